@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* VERSION (negotiation) and FEATURES (feature registers from the configuration). */
+#include <rmi/v1_0.h>
+#include <rmi/v2_0_bet1.h>
+
+#include "rmm_internal.h"
+
+static uint64_t version_word(unsigned int major, unsigned int minor)
+{
+	return FIELD_VAL(RMI_VERSION_MAJOR, major) | FIELD_VAL(RMI_VERSION_MINOR, minor);
+}
+
+/*
+ * The RMM implements exactly one revision (lower == higher).  1.0 answers
+ * SUCCESS only for the revision it implements; 2.0 also for an older
+ * minor of the same major it is compatible with.  x1/x2 always carry the
+ * implemented range (spec "RMI_VERSION", research/tf-rmm.md §1.1).
+ */
+uint64_t smc_version(struct rmm *rmm, struct rmi_call *c)
+{
+	uint64_t req = c->arg[0];
+	uint64_t impl = version_word(rmm->abi->rmi_major, rmm->abi->rmi_minor);
+	unsigned int req_major = (unsigned int)FIELD_OF(RMI_VERSION_MAJOR, req);
+	unsigned int req_minor = (unsigned int)FIELD_OF(RMI_VERSION_MINOR, req);
+	bool ok;
+
+	c->res[0] = impl;
+	c->res[1] = impl;
+	if (req >> 31)	/* bit 31 and up are reserved: not a version */
+		return RMI_EINPUT;
+	if (rmm->profile == PROFILE_1_0)
+		ok = req == impl;
+	else
+		ok = req_major == rmm->abi->rmi_major && req_minor <= rmm->abi->rmi_minor;
+	return ok ? RMI_OK : RMI_EINPUT;
+}
+
+static uint64_t features_v1_0(const struct rmm_features *f, uint64_t index)
+{
+	if (index != 0)
+		return 0;
+	return FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_LPA2, f->lpa2) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_SVE_EN, f->sve) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_SVE_VL, f->sve ? f->sve_vl : 0) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_NUM_BPS, f->num_bps) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_NUM_WPS, f->num_wps) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_PMU_EN, f->pmu) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_PMU_NUM_CTRS, f->pmu ? f->pmu_num_ctrs : 0) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_256, f->sha256) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_512, f->sha512) |
+	       /* The field holds the number of list registers minus one. */
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_GICV3_NUM_LRS, f->gicv3_num_lrs - 1) |
+	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_MAX_RECS_ORDER, f->max_recs_order);
+}
+
+static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
+{
+	switch (index) {
+	case 0:
+		return FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_LPA2, f->lpa2) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_SVE, f->sve) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_SVE_VL, f->sve ? f->sve_vl : 0) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_NUM_BPS, f->num_bps) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_NUM_WPS, f->num_wps) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_PMU, f->pmu) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_PMU_NUM_CTRS,
+				 f->pmu ? f->pmu_num_ctrs : 0);
+	case 1:
+		/* Only 4 KiB RMI granules are implemented. */
+		return FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB, 1) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_HASH_SHA_256, f->sha256) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_HASH_SHA_512, f->sha512) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_MAX_RECS_ORDER, f->max_recs_order) |
+		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_L0GPTSZ, f->l0gptsz);
+	default:
+		/* Registers 2-4: no device assignment, planes or MEC. */
+		return 0;
+	}
+}
+
+uint64_t smc_features(struct rmm *rmm, struct rmi_call *c)
+{
+	c->res[0] = rmm->profile == PROFILE_1_0 ? features_v1_0(&rmm->feat, c->arg[0])
+						: features_v2_0(&rmm->feat, c->arg[0]);
+	return RMI_OK;
+}

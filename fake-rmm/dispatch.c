@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The one dispatch table: FID -> (command description, handler).  Built at
+ * rmm_create from the profile's description and the handler registry, so
+ * FIDs are never written by hand.  Tracing and fault injection sit here.
+ */
+#include <stdio.h>
+
+#include <cca-double/fault.h>
+#include <cca-double/trace.h>
+
+#include "rmm_internal.h"
+
+#define SMCCC_SVE_HINT (1u << 16)
+#define RMI_FID_BASE 0xC4000000u
+
+static int fn_index(uint32_t fid)
+{
+	uint32_t fn;
+
+	if ((fid & 0xFFFF0000u) != RMI_FID_BASE)
+		return -1;
+	fn = fid & 0xFFFFu;
+	if (fn < RMI_FN_FIRST || fn > RMI_FN_LAST)
+		return -1;
+	return (int)(fn - RMI_FN_FIRST);
+}
+
+int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
+{
+	const struct abi_profile *p = rmm->abi;
+
+	memset(rmm->table, 0, sizeof(rmm->table));
+	for (unsigned int i = 0; i < p->ncommands; i++) {
+		const struct abi_command *c = &p->commands[i];
+		int idx;
+
+		if (c->iface != ABI_RMI)
+			continue;
+		idx = fn_index(c->fid);
+		if (idx < 0) {
+			snprintf(err, errlen, "%s: FID 0x%08x outside the dispatch range", c->name, c->fid);
+			return -1;
+		}
+		rmm->table[idx].cmd = c;
+		for (unsigned int h = 0; h < rmm_nhandlers; h++) {
+			const struct handler_entry *e = &rmm_handlers[h];
+
+			if (!strcmp(e->name, c->name) && (e->profiles & PROFILE_BIT(rmm->profile))) {
+				rmm->table[idx].fn = e->fn;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* 2.0: before RMM_ACTIVATE only these answer; everything else ERROR_GLOBAL. */
+static bool allowed_before_activate(const char *name)
+{
+	static const char *const ok[] = { "VERSION", "FEATURES", "RMM_CONFIG_GET",
+		"RMM_CONFIG_SET", "RMM_ACTIVATE", "GRANULE_TRACKING_GET", NULL };
+
+	for (const char *const *n = ok; *n; n++)
+		if (!strcmp(*n, name))
+			return true;
+	return false;
+}
+
+void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
+{
+	uint32_t fid = (uint32_t)regs->x[0] & ~SMCCC_SVE_HINT;
+	int idx = fn_index(fid);
+	struct dispatch_slot *slot = idx >= 0 ? &rmm->table[idx] : NULL;
+	uint64_t args[ABI_MAX_ARGS];
+	struct rmi_call call;
+	const struct fault_rule *rule = NULL;
+	uint64_t x0;
+
+	rmm->ncalls++;
+	/* Upper 32 bits of an SMC64 FID must be zero (SMCCC). */
+	if (regs->x[0] >> 32)
+		slot = NULL;
+	memcpy(args, &regs->x[1], sizeof(args));
+	memset(&call, 0, sizeof(call));
+	call.arg = args;
+	call.regs = regs;
+	if (!slot || !slot->cmd || !slot->fn) {
+		regs->x[0] = SMC_UNKNOWN;
+		trace_rmi(rmm->trace, slot ? slot->cmd : NULL, fid, args, SMC_UNKNOWN, NULL, false);
+		return;
+	}
+	call.cmd = slot->cmd;
+	rmm->progress_limit = 0;
+	rmm->forced_exit = -1;
+	rule = fault_plan_check(rmm->faults, slot->cmd, args);
+	if (rule && rule->action == FAULT_RETURN) {
+		x0 = rmi_ret(rule->status, rule->index);
+	} else {
+		if (rule && rule->action == FAULT_PROGRESS)
+			rmm->progress_limit = rule->progress ? rule->progress : 1;
+		if (rule && rule->action == FAULT_EXIT)
+			rmm->forced_exit = (int)rule->exit_reason;
+		if (rmm->profile != PROFILE_1_0 && !rmm->active &&
+		    !allowed_before_activate(slot->cmd->name))
+			x0 = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
+		else
+			x0 = slot->fn(rmm, &call);
+	}
+	regs->x[0] = x0;
+	for (unsigned int i = 0; i < slot->cmd->nresults; i++)
+		regs->x[1 + i] = call.res[i];
+	trace_rmi(rmm->trace, slot->cmd, fid, args, x0, call.res, rule != NULL);
+	rmm->progress_limit = 0;
+	rmm->forced_exit = -1;
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Granule state table: the spec's Granule(addr).state and refcount, one
+ * entry per 4 KiB of the arena.  A granule leaving NS loses host access
+ * (GPF), one returning to NS gets it back.
+ */
+#include "rmm_internal.h"
+
+static const char *const state_names[GRANULE_NSTATES] = {
+	[GRANULE_NS] = "NS",
+	[GRANULE_DELEGATED] = "DELEGATED",
+	[GRANULE_RD] = "RD",
+	[GRANULE_REC] = "REC",
+	[GRANULE_REC_AUX] = "REC_AUX",
+	[GRANULE_DATA] = "DATA",
+	[GRANULE_RTT] = "RTT",
+	[GRANULE_PARTIAL] = "PARTIAL",
+	[GRANULE_INTERNAL] = "INTERNAL",
+};
+
+const char *granule_state_name(enum granule_state s)
+{
+	if (s < 0 || s >= GRANULE_NSTATES)
+		return "INVALID";
+	return state_names[s];
+}
+
+struct granule *granule_at(const struct rmm *rmm, uint64_t pa)
+{
+	uint64_t idx;
+
+	if (pa < rmm->pa_base)
+		return NULL;
+	idx = (pa - rmm->pa_base) >> GRANULE_SHIFT;
+	if (idx >= rmm->ngranules)
+		return NULL;
+	return &rmm->granules[idx];
+}
+
+struct granule *granule_lock(const struct rmm *rmm, uint64_t pa, enum granule_state state)
+{
+	struct granule *g;
+
+	if (pa & ~GRANULE_MASK)
+		return NULL;
+	g = granule_at(rmm, pa);
+	if (!g || g->state != state)
+		return NULL;
+	return g;
+}
+
+uint64_t granule_pa(const struct rmm *rmm, const struct granule *g)
+{
+	return rmm->pa_base + ((uint64_t)(g - rmm->granules) << GRANULE_SHIFT);
+}
+
+void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
+		       enum granule_state state)
+{
+	bool was_ns = g->state == GRANULE_NS;
+
+	g->state = (uint8_t)state;
+	if (was_ns != (state == GRANULE_NS))
+		pmem_set_host_access(rmm->pmem, pa, state == GRANULE_NS);
+}
+
+void *granule_map(const struct rmm *rmm, uint64_t pa)
+{
+	return pmem_rmm_ptr(rmm->pmem, pa);
+}
+
+void granule_zero(const struct rmm *rmm, uint64_t pa)
+{
+	memset(granule_map(rmm, pa), 0, GRANULE_SIZE);
+}
+
+bool ns_granule_read(const struct rmm *rmm, uint64_t pa, void *buf, size_t len)
+{
+	struct granule *g = granule_lock(rmm, pa, GRANULE_NS);
+
+	if (!g || len > GRANULE_SIZE)
+		return false;
+	memcpy(buf, granule_map(rmm, pa), len);
+	return true;
+}
+
+bool ns_granule_write(const struct rmm *rmm, uint64_t pa, size_t off, const void *buf,
+		      size_t len)
+{
+	struct granule *g = granule_lock(rmm, pa, GRANULE_NS);
+
+	if (!g || off > GRANULE_SIZE || len > GRANULE_SIZE - off)
+		return false;
+	memcpy((uint8_t *)granule_map(rmm, pa) + off, buf, len);
+	return true;
+}
+
+enum granule_state rmm_granule_state(const struct rmm *rmm, uint64_t pa)
+{
+	struct granule *g = granule_at(rmm, pa);
+
+	return g ? (enum granule_state)g->state : GRANULE_INVALID;
+}
+
+unsigned int rmm_granule_refcount(const struct rmm *rmm, uint64_t pa)
+{
+	struct granule *g = granule_at(rmm, pa);
+
+	return g ? g->refcount : 0;
+}
+
+uint64_t rmm_granules_in_state(const struct rmm *rmm, enum granule_state s)
+{
+	uint64_t n = 0;
+
+	for (uint64_t i = 0; i < rmm->ngranules; i++)
+		n += rmm->granules[i].state == s;
+	return n;
+}
+
+uint64_t rmm_granules_not_ns(const struct rmm *rmm)
+{
+	return rmm->ngranules - rmm_granules_in_state(rmm, GRANULE_NS);
+}

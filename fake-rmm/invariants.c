@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Bookkeeping invariants, checked by tests after every call: each RTT's
+ * refcount equals its live entries, each DATA granule is referenced by
+ * exactly one RTT entry, each non-root RTT hangs off exactly one TABLE
+ * entry, and RD refcounts equal the RECs of the realm.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rtt.h"
+
+struct check {
+	char *msg;
+	size_t len;
+	uint32_t *refs;		/* references found, per granule */
+};
+
+static int fail(struct check *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->msg, c->len, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static uint64_t idx_of(const struct rmm *rmm, uint64_t pa)
+{
+	return (pa - rmm->pa_base) >> GRANULE_SHIFT;
+}
+
+/* Walks one RTT, counting its live entries and the references it makes. */
+static int check_table(const struct rmm *rmm, const struct realm *r, struct check *c,
+		       uint64_t pa, int level, uint64_t base_ipa)
+{
+	const uint64_t *t = granule_map(rmm, pa);
+	unsigned int live = 0;
+
+	for (unsigned int i = 0; i < S2TT_ENTRIES; i++) {
+		struct s2tte_info e = s2tte_decode(t[i], level);
+		uint64_t ipa = base_ipa + (uint64_t)i * s2tt_entry_size(level);
+		struct granule *g;
+
+		switch (e.kind) {
+		case S2TTE_TABLE:
+			g = granule_at(rmm, e.pa);
+			if (!g || g->state != GRANULE_RTT)
+				return fail(c, "TABLE entry at IPA 0x%llx level %d points to PA 0x%llx in state %s",
+					    (unsigned long long)ipa, level, (unsigned long long)e.pa,
+					    g ? granule_state_name(g->state) : "outside memory");
+			if (c->refs[idx_of(rmm, e.pa)]++)
+				return fail(c, "RTT 0x%llx has two parents", (unsigned long long)e.pa);
+			live++;
+			if (check_table(rmm, r, c, e.pa, level + 1, ipa))
+				return -1;
+			break;
+		case S2TTE_ASSIGNED:
+			live++;
+			for (uint64_t off = 0; off < s2tt_entry_size(level); off += GRANULE_SIZE) {
+				g = granule_at(rmm, e.pa + off);
+				if (!g || g->state != GRANULE_DATA)
+					return fail(c, "ASSIGNED entry at IPA 0x%llx maps PA 0x%llx that is %s, not DATA",
+						    (unsigned long long)ipa, (unsigned long long)(e.pa + off),
+						    g ? granule_state_name(g->state) : "outside memory");
+				if (c->refs[idx_of(rmm, e.pa + off)]++)
+					return fail(c, "DATA 0x%llx mapped twice", (unsigned long long)(e.pa + off));
+			}
+			break;
+		case S2TTE_INVALID_ENCODING:
+			return fail(c, "invalid entry 0x%llx at IPA 0x%llx level %d",
+				    (unsigned long long)t[i], (unsigned long long)ipa, level);
+		default:
+			break;
+		}
+	}
+	if (granule_at(rmm, pa)->refcount != live)
+		return fail(c, "RTT 0x%llx (level %d) refcount %u but %u live entries",
+			    (unsigned long long)pa, level, granule_at(rmm, pa)->refcount, live);
+	return 0;
+}
+
+int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len)
+{
+	struct check c = { .msg = msg, .len = len };
+	int ret = 0;
+
+	c.refs = calloc(rmm->ngranules, sizeof(*c.refs));
+	if (!c.refs)
+		return fail(&c, "out of memory");
+	for (unsigned int k = 0; k < rmm->nrealms && !ret; k++) {
+		const struct realm *r = rmm->realms[k];
+		uint64_t span = s2tt_entry_size(r->start_level) * S2TT_ENTRIES;
+
+		/* Concatenated start tables: each covers the next slice of IPA space. */
+		for (unsigned int t = 0; t < r->num_start && !ret; t++) {
+			uint64_t pa = r->rtt_base + t * GRANULE_SIZE;
+
+			c.refs[idx_of(rmm, pa)]++;
+			ret = check_table(rmm, r, &c, pa, r->start_level, t * span);
+		}
+	}
+	for (uint64_t i = 0; !ret && i < rmm->ngranules; i++) {
+		const struct granule *g = &rmm->granules[i];
+		uint64_t pa = rmm->pa_base + (i << GRANULE_SHIFT);
+
+		if ((g->state == GRANULE_RTT || g->state == GRANULE_DATA) && c.refs[i] != 1)
+			ret = fail(&c, "%s granule 0x%llx is referenced %u times",
+				   granule_state_name(g->state), (unsigned long long)pa, c.refs[i]);
+		else if (g->state == GRANULE_DELEGATED && g->refcount)
+			ret = fail(&c, "DELEGATED granule 0x%llx has refcount %u",
+				   (unsigned long long)pa, g->refcount);
+	}
+	free(c.refs);
+	return ret;
+}

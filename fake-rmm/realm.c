@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* Realm objects: lookup from the RD granule, the list of live realms. */
+#include "realm.h"
+
+#include <stdlib.h>
+
+struct realm *realm_of_rd(const struct rmm *rmm, uint64_t rd)
+{
+	struct granule *g = granule_lock(rmm, rd, GRANULE_RD);
+
+	return g ? g->obj : NULL;
+}
+
+void realm_list_add(struct rmm *rmm, struct realm *r)
+{
+	if (rmm->nrealms == rmm->realms_cap) {
+		unsigned int cap = rmm->realms_cap ? rmm->realms_cap * 2 : 8;
+		struct realm **n = realloc(rmm->realms, cap * sizeof(*n));
+
+		if (!n)
+			abort();
+		rmm->realms = n;
+		rmm->realms_cap = cap;
+	}
+	rmm->realms[rmm->nrealms++] = r;
+}
+
+void realm_list_remove(struct rmm *rmm, struct realm *r)
+{
+	for (unsigned int i = 0; i < rmm->nrealms; i++)
+		if (rmm->realms[i] == r) {
+			rmm->realms[i] = rmm->realms[--rmm->nrealms];
+			return;
+		}
+}
+
+void realm_free(struct rmm *rmm, struct realm *r)
+{
+	realm_list_remove(rmm, r);
+	free(r->recs);
+	free(r);
+}
+
+int rmm_realm_measurement(const struct rmm *rmm, uint64_t rd, unsigned int slot, uint8_t out[64])
+{
+	struct realm *r = realm_of_rd(rmm, rd);
+
+	if (!r || slot >= MEASUREMENT_SLOTS)
+		return -1;
+	memcpy(out, r->measurements[slot], MEASUREMENT_MAX);
+	return 0;
+}

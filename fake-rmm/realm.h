@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Realm Descriptor contents and realm lifecycle (spec "Realm" and "RD"). */
+#ifndef FAKE_RMM_REALM_H
+#define FAKE_RMM_REALM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "measurement.h"
+#include "rmm_internal.h"
+
+/* Spec RealmState; ZOMBIE is 2.0's terminated-but-not-destroyed. */
+enum realm_state { REALM_NEW, REALM_ACTIVE, REALM_SYSTEM_OFF, REALM_ZOMBIE };
+
+#define REC_AUX_COUNT 16	/* 1.0: aux granules per REC (TF-RMM uses 16) */
+#define REALM_MAX_RECS 1023	/* the RD refcount is 10 bits in TF-RMM */
+
+struct rec;
+
+struct realm {
+	uint64_t rd;
+	enum realm_state state;
+	/* Stage 2: IPA width, start level, root tables. */
+	unsigned int s2sz;
+	int start_level;
+	unsigned int num_start;
+	uint64_t rtt_base;
+	bool lpa2;
+	unsigned int vmid;
+	/* Attributes. */
+	uint64_t flags;
+	bool sve, pmu;
+	unsigned int sve_vl, num_bps, num_wps, pmu_num_ctrs;
+	enum hash_algo hash_algo;
+	uint8_t rpv[64];
+	uint8_t measurements[MEASUREMENT_SLOTS][MEASUREMENT_MAX];
+	/* RECs: created so far (the next MPIDR index), and by index. */
+	unsigned int rec_count;
+	struct rec **recs;
+	unsigned int recs_cap;
+};
+
+struct realm *realm_of_rd(const struct rmm *rmm, uint64_t rd);	/* RD granule -> realm */
+/* Frees the realm object only (no granule transitions). */
+void realm_free(struct rmm *rmm, struct realm *r);
+/* IPA space: [0, 2^s2sz); protected half (PAR): [0, 2^(s2sz-1)). */
+static inline uint64_t realm_ipa_size(const struct realm *r)
+{
+	return 1ULL << r->s2sz;
+}
+
+static inline bool realm_ipa_is_protected(const struct realm *r, uint64_t ipa)
+{
+	return ipa < (1ULL << (r->s2sz - 1));
+}
+
+#endif

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* rmm_create / rmm_smc / rmm_destroy and the profile selection. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cca-double/trace.h>
+
+#include "realm.h"
+#include "rmm_internal.h"
+
+void rmm_default_features(struct rmm_features *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->s2sz = 48;
+	f->lpa2 = false;
+	f->sve = true;
+	f->sve_vl = 15;		/* VQ 16: 2048-bit vectors */
+	f->num_bps = 6;
+	f->num_wps = 4;
+	f->pmu = true;
+	f->pmu_num_ctrs = 31;
+	f->sha256 = true;
+	f->sha512 = true;
+	f->gicv3_num_lrs = 16;
+	f->max_recs_order = 10;	/* 1023 RECs: the RD refcount limit */
+	f->l0gptsz = 0;		/* 1 GiB L0 GPT blocks */
+}
+
+static const char *namer(void *ctx, uint64_t pa)
+{
+	return granule_state_name(rmm_granule_state(ctx, pa));
+}
+
+static int select_profile(struct rmm *rmm, const char *name, char *err, size_t errlen)
+{
+	rmm->abi = abi_profile_find(name);
+	if (!rmm->abi) {
+		snprintf(err, errlen, "unknown profile \"%s\" (known: 1.0, 2.0-bet1)", name);
+		return -1;
+	}
+	if (!strcmp(rmm->abi->name, "1.0")) {
+		rmm->profile = PROFILE_1_0;
+	} else if (!strcmp(rmm->abi->name, "2.0-bet1")) {
+		rmm->profile = PROFILE_2_0_BET1;
+	} else {
+		snprintf(err, errlen, "profile \"%s\" has a description but no behaviour", name);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_features(const struct rmm_features *f, char *err, size_t errlen)
+{
+	unsigned int max_s2sz = f->lpa2 ? 52 : 48;
+
+	if (f->s2sz < 32 || f->s2sz > max_s2sz || !f->num_bps || f->num_bps > 63 ||
+	    !f->num_wps || f->num_wps > 63 || f->sve_vl > 15 || f->pmu_num_ctrs > 31 ||
+	    !f->gicv3_num_lrs || f->gicv3_num_lrs > 16 || f->max_recs_order > 15 ||
+	    (!f->sha256 && !f->sha512) || f->l0gptsz > 15) {
+		snprintf(err, errlen, "features out of range (s2sz 32..%u, bps/wps 1..63, sve_vl <= 15, pmu counters <= 31, LRs 1..16, a hash)",
+			 max_s2sz);
+		return -1;
+	}
+	return 0;
+}
+
+struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
+{
+	struct rmm *rmm;
+
+	if (!cfg || !cfg->pmem) {
+		snprintf(err, errlen, "rmm_create needs a pmem arena");
+		return NULL;
+	}
+	rmm = calloc(1, sizeof(*rmm));
+	if (!rmm) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen))
+		goto fail;
+	if (cfg->features_set)
+		rmm->feat = cfg->features;
+	else
+		rmm_default_features(&rmm->feat);
+	if (check_features(&rmm->feat, err, errlen))
+		goto fail;
+	rmm->pmem = cfg->pmem;
+	rmm->pa_base = pmem_pa_base(cfg->pmem);
+	rmm->ngranules = pmem_ngranules(cfg->pmem);
+	rmm->rec_insn_budget = cfg->rec_insn_budget ? cfg->rec_insn_budget : 10000000;
+	rmm->forced_exit = -1;
+	rmm->granules = calloc(rmm->ngranules, sizeof(*rmm->granules));
+	rmm->vmid_used = calloc(65536 / 8, 1);
+	if (!rmm->granules || !rmm->vmid_used) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	if (dispatch_build(rmm, err, errlen))
+		goto fail;
+	/* 1.0 has no global state: it is ready at once. */
+	rmm->active = rmm->profile == PROFILE_1_0;
+	pmem_set_state_namer(rmm->pmem, namer, rmm);
+	return rmm;
+fail:
+	free(rmm->granules);
+	free(rmm->vmid_used);
+	free(rmm);
+	return NULL;
+}
+
+void rmm_destroy(struct rmm *rmm)
+{
+	if (!rmm)
+		return;
+	while (rmm->nrealms)
+		realm_free(rmm, rmm->realms[rmm->nrealms - 1]);
+	/* Give the host view back: the arena may outlive this RMM. */
+	for (uint64_t i = 0; i < rmm->ngranules; i++)
+		if (rmm->granules[i].state != GRANULE_NS)
+			pmem_set_host_access(rmm->pmem, rmm->pa_base + (i << GRANULE_SHIFT), true);
+	pmem_set_state_namer(rmm->pmem, NULL, NULL);
+	free(rmm->realms);
+	free(rmm->granules);
+	free(rmm->vmid_used);
+	free(rmm);
+}
+
+void rmm_smc(struct rmm *rmm, struct smc_regs *regs)
+{
+	dispatch_call(rmm, regs);
+}
+
+uint64_t rmm_call(struct rmm *rmm, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		  uint64_t a4, uint64_t a5, uint64_t a6, struct smc_regs *out)
+{
+	struct smc_regs r = { .x = { fid, a1, a2, a3, a4, a5, a6 } };
+
+	rmm_smc(rmm, &r);
+	if (out)
+		*out = r;
+	return r.x[0];
+}
+
+const struct abi_profile *rmm_profile(const struct rmm *rmm)
+{
+	return rmm->abi;
+}
+
+struct pmem *rmm_pmem(const struct rmm *rmm)
+{
+	return rmm->pmem;
+}
+
+void rmm_set_trace(struct rmm *rmm, struct trace *trace)
+{
+	rmm->trace = trace;
+	if (trace)
+		trace_set_profile(trace, rmm->abi);
+}
+
+struct trace *rmm_trace(const struct rmm *rmm)
+{
+	return rmm->trace;
+}
+
+void rmm_set_faults(struct rmm *rmm, struct fault_plan *plan)
+{
+	rmm->faults = plan;
+}
+
+uint64_t rmm_call_count(const struct rmm *rmm)
+{
+	return rmm->ncalls;
+}

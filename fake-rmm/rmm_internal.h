@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * State shared by the fake RMM's object files.  Each object kind has its
+ * own file (granule.c, realm.c, rtt.c, rec.c ...); command handlers are
+ * named smc_<command> and registered in handlers.c.
+ */
+#ifndef FAKE_RMM_INTERNAL_H
+#define FAKE_RMM_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cca-double/abi.h>
+#include <cca-double/pmem.h>
+#include <cca-double/rmm.h>
+#include <rmi/common.h>
+
+#define GRANULE_SIZE PMEM_GRANULE_SIZE
+#define GRANULE_SHIFT PMEM_GRANULE_SHIFT
+#define GRANULE_MASK (~(GRANULE_SIZE - 1))
+
+/* Profiles with behaviour of their own. */
+enum rmm_profile_id { PROFILE_1_0, PROFILE_2_0_BET1 };
+
+#define PROFILE_BIT(p) (1u << (p))
+#define PROFILES_ALL (PROFILE_BIT(PROFILE_1_0) | PROFILE_BIT(PROFILE_2_0_BET1))
+
+/* x0 of an RMI command: status in [7:0], index in [15:8]. */
+static inline uint64_t rmi_ret(uint64_t status, uint64_t index)
+{
+	return status | (index << RMI_RETURN_CODE_INDEX_SHIFT);
+}
+
+#define RMI_OK rmi_ret(RMI_STATUS_SUCCESS, 0)
+#define RMI_EINPUT rmi_ret(RMI_STATUS_ERROR_INPUT, 0)
+#define RMI_EREALM rmi_ret(RMI_STATUS_ERROR_REALM, 0)
+#define RMI_EREC rmi_ret(RMI_STATUS_ERROR_REC, 0)
+#define RMI_ERTT(level) rmi_ret(RMI_STATUS_ERROR_RTT, (uint64_t)(level))
+
+struct realm;
+struct rec;
+
+/* Per-granule bookkeeping (the spec's Granule(addr).state and refcount). */
+struct granule {
+	uint8_t state;		/* enum granule_state */
+	uint16_t refcount;
+	/*
+	 * RD: its struct realm.  REC: its struct rec.  RTT, DATA, REC_AUX:
+	 * the owning realm.
+	 */
+	void *obj;
+};
+
+/* One RMI call as the handlers see it. */
+struct rmi_call {
+	const struct abi_command *cmd;
+	const uint64_t *arg;		/* arg[0] = x1 ... */
+	uint64_t res[ABI_MAX_RESULTS];	/* res[0] -> x1 ... */
+	struct smc_regs *regs;		/* all registers, for REC_ENTER/SRO */
+};
+
+typedef uint64_t (*rmi_handler)(struct rmm *rmm, struct rmi_call *call);
+
+struct handler_entry {
+	const char *name;		/* spec command name */
+	unsigned int profiles;		/* PROFILE_BIT mask */
+	rmi_handler fn;
+};
+
+/* First and last RMI function numbers of the dispatch table. */
+#define RMI_FN_FIRST 0x150
+#define RMI_FN_LAST 0x22f
+#define RMI_FN_COUNT (RMI_FN_LAST - RMI_FN_FIRST + 1)
+
+struct dispatch_slot {
+	const struct abi_command *cmd;	/* NULL: FID unknown to the profile */
+	rmi_handler fn;			/* NULL: known but unimplemented */
+};
+
+struct rmm {
+	const struct abi_profile *abi;
+	enum rmm_profile_id profile;
+	struct pmem *pmem;
+	struct rmm_features feat;
+	uint64_t rec_insn_budget;
+
+	uint64_t pa_base, ngranules;
+	struct granule *granules;
+
+	/* VMIDs in use (1.0: host-chosen, 2.0: allocated by the RMM). */
+	uint8_t *vmid_used;	/* bitmap of 65536 */
+
+	struct dispatch_slot table[RMI_FN_COUNT];
+	uint64_t ncalls;
+
+	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE). */
+	bool active;
+	bool config_set;
+
+	struct trace *trace;
+	struct fault_plan *faults;
+	/* Set by a FAULT_PROGRESS / FAULT_EXIT rule for the current call only. */
+	uint64_t progress_limit;	/* 0: no limit */
+	int forced_exit;		/* -1: none */
+
+	/* Realms alive, for invariant checks and teardown. */
+	struct realm **realms;
+	unsigned int nrealms, realms_cap;
+};
+
+extern const struct handler_entry rmm_handlers[];
+extern const unsigned int rmm_nhandlers;
+
+/* ---- granule.c ---- */
+struct granule *granule_at(const struct rmm *rmm, uint64_t pa);
+/*
+ * The spec's "addr_align, addr_bound, addr_state" checks in one: the
+ * granule at `pa` if pa is granule aligned, inside tracked memory and in
+ * `state`; NULL otherwise (the caller answers ERROR_INPUT).
+ */
+struct granule *granule_lock(const struct rmm *rmm, uint64_t pa, enum granule_state state);
+void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
+		       enum granule_state state);
+uint64_t granule_pa(const struct rmm *rmm, const struct granule *g);
+void *granule_map(const struct rmm *rmm, uint64_t pa);	/* RMM view */
+void granule_zero(const struct rmm *rmm, uint64_t pa);
+/* Reads `len` bytes of an NS granule into `buf`; false unless NS and tracked. */
+bool ns_granule_read(const struct rmm *rmm, uint64_t pa, void *buf, size_t len);
+bool ns_granule_write(const struct rmm *rmm, uint64_t pa, size_t off, const void *buf,
+		      size_t len);
+
+/* ---- dispatch.c ---- */
+int dispatch_build(struct rmm *rmm, char *err, size_t errlen);
+void dispatch_call(struct rmm *rmm, struct smc_regs *regs);
+
+/* ---- vmid.c ---- */
+bool vmid_reserve(struct rmm *rmm, unsigned int vmid);
+void vmid_free(struct rmm *rmm, unsigned int vmid);
+int vmid_alloc(struct rmm *rmm);	/* 2.0: lowest free, or -1 */
+
+/* ---- realm.c ---- */
+void realm_list_add(struct rmm *rmm, struct realm *r);
+void realm_list_remove(struct rmm *rmm, struct realm *r);
+
+/* Bit-field helpers over the generated _SHIFT/_WIDTH macros. */
+static inline uint64_t bits_get(uint64_t v, unsigned int shift, unsigned int width)
+{
+	return width >= 64 ? v >> shift : (v >> shift) & ((1ULL << width) - 1);
+}
+
+static inline uint64_t bits_put(uint64_t v, unsigned int shift, unsigned int width)
+{
+	return (width >= 64 ? v : v & ((1ULL << width) - 1)) << shift;
+}
+
+#define FIELD_OF(name, v) bits_get((v), name##_SHIFT, name##_WIDTH)
+#define FIELD_VAL(name, v) bits_put((v), name##_SHIFT, name##_WIDTH)
+
+#endif

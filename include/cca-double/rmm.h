@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The fake Realm Management Monitor.
+ *
+ *   struct rmm *rmm = rmm_create(&cfg, err, sizeof(err));
+ *   struct smc_regs r = { .x = { fid, arg1, arg2, ... } };
+ *   rmm_smc(rmm, &r);            // x0 = status | index << 8, x1.. results
+ *   rmm_destroy(rmm);
+ *
+ * Every call goes through one dispatch table built from the profile's
+ * description (spec/<profile>.yaml): FID -> command, handler.  Unknown or
+ * unimplemented FIDs answer SMC_UNKNOWN (-1).  Any register values are
+ * survived: addresses are checked against the arena before use.
+ */
+#ifndef CCA_DOUBLE_RMM_H
+#define CCA_DOUBLE_RMM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cca-double/abi.h>
+#include <cca-double/pmem.h>
+
+#define SMC_UNKNOWN (~0ULL)
+#define SMC_NREGS 18
+
+/* SMCCC 1.2: x0..x17 in and out. */
+struct smc_regs {
+	uint64_t x[SMC_NREGS];
+};
+
+struct trace;
+struct fault_plan;
+
+/* What FEATURES reports and what REALM_CREATE accepts. */
+struct rmm_features {
+	unsigned int s2sz;		/* max IPA width: 32..48 (52 with LPA2) */
+	bool lpa2;
+	bool sve;
+	unsigned int sve_vl;		/* max VQ - 1 */
+	unsigned int num_bps, num_wps;	/* breakpoints, watchpoints (>= 1) */
+	bool pmu;
+	unsigned int pmu_num_ctrs;
+	bool sha256, sha512;
+	unsigned int gicv3_num_lrs;	/* number of list registers (1..16) */
+	unsigned int max_recs_order;
+	unsigned int l0gptsz;		/* 2.0: L0 GPT block = 1 GiB << l0gptsz */
+};
+
+struct rmm_config {
+	const char *profile;		/* "1.0" (default) or "2.0-bet1" */
+	struct pmem *pmem;		/* required */
+	/* Leave zeroed for defaults (see rmm_default_features()). */
+	struct rmm_features features;
+	bool features_set;		/* true: use `features` as given */
+	/* Guest instructions one REC_ENTER may run before an IRQ exit. */
+	uint64_t rec_insn_budget;
+};
+
+void rmm_default_features(struct rmm_features *f);
+
+struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen);
+void rmm_destroy(struct rmm *rmm);
+void rmm_smc(struct rmm *rmm, struct smc_regs *regs);
+
+const struct abi_profile *rmm_profile(const struct rmm *rmm);
+struct pmem *rmm_pmem(const struct rmm *rmm);
+
+/* Convenience for tests: x0 of a call with up to six arguments. */
+uint64_t rmm_call(struct rmm *rmm, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		  uint64_t a4, uint64_t a5, uint64_t a6, struct smc_regs *out);
+
+/* ---- Introspection (tests, invariants, leak checks) ---- */
+
+enum granule_state {
+	GRANULE_NS,
+	GRANULE_DELEGATED,
+	GRANULE_RD,
+	GRANULE_REC,
+	GRANULE_REC_AUX,
+	GRANULE_DATA,
+	GRANULE_RTT,
+	GRANULE_PARTIAL,	/* 2.0: REC half created/destroyed by an SRO */
+	GRANULE_INTERNAL,	/* 2.0: donated to the RMM */
+	GRANULE_NSTATES,
+	GRANULE_INVALID = -1,	/* PA outside the arena */
+};
+
+const char *granule_state_name(enum granule_state s);
+enum granule_state rmm_granule_state(const struct rmm *rmm, uint64_t pa);
+unsigned int rmm_granule_refcount(const struct rmm *rmm, uint64_t pa);
+/* Number of granules in state `s`. */
+uint64_t rmm_granules_in_state(const struct rmm *rmm, enum granule_state s);
+/* Measurement slot (0 RIM, 1-4 REM) of the realm whose RD is `rd`; 0 or -1. */
+int rmm_realm_measurement(const struct rmm *rmm, uint64_t rd, unsigned int slot,
+			  uint8_t out[64]);
+/* Granules not NS (what a leak check reports after teardown). */
+uint64_t rmm_granules_not_ns(const struct rmm *rmm);
+
+/*
+ * Checks the bookkeeping invariants: refcounts equal live children, every
+ * DATA granule referenced by exactly one RTT entry, every RTT reachable
+ * from exactly one parent, RD/REC counts.  Returns 0, or -1 with the first
+ * broken rule in `msg`.
+ */
+int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len);
+
+/* ---- Tracing and fault injection (see trace.h, fault.h) ---- */
+
+void rmm_set_trace(struct rmm *rmm, struct trace *trace);
+struct trace *rmm_trace(const struct rmm *rmm);
+void rmm_set_faults(struct rmm *rmm, struct fault_plan *plan);
+
+/* Number of RMI calls dispatched so far (including unknown FIDs). */
+uint64_t rmm_call_count(const struct rmm *rmm);
+
+#endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Trace of RMI/RSI calls: one line per call,
+ *
+ *   RMI RTT_CREATE rd=rd rtt=rtt1 ipa=0x40000000 level=2 > SUCCESS
+ *   RMI RTT_DESTROY rd=rd ipa=0x0 level=3 > ERROR_RTT(2) rtt=0 top=0x200000
+ *   RSI IPA_STATE_SET base=0x0 top=0x1000 ripas=1 flags=0 > REC_EXIT RIPAS_CHANGE
+ *
+ * Arguments and results carry the spec's parameter names; values below 16
+ * print in decimal, others in hex, and a value the namer knows (a granule
+ * of a scenario) prints as its name, or name+0xoff.  A forced failure ends
+ * with " [injected]".  The same lines are accepted as `expect: trace:`.
+ */
+#ifndef CCA_DOUBLE_TRACE_H
+#define CCA_DOUBLE_TRACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cca-double/abi.h>
+
+struct trace;
+
+/* Returns a name for `value` (e.g. a granule PA), or NULL. */
+typedef const char *(*trace_namer)(void *ctx, uint64_t value, uint64_t *offset);
+
+/* Lines go to `out` (if not NULL) and are kept in memory (if `keep`). */
+struct trace *trace_new(FILE *out, bool keep);
+void trace_free(struct trace *t);
+void trace_set_namer(struct trace *t, trace_namer fn, void *ctx);
+/* Profile whose status names the trace prints (rmm_set_trace sets it). */
+void trace_set_profile(struct trace *t, const struct abi_profile *p);
+
+size_t trace_nlines(const struct trace *t);
+const char *trace_line(const struct trace *t, size_t i);
+
+/* Formats `value` as the trace does (name, name+0xoff, decimal or hex). */
+void trace_format_value(const struct trace *t, uint64_t value, char *buf, size_t len);
+
+/* Records one RMI call: x0 and the results named by the command. */
+void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
+	       const uint64_t *args, uint64_t x0, const uint64_t *results, bool injected);
+/* Records one RSI/PSCI call from a realm and what came of it. */
+void trace_rsi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
+	       const uint64_t *args, const char *outcome);
+/* Free text, prefixed with "# ". */
+void trace_note(struct trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Status name of an RMI x0 ("SUCCESS", "ERROR_RTT(2)", "SMC_UNKNOWN"). */
+void trace_format_status(const struct abi_profile *p, uint64_t x0, char *buf, size_t len);
+
+#endif

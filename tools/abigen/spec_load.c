@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Loads one spec/<profile>.yaml description into the model and checks it: unknown
+ * keys, duplicate names and FIDs, overlapping fields, fields that do not fit
+ * their window or are misaligned, bit fields outside 64 bits.  Every error
+ * names the file, line and column.
+ */
+#include "spec_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yaml_doc.h"
+
+static char *dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+uint32_t m_type_size(const char *type)
+{
+	if (!strcmp(type, "u8"))
+		return 1;
+	if (!strcmp(type, "u16"))
+		return 2;
+	if (!strcmp(type, "u32"))
+		return 4;
+	if (!strcmp(type, "u64") || !strcmp(type, "s64"))
+		return 8;
+	return 0;
+}
+
+const struct m_struct *m_struct_find(const struct m_profile *p, const char *name)
+{
+	for (int i = 0; i < p->nstructs; i++)
+		if (!strcmp(p->structs[i].name, name))
+			return &p->structs[i];
+	return NULL;
+}
+
+static int req_str(struct ydoc *d, yaml_node_t *map, const char *key, const char *what,
+		   char **out)
+{
+	yaml_node_t *n = ymap_get(d, map, key);
+	const char *s;
+
+	if (!n)
+		return ydoc_err(d, map, "%s: missing key '%s'", what, key);
+	if (yscalar_str(d, n, key, &s))
+		return -1;
+	*out = dup(s);
+	return 0;
+}
+
+static int opt_str(struct ydoc *d, yaml_node_t *map, const char *key, char **out)
+{
+	yaml_node_t *n = ymap_get(d, map, key);
+	const char *s;
+
+	*out = NULL;
+	if (!n)
+		return 0;
+	if (yscalar_str(d, n, key, &s))
+		return -1;
+	*out = dup(s);
+	return 0;
+}
+
+static int req_u64(struct ydoc *d, yaml_node_t *map, const char *key, const char *what,
+		   uint64_t *out)
+{
+	yaml_node_t *n = ymap_get(d, map, key);
+
+	if (!n)
+		return ydoc_err(d, map, "%s: missing key '%s'", what, key);
+	return yscalar_u64(d, n, key, out);
+}
+
+static int names_list(struct ydoc *d, yaml_node_t *seq, const char *what, char **out, int max,
+		      int *count)
+{
+	size_t n;
+
+	if (!ynode_is_seq(seq))
+		return ydoc_err(d, seq, "%s: expected a list of names", what);
+	n = yseq_len(seq);
+	if ((int)n > max)
+		return ydoc_err(d, seq, "%s: at most %d names", what, max);
+	for (size_t i = 0; i < n; i++) {
+		const char *s;
+
+		if (yscalar_str(d, yseq_at(d, seq, i), what, &s))
+			return -1;
+		out[i] = dup(s);
+	}
+	*count = (int)n;
+	return 0;
+}
+
+static int load_version(struct ydoc *d, yaml_node_t *root, const char *key, unsigned int *major,
+			unsigned int *minor)
+{
+	static const char *const keys[] = { "major", "minor", NULL };
+	yaml_node_t *n = ymap_get(d, root, key);
+	uint64_t a, b;
+
+	if (!n || !ynode_is_map(n))
+		return ydoc_err(d, n ? n : root, "'%s' must be a mapping {major, minor}", key);
+	if (ymap_check_keys(d, n, key, keys) || req_u64(d, n, "major", key, &a) ||
+	    req_u64(d, n, "minor", key, &b))
+		return -1;
+	*major = (unsigned int)a;
+	*minor = (unsigned int)b;
+	return 0;
+}
+
+static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
+			 struct m_profile *p)
+{
+	static const char *const keys[] = { "name", "fid", "args", "results", "params", NULL };
+
+	if (!seq)
+		return 0;
+	if (!ynode_is_seq(seq))
+		return ydoc_err(d, seq, "command list must be a sequence");
+	for (size_t i = 0; i < yseq_len(seq); i++) {
+		yaml_node_t *c = yseq_at(d, seq, i), *args, *res, *params;
+		struct m_command *m;
+		uint64_t fid;
+
+		if (p->ncommands == MAX_ITEMS)
+			return ydoc_err(d, c, "too many commands");
+		m = &p->commands[p->ncommands];
+		memset(m, 0, sizeof(*m));
+		m->iface = iface;
+		if (!ynode_is_map(c))
+			return ydoc_err(d, c, "command: expected a mapping");
+		if (ymap_check_keys(d, c, "command", keys) || req_str(d, c, "name", "command", &m->name) ||
+		    req_u64(d, c, "fid", m->name, &fid))
+			return -1;
+		if (fid > UINT32_MAX)
+			return ydoc_err(d, c, "%s: FID does not fit 32 bits", m->name);
+		m->fid = (uint32_t)fid;
+		for (int j = 0; j < p->ncommands; j++) {
+			if (p->commands[j].fid == m->fid)
+				return ydoc_err(d, c, "%s: FID 0x%x already used by %s", m->name,
+						m->fid, p->commands[j].name);
+			if (p->commands[j].iface == iface && !strcmp(p->commands[j].name, m->name))
+				return ydoc_err(d, c, "duplicate command %s", m->name);
+		}
+		args = ymap_get(d, c, "args");
+		res = ymap_get(d, c, "results");
+		params = ymap_get(d, c, "params");
+		if (args && !ynode_is_null(args)) {
+			m->args_known = true;
+			if (names_list(d, args, "args", m->args, 10, &m->nargs))
+				return -1;
+			if (res && names_list(d, res, "results", m->results, 8, &m->nresults))
+				return -1;
+		} else if (iface != M_PSCI && !args) {
+			return ydoc_err(d, c, "%s: missing 'args' (use ~ when not described)", m->name);
+		}
+		if (params) {
+			yaml_node_t *v;
+			const char *k;
+			int found = 0;
+
+			if (!ynode_is_map(params) || ymap_len(params) != 1)
+				return ydoc_err(d, params, "%s: params must be {arg: struct}", m->name);
+			k = ymap_key(d, params, 0, NULL, &v);
+			for (int j = 0; j < m->nargs; j++)
+				found |= !strcmp(m->args[j], k);
+			if (!found)
+				return ydoc_err(d, params, "%s: params names '%s', not an argument",
+						m->name, k);
+			m->param_arg = dup(k);
+			if (yscalar_str(d, v, "params struct", (const char **)&m->param_struct))
+				return -1;
+			m->param_struct = dup(m->param_struct);
+		}
+		p->ncommands++;
+	}
+	return 0;
+}
+
+static int load_field(struct ydoc *d, yaml_node_t *f, struct m_profile *p, struct m_struct *s,
+		      struct m_field *m)
+{
+	static const char *const keys[] = { "name", "offset", "type", "count", "linux", NULL };
+	yaml_node_t *cnt;
+	uint64_t off, count = 1;
+	const struct m_struct *sub;
+
+	if (!ynode_is_map(f))
+		return ydoc_err(d, f, "%s: field must be a mapping", s->name);
+	if (ymap_check_keys(d, f, "field", keys) || req_str(d, f, "name", "field", &m->name) ||
+	    req_u64(d, f, "offset", m->name, &off) || req_str(d, f, "type", m->name, &m->type) ||
+	    opt_str(d, f, "linux", &m->linux_name))
+		return -1;
+	cnt = ymap_get(d, f, "count");
+	if (cnt && yscalar_u64(d, cnt, "count", &count))
+		return -1;
+	if (!count || count > 4096)
+		return ydoc_err(d, f, "%s.%s: bad count", s->name, m->name);
+	m->offset = (uint32_t)off;
+	m->count = (uint32_t)count;
+	m->elem_size = m_type_size(m->type);
+	if (!m->elem_size) {
+		sub = m_struct_find(p, m->type);
+		if (!sub)
+			return ydoc_err(d, f, "%s.%s: unknown type '%s' (u8 u16 u32 u64 s64 or an earlier struct)",
+					s->name, m->name, m->type);
+		m->elem_size = sub->size;
+		m->is_struct = true;
+	}
+	if (m->offset % (m->elem_size > 8 ? 8 : m->elem_size))
+		return ydoc_err(d, f, "%s.%s: offset 0x%x not aligned to its type", s->name,
+				m->name, m->offset);
+	return 0;
+}
+
+static int load_structs(struct ydoc *d, yaml_node_t *seq, struct m_profile *p)
+{
+	static const char *const keys[] = { "name", "size", "fields", NULL };
+
+	if (!seq)
+		return 0;
+	if (!ynode_is_seq(seq))
+		return ydoc_err(d, seq, "structs must be a sequence");
+	for (size_t i = 0; i < yseq_len(seq); i++) {
+		yaml_node_t *sn = yseq_at(d, seq, i), *fields;
+		struct m_struct *s = &p->structs[p->nstructs];
+		uint64_t size;
+
+		memset(s, 0, sizeof(*s));
+		if (!ynode_is_map(sn))
+			return ydoc_err(d, sn, "struct: expected a mapping");
+		if (ymap_check_keys(d, sn, "struct", keys) || req_str(d, sn, "name", "struct", &s->name) ||
+		    req_u64(d, sn, "size", s->name, &size))
+			return -1;
+		if (m_struct_find(p, s->name))
+			return ydoc_err(d, sn, "duplicate struct %s", s->name);
+		s->size = (uint32_t)size;
+		fields = ymap_get(d, sn, "fields");
+		if (!ynode_is_seq(fields) || !yseq_len(fields) || yseq_len(fields) > 64)
+			return ydoc_err(d, sn, "%s: 'fields' must be a list of 1..64 fields", s->name);
+		for (size_t j = 0; j < yseq_len(fields); j++) {
+			yaml_node_t *fn = yseq_at(d, fields, j);
+			struct m_field *m = &s->fields[j];
+
+			if (load_field(d, fn, p, s, m))
+				return -1;
+			if (j && m->offset <= s->fields[j - 1].offset)
+				return ydoc_err(d, fn, "%s.%s: offsets must increase", s->name, m->name);
+			for (size_t k = 0; k < j; k++)
+				if (!strcmp(s->fields[k].name, m->name))
+					return ydoc_err(d, fn, "%s: duplicate field %s", s->name, m->name);
+			s->nfields++;
+		}
+		for (int j = 0; j < s->nfields; j++) {
+			struct m_field *m = &s->fields[j];
+			uint32_t end = j + 1 < s->nfields ? s->fields[j + 1].offset : s->size;
+
+			m->window = end - m->offset;
+			if ((uint64_t)m->elem_size * m->count > m->window)
+				return ydoc_err(d, fields, "%s.%s: %u bytes do not fit before 0x%x",
+						s->name, m->name, m->elem_size * m->count, end);
+		}
+		p->nstructs++;
+	}
+	return 0;
+}
+
+static int load_linux_names(struct ydoc *d, yaml_node_t *n, struct m_bfield *b)
+{
+	const char *s;
+
+	if (!n)
+		return 0;
+	if (ynode_is_seq(n)) {
+		int cnt;
+
+		if (names_list(d, n, "linux", b->linux_names, 3, &cnt))
+			return -1;
+		b->nlinux = cnt;
+		return 0;
+	}
+	if (yscalar_str(d, n, "linux", &s))
+		return -1;
+	b->linux_names[0] = dup(s);
+	b->nlinux = 1;
+	return 0;
+}
+
+static int load_bitfields(struct ydoc *d, yaml_node_t *seq, struct m_profile *p)
+{
+	static const char *const keys[] = { "name", "fields", "linux_prefix", "feature_register", NULL };
+	static const char *const fkeys[] = { "name", "lsb", "width", "linux", "overlay", NULL };
+
+	if (!seq)
+		return 0;
+	for (size_t i = 0; i < yseq_len(seq); i++) {
+		yaml_node_t *bn = yseq_at(d, seq, i), *fields, *fr;
+		struct m_bitfield *b = &p->bitfields[p->nbitfields];
+		uint64_t used = 0;
+
+		memset(b, 0, sizeof(*b));
+		b->feature_register = -1;
+		if (!ynode_is_map(bn))
+			return ydoc_err(d, bn, "bitfield: expected a mapping");
+		if (ymap_check_keys(d, bn, "bitfield", keys) ||
+		    req_str(d, bn, "name", "bitfield", &b->name) ||
+		    opt_str(d, bn, "linux_prefix", &b->linux_prefix))
+			return -1;
+		fr = ymap_get(d, bn, "feature_register");
+		if (fr) {
+			uint64_t v;
+
+			if (yscalar_u64(d, fr, "feature_register", &v))
+				return -1;
+			b->feature_register = (int)v;
+		}
+		fields = ymap_get(d, bn, "fields");
+		if (!ynode_is_seq(fields) || yseq_len(fields) > 32)
+			return ydoc_err(d, bn, "%s: 'fields' must be a list", b->name);
+		for (size_t j = 0; j < yseq_len(fields); j++) {
+			yaml_node_t *fn = yseq_at(d, fields, j), *ov;
+			struct m_bfield *f = &b->fields[j];
+			uint64_t lsb, width, mask;
+
+			memset(f, 0, sizeof(*f));
+			if (!ynode_is_map(fn))
+				return ydoc_err(d, fn, "bit field: expected a mapping");
+			if (ymap_check_keys(d, fn, "bit field", fkeys) ||
+			    req_str(d, fn, "name", "bit field", &f->name) ||
+			    req_u64(d, fn, "lsb", f->name, &lsb) ||
+			    req_u64(d, fn, "width", f->name, &width) ||
+			    load_linux_names(d, ymap_get(d, fn, "linux"), f))
+				return -1;
+			ov = ymap_get(d, fn, "overlay");
+			if (ov && yscalar_bool(d, ov, "overlay", &f->overlay))
+				return -1;
+			if (!width || lsb + width > 64)
+				return ydoc_err(d, fn, "%s.%s: bits [%llu+%llu] outside 64 bits", b->name,
+						f->name, (unsigned long long)lsb,
+						(unsigned long long)width);
+			f->lsb = (unsigned int)lsb;
+			f->width = (unsigned int)width;
+			mask = (width == 64 ? ~0ULL : ((1ULL << width) - 1)) << lsb;
+			if (!f->overlay) {
+				if (used & mask)
+					return ydoc_err(d, fn, "%s.%s overlaps another field (mark it overlay: true if intended)",
+							b->name, f->name);
+				used |= mask;
+			}
+			b->nfields++;
+		}
+		p->nbitfields++;
+	}
+	return 0;
+}
+
+static int load_enums(struct ydoc *d, yaml_node_t *seq, struct m_profile *p)
+{
+	static const char *const keys[] = { "name", "values", "linux_prefix", NULL };
+	static const char *const vkeys[] = { "name", "value", "linux", NULL };
+
+	if (!seq)
+		return 0;
+	for (size_t i = 0; i < yseq_len(seq); i++) {
+		yaml_node_t *en = yseq_at(d, seq, i), *vals;
+		struct m_enum *e = &p->enums[p->nenums];
+
+		memset(e, 0, sizeof(*e));
+		if (!ynode_is_map(en))
+			return ydoc_err(d, en, "enum: expected a mapping");
+		if (ymap_check_keys(d, en, "enum", keys) || req_str(d, en, "name", "enum", &e->name) ||
+		    opt_str(d, en, "linux_prefix", &e->linux_prefix))
+			return -1;
+		vals = ymap_get(d, en, "values");
+		if (!ynode_is_seq(vals) || yseq_len(vals) > 32)
+			return ydoc_err(d, en, "%s: 'values' must be a list", e->name);
+		for (size_t j = 0; j < yseq_len(vals); j++) {
+			yaml_node_t *vn = yseq_at(d, vals, j), *v;
+			struct m_evalue *m = &e->values[j];
+
+			if (!ynode_is_map(vn))
+				return ydoc_err(d, vn, "enum value: expected a mapping");
+			if (ymap_check_keys(d, vn, "enum value", vkeys) ||
+			    req_str(d, vn, "name", "enum value", &m->name) ||
+			    opt_str(d, vn, "linux", &m->linux_name))
+				return -1;
+			v = ymap_get(d, vn, "value");
+			if (!v)
+				return ydoc_err(d, vn, "%s.%s: missing value", e->name, m->name);
+			if (yscalar_s64(d, v, "value", &m->value))
+				return -1;
+			for (size_t k = 0; k < j; k++)
+				if (!strcmp(e->values[k].name, m->name) || e->values[k].value == m->value)
+					return ydoc_err(d, vn, "%s: duplicate name or value %s", e->name,
+							m->name);
+			e->nvalues++;
+		}
+		p->nenums++;
+	}
+	return 0;
+}
+
+static int load_constants(struct ydoc *d, yaml_node_t *seq, struct m_profile *p)
+{
+	static const char *const keys[] = { "name", "value", "linux", NULL };
+
+	if (!seq)
+		return 0;
+	for (size_t i = 0; i < yseq_len(seq); i++) {
+		yaml_node_t *cn = yseq_at(d, seq, i);
+		struct m_constant *c = &p->constants[p->nconstants];
+
+		if (!ynode_is_map(cn))
+			return ydoc_err(d, cn, "constant: expected a mapping");
+		if (ymap_check_keys(d, cn, "constant", keys) ||
+		    req_str(d, cn, "name", "constant", &c->name) ||
+		    req_u64(d, cn, "value", c->name, &c->value) ||
+		    opt_str(d, cn, "linux", &c->linux_name))
+			return -1;
+		p->nconstants++;
+	}
+	return 0;
+}
+
+static void make_ident(struct m_profile *p)
+{
+	size_t n = strlen(p->name);
+
+	p->ident = malloc(n + 2);
+	p->ident[0] = 'v';
+	for (size_t i = 0; i <= n; i++) {
+		char c = p->name[i];
+
+		p->ident[i + 1] = (c == '.' || c == '-') ? '_' : c;
+	}
+}
+
+static int check_params(struct ydoc *d, struct m_profile *p)
+{
+	for (int i = 0; i < p->ncommands; i++) {
+		struct m_command *c = &p->commands[i];
+
+		if (c->param_struct && !m_struct_find(p, c->param_struct))
+			return ydoc_err(d, ydoc_root(d), "%s: params struct '%s' is not described",
+					c->name, c->param_struct);
+	}
+	return 0;
+}
+
+int spec_load(const char *path, struct m_profile *p)
+{
+	static const char *const keys[] = { "profile", "title", "rmi_version", "rsi_version",
+		"bitfields", "enums", "commands", "rsi_commands", "psci_functions", "structs",
+		"constants", NULL };
+	struct ydoc d;
+	yaml_node_t *root;
+	int ret = -1;
+
+	memset(p, 0, sizeof(*p));
+	p->path = dup(path);
+	if (ydoc_load_file(&d, path))
+		goto out;
+	root = ydoc_root(&d);
+	if (!ynode_is_map(root)) {
+		ydoc_err(&d, root, "top level must be a mapping");
+		goto out;
+	}
+	if (ymap_check_keys(&d, root, "spec description", keys) ||
+	    req_str(&d, root, "profile", "spec description", &p->name) ||
+	    req_str(&d, root, "title", "spec description", &p->title) ||
+	    load_version(&d, root, "rmi_version", &p->rmi_major, &p->rmi_minor) ||
+	    load_version(&d, root, "rsi_version", &p->rsi_major, &p->rsi_minor) ||
+	    load_bitfields(&d, ymap_get(&d, root, "bitfields"), p) ||
+	    load_enums(&d, ymap_get(&d, root, "enums"), p) ||
+	    load_structs(&d, ymap_get(&d, root, "structs"), p) ||
+	    load_commands(&d, ymap_get(&d, root, "commands"), M_RMI, p) ||
+	    load_commands(&d, ymap_get(&d, root, "rsi_commands"), M_RSI, p) ||
+	    load_commands(&d, ymap_get(&d, root, "psci_functions"), M_PSCI, p) ||
+	    load_constants(&d, ymap_get(&d, root, "constants"), p) || check_params(&d, p))
+		goto out;
+	make_ident(p);
+	ret = 0;
+out:
+	if (ret)
+		fprintf(stderr, "abigen: %s\n", d.error[0] ? d.error : "failed");
+	ydoc_free(&d);
+	return ret;
+}
