@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// guest: RSI VERSION, FEATURES and REALM_CONFIG (into the page at x0); results in x22..x28, reported by HOST_CALL imm 1
+	.include "smccc.inc"
+	.text
+	.global _start
+_start:
+	mov	x20, x0                 // granule for REALM_CONFIG
+	adr	x21, hostcall_buf
+	mov32	x0, RSI_VERSION
+	mov	x1, #0x10000            // requested: 1.0
+	smc	#0
+	mov	x22, x0                 // status
+	mov	x23, x1                 // lower implemented revision
+	mov	x24, x2                 // higher implemented revision
+	mov32	x0, RSI_FEATURES
+	mov	x1, #0                  // feature register 0
+	smc	#0
+	mov	x25, x0
+	mov	x26, x1
+	mov32	x0, RSI_REALM_CONFIG
+	mov	x1, x20
+	smc	#0
+	mov	x27, x0
+	ldr	x28, [x20]              // RsiRealmConfig.ipa_width
+	stp	x22, x23, [x21, #HOSTCALL_GPRS]
+	stp	x24, x25, [x21, #HOSTCALL_GPRS + 16]
+	stp	x26, x27, [x21, #HOSTCALL_GPRS + 32]
+	str	x28, [x21, #HOSTCALL_GPRS + 48]
+	hostcall x21, 1
+	system_off
+
+	.balign 4096
+hostcall_buf:
+	.space 256
