@@ -3,14 +3,15 @@
  * vcpu_run: one REC entry.  uc_emu_start with until = 0 (no exit address
  * exists, see vcpu_create.c), timeout = 0 and count = the budget.
  *
- * Budget mechanism: Unicorn's instruction count.  Measured by vcpu_bench
- * (numbers in its output and in the engine's README notes of the commit):
- * the count hook costs ~1 ns per instruction, and round trips are *faster*
- * with count > 0 than without (spike §6: 0.12 vs 0.28 us), because the
- * count path exits the CPU loop more directly.  A watchdog thread would give
- * a time bound instead of an exact, reproducible one, costs a thread per
- * vCPU and loses kicks that arrive between runs (spike §6).  The engine
- * never switches count between 0 and > 0, which would flush all TBs.
+ * Budget mechanism: Unicorn's instruction count (count > 0 on every
+ * uc_emu_start, never 0, since switching flushes all TBs, spike §8.11).
+ * vcpu_bench, this machine: the count hook costs ~1.5 ns per instruction
+ * on a pure ALU loop (1.64 vs 0.19 ns with count = 0) but realm code is
+ * dominated by stores (~70-120 ns each, spike §4.2) and exits; round trips
+ * stay at ~2.8 M/s.  In exchange the stop is exact and reproducible
+ * (test_budget checks the instruction count), needs no thread, and cannot
+ * be lost: a watchdog kick arriving between two uc_emu_start calls is
+ * dropped (spike §6), and its latency measured 4.6 us.
  *
  * WFI: HCR_EL2.TWI is always set, so WFI traps as UDEF with PC on it (spike
  * §3.1); without it, a WFI returns from uc_emu_start with no hook and could

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "cca-double/vcpu.h"
+#include "cca-double/guests.h"
 #include "test_realm.h"
 
 #define GUEST_IPA       0x80000000ULL
