@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* cca-double: one command, several subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "abicheck.h"
+
+struct subcommand {
+	const char *name;
+	const char *summary;
+	int (*main)(int argc, char **argv);
+};
+
+static int help_main(int argc, char **argv);
+
+static const struct subcommand subcommands[] = {
+	{ "abi-check", "compare a kernel's rmi_smc.h with a profile's description", abicheck_main },
+	{ "help", "this text, or `help SUBCOMMAND`", help_main },
+};
+
+#define NSUB (sizeof(subcommands) / sizeof(subcommands[0]))
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: cca-double SUBCOMMAND [options] [args]\n\nsubcommands:\n");
+	for (size_t i = 0; i < NSUB; i++)
+		fprintf(f, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+	fprintf(f, "\n`cca-double SUBCOMMAND --help` describes each one.\n");
+}
+
+static const struct subcommand *find(const char *name)
+{
+	for (size_t i = 0; i < NSUB; i++)
+		if (!strcmp(subcommands[i].name, name))
+			return &subcommands[i];
+	return NULL;
+}
+
+static int help_main(int argc, char **argv)
+{
+	const struct subcommand *s;
+	char *args[] = { NULL, "--help", NULL };
+
+	if (argc < 2) {
+		usage(stdout);
+		return 0;
+	}
+	s = find(argv[1]);
+	if (!s || s->main == help_main) {
+		usage(s ? stdout : stderr);
+		return s ? 0 : 2;
+	}
+	args[0] = argv[1];
+	return s->main(2, args);
+}
+
+int main(int argc, char **argv)
+{
+	const struct subcommand *s;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	s = find(argv[1]);
+	if (!s) {
+		fprintf(stderr, "cca-double: unknown subcommand '%s'\n\n", argv[1]);
+		usage(stderr);
+		return 2;
+	}
+	return s->main(argc - 1, argv + 1);
+}
