@@ -18,6 +18,16 @@ uint64_t smc_realm_activate(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_realm_terminate(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rec_aux_count(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_create(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_destroy(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_fold(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_read_entry(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_map_unprotected(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_unmap_unprotected(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_init_ripas(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_data_create(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_data_create_unknown(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_data_destroy(struct rmm *rmm, struct rmi_call *c);
 
 const struct handler_entry rmm_handlers[] = {
 	{ "VERSION", V1 | V2, smc_version },
@@ -29,6 +39,17 @@ const struct handler_entry rmm_handlers[] = {
 	{ "REALM_DESTROY", V1 | V2, smc_realm_destroy },
 	{ "REALM_TERMINATE", V2, smc_realm_terminate },
 	{ "REC_AUX_COUNT", V1, smc_rec_aux_count },
+	{ "RTT_CREATE", V1 | V2, smc_rtt_create },
+	{ "RTT_DESTROY", V1 | V2, smc_rtt_destroy },
+	{ "RTT_FOLD", V1 | V2, smc_rtt_fold },
+	{ "RTT_READ_ENTRY", V1 | V2, smc_rtt_read_entry },
+	{ "RTT_INIT_RIPAS", V1 | V2, smc_rtt_init_ripas },
+	{ "RTT_MAP_UNPROTECTED", V1, smc_rtt_map_unprotected },
+	{ "RTT_UNMAP_UNPROTECTED", V1, smc_rtt_unmap_unprotected },
+	{ "DATA_CREATE", V1, smc_data_create },
+	{ "DATA_CREATE_UNKNOWN", V1, smc_data_create_unknown },
+	{ "DATA_DESTROY", V1, smc_data_destroy },
+	/* RTT_SET_RIPAS comes with RECs (it needs the REC's pending request). */
 };
 
 const unsigned int rmm_nhandlers = sizeof(rmm_handlers) / sizeof(rmm_handlers[0]);

@@ -32,6 +32,43 @@ static uint64_t idx_of(const struct rmm *rmm, uint64_t pa)
 	return (pa - rmm->pa_base) >> GRANULE_SHIFT;
 }
 
+/*
+ * The entry's kind fits where it is: protected kinds only in the PAR,
+ * unprotected kinds only outside it (entries never straddle the PAR edge),
+ * leaves only where the architecture has them (no level-0 blocks), block
+ * PAs aligned to the block, RIPAS one of EMPTY/RAM/DESTROYED.
+ */
+static int check_entry_kind(const struct realm *r, struct check *c, const struct s2tte_info *e,
+			    uint64_t raw, int level, uint64_t ipa)
+{
+	bool in_par = realm_ipa_is_protected(r, ipa);
+	const char *why = NULL;
+
+	switch (e->kind) {
+	case S2TTE_UNASSIGNED:
+	case S2TTE_ASSIGNED:
+		if (!in_par)
+			why = "protected entry outside the PAR";
+		else if (e->ripas > RMI_RIPAS_DESTROYED)
+			why = "RIPAS out of range";
+		break;
+	case S2TTE_UNASSIGNED_NS:
+	case S2TTE_ASSIGNED_NS:
+		if (in_par)
+			why = "unprotected entry inside the PAR";
+		break;
+	default:
+		break;
+	}
+	if (!why && (e->kind == S2TTE_ASSIGNED || e->kind == S2TTE_ASSIGNED_NS) &&
+	    (level < 1 || (e->pa & (s2tt_entry_size(level) - 1))))
+		why = "leaf at level 0 or block PA not aligned to the block";
+	if (why)
+		return fail(c, "%s: entry 0x%llx at IPA 0x%llx level %d", why,
+			    (unsigned long long)raw, (unsigned long long)ipa, level);
+	return 0;
+}
+
 /* Walks one RTT, counting its live entries and the references it makes. */
 static int check_table(const struct rmm *rmm, const struct realm *r, struct check *c,
 		       uint64_t pa, int level, uint64_t base_ipa)
@@ -44,6 +81,8 @@ static int check_table(const struct rmm *rmm, const struct realm *r, struct chec
 		uint64_t ipa = base_ipa + (uint64_t)i * s2tt_entry_size(level);
 		struct granule *g;
 
+		if (check_entry_kind(r, c, &e, t[i], level, ipa))
+			return -1;
 		switch (e.kind) {
 		case S2TTE_TABLE:
 			g = granule_at(rmm, e.pa);
@@ -53,6 +92,8 @@ static int check_table(const struct rmm *rmm, const struct realm *r, struct chec
 					    g ? granule_state_name(g->state) : "outside memory");
 			if (c->refs[idx_of(rmm, e.pa)]++)
 				return fail(c, "RTT 0x%llx has two parents", (unsigned long long)e.pa);
+			if (g->obj != r)
+				return fail(c, "RTT 0x%llx belongs to another realm", (unsigned long long)e.pa);
 			live++;
 			if (check_table(rmm, r, c, e.pa, level + 1, ipa))
 				return -1;
@@ -67,6 +108,9 @@ static int check_table(const struct rmm *rmm, const struct realm *r, struct chec
 						    g ? granule_state_name(g->state) : "outside memory");
 				if (c->refs[idx_of(rmm, e.pa + off)]++)
 					return fail(c, "DATA 0x%llx mapped twice", (unsigned long long)(e.pa + off));
+				if (g->obj != r)
+					return fail(c, "DATA 0x%llx belongs to another realm",
+						    (unsigned long long)(e.pa + off));
 			}
 			break;
 		case S2TTE_INVALID_ENCODING:

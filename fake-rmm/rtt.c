@@ -40,3 +40,57 @@ void rtt_walk(const struct rmm *rmm, const struct realm *r, uint64_t ipa, int le
 		w->level++;
 	}
 }
+
+uint64_t rtt_skip_non_live(const struct rtt_walk *w, uint64_t ipa)
+{
+	uint64_t size = s2tt_entry_size(w->level);
+	unsigned int i;
+
+	if (s2tte_is_live(&w->info))
+		return ipa;
+	for (i = w->index + 1; i < S2TT_ENTRIES; i++) {
+		struct s2tte_info e = s2tte_decode(w->table[i], w->level);
+
+		if (s2tte_is_live(&e))
+			break;
+	}
+	/* ipa may be unaligned at this level (the walk stopped early). */
+	return (ipa & ~(size - 1)) + (uint64_t)(i - w->index) * size;
+}
+
+unsigned int rtt_fill_from_parent(uint64_t *child, uint64_t parent, int child_level)
+{
+	struct s2tte_info p = s2tte_decode(parent, child_level - 1);
+	uint64_t size = s2tt_entry_size(child_level);
+	uint64_t attrs = parent & (S2TTE_MEMATTR_MASK | S2TTE_S2AP_MASK);
+
+	for (unsigned int i = 0; i < S2TT_ENTRIES; i++) {
+		uint64_t pa = p.pa + (uint64_t)i * size;
+
+		switch (p.kind) {
+		case S2TTE_ASSIGNED:
+			child[i] = s2tte_assigned(pa, p.ripas, child_level);
+			break;
+		case S2TTE_ASSIGNED_NS:
+			child[i] = s2tte_assigned_ns(attrs | pa, child_level);
+			break;
+		case S2TTE_UNASSIGNED_NS:
+			child[i] = s2tte_unassigned_ns();
+			break;
+		default:	/* unassigned: keep the RIPAS */
+			child[i] = s2tte_unassigned(p.ripas);
+			break;
+		}
+	}
+	return p.kind == S2TTE_ASSIGNED ? S2TT_ENTRIES : 0;
+}
+
+void rtt_get(struct rmm *rmm, uint64_t rtt_pa)
+{
+	granule_at(rmm, rtt_pa)->refcount++;
+}
+
+void rtt_put(struct rmm *rmm, uint64_t rtt_pa)
+{
+	granule_at(rmm, rtt_pa)->refcount--;
+}

@@ -84,3 +84,13 @@ struct s2tte_info s2tte_decode(uint64_t e, int level)
 	}
 	return i;
 }
+
+bool s2tte_host_desc_valid(uint64_t desc, int level)
+{
+	uint64_t oa = S2TTE_OA_MASK & ~(s2tt_entry_size(level) - 1);
+	uint64_t allowed = oa | S2TTE_HOST_MEMATTR_MASK | S2TTE_S2AP_MASK;
+
+	if (desc & ~allowed)
+		return false;
+	return (desc & S2TTE_HOST_MEMATTR_MASK) != S2TTE_HOST_MEMATTR_RESERVED;
+}

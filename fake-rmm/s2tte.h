@@ -80,4 +80,30 @@ struct s2tte_info s2tte_decode(uint64_t e, int level);
 /* Host-visible attribute bits of an unprotected entry (MemAttr, S2AP, OA). */
 uint64_t s2tte_ns_host_bits(uint64_t e, int level);
 
+/*
+ * RTT_MAP_UNPROTECTED's desc_valid: only the host-controlled fields may be
+ * set (OA aligned to `level`, below 2^48; MemAttr[4:2]; S2AP[7:6]) and
+ * MemAttr must not be the reserved FWB encoding 0b100 (tf-rmm.md §3).
+ */
+#define S2TTE_HOST_MEMATTR_MASK (7ULL << S2TTE_MEMATTR_SHIFT)
+#define S2TTE_HOST_MEMATTR_RESERVED (4ULL << S2TTE_MEMATTR_SHIFT)
+bool s2tte_host_desc_valid(uint64_t desc, int level);
+
+/* "Live" entries have a PA: tables, assigned (any RIPAS) and assigned_ns. */
+static inline bool s2tte_is_live(const struct s2tte_info *i)
+{
+	return i->kind == S2TTE_TABLE || i->kind == S2TTE_ASSIGNED ||
+	       i->kind == S2TTE_ASSIGNED_NS;
+}
+
+/*
+ * Entries that count in the RTT granule's refcount: tables and protected
+ * assigned entries.  Unprotected mappings do not (as in TF-RMM), so an RTT
+ * holding only assigned_ns entries can be destroyed.
+ */
+static inline bool s2tte_is_counted(const struct s2tte_info *i)
+{
+	return i->kind == S2TTE_TABLE || i->kind == S2TTE_ASSIGNED;
+}
+
 #endif
