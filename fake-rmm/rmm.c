@@ -11,7 +11,8 @@
 void rmm_default_features(struct rmm_features *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->s2sz = 48;
+	/* The vCPU emulates a 44-bit PA CPU: larger IPA spaces cannot run. */
+	f->s2sz = 44;
 	f->lpa2 = false;
 	f->sve = true;
 	f->sve_vl = 15;		/* VQ 16: 2048-bit vectors */

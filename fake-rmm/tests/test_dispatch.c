@@ -117,7 +117,7 @@ static void features_1_0(void **state)
 	assert_int_equal(fix_call(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
 	v = r.x[1];
 	assert_int_equal((v & RMI_V1_0_FEATURE_REGISTER_0_S2SZ_MASK) >>
-			 RMI_V1_0_FEATURE_REGISTER_0_S2SZ_SHIFT, 48);
+			 RMI_V1_0_FEATURE_REGISTER_0_S2SZ_SHIFT, 44);
 	assert_true(v & RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_256_MASK);
 	assert_true(v & RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_512_MASK);
 	/* GICV3_NUM_LRS holds the count minus one (16 LRs -> 15). */

@@ -66,11 +66,11 @@ static void create_accepts_every_valid_geometry(void **state)
 {
 	static const struct geometry ok[] = {
 		{ 32, 1, 1 }, { 39, 1, 1 }, { 40, 1, 2 }, { 41, 1, 4 }, { 43, 1, 16 },
-		{ 40, 0, 1 }, { 44, 0, 1 }, { 48, 0, 1 },
+		{ 40, 0, 1 }, { 44, 0, 1 },
 		{ 32, 2, 4 }, { 33, 2, 8 }, { 34, 2, 16 },
 	};
 	static const struct geometry bad[] = {
-		{ 44, 1, 32 }, { 35, 2, 32 }, { 39, 0, 1 }, { 32, 3, 1 }, { 40, 1, 1 },
+		{ 44, 1, 32 }, { 35, 2, 32 }, { 39, 0, 1 }, { 32, 3, 1 }, { 40, 1, 1 }, { 45, 0, 1 },
 	};
 	struct fix *f = *state;
 
