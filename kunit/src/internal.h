@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Runner internals shared by the files of kunit/src (hosted C). */
+#ifndef KUNIT_SRC_INTERNAL_H
+#define KUNIT_SRC_INTERNAL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <kunit/assert.h>
+#include <kunit/resource.h>
+#include <kunit/runner.h>
+#include <kunit/test-types.h>
+
+/* State of the case running in this process (struct kunit.runtime). */
+struct kunit_runtime {
+	jmp_buf *abort_env;		/* where __kunit_abort() jumps; NULL: none */
+	struct kunit_stub *stubs;	/* active static stubs */
+};
+
+struct kunit_stub {
+	void *real;
+	void *replacement;
+	struct kunit_stub *next;
+};
+
+/* ---- output (ktap.c) ---- */
+/* Print one or more whole lines on stdout (newline added if missing), flushed. */
+void kunit_out(const char *fmt, ...) __attribute__((__format__(printf, 1, 2)));
+void kunit_vout(const char *fmt, va_list ap) __attribute__((__format__(printf, 1, 0)));
+/* Print "    # <test name>: <text>" (text may span lines). */
+void kunit_out_test_diag(const struct kunit *test, const char *fmt, ...)
+	__attribute__((__format__(printf, 2, 3)));
+
+/* ---- current test and aborts (current.c) ---- */
+void kunit_set_current_test(struct kunit *test);
+/* Run fn(test, arg); false when it left through __kunit_abort(). */
+bool kunit_try(struct kunit *test, void (*fn)(struct kunit *, void *), void *arg);
+void kunit_set_failure(struct kunit *test);
+
+/* ---- case hooks (case_hooks.c) ---- */
+void kunit_hooks_before_case(struct kunit *test);
+void kunit_hooks_after_case(struct kunit *test);
+
+/* ---- static stubs (static_stub.c) ---- */
+void kunit_stubs_clear(struct kunit *test);
+
+/* ---- one case, in the current process (case_exec.c) ---- */
+void kunit_exec_case(struct kunit *test);
+
+/* ---- isolation (isolate.c) ---- */
+/*
+ * Run kunit_exec_case(test) in a forked child with a timeout; test must be
+ * in memory shared with the child (kunit_shared_test_alloc()). Prints the
+ * fault diagnostic and marks test failed when the child did not finish.
+ */
+void kunit_exec_case_isolated(struct kunit *test, unsigned int timeout_s);
+struct kunit *kunit_shared_test_alloc(void);
+void kunit_shared_test_free(struct kunit *test);
+
+/* ---- suite selection (filter.c) ---- */
+/*
+ * Copies of the suites (and case arrays) that opts selects; suites with no
+ * selected case are left out. Free with kunit_free_suite_copies().
+ */
+struct kunit_suite **kunit_select_suites(struct kunit_suite *const *suites, size_t nr,
+					 const struct kunit_run_options *opts,
+					 size_t *nr_selected);
+void kunit_free_suite_copies(struct kunit_suite **suites, size_t nr);
+
+/* ---- the mock kernel's allocator (linux/slab.h), used for managed memory ---- */
+void *kmalloc(size_t size, unsigned int flags);
+void kfree(const void *objp);
+
+#endif /* KUNIT_SRC_INTERNAL_H */
