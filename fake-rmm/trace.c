@@ -17,7 +17,15 @@ struct trace {
 	trace_namer namer;
 	void *namer_ctx;
 	const struct abi_profile *profile;	/* for status names */
+	trace_call_hook call_hook;
+	void *call_hook_ctx;
 };
+
+void trace_set_call_hook(struct trace *t, trace_call_hook fn, void *ctx)
+{
+	t->call_hook = fn;
+	t->call_hook_ctx = ctx;
+}
 
 struct trace *trace_new(FILE *out, bool keep)
 {
@@ -148,6 +156,8 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 
 	if (!t)
 		return;
+	if (t->call_hook && cmd)
+		t->call_hook(t->call_hook_ctx, cmd->name);
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
 	used = append(line, used, sizeof(line), " > %s", st);

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cca-double/abi.h>
+
 #include "abicheck.h"
+#include "cli.h"
 
 struct subcommand {
 	const char *name;
@@ -14,6 +17,7 @@ struct subcommand {
 static int help_main(int argc, char **argv);
 
 static const struct subcommand subcommands[] = {
+	{ "run", "run YAML scenarios (default: the bundled library), KTAP output", run_main },
 	{ "abi-check", "compare a kernel's rmi_smc.h with a profile's description", abicheck_main },
 	{ "help", "this text, or `help SUBCOMMAND`", help_main },
 };
@@ -34,6 +38,26 @@ static const struct subcommand *find(const char *name)
 		if (!strcmp(subcommands[i].name, name))
 			return &subcommands[i];
 	return NULL;
+}
+
+bool cli_profile_known(const char *name)
+{
+	if (abi_profile_find(name))
+		return true;
+	fprintf(stderr, "cca-double: unknown profile '%s' (known:", name);
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		fprintf(stderr, " %s", abi_profiles[i]->name);
+	fprintf(stderr, ")\n");
+	return false;
+}
+
+/* Provided by the kernel harness library when it is linked in. */
+void kernel_harness_register_scenario_host(void) __attribute__((weak));
+
+void cli_register_host(void)
+{
+	if (kernel_harness_register_scenario_host)
+		kernel_harness_register_scenario_host();
 }
 
 static int help_main(int argc, char **argv)

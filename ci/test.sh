@@ -1,0 +1,27 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# The whole test suite: a normal build and an ASan+UBSan build, each running
+# every CTest test (unit tests, KUnit suites, the scenario library, sweeps).
+# Output of each step goes to build*/; the last lines are CTest's summary.
+set -eu
+cd "$(dirname "$0")/.."
+sh ci/deps.sh
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+echo "== build (RelWithDebInfo)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_WERROR=ON > build.log 2>&1 || { tail -50 build.log; exit 1; }
+cmake --build build -j"$JOBS" >> build.log 2>&1 || { grep -E "error|Error" build.log | head -50; exit 1; }
+
+echo "== build (ASan+UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCCA_SANITIZE=ON -DCCA_WERROR=ON > build-asan.log 2>&1 || { tail -50 build-asan.log; exit 1; }
+cmake --build build-asan -j"$JOBS" >> build-asan.log 2>&1 || { grep -E "error|Error" build-asan.log | head -50; exit 1; }
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+echo "== tests (ASan+UBSan)"
+(cd build-asan && ctest -j"$JOBS" --timeout 900 --output-on-failure) > build-asan/ctest.log 2>&1 || { tail -80 build-asan/ctest.log; exit 1; }
+tail -3 build-asan/ctest.log
+
+echo "== tests"
+cd build && ctest -j"$JOBS" --timeout 900 --output-on-failure

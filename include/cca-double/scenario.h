@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * YAML scenarios (format: DESIGN.md "Scenarios", every key documented in
+ * scenarios/README.md).  A scenario is loaded and fully checked first (a
+ * dry run resolves every command, argument, field, granule and enum name
+ * against each profile it runs on), so errors name the file, line and
+ * column before anything runs; then it is run against a fresh arena and
+ * fake RMM per profile.
+ */
+#ifndef CCA_DOUBLE_SCENARIO_H
+#define CCA_DOUBLE_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cca-double/fault.h>
+#include <cca-double/rmm.h>
+
+struct scenario;
+
+#define SCENARIO_MAX_PROFILES 4
+
+/* Loads and checks `path`; NULL with "file:line:col: what" in err on failure. */
+struct scenario *scenario_load(const char *path, char *err, size_t errlen);
+void scenario_free(struct scenario *s);
+
+const char *scenario_name(const struct scenario *s);
+const char *scenario_description(const struct scenario *s);
+const char *scenario_path(const struct scenario *s);
+/* Profiles the scenario runs on ("profile:" names one, a list, or "any"). */
+unsigned int scenario_nprofiles(const struct scenario *s);
+const char *scenario_profile(const struct scenario *s, unsigned int i);
+bool scenario_runs_on(const struct scenario *s, const char *profile);
+
+/* One RMI call the scenario made (recorded for sweeps). */
+struct scenario_call {
+	char command[48];
+	uint64_t nth;		/* 1-based occurrence of this command in the run */
+};
+
+struct scenario_run_opts {
+	FILE *trace_out;		/* every RMI/RSI call, as trace.h formats it */
+	/* Extra rules on top of the scenario's own `faults:` (the sweep's). */
+	const struct fault_rule *extra_faults;
+	size_t nextra_faults;
+	/* Record the calls made into result->calls (malloc'ed). */
+	bool record_calls;
+	/* Do not fail on `expect:` (the sweep judges outcomes itself). */
+	bool ignore_expect;
+};
+
+struct scenario_result {
+	bool passed;
+	char failure[2048];		/* first failure: "file:line:col: what" */
+	uint64_t rmi_calls;
+	uint64_t leaked_granules;	/* not back to NS at the end */
+	uint64_t leaked_pages;		/* host pages not freed (host-level steps) */
+	unsigned int warnings;		/* WARN_ONs in the host code */
+	unsigned int gpfs;
+	bool teardown_complete;		/* every realm destroyed, every granule NS */
+	bool fault_fired;
+	struct scenario_call *calls;
+	size_t ncalls;
+};
+
+int scenario_run(const struct scenario *s, const char *profile,
+		 const struct scenario_run_opts *opts, struct scenario_result *res);
+void scenario_result_free(struct scenario_result *res);
+
+/*
+ * Host-level steps (vm_create, populate, vcpu_create, run, vm_destroy ...)
+ * drive the reference host code through the mock kernel.  The kernel
+ * harness registers these operations; without them such steps are an error.
+ */
+struct scenario_host;
+
+struct scenario_host_ops {
+	/* Names of the steps this provides, NULL-terminated. */
+	const char *const *steps;
+	/* Starts a host for one run; NULL with err on failure. */
+	struct scenario_host *(*open)(struct rmm *rmm, struct pmem *pm, char *err, size_t errlen);
+	/*
+	 * Runs (or, with rmm == NULL, only checks) one step whose arguments
+	 * are the flat key/value pairs given.  Returns 0, or -1 with err.
+	 */
+	int (*step)(struct scenario_host *h, const char *name, const char *const *keys,
+		    const char *const *values, size_t n, bool dry_run, char *err, size_t errlen);
+	/* Ends the run: leaks and warnings counted by the mock kernel. */
+	void (*close)(struct scenario_host *h, uint64_t *leaked_pages, unsigned int *warnings);
+};
+
+void scenario_register_host(const struct scenario_host_ops *ops);
+
+#endif

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* cca-double run: scenarios as one KTAP document. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kunit/runner.h>
+
+#include "cli.h"
+#include "scn_kunit.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: cca-double run [options] [FILE|DIR...]\n"
+		"\n"
+		"Runs YAML scenarios against the fake RMM (and the reference host code for\n"
+		"host-level steps) and prints one KTAP document: a suite per scenario folder,\n"
+		"a case per scenario and profile, then a line \"N passed, N failed, N skipped\".\n"
+		"Without FILE or DIR it runs the bundled library (%s).\n"
+		"\n"
+		"  -p, --profile P     run on profile P only (1.0 or 2.0-bet1); scenarios for\n"
+		"                      another profile are skipped\n"
+		"  -f, --filter GLOB   only suite.case names matching GLOB (repeatable)\n"
+		"  -t, --trace FILE    append every RMI/RSI call to FILE\n"
+		"      --timeout N     seconds per scenario (default 60)\n"
+		"  -l, --list          list the cases, run nothing\n"
+		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
+		"  -h, --help          this text\n"
+		"\n"
+		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage.\n",
+		CCA_SCENARIO_DIR);
+}
+
+int run_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "filter", required_argument, NULL, 'f' },
+		{ "trace", required_argument, NULL, 't' },
+		{ "timeout", required_argument, NULL, 'T' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "no-fork", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct kunit_run_options ko = { .timeout_s = 60 };
+	struct scn_suite_opts so = { 0 };
+	struct kunit_suite **suites = NULL;
+	const char *defaults[] = { CCA_SCENARIO_DIR };
+	int c, n, status;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:f:t:lh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			so.profile = optarg;
+			break;
+		case 'f':
+			if (ko.nr_filters == KUNIT_MAX_FILTERS) {
+				fprintf(stderr, "run: at most %d filters\n", KUNIT_MAX_FILTERS);
+				return 2;
+			}
+			ko.filters[ko.nr_filters++] = optarg;
+			break;
+		case 't':
+			so.trace_path = optarg;
+			break;
+		case 'T':
+			ko.timeout_s = (unsigned int)strtoul(optarg, NULL, 10);
+			break;
+		case 'l':
+			ko.list_only = true;
+			break;
+		case 'n':
+			ko.no_fork = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (so.profile && !cli_profile_known(so.profile))
+		return 2;
+	if (so.trace_path) {
+		FILE *f = fopen(so.trace_path, "w");	/* start afresh; cases append */
+
+		if (!f) {
+			perror(so.trace_path);
+			return 2;
+		}
+		fclose(f);
+	}
+	cli_register_host();
+	if (optind < argc)
+		n = scn_build_suites((const char *const *)argv + optind, (size_t)(argc - optind), &so,
+				     &suites);
+	else
+		n = scn_build_suites(defaults, 1, &so, &suites);
+	if (n < 0)
+		return 2;
+	status = kunit_run_suites(suites, (size_t)n, &ko, NULL);
+	scn_free_suites(suites, (size_t)n);
+	return status;
+}

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Loading a scenario file and running it: the top-level keys, the granule
+ * table, and one run per profile (fresh arena, fresh fake RMM).  Loading
+ * ends with a dry run of every step on every profile, so a bad file is
+ * reported before anything runs.
+ */
+#include "scn_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct scenario_host_ops *host_ops;
+
+void scenario_register_host(const struct scenario_host_ops *ops)
+{
+	host_ops = ops;
+}
+
+const struct scenario_host_ops *scn_host_ops(void)
+{
+	return host_ops;
+}
+
+int scn_err(struct scn_run *r, yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[1500];
+	va_list ap;
+
+	if (r->err[0])
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n)
+		snprintf(r->err, sizeof(r->err), "%s:%lu:%lu: %s", r->s->path, ynode_line(n),
+			 ynode_col(n), msg);
+	else
+		snprintf(r->err, sizeof(r->err), "%s: %s", r->s->path, msg);
+	return -1;
+}
+
+static int load_profiles(struct scenario *s, yaml_node_t *n)
+{
+	struct ydoc *d = &s->doc;
+
+	if (!n) {
+		s->profiles[s->nprofiles++] = "1.0";
+		return 0;
+	}
+	if (ynode_is_scalar(n) && !strcmp(ynode_str(n), "any")) {
+		for (unsigned int i = 0; i < abi_nprofiles && i < SCENARIO_MAX_PROFILES; i++)
+			s->profiles[s->nprofiles++] = abi_profiles[i]->name;
+		return 0;
+	}
+	if (ynode_is_scalar(n)) {
+		if (!abi_profile_find(ynode_str(n)))
+			return ydoc_err(d, n, "unknown profile '%s' (expected 1.0, 2.0-bet1 or any)",
+					ynode_str(n));
+		s->profiles[s->nprofiles++] = abi_profile_find(ynode_str(n))->name;
+		return 0;
+	}
+	if (!ynode_is_seq(n) || !yseq_len(n) || yseq_len(n) > SCENARIO_MAX_PROFILES)
+		return ydoc_err(d, n, "profile: expected a profile name, a list of them, or any");
+	for (size_t i = 0; i < yseq_len(n); i++) {
+		yaml_node_t *p = yseq_at(d, n, i);
+		const struct abi_profile *ap = ynode_is_scalar(p) ? abi_profile_find(ynode_str(p)) : NULL;
+
+		if (!ap)
+			return ydoc_err(d, p, "unknown profile (expected 1.0 or 2.0-bet1)");
+		s->profiles[s->nprofiles++] = ap->name;
+	}
+	return 0;
+}
+
+static bool valid_name(const char *n)
+{
+	if (!n || !*n || strlen(n) >= 48 || !((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || *n == '_'))
+		return false;
+	for (; *n; n++)
+		if (!((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') ||
+		      (*n >= '0' && *n <= '9') || *n == '_'))
+			return false;
+	return true;
+}
+
+/*
+ * granules: [rd, rtt0, {name: roots, count: 2, align: 8K}, ...]
+ * Named NS granules, allocated in order from the arena base.
+ */
+static int load_granules(struct scenario *s, yaml_node_t *n)
+{
+	static const char *const keys[] = { "name", "count", "align", NULL };
+	struct ydoc *d = &s->doc;
+	uint64_t next = 0;
+
+	if (!n)
+		return 0;
+	if (!ynode_is_seq(n))
+		return ydoc_err(d, n, "granules: expected a list of names");
+	for (size_t i = 0; i < yseq_len(n); i++) {
+		yaml_node_t *g = yseq_at(d, n, i);
+		struct scn_granule *sg;
+		const char *name = NULL;
+		uint64_t count = 1, align = 1;
+
+		if (s->ngranules == SCN_MAX_GRANULES)
+			return ydoc_err(d, g, "at most %d named granules", SCN_MAX_GRANULES);
+		if (ynode_is_scalar(g)) {
+			name = ynode_str(g);
+		} else if (ynode_is_map(g)) {
+			yaml_node_t *v;
+
+			if (ymap_check_keys(d, g, "granule", keys))
+				return -1;
+			v = ymap_get(d, g, "name");
+			if (!v || yscalar_str(d, v, "name", &name))
+				return ydoc_err(d, g, "granule: missing name");
+			v = ymap_get(d, g, "count");
+			if (v && yscalar_u64(d, v, "count", &count))
+				return -1;
+			v = ymap_get(d, g, "align");
+			if (v) {
+				if (yscalar_size(d, v, "align", &align))
+					return -1;
+				if (align % PMEM_GRANULE_SIZE || align & (align - 1))
+					return ydoc_err(d, v, "align: a power of two multiple of 4K");
+				align /= PMEM_GRANULE_SIZE;
+			}
+			if (!count || count > 4096)
+				return ydoc_err(d, g, "count: 1..4096");
+		} else {
+			return ydoc_err(d, g, "granule: expected a name or {name, count, align}");
+		}
+		if (!valid_name(name))
+			return ydoc_err(d, g, "granule name '%s': letters, digits and _ only", name);
+		if (scn_granule_find(s, name))
+			return ydoc_err(d, g, "granule '%s' declared twice", name);
+		next = (next + align - 1) / align * align;
+		sg = &s->granules[s->ngranules++];
+		snprintf(sg->name, sizeof(sg->name), "%s", name);
+		sg->index = next;
+		sg->count = count;
+		next += count;
+	}
+	s->granules_used = next;
+	return 0;
+}
+
+static void run_init(struct scn_run *r, const struct scenario *s, const char *profile,
+		     bool dry)
+{
+	memset(r, 0, sizeof(*r));
+	r->s = s;
+	r->d = (struct ydoc *)&s->doc;
+	r->abi = abi_profile_find(profile);
+	r->dry = dry;
+	r->pa_base = PMEM_DEFAULT_PA_BASE;
+	r->next_free = s->granules_used;
+}
+
+/* The dry run: every step resolved against the profile, nothing executed. */
+static int dry_run(struct scenario *s, const char *profile, char *err, size_t errlen)
+{
+	struct scn_run r;
+	struct fault_plan *plan = fault_plan_new();
+	int ret;
+
+	run_init(&r, s, profile, true);
+	ret = scn_load_faults(&r, plan);
+	if (!ret)
+		ret = scn_run_steps(&r);
+	if (!ret)
+		ret = scn_check_expect(&r);
+	fault_plan_free(plan);
+	if (ret)
+		snprintf(err, errlen, "%s%s%s", r.err,
+			 s->nprofiles > 1 ? " (profile " : "", s->nprofiles > 1 ? profile : "");
+	if (ret && s->nprofiles > 1)
+		strncat(err, ")", errlen - strlen(err) - 1);
+	return ret;
+}
+
+struct scenario *scenario_load(const char *path, char *err, size_t errlen)
+{
+	static const char *const keys[] = { "name", "description", "profile", "memory",
+		"granules", "steps", "faults", "expect", NULL };
+	struct scenario *s = calloc(1, sizeof(*s));
+	yaml_node_t *root, *n;
+
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	s->path = strdup(path);
+	if (ydoc_load_file(&s->doc, s->path))
+		goto fail;
+	root = ydoc_root(&s->doc);
+	if (!ynode_is_map(root)) {
+		ydoc_err(&s->doc, root, "a scenario is a mapping (name, profile, granules, steps ...)");
+		goto fail;
+	}
+	if (ymap_check_keys(&s->doc, root, "scenario", keys))
+		goto fail;
+	n = ymap_get(&s->doc, root, "name");
+	if (!n || yscalar_str(&s->doc, n, "name", &s->name)) {
+		ydoc_err(&s->doc, n ? n : root, "missing 'name'");
+		goto fail;
+	}
+	n = ymap_get(&s->doc, root, "description");
+	if (n && yscalar_str(&s->doc, n, "description", &s->description))
+		goto fail;
+	if (load_profiles(s, ymap_get(&s->doc, root, "profile")))
+		goto fail;
+	s->memory = 64ULL << 20;
+	n = ymap_get(&s->doc, root, "memory");
+	if (n && yscalar_size(&s->doc, n, "memory", &s->memory))
+		goto fail;
+	if (s->memory < (1ULL << 20) || s->memory > (4ULL << 30) || s->memory % PMEM_GRANULE_SIZE) {
+		ydoc_err(&s->doc, n, "memory: 1M..4G, a multiple of 4K");
+		goto fail;
+	}
+	if (load_granules(s, ymap_get(&s->doc, root, "granules")))
+		goto fail;
+	if (s->granules_used > s->memory / PMEM_GRANULE_SIZE) {
+		ydoc_err(&s->doc, root, "the named granules need more than memory: %llu bytes",
+			 (unsigned long long)s->memory);
+		goto fail;
+	}
+	s->steps = ymap_get(&s->doc, root, "steps");
+	s->faults = ymap_get(&s->doc, root, "faults");
+	s->expect = ymap_get(&s->doc, root, "expect");
+	if (!ynode_is_seq(s->steps) || !yseq_len(s->steps)) {
+		ydoc_err(&s->doc, s->steps ? s->steps : root, "'steps' must be a non-empty list");
+		goto fail;
+	}
+	if (s->faults && !ynode_is_seq(s->faults)) {
+		ydoc_err(&s->doc, s->faults, "'faults' must be a list of rules");
+		goto fail;
+	}
+	if (s->expect && !ynode_is_map(s->expect)) {
+		ydoc_err(&s->doc, s->expect, "'expect' must be a mapping");
+		goto fail;
+	}
+	for (unsigned int i = 0; i < s->nprofiles; i++)
+		if (dry_run(s, s->profiles[i], err, errlen)) {
+			scenario_free(s);
+			return NULL;
+		}
+	return s;
+fail:
+	snprintf(err, errlen, "%s", s->doc.error[0] ? s->doc.error : "cannot load scenario");
+	scenario_free(s);
+	return NULL;
+}
+
+void scenario_free(struct scenario *s)
+{
+	if (!s)
+		return;
+	ydoc_free(&s->doc);
+	free(s->path);
+	free(s);
+}
+
+const char *scenario_name(const struct scenario *s)
+{
+	return s->name;
+}
+
+const char *scenario_description(const struct scenario *s)
+{
+	return s->description ? s->description : "";
+}
+
+const char *scenario_path(const struct scenario *s)
+{
+	return s->path;
+}
+
+unsigned int scenario_nprofiles(const struct scenario *s)
+{
+	return s->nprofiles;
+}
+
+const char *scenario_profile(const struct scenario *s, unsigned int i)
+{
+	return i < s->nprofiles ? s->profiles[i] : NULL;
+}
+
+bool scenario_runs_on(const struct scenario *s, const char *profile)
+{
+	for (unsigned int i = 0; i < s->nprofiles; i++)
+		if (!strcmp(s->profiles[i], profile))
+			return true;
+	return false;
+}
+
+/* Trace names: the scenario's granules, by PA. */
+static const char *namer(void *ctx, uint64_t value, uint64_t *offset)
+{
+	struct scn_run *r = ctx;
+
+	for (unsigned int i = 0; i < r->s->ngranules; i++) {
+		const struct scn_granule *g = &r->s->granules[i];
+		uint64_t pa = scn_granule_pa(r, g);
+
+		if (value >= pa && value < pa + g->count * PMEM_GRANULE_SIZE) {
+			*offset = value - pa;
+			return g->name;
+		}
+	}
+	return NULL;
+}
+
+static void record_call(void *ctx, const char *command);
+
+int scenario_run(const struct scenario *s, const char *profile,
+		 const struct scenario_run_opts *opts, struct scenario_result *res)
+{
+	static const struct scenario_run_opts no_opts;
+	struct pmem_config pc = { 0 };
+	struct rmm_config rc = { 0 };
+	struct scn_run r;
+	char err[512];
+	int ret = -1;
+	unsigned long gpf_before = pmem_gpf_count();
+
+	memset(res, 0, sizeof(*res));
+	if (!opts)
+		opts = &no_opts;
+	if (!scenario_runs_on(s, profile)) {
+		snprintf(res->failure, sizeof(res->failure), "%s: does not run on profile %s",
+			 s->path, profile);
+		return -1;
+	}
+	run_init(&r, s, profile, false);
+	r.opts = opts;
+	r.res = res;
+	pc.size = s->memory;
+	pc.pa_base = r.pa_base;
+	r.pm = pmem_create(&pc, err, sizeof(err));
+	if (!r.pm) {
+		scn_err(&r, NULL, "arena: %s", err);
+		goto out;
+	}
+	rc.profile = profile;
+	rc.pmem = r.pm;
+	r.rmm = rmm_create(&rc, err, sizeof(err));
+	if (!r.rmm) {
+		scn_err(&r, NULL, "fake RMM: %s", err);
+		goto out;
+	}
+	r.trace = trace_new(opts->trace_out, true);
+	trace_set_namer(r.trace, namer, &r);
+	rmm_set_trace(r.rmm, r.trace);
+	if (opts->record_calls)
+		trace_set_call_hook(r.trace, record_call, &r);
+	r.plan = fault_plan_new();
+	for (size_t i = 0; i < opts->nextra_faults; i++) {
+		char warn[256];
+
+		if (fault_plan_add(r.plan, r.abi, &opts->extra_faults[i], err, sizeof(err), warn,
+				   sizeof(warn))) {
+			scn_err(&r, NULL, "injected fault: %s", err);
+			goto out;
+		}
+	}
+	if (scn_load_faults(&r, r.plan))
+		goto out;
+	rmm_set_faults(r.rmm, r.plan);
+	if (scn_host_ops()) {
+		r.host = scn_host_ops()->open(r.rmm, r.pm, err, sizeof(err));
+		if (!r.host) {
+			scn_err(&r, NULL, "host: %s", err);
+			goto out;
+		}
+	}
+	ret = scn_run_steps(&r);
+	if (r.host) {
+		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);
+		r.host = NULL;
+	}
+	res->rmi_calls = rmm_call_count(r.rmm);
+	res->leaked_granules = rmm_granules_not_ns(r.rmm);
+	res->teardown_complete = res->leaked_granules == 0;
+	res->gpfs = (unsigned int)(pmem_gpf_count() - gpf_before);
+	for (size_t i = 0; i < fault_plan_nrules(r.plan); i++)
+		res->fault_fired |= fault_plan_rule(r.plan, i)->fired > 0;
+	if (!ret && !opts->ignore_expect)
+		ret = scn_check_expect(&r);
+out:
+	if (r.host)
+		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);
+	if (r.rmm)
+		rmm_destroy(r.rmm);
+	if (r.pm)
+		pmem_destroy(r.pm);
+	trace_free(r.trace);
+	fault_plan_free(r.plan);
+	res->passed = ret == 0;
+	if (ret)
+		snprintf(res->failure, sizeof(res->failure), "%s", r.err);
+	return ret;
+}
+
+static void record_call(void *ctx, const char *command)
+{
+	struct scn_run *r = ctx;
+	struct scenario_result *res = r->res;
+	struct scenario_call *c;
+	uint64_t nth = 1;
+
+	for (size_t i = 0; i < res->ncalls; i++)
+		nth += !strcmp(res->calls[i].command, command);
+	c = realloc(res->calls, (res->ncalls + 1) * sizeof(*c));
+	if (!c)
+		return;
+	res->calls = c;
+	snprintf(c[res->ncalls].command, sizeof(c->command), "%s", command);
+	c[res->ncalls].nth = nth;
+	res->ncalls++;
+}
+
+void scenario_result_free(struct scenario_result *res)
+{
+	free(res->calls);
+	res->calls = NULL;
+	res->ncalls = 0;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Scenarios as KUnit cases: one suite per scenario folder, one case per
+ * scenario file and profile, so scenario results appear in the same KTAP
+ * document as the KUnit suites.
+ */
+#ifndef SCN_KUNIT_H
+#define SCN_KUNIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct kunit_suite;
+
+struct scn_suite_opts {
+	const char *profile;	/* run only on this profile (others: skipped); NULL: each named */
+	const char *trace_path;	/* append every call of every scenario here; NULL: none */
+};
+
+/*
+ * Collects *.yaml under each path (files or directories, recursively,
+ * sorted) into suites.  A file that fails to load still becomes a case,
+ * which fails with the load error.  Returns the number of suites, or -1.
+ */
+int scn_build_suites(const char *const *paths, size_t npaths, const struct scn_suite_opts *opts,
+		     struct kunit_suite ***suites_out);
+void scn_free_suites(struct kunit_suite **suites, size_t n);
+
+#endif
