@@ -28,6 +28,11 @@ uint64_t smc_rtt_init_ripas(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_data_create(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_data_create_unknown(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_data_destroy(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rec_create(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_psci_complete(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_set_ripas(struct rmm *rmm, struct rmi_call *c);
 
 const struct handler_entry rmm_handlers[] = {
 	{ "VERSION", V1 | V2, smc_version },
@@ -49,7 +54,12 @@ const struct handler_entry rmm_handlers[] = {
 	{ "DATA_CREATE", V1, smc_data_create },
 	{ "DATA_CREATE_UNKNOWN", V1, smc_data_create_unknown },
 	{ "DATA_DESTROY", V1, smc_data_destroy },
-	/* RTT_SET_RIPAS comes with RECs (it needs the REC's pending request). */
+	/* 1.0 RECs; 2.0-bet1's REC_CREATE/DESTROY are SROs (a later issue). */
+	{ "REC_CREATE", V1, smc_rec_create },
+	{ "REC_DESTROY", V1, smc_rec_destroy },
+	{ "REC_ENTER", V1, smc_rec_enter },
+	{ "PSCI_COMPLETE", V1, smc_psci_complete },
+	{ "RTT_SET_RIPAS", V1, smc_rtt_set_ripas },
 };
 
 const unsigned int rmm_nhandlers = sizeof(rmm_handlers) / sizeof(rmm_handlers[0]);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* Realm objects: lookup from the RD granule, the list of live realms. */
 #include "realm.h"
+#include "rec.h"
 
 #include <stdlib.h>
 
@@ -37,6 +38,10 @@ void realm_list_remove(struct rmm *rmm, struct realm *r)
 void realm_free(struct rmm *rmm, struct realm *r)
 {
 	realm_list_remove(rmm, r);
+	/* rmm_destroy with RECs alive: their objects and engines go too. */
+	for (unsigned int i = 0; i < r->rec_count; i++)
+		if (r->recs[i])
+			rec_free(r->recs[i]);
 	free(r->recs);
 	free(r);
 }

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * REC_ENTER (1.0): the checks on the REC, the run page and the enter flags
+ * in the order of TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/run.c
+ * (research/tf-rmm.md §3 "REC_ENTER"), the completions of the last exit,
+ * then the REC's code on its engine until something needs the host.
+ */
+#include <stdio.h>
+
+#include <cca-double/trace.h>
+#include <rmi/v1_0.h>
+
+#include "rec_run.h"
+
+/*
+ * Calls the RMM answers inside one entry (RSI, GIC, injected exceptions)
+ * before it gives the host an IRQ exit: with the instruction budget per
+ * engine run, this bounds every entry.
+ */
+#define MAX_RESUMES_PER_ENTRY 65536
+
+static bool flag(uint64_t flags, uint64_t mask)
+{
+	return (flags & mask) != 0;
+}
+
+/* The enter flags must fit the last exit (spec "rec_enter flags" conditions). */
+static bool flags_fit_last_exit(const struct rec *rec, uint64_t flags)
+{
+	bool sea = flag(flags, RMI_V1_0_REC_ENTER_FLAGS_INJECT_SEA_MASK);
+
+	/* INJECT_SEA only answers an emulatable (unprotected) data abort. */
+	if (sea && (!rec->last.data_abort || rec->last.protected_ipa))
+		return false;
+	/* EMULATED_MMIO only answers a data abort reported with ISV = 1. */
+	if (!sea && flag(flags, RMI_V1_0_REC_ENTER_FLAGS_EMULATED_MMIO_MASK) &&
+	    (!rec->last.data_abort || !rec->last.isv))
+		return false;
+	return true;
+}
+
+static uint64_t entry_checks(struct rmm *rmm, struct rec *rec,
+			     const struct rmi_v1_0_rec_enter *enter)
+{
+	switch (rec->realm->state) {
+	case REALM_ACTIVE:
+		break;
+	case REALM_SYSTEM_OFF:
+		return rmi_ret(RMI_STATUS_ERROR_REALM, 1);	/* index 1: realm is off */
+	default:
+		return RMI_EREALM;
+	}
+	if (!rec->runnable)
+		return RMI_EREC;
+	if (rec->psci.pending)
+		return RMI_EREC;
+	if (!vgic_entry_valid(&rec->gic, enter->gicv3_hcr, enter->gicv3_lrs))
+		return RMI_EREC;
+	if (!flags_fit_last_exit(rec, enter->flags))
+		return RMI_EREC;
+	return RMI_OK;
+}
+
+/* Finishes what the last exit asked of the host; EXIT if the REC must exit again at once. */
+static enum rec_step complete_last_exit(struct rmm *rmm, struct rec *rec,
+					const struct rmi_v1_0_rec_enter *enter,
+					struct rec_exit_info *out)
+{
+	uint64_t flags = enter->flags;
+
+	if (flag(flags, RMI_V1_0_REC_ENTER_FLAGS_INJECT_SEA_MASK))
+		vcpu_inject_sea(rec->vcpu, rec->last.far);
+	else if (flag(flags, RMI_V1_0_REC_ENTER_FLAGS_EMULATED_MMIO_MASK) &&
+		 vcpu_complete_mmio_read(rec->vcpu, enter->gprs[0]) != 0)
+		vcpu_skip_insn(rec->vcpu);	/* a write: emulated, move past it */
+	rec->ripas.reject = flag(flags, RMI_V1_0_REC_ENTER_FLAGS_RIPAS_RESPONSE_MASK);
+	rsi_complete_ripas_change(rec);
+	if (rec->last.sysreg_read)
+		vcpu_complete_sysreg(rec->vcpu, enter->gprs[0]);
+	return rsi_complete_host_call(rmm, rec, enter->gprs, out);
+}
+
+static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exit_info *out)
+{
+	struct vcpu *v = rec->vcpu;
+	struct vcpu_exit x;
+	struct vcpu_timers t;
+
+	vcpu_set_budget(v, rmm->rec_insn_budget);
+	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
+		vcpu_run(v, &x);
+		if (rec_handle_vcpu_exit(rmm, rec, &x, flags, out) == REC_STEP_EXIT)
+			return;
+		vcpu_get_timers(v, &t);
+		if (rec_timer_irq_due(rec, &t)) {
+			out->reason = RMI_EXIT_REASON_IRQ;
+			return;
+		}
+	}
+	out->reason = RMI_EXIT_REASON_IRQ;
+}
+
+static void write_exit_record(struct rec *rec, const struct rec_exit_info *info,
+			      struct rmi_v1_0_rec_exit *ex)
+{
+	struct vcpu_timers t;
+
+	memset(ex, 0, sizeof(*ex));
+	ex->exit_reason = (uint8_t)info->reason;
+	ex->esr = info->esr;
+	ex->far = info->far;
+	ex->hpfar = info->hpfar;
+	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
+	vgic_save(&rec->gic, &ex->gicv3_hcr, ex->gicv3_lrs, &ex->gicv3_misr, &ex->gicv3_vmcr);
+	/* Timer state is reported on every exit (spec: Realm EL1 timer state). */
+	vcpu_get_timers(rec->vcpu, &t);
+	ex->cntp_ctl = t.cntp_ctl;
+	ex->cntp_cval = t.cntp_cval;
+	ex->cntv_ctl = t.cntv_ctl;
+	ex->cntv_cval = t.cntv_cval;
+	ex->ripas_base = info->ripas_base;
+	ex->ripas_top = info->ripas_top;
+	ex->ripas_value = (uint8_t)info->ripas_value;
+	ex->imm = info->imm;
+	ex->pmu_ovf_status = RMI_V1_0_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
+}
+
+uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
+{
+	uint64_t rec_pa = c->arg[0], run_pa = c->arg[1];
+	struct rmi_v1_0_rec_enter enter;
+	struct rmi_v1_0_rec_exit ex;
+	struct rec_exit_info info;
+	const char *why = "";
+	struct rec *rec;
+	uint64_t ret;
+
+	/* run_align, run_bound, run_pas */
+	if (rmm_granule_state(rmm, run_pa) != GRANULE_NS || (run_pa & (GRANULE_SIZE - 1)))
+		return RMI_EINPUT;
+	/* rec_align, rec_bound, rec_gran_state */
+	rec = rec_of(rmm, rec_pa);
+	if (!rec)
+		return RMI_EINPUT;
+	/* rec_busy: another CPU is running it */
+	if (rec->running)
+		return RMI_EREC;
+	if (!ns_granule_read(rmm, run_pa, &enter, sizeof(enter)))
+		return RMI_EINPUT;
+	ret = entry_checks(rmm, rec, &enter);
+	if (ret != RMI_OK)
+		return ret;
+	if (!rec_vcpu(rmm, rec, &why)) {
+		fprintf(stderr, "cca-double: REC 0x%llx cannot run: %s\n",
+			(unsigned long long)rec_pa, why);
+		trace_note(rmm->trace, "REC 0x%llx cannot run: %s", (unsigned long long)rec_pa, why);
+		return RMI_EREC;
+	}
+	/* TLBs: any other RMI call since this REC last ran may have unmapped something. */
+	if (rec->calls_at_exit + 1 != rmm->ncalls)
+		vcpu_stage2_changed(rec->vcpu);
+
+	rec->running = true;
+	memset(&info, 0, sizeof(info));
+	vgic_load(&rec->gic, enter.gicv3_hcr, enter.gicv3_lrs);
+	vcpu_set_virq(rec->vcpu, vgic_irq_pending(&rec->gic));
+	if (complete_last_exit(rmm, rec, &enter, &info) == REC_STEP_RESUME) {
+		rec->last = (struct rec_last_exit){ 0 };
+		if (rmm->forced_exit >= 0)
+			info.reason = (unsigned int)rmm->forced_exit;	/* fault injection */
+		else
+			run(rmm, rec, enter.flags, &info);
+	}
+	rec->running = false;
+	rec->calls_at_exit = rmm->ncalls;
+
+	write_exit_record(rec, &info, &ex);
+	if (!ns_granule_write(rmm, run_pa, offsetof(struct rmi_v1_0_rec_run, exit), &ex, sizeof(ex)))
+		return RMI_EINPUT;
+	return RMI_OK;
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * What an engine exit means for the REC: handled inside the RMM (RSI,
+ * HVC -> UNDEF, SEA injection, the virtual GIC) or an exit to the host with
+ * the fields the spec defines for it.  Follows TF-RMM rmm-spec-v1.0-rel0
+ * runtime/core/exit.c (research/tf-rmm.md §3 "What each exit carries"):
+ *
+ *  - data abort at an unprotected IPA: ESR keeps EC, ISV, SAS, SF, WnR, SET,
+ *    FnV, EA, DFSC -- SRT, SSE, AR and IL are hidden (the RMM completes the
+ *    read into Rt itself from rec_enter.gprs[0]); FAR = page offset only;
+ *    gprs[0] = the value being written;
+ *  - data/instruction abort at a protected IPA with RIPAS RAM or DESTROYED
+ *    but no mapping: ESR keeps only EC, SET, FnV, EA, DFSC; FAR = 0;
+ *  - IPA >= 2^s2sz or RIPAS EMPTY (and instruction fetches from
+ *    unprotected IPAs): a synchronous external abort is injected into the
+ *    realm, no exit;
+ *  - WFI with TRAP_WFI: SYNC, ESR = EC WFx + TI only.  Without TRAP_WFI a
+ *    WFI with no virtual interrupt pending would wait for a physical one:
+ *    an IRQ exit.  WFE cannot be trapped by Unicorn 2.0.1 (it runs as a
+ *    no-op), so TRAP_WFE is accepted and has no effect.
+ */
+#include <stdio.h>
+
+#include <cca-double/trace.h>
+#include <rmi/v1_0.h>
+
+#include "rec_run.h"
+
+#define ESR_EC_SHIFT 26
+#define ESR_EC_MASK (0x3fULL << ESR_EC_SHIFT)
+#define ESR_ISV (1ULL << 24)
+#define ESR_SAS_MASK (3ULL << 22)
+#define ESR_SF (1ULL << 15)
+#define ESR_SET_MASK (3ULL << 11)
+#define ESR_FNV (1ULL << 10)
+#define ESR_EA (1ULL << 9)
+#define ESR_WNR (1ULL << 6)
+#define ESR_FSC_MASK 0x3fULL
+#define ESR_NONEMULATED_ABORT_MASK (ESR_EC_MASK | ESR_SET_MASK | ESR_FNV | ESR_EA | ESR_FSC_MASK)
+#define ESR_EMULATED_ABORT_MASK \
+	(ESR_NONEMULATED_ABORT_MASK | ESR_ISV | ESR_SAS_MASK | ESR_SF | ESR_WNR)
+#define EC_WFX 0x01ULL
+#define EC_DABT_LOW 0x24ULL
+#define FSC_TRANSLATION_L0 0x04u
+#define PAGE_OFFSET_MASK 0xfffULL
+
+#define CNT_CTL_ENABLE (1ULL << 0)
+#define CNT_CTL_IMASK (1ULL << 1)
+#define CNT_CTL_ISTATUS (1ULL << 2)
+#define INTID_VTIMER 27		/* EL1 virtual timer PPI */
+#define INTID_PTIMER 30		/* EL1 physical timer PPI */
+
+static uint64_t hpfar_of(uint64_t ipa)
+{
+	return (ipa >> 12) << 4;	/* HPFAR_EL2.FIPA = IPA[51:12] at [43:4] */
+}
+
+void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out)
+{
+	out->reason = RMI_EXIT_REASON_SYNC;
+	out->esr = (EC_DABT_LOW << ESR_EC_SHIFT) | (FSC_TRANSLATION_L0 + (unsigned int)level);
+	out->far = 0;
+	out->hpfar = hpfar_of(ipa);
+}
+
+static bool timer_fires(uint64_t ctl)
+{
+	return (ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS)) ==
+	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
+}
+
+bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t)
+{
+	/* Once the host has put the timer's INTID in a list register it knows. */
+	return (timer_fires(t->cntv_ctl) && !vgic_has_intid(&rec->gic, INTID_VTIMER)) ||
+	       (timer_fires(t->cntp_ctl) && !vgic_has_intid(&rec->gic, INTID_PTIMER));
+}
+
+static enum rec_step inject_sea(struct rec *rec, const struct vcpu_exit *x)
+{
+	vcpu_inject_sea(rec->vcpu, x->abort.va_valid ? x->abort.va : x->abort.ipa);
+	return REC_STEP_RESUME;
+}
+
+static enum rec_step data_abort(struct rmm *rmm, struct rec *rec, const struct vcpu_exit *x,
+				struct rec_exit_info *out)
+{
+	const struct realm *r = rec->realm;
+	uint64_t ipa = x->abort.ipa;
+	uint64_t hpfar = x->abort.hpfar ? x->abort.hpfar : hpfar_of(ipa);
+	void *p;
+	int level;
+
+	if (ipa >= realm_ipa_size(r))
+		return inject_sea(rec, x);
+	if (realm_ipa_is_protected(r, ipa) && rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY)
+		return inject_sea(rec, x);
+	out->reason = RMI_EXIT_REASON_SYNC;
+	out->hpfar = hpfar;
+	rec->last.data_abort = true;
+	rec->last.far = x->abort.va;
+	if (realm_ipa_is_protected(r, ipa)) {
+		rec->last.protected_ipa = true;
+		out->esr = x->esr & ESR_NONEMULATED_ABORT_MASK;
+		return REC_STEP_EXIT;
+	}
+	rec->last.isv = x->abort.isv;
+	out->esr = x->esr & ESR_EMULATED_ABORT_MASK;
+	out->far = x->abort.va & PAGE_OFFSET_MASK;
+	if (x->abort.write && x->abort.isv)
+		out->gprs[0] = x->abort.value;
+	return REC_STEP_EXIT;
+}
+
+static enum rec_step insn_abort(struct rmm *rmm, struct rec *rec, const struct vcpu_exit *x,
+				struct rec_exit_info *out)
+{
+	const struct realm *r = rec->realm;
+	uint64_t ipa = x->abort.ipa;
+	void *p;
+	int level;
+
+	if (rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY ||
+	    ipa >= realm_ipa_size(r) || !realm_ipa_is_protected(r, ipa))
+		return inject_sea(rec, x);
+	out->reason = RMI_EXIT_REASON_SYNC;
+	out->esr = x->esr & ESR_NONEMULATED_ABORT_MASK;
+	out->hpfar = x->abort.hpfar ? x->abort.hpfar : hpfar_of(ipa);
+	return REC_STEP_EXIT;
+}
+
+static enum rec_step wfi(struct rec *rec, const struct vcpu_exit *x, uint64_t enter_flags,
+			 struct rec_exit_info *out)
+{
+	if (FIELD_OF(RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFI, enter_flags)) {
+		out->reason = RMI_EXIT_REASON_SYNC;
+		out->esr = x->esr & (ESR_EC_MASK | 1);	/* EC and TI (0: WFI) */
+		return REC_STEP_EXIT;
+	}
+	if (vgic_irq_pending(&rec->gic))
+		return REC_STEP_RESUME;		/* the WFI completes at once */
+	out->reason = RMI_EXIT_REASON_IRQ;
+	return REC_STEP_EXIT;
+}
+
+static enum rec_step sysreg(struct rec *rec, const struct vcpu_exit *x, struct rec_exit_info *out)
+{
+	uint64_t value;
+
+	if (vgic_sysreg(&rec->gic, x, &value)) {
+		vcpu_complete_sysreg(rec->vcpu, value);
+		vcpu_set_virq(rec->vcpu, vgic_irq_pending(&rec->gic));
+		return REC_STEP_RESUME;
+	}
+	/* To the host with the full syndrome; a write is complete, a read waits for gprs[0]. */
+	out->reason = RMI_EXIT_REASON_SYNC;
+	out->esr = x->esr;
+	if (x->sysreg.read)
+		rec->last.sysreg_read = true;
+	else {
+		out->gprs[0] = x->sysreg.value;
+		vcpu_complete_sysreg(rec->vcpu, 0);
+	}
+	return REC_STEP_EXIT;
+}
+
+enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struct vcpu_exit *x,
+				   uint64_t enter_flags, struct rec_exit_info *out)
+{
+	switch (x->reason) {
+	case VCPU_EXIT_SMC:
+		return rsi_handle_smc(rmm, rec, out);
+	case VCPU_EXIT_HVC:
+		vcpu_inject_undef(rec->vcpu);	/* realms have no hypervisor calls */
+		return REC_STEP_RESUME;
+	case VCPU_EXIT_DATA_ABORT:
+		return data_abort(rmm, rec, x, out);
+	case VCPU_EXIT_INSN_ABORT:
+		return insn_abort(rmm, rec, x, out);
+	case VCPU_EXIT_WFI:
+		return wfi(rec, x, enter_flags, out);
+	case VCPU_EXIT_SYSREG:
+		return sysreg(rec, x, out);
+	case VCPU_EXIT_BUDGET:
+		/* The per-entry budget stands for a host timer tick: an IRQ exit. */
+		out->reason = RMI_EXIT_REASON_IRQ;
+		return REC_STEP_EXIT;
+	default:
+		/* The engine could not go on: say so loudly, give the host an SError exit. */
+		fprintf(stderr, "cca-double: REC 0x%llx: engine error: %s\n",
+			(unsigned long long)rec->pa, x->message);
+		trace_note(rmm->trace, "REC 0x%llx engine error: %s", (unsigned long long)rec->pa,
+			   x->message);
+		out->reason = RMI_EXIT_REASON_SERROR;
+		return REC_STEP_EXIT;
+	}
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * One REC entry's run loop, shared by REC_ENTER's handler and the files
+ * that decide what each engine exit means: rec_exit.c (aborts, WFI,
+ * interrupts, sysregs), rsi.c (RSI calls), psci.c (PSCI calls).
+ *
+ * A handler either resumes the realm (REC_STEP_RESUME: the call was
+ * answered inside the RMM) or fills `struct rec_exit_info` and ends the
+ * entry (REC_STEP_EXIT).  The profile's REC_ENTER copies the info into its
+ * rec_exit page layout.
+ */
+#ifndef FAKE_RMM_REC_RUN_H
+#define FAKE_RMM_REC_RUN_H
+
+#include "rec.h"
+
+enum rec_step { REC_STEP_RESUME, REC_STEP_EXIT };
+
+struct rec_exit_info {
+	unsigned int reason;		/* RMI_EXIT_REASON_* */
+	uint64_t esr, far, hpfar;
+	uint64_t gprs[REC_NR_GPRS];
+	uint64_t ripas_base, ripas_top;
+	unsigned int ripas_value;
+	uint16_t imm;
+};
+
+/* ---- rec_exit.c ---- */
+enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struct vcpu_exit *x,
+				   uint64_t enter_flags, struct rec_exit_info *out);
+/*
+ * An RSI call whose IPA argument is RIPAS RAM but not mapped: the host gets
+ * a stage-2 data abort at that IPA (ESR translation fault at the walk
+ * level, FAR 0, HPFAR of the IPA); the realm sees nothing.
+ */
+void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out);
+/* A timer of the realm fires and the host has not injected its interrupt. */
+bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t);
+
+/* ---- rsi.c ---- */
+enum rec_step rsi_handle_smc(struct rmm *rmm, struct rec *rec, struct rec_exit_info *out);
+/* REC_ENTER completions of a host call and of a RIPAS change. */
+enum rec_step rsi_complete_host_call(struct rmm *rmm, struct rec *rec, const uint64_t *gprs,
+				     struct rec_exit_info *out);
+void rsi_complete_ripas_change(struct rec *rec);
+
+/* ---- psci.c ---- */
+bool psci_fid(uint32_t fid);
+enum rec_step psci_handle(struct rmm *rmm, struct rec *rec, uint32_t fid,
+			  struct rec_exit_info *out);
+/* PSCI_COMPLETE after the REC-level checks: RMI status. */
+uint64_t psci_complete(struct rmm *rmm, struct rec *calling, struct rec *target,
+		       uint64_t status);
+
+/* Trace one RSI/PSCI call (args = x1..). */
+void rec_trace_call(struct rmm *rmm, uint32_t fid, const uint64_t *args, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif
