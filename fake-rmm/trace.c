@@ -157,7 +157,7 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 	if (!t)
 		return;
 	if (t->call_hook && cmd)
-		t->call_hook(t->call_hook_ctx, cmd->name);
+		t->call_hook(t->call_hook_ctx, cmd, args);
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
 	used = append(line, used, sizeof(line), " > %s", st);

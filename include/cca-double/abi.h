@@ -33,6 +33,9 @@ struct abi_command {
 	/* Argument that points at a parameter page, and the struct it holds. */
 	const char *param_arg;
 	const char *param_struct;
+	/* Statuses the command's failure conditions return (sweeps pick these). */
+	unsigned int nerrors;
+	const char *errors[8];
 };
 
 enum abi_type { ABI_U8, ABI_U16, ABI_U32, ABI_U64, ABI_S64, ABI_STRUCT };

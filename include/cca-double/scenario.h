@@ -38,6 +38,7 @@ bool scenario_runs_on(const struct scenario *s, const char *profile);
 struct scenario_call {
 	char command[48];
 	uint64_t nth;		/* 1-based occurrence of this command in the run */
+	int level;		/* its `level` argument, or -1 */
 };
 
 struct scenario_run_opts {

@@ -30,8 +30,8 @@ typedef const char *(*trace_namer)(void *ctx, uint64_t value, uint64_t *offset);
 struct trace *trace_new(FILE *out, bool keep);
 void trace_free(struct trace *t);
 void trace_set_namer(struct trace *t, trace_namer fn, void *ctx);
-/* Called with the command name of every RMI call traced (sweeps record runs). */
-typedef void (*trace_call_hook)(void *ctx, const char *command);
+/* Called for every RMI call traced, with its arguments (sweeps record runs). */
+typedef void (*trace_call_hook)(void *ctx, const struct abi_command *cmd, const uint64_t *args);
 void trace_set_call_hook(struct trace *t, trace_call_hook fn, void *ctx);
 /* Profile whose status names the trace prints (rmm_set_trace sets it). */
 void trace_set_profile(struct trace *t, const struct abi_profile *p);

@@ -121,6 +121,8 @@ static void emit_profile(FILE *f, const struct m_profile *p)
 		str_or_null(f, c->param_arg);
 		fprintf(f, ", ");
 		str_or_null(f, c->param_struct);
+		fprintf(f, ", %d, ", c->nerrors);
+		emit_names(f, c->errors, c->nerrors);
 		fprintf(f, " },\n");
 	}
 	fprintf(f, "};\n\n");

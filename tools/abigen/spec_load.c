@@ -118,7 +118,8 @@ static int load_version(struct ydoc *d, yaml_node_t *root, const char *key, unsi
 static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 			 struct m_profile *p)
 {
-	static const char *const keys[] = { "name", "fid", "args", "results", "params", NULL };
+	static const char *const keys[] = { "name", "fid", "args", "results", "params", "errors",
+		NULL };
 
 	if (!seq)
 		return 0;
@@ -161,6 +162,9 @@ static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 		} else if (iface != M_PSCI && !args) {
 			return ydoc_err(d, c, "%s: missing 'args' (use ~ when not described)", m->name);
 		}
+		if (ymap_get(d, c, "errors") &&
+		    names_list(d, ymap_get(d, c, "errors"), "errors", m->errors, 8, &m->nerrors))
+			return -1;
 		if (params) {
 			yaml_node_t *v;
 			const char *k;
@@ -442,10 +446,27 @@ static void make_ident(struct m_profile *p)
 	}
 }
 
+static bool status_known(const struct m_profile *p, const char *name)
+{
+	for (int i = 0; i < p->nenums; i++) {
+		if (strcmp(p->enums[i].name, "status"))
+			continue;
+		for (int j = 0; j < p->enums[i].nvalues; j++)
+			if (!strcmp(p->enums[i].values[j].name, name))
+				return true;
+	}
+	return false;
+}
+
 static int check_params(struct ydoc *d, struct m_profile *p)
 {
 	for (int i = 0; i < p->ncommands; i++) {
 		struct m_command *c = &p->commands[i];
+
+		for (int j = 0; j < c->nerrors; j++)
+			if (!status_known(p, c->errors[j]))
+				return ydoc_err(d, ydoc_root(d), "%s: error '%s' is not a status",
+						c->name, c->errors[j]);
 
 		if (c->param_struct && !m_struct_find(p, c->param_struct))
 			return ydoc_err(d, ydoc_root(d), "%s: params struct '%s' is not described",

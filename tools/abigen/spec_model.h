@@ -62,6 +62,8 @@ struct m_command {
 	int nargs, nresults;
 	char *args[MAX_NAMES], *results[MAX_NAMES];
 	char *param_arg, *param_struct;
+	int nerrors;
+	char *errors[8];
 };
 
 struct m_constant {

@@ -315,7 +315,7 @@ static const char *namer(void *ctx, uint64_t value, uint64_t *offset)
 	return NULL;
 }
 
-static void record_call(void *ctx, const char *command);
+static void record_call(void *ctx, const struct abi_command *cmd, const uint64_t *args);
 
 int scenario_run(const struct scenario *s, const char *profile,
 		 const struct scenario_run_opts *opts, struct scenario_result *res)
@@ -406,12 +406,14 @@ out:
 	return ret;
 }
 
-static void record_call(void *ctx, const char *command)
+static void record_call(void *ctx, const struct abi_command *cmd, const uint64_t *args)
 {
 	struct scn_run *r = ctx;
 	struct scenario_result *res = r->res;
+	const char *command = cmd->name;
 	struct scenario_call *c;
 	uint64_t nth = 1;
+	int li = abi_arg_index(cmd, "level");
 
 	for (size_t i = 0; i < res->ncalls; i++)
 		nth += !strcmp(res->calls[i].command, command);
@@ -421,6 +423,7 @@ static void record_call(void *ctx, const char *command)
 	res->calls = c;
 	snprintf(c[res->ncalls].command, sizeof(c->command), "%s", command);
 	c[res->ncalls].nth = nth;
+	c[res->ncalls].level = li >= 0 && args[li] <= 3 ? (int)args[li] : -1;
 	res->ncalls++;
 }
 
