@@ -104,7 +104,7 @@ static void suite_name_of(const char *path, char *out, size_t len)
 	}
 	*(char *)slash = 0;
 	prev = strrchr(tmp, '/');
-	snprintf(out, len, "%s", prev ? prev + 1 : tmp);
+	snprintf(out, len, "%.*s", (int)len - 1, prev ? prev + 1 : tmp);
 	for (char *p = out; *p; p++)
 		if (*p == '.' || *p == '#' || *p == ' ')
 			*p = '_';

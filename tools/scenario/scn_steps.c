@@ -236,7 +236,7 @@ static int step_rmi(struct scn_run *r, yaml_node_t *step)
 {
 	static const char *const keys[] = { "rmi", "args", "expect", "out", "exit", "note", NULL };
 	const struct abi_command *c;
-	uint64_t vals[ABI_MAX_ARGS] = { 0 }, param_page, want;
+	uint64_t vals[ABI_MAX_ARGS] = { 0 }, param_page = 0, want = 0;
 	struct smc_regs regs = { 0 };
 	bool any;
 
