@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * libFuzzer target: arbitrary sequences of RMI calls with arbitrary
+ * registers, against a fresh fake RMM (profile 1.0) per input.  After every
+ * call the bookkeeping invariants must hold; at the end every granule must
+ * be returnable to NS through RMI calls (teardown.c).  Any broken rule
+ * aborts, which libFuzzer reports with the input.
+ *
+ * Input: a stream of records [op][args...]:
+ *   op < 0xf0  command number (modulo the profile's RMI commands), then one
+ *              argument per register, each a tag byte and a value:
+ *              tag 0 granule (u8 index), 1 small (u8), 2 raw (8 bytes),
+ *              3 IPA (u16 << 12), 4 granule + u8 offset
+ *   op 0xf0    write a plausible realm_params into granule u8
+ *   op 0xf1    write a plausible rec_params into granule u8 (pc, mpidr u8)
+ *   op 0xf2    zero granule u8 (a fresh rec_run page)
+ *   op 0xf3    build a realm from granules u8, u8+1, u8+2 (delegate RD and
+ *              root RTT, write params, REALM_CREATE), so inputs reach the
+ *              deeper states quickly
+ *   op 0xf4    delegate granule u8 and RTT_CREATE it at (IPA u16 << 21, level
+ *              2 + bit) of the realm whose RD is granule u8'
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cca-double/pmem.h>
+#include <cca-double/rmm.h>
+#include <rmi/common.h>
+#include <rmi/v1_0.h>
+
+#include "teardown.h"
+
+/* Totals over all inputs, for the smoke driver's report. */
+unsigned long fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest;
+
+#define ARENA (8ULL << 20)
+#define NGRAN 256	/* granules the fuzzer names; the rest stay for teardown */
+#define MAX_CALLS 512
+
+struct input {
+	const uint8_t *p;
+	size_t n;
+};
+
+static int take(struct input *in, void *out, size_t len)
+{
+	if (in->n < len)
+		return -1;
+	memcpy(out, in->p, len);
+	in->p += len;
+	in->n -= len;
+	return 0;
+}
+
+static uint64_t arg(struct input *in, uint64_t base)
+{
+	uint8_t tag = 0, b = 0;
+	uint16_t h = 0;
+	uint64_t v = 0;
+
+	take(in, &tag, 1);
+	switch (tag % 5) {
+	case 0:
+		take(in, &b, 1);
+		return base + (uint64_t)b * 4096;
+	case 1:
+		take(in, &b, 1);
+		return b;
+	case 2:
+		take(in, &v, 8);
+		return v;
+	case 3:
+		take(in, &h, 2);
+		return (uint64_t)h << 12;
+	default:
+		take(in, &b, 1);
+		take(in, &h, 1);
+		return base + (uint64_t)b * 4096 + (h & 0xff);
+	}
+}
+
+static void check(struct rmm *rmm, const char *when)
+{
+	char msg[512];
+
+	if (rmm_check_invariants(rmm, msg, sizeof(msg))) {
+		fprintf(stderr, "invariant broken after %s: %s\n", when, msg);
+		abort();
+	}
+}
+
+static void write_realm_params(struct pmem *pm, uint64_t pa, struct input *in)
+{
+	struct rmi_v1_0_realm_params *p = pmem_host_ptr(pm, pa);
+	uint8_t b[4] = { 0 };
+
+	if (!p)
+		return;
+	take(in, b, sizeof(b));
+	memset(p, 0, sizeof(*p));
+	p->s2sz = (uint8_t)(32 + b[0] % 13);
+	p->rtt_level_start = b[1] % 3;
+	p->rtt_num_start = 1u << (b[1] >> 4 & 3);
+	p->rtt_base = pmem_pa_base(pm) + (uint64_t)(b[2] % NGRAN) * 4096;
+	p->num_bps = 1 + b[3] % 2;
+	p->num_wps = 1;
+	p->hash_algo = b[3] >> 7;
+	p->vmid = b[0];
+}
+
+static void write_rec_params(struct pmem *pm, uint64_t pa, struct input *in)
+{
+	struct rmi_v1_0_rec_params *p = pmem_host_ptr(pm, pa);
+	uint8_t b[3] = { 0 };
+
+	if (!p)
+		return;
+	take(in, b, sizeof(b));
+	memset(p, 0, sizeof(*p));
+	p->flags = b[0] & 1;
+	p->mpidr = b[1] % 4;
+	p->pc = (uint64_t)b[2] << 12;
+	p->num_aux = 16;
+	for (int i = 0; i < 16; i++)
+		p->aux[i] = pmem_pa_base(pm) + (uint64_t)((b[2] + i * 7) % NGRAN) * 4096;
+}
+
+static uint64_t smc(struct rmm *rmm, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		    uint64_t a4)
+{
+	uint64_t x0 = rmm_call(rmm, fid, a1, a2, a3, a4, 0, 0, NULL);
+
+	fuzz_calls++;
+	fuzz_successes += x0 == 0;
+	return x0;
+}
+
+/* Multi-call steps (ops 0xf3, 0xf4); returns the number of calls made. */
+static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8_t op,
+			  struct input *in, struct smc_regs *o)
+{
+	uint8_t g = 0, x = 0;
+	uint16_t ipa = 0;
+	uint64_t rd, rtt, params;
+
+	take(in, &g, 1);
+	rd = base + (uint64_t)g * 4096;
+	rtt = rd + 4096;
+	params = rd + 8192;
+	if (op == 0xf3) {
+		struct rmi_v1_0_realm_params *p;
+
+		if (g > NGRAN - 3 || rmm_granule_state(rmm, params) != GRANULE_NS)
+			return 0;
+		smc(rmm, RMI_FID_GRANULE_DELEGATE, rd, 0, 0, 0);
+		smc(rmm, RMI_FID_GRANULE_DELEGATE, rtt, 0, 0, 0);
+		p = pmem_host_ptr(pm, params);
+		memset(p, 0, sizeof(*p));
+		p->s2sz = 39;
+		p->rtt_level_start = 1;
+		p->rtt_num_start = 1;
+		p->rtt_base = rtt;
+		p->num_bps = p->num_wps = 1;
+		take(in, &x, 1);
+		p->vmid = x;
+		if (!smc(rmm, RMI_FID_REALM_CREATE, rd, params, 0, 0))
+			fuzz_realms++;
+		return 3;
+	}
+	take(in, &x, 1);
+	take(in, &ipa, 2);
+	rtt = base + (uint64_t)(x % NGRAN) * 4096;
+	smc(rmm, RMI_FID_GRANULE_DELEGATE, rtt, 0, 0, 0);
+	smc(rmm, RMI_FID_RTT_CREATE, rd, rtt, (uint64_t)(ipa & 0x3fff) << 21, 2 + (ipa >> 15));
+	return 2;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct pmem_config pc = { .size = ARENA, .no_gpf_protection = true };
+	struct rmm_config rc = { .profile = "1.0", .rec_insn_budget = 2000 };
+	const struct abi_profile *abi;
+	const struct abi_command *rmi[64];
+	struct input in = { data, size };
+	char err[256];
+	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
+	struct rmm *rmm;
+	unsigned int ncmd = 0, calls = 0;
+	uint64_t base;
+
+	if (!pm)
+		abort();
+	rc.pmem = pm;
+	rmm = rmm_create(&rc, err, sizeof(err));
+	if (!rmm)
+		abort();
+	abi = rmm_profile(rmm);
+	for (unsigned int i = 0; i < abi->ncommands && ncmd < 64; i++)
+		if (abi->commands[i].iface == ABI_RMI && abi->commands[i].args_known)
+			rmi[ncmd++] = &abi->commands[i];
+	base = pmem_pa_base(pm);
+	while (in.n && calls < MAX_CALLS) {
+		uint8_t op = 0, g = 0;
+		struct smc_regs r = { 0 };
+		const struct abi_command *c;
+
+		take(&in, &op, 1);
+		if (op == 0xf3 || op == 0xf4) {
+			struct smc_regs o;
+
+			calls += macro(rmm, pm, base, op, &in, &o);
+			check(rmm, "a macro step");
+			continue;
+		}
+		if (op >= 0xf0) {
+			take(&in, &g, 1);
+			if (rmm_granule_state(rmm, base + (uint64_t)g * 4096) != GRANULE_NS)
+				continue;	/* the host only writes NS memory */
+			if (op == 0xf0)
+				write_realm_params(pm, base + (uint64_t)g * 4096, &in);
+			else if (op == 0xf1)
+				write_rec_params(pm, base + (uint64_t)g * 4096, &in);
+			else
+				memset(pmem_host_ptr(pm, base + (uint64_t)g * 4096), 0, 4096);
+			continue;
+		}
+		c = rmi[op % ncmd];
+		r.x[0] = c->fid;
+		for (unsigned int a = 0; a < c->nargs; a++)
+			r.x[1 + a] = arg(&in, base);
+		rmm_smc(rmm, &r);
+		calls++;
+		fuzz_calls++;
+		fuzz_successes += r.x[0] == 0;
+		fuzz_realms += r.x[0] == 0 && !strcmp(c->name, "REALM_CREATE");
+		check(rmm, c->name);
+	}
+	if (calls > fuzz_longest)
+		fuzz_longest = calls;
+	if (teardown_everything(rmm, err, sizeof(err))) {
+		fprintf(stderr, "teardown failed: %s\n", err);
+		abort();
+	}
+	if (rmm_granules_not_ns(rmm)) {
+		fprintf(stderr, "%llu granules not back to NS after teardown\n",
+			(unsigned long long)rmm_granules_not_ns(rmm));
+		abort();
+	}
+	rmm_destroy(rmm);
+	pmem_destroy(pm);
+	return 0;
+}

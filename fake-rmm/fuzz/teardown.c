@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* Teardown through RMI calls only (see teardown.h). */
+#include "teardown.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <rmi/common.h>
+
+#define GRAN 4096ULL
+
+struct td {
+	struct rmm *rmm;
+	uint64_t base, size;
+	char *err;
+	size_t errlen;
+};
+
+static uint64_t call(struct td *t, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		     uint64_t a4, struct smc_regs *out)
+{
+	return rmm_call(t->rmm, fid, a1, a2, a3, a4, 0, 0, out);
+}
+
+static int fail(struct td *t, const char *what, uint64_t ipa, int level, uint64_t x0)
+{
+	snprintf(t->err, t->errlen, "%s at IPA 0x%llx level %d returned 0x%llx", what,
+		 (unsigned long long)ipa, level, (unsigned long long)x0);
+	return -1;
+}
+
+static uint64_t entry_size(int level)
+{
+	return 1ULL << (12 + 9 * (3 - level));
+}
+
+/* A delegated granule for unfolding a block. */
+static int spare_rtt(struct td *t, uint64_t *pa)
+{
+	for (uint64_t p = t->base; p < t->base + t->size; p += GRAN)
+		if (rmm_granule_state(t->rmm, p) == GRANULE_NS &&
+		    !call(t, RMI_FID_GRANULE_DELEGATE, p, 0, 0, 0, NULL)) {
+			*pa = p;
+			return 0;
+		}
+	snprintf(t->err, t->errlen, "no NS granule left to unfold a block");
+	return -1;
+}
+
+static int walk(struct td *t, uint64_t rd, uint64_t from, uint64_t to, int level,
+		unsigned int ipa_bits)
+{
+	for (uint64_t ipa = from; ipa < to; ipa += entry_size(level)) {
+		struct smc_regs r;
+		uint64_t x0 = call(t, RMI_FID_RTT_READ_ENTRY, rd, ipa, (uint64_t)level, 0, &r);
+		bool protected_ipa = ipa < (1ULL << (ipa_bits - 1));
+
+		if (x0)
+			return fail(t, "RTT_READ_ENTRY", ipa, level, x0);
+		if ((int)r.x[1] != level)
+			continue;	/* covered by a larger entry handled above */
+		if (r.x[2] == RMI_RTT_ENTRY_STATE_TABLE) {
+			if (walk(t, rd, ipa, ipa + entry_size(level), level + 1, ipa_bits))
+				return -1;
+			x0 = call(t, RMI_FID_RTT_DESTROY, rd, ipa, (uint64_t)level + 1, 0, &r);
+			if (x0)
+				return fail(t, "RTT_DESTROY", ipa, level + 1, x0);
+			if ((x0 = call(t, RMI_FID_GRANULE_UNDELEGATE, r.x[1], 0, 0, 0, NULL)))
+				return fail(t, "GRANULE_UNDELEGATE of an RTT", ipa, level + 1, x0);
+		} else if (r.x[2] == RMI_RTT_ENTRY_STATE_ASSIGNED && !protected_ipa) {
+			x0 = call(t, RMI_FID_RTT_UNMAP_UNPROTECTED, rd, ipa, (uint64_t)level, 0, NULL);
+			if (x0)
+				return fail(t, "RTT_UNMAP_UNPROTECTED", ipa, level, x0);
+		} else if (r.x[2] == RMI_RTT_ENTRY_STATE_ASSIGNED && level < 3) {
+			uint64_t rtt;
+
+			/* A protected block: unfold it into a table, then walk that. */
+			if (spare_rtt(t, &rtt))
+				return -1;
+			x0 = call(t, RMI_FID_RTT_CREATE, rd, rtt, ipa, (uint64_t)level + 1, NULL);
+			if (x0)
+				return fail(t, "RTT_CREATE (unfold)", ipa, level + 1, x0);
+			ipa -= entry_size(level);	/* visit this entry again, now a table */
+		} else if (r.x[2] == RMI_RTT_ENTRY_STATE_ASSIGNED) {
+			x0 = call(t, RMI_FID_DATA_DESTROY, rd, ipa, 0, 0, &r);
+			if (x0)
+				return fail(t, "DATA_DESTROY", ipa, level, x0);
+			if ((x0 = call(t, RMI_FID_GRANULE_UNDELEGATE, r.x[1], 0, 0, 0, NULL)))
+				return fail(t, "GRANULE_UNDELEGATE of data", ipa, level, x0);
+		}
+	}
+	return 0;
+}
+
+/* Start level: the shallowest level RTT_READ_ENTRY accepts; IPA width by probing. */
+static int realm_geometry(struct td *t, uint64_t rd, int *start, unsigned int *ipa_bits)
+{
+	*start = -1;
+	for (int l = 0; l <= 3 && *start < 0; l++)
+		if (!call(t, RMI_FID_RTT_READ_ENTRY, rd, 0, (uint64_t)l, 0, NULL))
+			*start = l;
+	for (unsigned int b = 52; b >= 32; b--)
+		if (!call(t, RMI_FID_RTT_READ_ENTRY, rd, 1ULL << (b - 1), 3, 0, NULL)) {
+			*ipa_bits = b;
+			return *start < 0 ? -1 : 0;
+		}
+	return -1;
+}
+
+int teardown_everything(struct rmm *rmm, char *err, size_t errlen)
+{
+	struct td t = { .rmm = rmm, .err = err, .errlen = errlen };
+	uint64_t x0;
+
+	t.base = pmem_pa_base(rmm_pmem(rmm));
+	t.size = pmem_size(rmm_pmem(rmm));
+	for (uint64_t p = t.base; p < t.base + t.size; p += GRAN)
+		if (rmm_granule_state(rmm, p) == GRANULE_REC &&
+		    (x0 = call(&t, RMI_FID_REC_DESTROY, p, 0, 0, 0, NULL)))
+			return fail(&t, "REC_DESTROY", p, -1, x0);
+	for (uint64_t p = t.base; p < t.base + t.size; p += GRAN) {
+		int start;
+		unsigned int bits;
+
+		if (rmm_granule_state(rmm, p) != GRANULE_RD)
+			continue;
+		if (realm_geometry(&t, p, &start, &bits))
+			return fail(&t, "finding the realm's geometry", 0, -1, 0);
+		if (walk(&t, p, 0, 1ULL << bits, start, bits))
+			return -1;
+		if ((x0 = call(&t, RMI_FID_REALM_DESTROY, p, 0, 0, 0, NULL)))
+			return fail(&t, "REALM_DESTROY", p, -1, x0);
+	}
+	for (uint64_t p = t.base; p < t.base + t.size; p += GRAN)
+		if (rmm_granule_state(rmm, p) == GRANULE_DELEGATED &&
+		    (x0 = call(&t, RMI_FID_GRANULE_UNDELEGATE, p, 0, 0, 0, NULL)))
+			return fail(&t, "GRANULE_UNDELEGATE", p, -1, x0);
+	return 0;
+}
