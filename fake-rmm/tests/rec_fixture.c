@@ -30,6 +30,11 @@ void rx_load(struct rx *x, const char *guest, uint64_t ipa)
 
 	if (!g)
 		fail_msg("no guest program '%s'", guest);
+	rx_load_program(x, g, ipa);
+}
+
+void rx_load_program(struct rx *x, const struct guest_program *g, uint64_t ipa)
+{
 	x->code_ipa = ipa;
 	for (size_t off = 0; off < g->size; off += GRAN) {
 		uint64_t src = fix_alloc(x->f), data = fix_alloc_delegated(x->f);

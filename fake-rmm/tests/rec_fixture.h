@@ -30,6 +30,7 @@ int rx_teardown(void **state);
 
 /* DATA_CREATE (measured) of every page of `guest` from `ipa`. */
 void rx_load(struct rx *x, const char *guest, uint64_t ipa);
+void rx_load_program(struct rx *x, const struct guest_program *g, uint64_t ipa);
 /* A mapped RAM page at ipa (its content zero). */
 void rx_ram_page(struct rx *x, uint64_t ipa);
 

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// guest: HVC #0 (the RMM injects UNDEF); the sync vector HOST_CALLs imm 0xd with ESR_EL1, ELR_EL1 and the HVC's address
+	.include "smccc.inc"
+	.include "vectors.inc"
+	.text
+	.global _start
+_start:
+	adr	x1, vectors
+	msr	vbar_el1, x1
+	isb
+	adr	x24, the_hvc
+the_hvc:
+	hvc	#0
+	adr	x25, hostcall_buf
+	hostcall x25, 1                 // not reached: UNDEF goes to the vector
+	system_off
+
+sync:
+	adr	x25, hostcall_buf
+	mrs	x1, esr_el1
+	mrs	x2, elr_el1
+	stp	x1, x2, [x25, #HOSTCALL_GPRS]
+	str	x24, [x25, #HOSTCALL_GPRS + 16]
+	hostcall x25, 0xd
+	system_off
+
+other:
+	adr	x25, hostcall_buf
+	hostcall x25, 0xbad
+	system_off
+
+	vector_table vectors, sync, other, other
+
+	.balign 4096
+hostcall_buf:
+	.space 256
