@@ -16,6 +16,7 @@
 #include <linux/math.h>
 #include <linux/minmax.h>
 #include <linux/printk.h>
+#include <linux/sprintf.h>
 #include <linux/stddef.h>
 #include <linux/stringify.h>
 #include <linux/typecheck.h>

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The mock kernel's machine: the arena (struct pmem) that stands for
+ * physical memory, the fake RMM behind the SMCCC seam, and the per-run
+ * accounting (pages and kmalloc objects not freed, WARNs, BUGs).
+ *
+ * World-neutral: only compiler headers and plain C types, so hosted code
+ * (the scenario host, the KUnit case hooks) and kernel-world code (the
+ * harness, the suites) include the same declarations.
+ *
+ * One machine is installed at a time (per process: every KUnit case runs in
+ * its own forked child).  While one is installed the page allocator and
+ * kmalloc draw from its arena; before that kmalloc falls back to the C heap.
+ */
+#ifndef CCA_DOUBLE_MOCK_KERNEL_H
+#define CCA_DOUBLE_MOCK_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct pmem;
+struct rmm;
+
+struct mock_machine_config {
+	const char *profile;		/* fake RMM profile: "1.0" (default) or "2.0-bet1" */
+	unsigned long long arena_size;	/* bytes; 0: 256 MiB */
+};
+
+/* What a machine left behind when it was torn down. */
+struct mock_leaks {
+	unsigned long pages;		/* pages from the page allocator not freed */
+	unsigned long objects;		/* kmalloc objects not freed */
+	unsigned long long granules;	/* granules not back to NS (RMM) */
+};
+
+/*
+ * Creates an arena and a fake RMM and installs them.  Returns 0, or -1 with
+ * a message in err.
+ */
+int mock_machine_create(const struct mock_machine_config *cfg, char *err, size_t errlen);
+/* Installs an arena and RMM owned by the caller (the scenario runner). */
+int mock_machine_attach(struct rmm *rmm, struct pmem *pm, char *err, size_t errlen);
+bool mock_machine_installed(void);
+/* Installed by mock_machine_create() (not attached)? */
+bool mock_machine_owned(void);
+/*
+ * Counts what is left (optionally printing a report of each leaked page and
+ * object with its allocation site), then uninstalls the machine, destroying
+ * the arena and RMM if mock_machine_create() made them.
+ */
+void mock_machine_teardown(struct mock_leaks *leaks, bool report);
+/* The same count without tearing down. */
+void mock_machine_leaks(struct mock_leaks *leaks, bool report);
+
+struct rmm *mock_rmm(void);
+struct pmem *mock_pmem(void);
+
+/* ---- WARN / BUG accounting (per run; reset by mock_warn_reset()) ---- */
+
+unsigned int mock_warn_count(void);
+/* Declares that the running test expects exactly n WARNs (default 0). */
+void mock_warn_expect(unsigned int n);
+unsigned int mock_warn_expected(void);
+void mock_warn_reset(void);
+unsigned int mock_bug_count(void);
+
+/*
+ * The KUnit case hooks: before each case the counters reset; after it, an
+ * unexpected WARN count, leaked pages/objects/granules fail the case, and
+ * an installed machine is torn down.  Registered by a constructor in the
+ * mock kernel library; exposed for runners that build suites at run time.
+ */
+void mock_kernel_register_kunit_hooks(void);
+
+#endif

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The harness VMM's KVM_ARM_RMI_POPULATE: the image goes into a user
+ * buffer (VMM memory: arena pages), then the ioctl runs, again and again
+ * while it reports progress, as the uAPI documentation tells a VMM to.
+ */
+#include <linux/string.h>
+#include <uapi/linux/kvm.h>
+
+#include "harness_internal.h"
+
+#define HARNESS_POPULATE_MAX_CALLS 4096
+
+static unsigned long long harness_fill_source(struct harness_vm *vm, unsigned long long size,
+					      const void *data, size_t len)
+{
+	unsigned long long src = harness_user_buffer(vm, size >> PAGE_SHIFT);
+
+	if (src && data)
+		memcpy((void *)(unsigned long)src, data, min_t(size_t, len, size));
+	return src;
+}
+
+int harness_populate_raw(struct harness_vm *vm, unsigned long long base,
+			 unsigned long long size, unsigned long long source_uaddr,
+			 unsigned int flags, unsigned int reserved)
+{
+	struct kvm_arm_rmi_populate args = {
+		.base = base, .size = size, .source_uaddr = source_uaddr,
+		.flags = flags, .reserved = reserved,
+	};
+
+	return kvm_arm_rmi_populate(vm->kvm, &args);
+}
+
+int harness_populate_once(struct harness_vm *vm, unsigned long long base,
+			  unsigned long long size, bool measure, const void *data, size_t len,
+			  unsigned long long *base_out, unsigned long long *size_out)
+{
+	struct kvm_arm_rmi_populate args = {
+		.base = base, .size = size,
+		.flags = measure ? KVM_ARM_RMI_POPULATE_FLAGS_MEASURE : 0,
+	};
+	int ret;
+
+	if (!PAGE_ALIGNED(size) || !size)
+		return harness_populate_raw(vm, base, size, 0, args.flags, 0);
+	args.source_uaddr = harness_fill_source(vm, size, data, len);
+	if (!args.source_uaddr)
+		return -ENOMEM;
+	ret = kvm_arm_rmi_populate(vm->kvm, &args);
+	if (base_out)
+		*base_out = args.base;
+	if (size_out)
+		*size_out = args.size;
+	return ret;
+}
+
+int harness_populate(struct harness_vm *vm, unsigned long long base, unsigned long long size,
+		     bool measure, const void *data, size_t len)
+{
+	struct kvm_arm_rmi_populate args = {
+		.base = base, .size = size,
+		.flags = measure ? KVM_ARM_RMI_POPULATE_FLAGS_MEASURE : 0,
+	};
+	int ret = 0;
+
+	if (!PAGE_ALIGNED(size) || !size)
+		return harness_populate_raw(vm, base, size, 0, args.flags, 0);
+	args.source_uaddr = harness_fill_source(vm, size, data, len);
+	if (!args.source_uaddr)
+		return -ENOMEM;
+	for (int calls = 0; args.size && calls < HARNESS_POPULATE_MAX_CALLS; calls++) {
+		unsigned long long before = args.size;
+
+		ret = kvm_arm_rmi_populate(vm->kvm, &args);
+		if (ret)
+			return ret;
+		if (args.size >= before)
+			return -EIO;	/* success without progress: the VMM would spin */
+	}
+	return args.size ? -EIO : 0;
+}
+
+int harness_load_guest(struct harness_vm *vm, const char *name, unsigned long long ipa,
+		       bool measure, unsigned long long *entry)
+{
+	const unsigned char *bytes;
+	unsigned long long pc;
+	size_t size;
+
+	if (harness_guest_program(name, &bytes, &size, &pc))
+		return -ENOENT;
+	if (entry)
+		*entry = ipa + pc;
+	return harness_populate(vm, ipa, ALIGN(size, PAGE_SIZE), measure, bytes, size);
+}
+
+int harness_unmap(struct harness_vm *vm, unsigned long long base, unsigned long long size)
+{
+	struct kvm *kvm = vm->kvm;
+
+	write_lock(&kvm->mmu_lock);
+	kvm_stage2_unmap_range(&kvm->arch.mmu, base, size, true);
+	write_unlock(&kvm->mmu_lock);
+	return 0;
+}
+
+int harness_set_private(struct harness_vm *vm, unsigned long long base,
+			unsigned long long size, bool private)
+{
+	struct kvm *kvm = vm->kvm;
+	gfn_t first = gpa_to_gfn(base), n = size >> PAGE_SHIFT;
+
+	if (!PAGE_ALIGNED(base) || !PAGE_ALIGNED(size) || first + n > kvm->mem_attr_npages)
+		return -EINVAL;
+	/* What changes is unmapped from stage 2 first (kvm_vm_set_mem_attributes). */
+	harness_unmap(vm, base, size);
+	if (private)
+		bitmap_set(kvm->mem_attr_private, first, n);
+	else
+		bitmap_clear(kvm->mem_attr_private, first, n);
+	return 0;
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The harness's KVM_RUN and the VMM loop around it.
+ *
+ * KVM_RUN (harness_kvm_run) is arm.c's loop for a REC: the first run of
+ * any vCPU activates the realm; an MMIO the VMM emulated is completed;
+ * then pre-enter, enter, handle the exit, until a handler wants the VMM.
+ * The VMM loop (harness_vcpu_run) emulates MMIO, converts memory when the
+ * realm changes RIPAS, and calls KVM_RUN again, until a stop condition.
+ * Everything is bounded by the REC exit budget.
+ */
+#include <linux/string.h>
+
+#include "harness_internal.h"
+
+#define HARNESS_DEFAULT_MAX_EXITS 1000
+#define HARNESS_SLICE_EXITS 16
+
+static void record_exit(struct kvm_vcpu *vcpu, struct harness_run *r)
+{
+	struct rec_exit *exit = &vcpu->arch.rec.run->exit;
+
+	r->exits++;
+	r->last_reason = exit->exit_reason;
+	if (exit->exit_reason < HARNESS_NR_EXIT_REASONS)
+		r->by_reason[exit->exit_reason]++;
+	r->last_esr = exit->esr;
+	r->last_far = exit->far;
+	r->last_hpfar = exit->hpfar;
+	r->last_imm = exit->imm;
+	for (int i = 0; i < 8; i++)
+		r->last_gprs[i] = exit->gprs[i];
+	if (exit->exit_reason == RMI_EXIT_RIPAS_CHANGE) {
+		r->ripas_base = exit->ripas_base;
+		r->ripas_top = exit->ripas_top;
+		r->ripas_value = exit->ripas_value;
+	}
+}
+
+static int harness_first_run(struct harness_vm *vm, struct kvm_vcpu *vcpu)
+{
+	int ret;
+
+	if (vcpu->arch.has_run_once)
+		return 0;
+	/* kvm_arch_vcpu_run_pid_change: the realm is activated once, by whoever runs first. */
+	if (!vm->activated) {
+		ret = kvm_activate_realm(vm->kvm);
+		if (ret)
+			return ret;
+		vm->activated = true;
+	}
+	vcpu->arch.has_run_once = true;
+	return 0;
+}
+
+int harness_activate(struct harness_vm *vm)
+{
+	int ret = kvm_activate_realm(vm->kvm);
+
+	if (!ret)
+		vm->activated = true;
+	return ret;
+}
+
+/* One KVM_RUN: > 0 never; 0 with vcpu->run filled, or -errno. */
+static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
+			   unsigned int budget)
+{
+	int ret;
+
+	ret = harness_first_run(vm, vcpu);
+	if (ret)
+		return ret;
+	kvm_handle_mmio_return(vcpu);
+	vcpu->run->exit_reason = KVM_EXIT_UNKNOWN;
+	for (unsigned int n = 0; n < budget; n++) {
+		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+			return -EAGAIN;		/* would block: powered off */
+		ret = kvm_rec_pre_enter(vcpu);
+		if (ret <= 0)
+			return ret;
+		ret = kvm_rec_enter(vcpu);
+		if (!RMI_RETURN_STATUS(ret))
+			record_exit(vcpu, r);
+		ret = handle_rec_exit(vcpu, ret);
+		if (ret <= 0)
+			return ret;
+		if (r->stop_on_reason >= 0 && r->last_reason == (unsigned int)r->stop_on_reason &&
+		    r->exits) {
+			r->stopped_on_reason = true;
+			vcpu->run->exit_reason = KVM_EXIT_INTR;	/* as a signal would */
+			return -EINTR;
+		}
+	}
+	vcpu->run->exit_reason = KVM_EXIT_INTR;
+	return -EINTR;
+}
+
+/* The VMM's side: handles what it can and says whether to call KVM_RUN again. */
+static bool vmm_handle_exit(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r)
+{
+	struct kvm_run *run = vcpu->run;
+
+	switch (r->ret) {
+	case 0:
+		break;
+	case -EFAULT:
+		if (run->exit_reason != KVM_EXIT_MEMORY_FAULT || r->refuse_conversion)
+			return false;
+		/* Convert: RAM becomes private, EMPTY shared. */
+		return !harness_set_private(vm, run->memory_fault.gpa, run->memory_fault.size,
+					    run->memory_fault.flags & KVM_MEMORY_EXIT_FLAG_PRIVATE);
+	default:
+		return false;
+	}
+	switch (run->exit_reason) {
+	case KVM_EXIT_MMIO:
+		r->mmio_exits++;
+		r->mmio_addr = run->mmio.phys_addr;
+		if (run->mmio.is_write) {
+			r->mmio_written = 0;
+			memcpy(&r->mmio_written, run->mmio.data, min_t(u32, run->mmio.len, 8));
+		} else {
+			memcpy(run->mmio.data, &r->mmio_read_value, min_t(u32, run->mmio.len, 8));
+		}
+		return true;
+	case KVM_EXIT_SYSTEM_EVENT:
+		r->powered_off = true;
+		return false;
+	default:
+		return false;
+	}
+}
+
+static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
+		    unsigned int limit)
+{
+	unsigned int start = r->exits;
+
+	for (;;) {
+		unsigned int used = r->exits - start;
+
+		if (used >= limit || r->exits >= r->max_exits) {
+			r->exhausted = r->exits >= r->max_exits;
+			return 0;
+		}
+		r->ret = harness_kvm_run(vm, vcpu, r, limit - used);
+		r->kvm_exit_reason = vcpu->run->exit_reason;
+		if (r->stopped_on_reason)
+			return 0;
+		if (r->ret == -EINTR)
+			continue;	/* slice used up: the budget check decides */
+		if (r->ret == -EAGAIN && vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED) {
+			r->powered_off = vm->nr_vcpus == 1 || r->powered_off;
+			return 0;
+		}
+		if (!vmm_handle_exit(vm, vcpu, r))
+			return 0;
+	}
+}
+
+static void run_defaults(struct harness_run *r)
+{
+	if (!r->max_exits)
+		r->max_exits = HARNESS_DEFAULT_MAX_EXITS;
+}
+
+int harness_vcpu_run(struct harness_vm *vm, int id, struct harness_run *r)
+{
+	struct kvm_vcpu *vcpu = harness_vcpu(vm, id);
+
+	if (!vcpu)
+		return -EINVAL;
+	run_defaults(r);
+	run_vcpu(vm, vcpu, r, r->max_exits);
+	return r->ret;
+}
+
+/* Round-robin over runnable vCPUs, a slice of REC exits each, until none can run. */
+int harness_run_all(struct harness_vm *vm, struct harness_run *r)
+{
+	run_defaults(r);
+	for (;;) {
+		bool ran = false;
+
+		for (unsigned int i = 0; i < vm->nr_vcpus; i++) {
+			struct kvm_vcpu *vcpu = vm->vcpus[i];
+
+			if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+				continue;
+			ran = true;
+			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS);
+			if (r->stopped_on_reason || r->exhausted || r->powered_off)
+				return r->ret;
+			if (r->ret && r->ret != -EINTR && r->ret != -EAGAIN)
+				return r->ret;
+		}
+		if (!ran)
+			return r->ret;
+	}
+}

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stands for arch/arm64/include/asm/kvm_host.h, cut down to the arm64 VM
+ * and vCPU state realm code reads or writes.  Field names and paths are the
+ * kernel's (kvm->arch.mmu.pgd_phys, vcpu->arch.fault.esr_el2, ...), so the
+ * series' files compile against it unchanged.  The realm containers come
+ * from the tree's (or the reference code's) asm/kvm_rmi.h.
+ */
+#ifndef __ARM64_KVM_HOST_H__
+#define __ARM64_KVM_HOST_H__
+
+#include <linux/bitmap.h>
+#include <linux/bitops.h>
+#include <linux/jump_label.h>
+#include <linux/kvm_types.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <uapi/linux/kvm.h>
+#include <asm/kvm_pgtable.h>
+#include <asm/kvm_rmi.h>
+#include <asm/sysreg.h>
+
+#define KVM_MAX_VCPUS			64
+#define KVM_VCPU_MAX_FEATURES		8
+#define KVM_HALT_POLL_NS_DEFAULT	0
+
+struct arm_pmu;
+
+/* The registers of a vCPU the mock keeps (timers for realm exits, IDs). */
+enum vcpu_sysreg {
+	__INVALID_SYSREG__,
+	MPIDR_EL1,
+	CNTV_CTL_EL0,
+	CNTV_CVAL_EL0,
+	CNTP_CTL_EL0,
+	CNTP_CVAL_EL0,
+	ID_AA64DFR0_EL1_SHADOW,
+	NR_SYS_REGS
+};
+
+struct kvm_s2_mmu {
+	phys_addr_t pgd_phys;
+	struct kvm_pgtable *pgt;
+	u64 vtcr;
+	struct kvm_arch *arch;
+};
+
+struct kvm_arch {
+	struct kvm_s2_mmu mmu;
+	u64 vtcr;
+	struct mutex config_lock;
+	unsigned long flags;
+
+	/* Realm (CCA) state: is_realm set at VM creation from the VM type. */
+	bool is_realm;
+	struct realm realm;
+
+	/* PMU (the mock host has none for realms). */
+	struct arm_pmu *arm_pmu;
+	u8 nr_pmu_counters;
+
+	/* VM-wide ID register values (ID_AA64DFR0_EL1 for breakpoints). */
+	u64 id_aa64dfr0_el1;
+	/* In-kernel vGIC created (realms need a GICv3). */
+	bool vgic_created;
+};
+
+struct kvm_vcpu_fault_info {
+	u64 esr_el2;
+	u64 far_el2;
+	u64 hpfar_el2;
+	u64 disr_el1;
+};
+
+struct kvm_cpu_context {
+	struct user_pt_regs regs;
+	u64 sys_regs[NR_SYS_REGS];
+};
+
+struct kvm_mp_state {
+	u32 mp_state;
+};
+
+#define KVM_MP_STATE_RUNNABLE		0
+#define KVM_MP_STATE_STOPPED		5
+
+struct kvm_vcpu_arch {
+	struct kvm_cpu_context ctxt;
+	struct kvm_vcpu_fault_info fault;
+	struct kvm_mmu_memory_cache mmu_page_cache;
+	struct kvm_s2_mmu *hw_mmu;
+	unsigned int sve_max_vl;
+	DECLARE_BITMAP(features, KVM_VCPU_MAX_FEATURES);
+	struct kvm_mp_state mp_state;
+	bool has_run_once;
+	bool pmu_enabled;
+
+	/* Realm Execution Context: the vCPU as the RMM sees it. */
+	struct realm_rec rec;
+};
+
+struct kvm_vcpu_stat {
+	u64 hvc_exit_stat;
+	u64 wfi_exit_stat;
+	u64 mmio_exit_user;
+	u64 exits;
+};
+
+struct kvm_vm_stat {
+	u64 remote_tlb_flush;
+};
+
+#define __ctxt_sys_reg(c, r)		(&(c)->sys_regs[(r)])
+#define __vcpu_sys_reg(v, r)		(*__ctxt_sys_reg(&(v)->arch.ctxt, (r)))
+#define __vcpu_assign_sys_reg(v, r, val) do { __vcpu_sys_reg(v, r) = (val); } while (0)
+
+struct kvm;
+struct kvm_vcpu;
+
+u64 kvm_read_vm_id_reg(const struct kvm *kvm, u32 reg);
+bool kvm_has_sve(const struct kvm *kvm);
+static inline unsigned int kvm_get_vmid_bits(void) { return 16; }
+
+/* The KVM_RUN loop's handlers outside the realm files (kernel/kvm/). */
+int kvm_handle_guest_abort(struct kvm_vcpu *vcpu);
+int kvm_handle_sys_reg(struct kvm_vcpu *vcpu);
+int kvm_handle_mmio_return(struct kvm_vcpu *vcpu);
+
+#endif /* __ARM64_KVM_HOST_H__ */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stands for arch/arm64/include/asm/sysreg.h (and the generated
+ * sysreg-defs.h): the ID-register fields and GIC hypervisor-control bits
+ * realm code names.  Encodings are the architecture's.
+ */
+#ifndef __ASM_SYSREG_H
+#define __ASM_SYSREG_H
+
+#include <linux/bitfield.h>
+#include <linux/bits.h>
+
+#define sys_reg(op0, op1, crn, crm, op2)				\
+	(((op0) << 19) | ((op1) << 16) | ((crn) << 12) | ((crm) << 8) | ((op2) << 5))
+
+#define SYS_ID_AA64PFR0_EL1		sys_reg(3, 0, 0, 4, 0)
+#define SYS_ID_AA64PFR1_EL1		sys_reg(3, 0, 0, 4, 1)
+#define SYS_ID_AA64DFR0_EL1		sys_reg(3, 0, 0, 5, 0)
+#define SYS_ID_AA64MMFR0_EL1		sys_reg(3, 0, 0, 7, 0)
+
+#define ID_AA64PFR0_EL1_RME_SHIFT	52
+#define ID_AA64PFR0_EL1_RME_WIDTH	4
+#define ID_AA64PFR0_EL1_RME_MASK	GENMASK_ULL(55, 52)
+#define ID_AA64PFR0_EL1_SVE_SHIFT	32
+#define ID_AA64PFR0_EL1_SVE_MASK	GENMASK_ULL(35, 32)
+
+#define ID_AA64DFR0_EL1_CTX_CMPs_SHIFT	28
+#define ID_AA64DFR0_EL1_CTX_CMPs_MASK	GENMASK_ULL(31, 28)
+#define ID_AA64DFR0_EL1_WRPs_SHIFT	20
+#define ID_AA64DFR0_EL1_WRPs_MASK	GENMASK_ULL(23, 20)
+#define ID_AA64DFR0_EL1_BRPs_SHIFT	12
+#define ID_AA64DFR0_EL1_BRPs_MASK	GENMASK_ULL(15, 12)
+#define ID_AA64DFR0_EL1_PMUVer_SHIFT	8
+#define ID_AA64DFR0_EL1_PMUVer_MASK	GENMASK_ULL(11, 8)
+#define ID_AA64DFR0_EL1_DebugVer_SHIFT	0
+#define ID_AA64DFR0_EL1_DebugVer_MASK	GENMASK_ULL(3, 0)
+
+#define SYS_FIELD_GET(reg, field, val)	FIELD_GET(reg##_##field##_MASK, val)
+#define SYS_FIELD_PREP(reg, field, val)	FIELD_PREP(reg##_##field##_MASK, val)
+
+#define ICH_HCR_EL2_En			BIT(0)
+#define ICH_HCR_EL2_UIE			BIT(1)
+#define ICH_HCR_EL2_LRENPIE		BIT(2)
+#define ICH_HCR_EL2_NPIE		BIT(3)
+#define ICH_HCR_EL2_VGrp0EIE		BIT(4)
+#define ICH_HCR_EL2_VGrp0DIE		BIT(5)
+#define ICH_HCR_EL2_VGrp1EIE		BIT(6)
+#define ICH_HCR_EL2_VGrp1DIE		BIT(7)
+#define ICH_HCR_EL2_TDIR		BIT(14)
+
+#define MPIDR_HWID_BITMASK		UL(0xff00ffffff)
+#define MPIDR_LEVEL_BITS		8
+#define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level) * MPIDR_LEVEL_BITS + ((level) == 3 ? 8 : 0))) & 0xff)
+
+#endif /* __ASM_SYSREG_H */

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stands for include/linux/kvm_host.h, cut down to what realm code uses:
+ * struct kvm / kvm_vcpu with the kernel's field names, memslots (a flat
+ * array instead of the kernel's trees; same iteration macros), guest_memfd
+ * through kvm_gmem_populate() with the v14 callback contract, the MMU
+ * memory cache, and the exit helpers.  The behaviour behind the
+ * out-of-line functions is in kernel/kvm/.
+ */
+#ifndef __KVM_HOST_H
+#define __KVM_HOST_H
+
+#include <linux/atomic.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kvm_types.h>
+#include <linux/lockdep.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/printk.h>
+#include <linux/sizes.h>
+#include <linux/spinlock.h>
+#include <linux/srcu.h>
+#include <linux/types.h>
+#include <uapi/linux/kvm.h>
+#include <asm/kvm_host.h>
+
+#define KVM_MEM_SLOTS_NUM	32
+#define KVM_USER_MEM_SLOTS	KVM_MEM_SLOTS_NUM
+
+#define KVM_MEM_LOG_DIRTY_PAGES	(1UL << 0)
+#define KVM_MEM_READONLY	(1UL << 1)
+#define KVM_MEM_GUEST_MEMFD	(1UL << 2)
+
+struct kvm_gmem;
+
+struct kvm_memory_slot {
+	gfn_t base_gfn;
+	unsigned long npages;
+	u32 flags;
+	short id;
+	u16 as_id;
+	unsigned long userspace_addr;	/* shared (unprotected) backing, or 0 */
+	struct {
+		struct kvm_gmem *file;	/* guest_memfd backing (private memory) */
+		pgoff_t pgoff;
+	} gmem;
+};
+
+struct kvm_memslots {
+	int used_slots;
+	struct kvm_memory_slot slots[KVM_MEM_SLOTS_NUM];
+};
+
+struct kvm {
+	rwlock_t mmu_lock;
+	struct mutex slots_lock;
+	struct mutex lock;
+	struct srcu_struct srcu;
+	struct kvm_memslots *memslots[1];
+	struct kvm_vcpu *vcpus[KVM_MAX_VCPUS];
+	atomic_t online_vcpus;
+	unsigned long type;
+	bool vm_bugged;
+	struct kvm_vm_stat stat;
+	struct kvm_arch arch;
+	/* Mock: per-gfn memory attributes (bit set: private), gfns below mem_attr_npages. */
+	unsigned long *mem_attr_private;
+	unsigned long mem_attr_npages;
+};
+
+struct kvm_vcpu {
+	struct kvm *kvm;
+	int vcpu_id;
+	int vcpu_idx;
+	struct kvm_run *run;
+	bool mmio_needed;
+	struct kvm_vcpu_stat stat;
+	struct kvm_vcpu_arch arch;
+};
+
+/* ---- vCPUs ---- */
+
+static inline struct kvm_vcpu *kvm_get_vcpu(struct kvm *kvm, int i)
+{
+	return i < atomic_read(&kvm->online_vcpus) ? kvm->vcpus[i] : NULL;
+}
+
+#define kvm_for_each_vcpu(idx, vcpup, kvm)				\
+	for ((idx) = 0; ((vcpup) = kvm_get_vcpu((kvm), (idx))) != NULL; (idx)++)
+
+struct kvm_vcpu *kvm_get_vcpu_by_id(struct kvm *kvm, int id);
+
+/* ---- memslots ---- */
+
+static inline struct kvm_memslots *kvm_memslots(struct kvm *kvm)
+{
+	return kvm->memslots[0];
+}
+
+#define kvm_for_each_memslot(memslot, bkt, slots)			\
+	for ((bkt) = 0; (bkt) < (slots)->used_slots &&			\
+	     ((memslot) = &(slots)->slots[(bkt)], 1); (bkt)++)
+
+struct kvm_memory_slot *gfn_to_memslot(struct kvm *kvm, gfn_t gfn);
+
+static inline bool kvm_slot_has_gmem(const struct kvm_memory_slot *slot)
+{
+	return slot && (slot->flags & KVM_MEM_GUEST_MEMFD);
+}
+
+static inline gpa_t gfn_to_gpa(gfn_t gfn)
+{
+	return (gpa_t)gfn << PAGE_SHIFT;
+}
+
+static inline gfn_t gpa_to_gfn(gpa_t gpa)
+{
+	return (gfn_t)(gpa >> PAGE_SHIFT);
+}
+
+#define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
+
+bool kvm_mem_is_private(struct kvm *kvm, gfn_t gfn);
+
+/*
+ * guest_memfd population, v14 contract: for each page of [gfn, gfn +
+ * npages) the backing guest_memfd page is found (allocated on first use)
+ * and the callback runs with its pfn and the source page (pinned here, or
+ * NULL when src is NULL).  A page already prepared gives -EEXIST.  Returns
+ * the number of pages done, or a negative error when none was.  Caller
+ * holds slots_lock.
+ */
+typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
+				    struct page *src_page, void *opaque);
+long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
+		       kvm_gmem_populate_cb post_populate, void *opaque);
+
+/* The pfn backing a private gfn (allocated on first use). */
+int kvm_gmem_get_pfn(struct kvm *kvm, struct kvm_memory_slot *slot, gfn_t gfn,
+		     kvm_pfn_t *pfn, struct page **page, int *max_order);
+
+/* ---- MMU memory cache ---- */
+
+int kvm_mmu_topup_memory_cache(struct kvm_mmu_memory_cache *mc, int min);
+void *kvm_mmu_memory_cache_alloc(struct kvm_mmu_memory_cache *mc);
+void kvm_mmu_free_memory_cache(struct kvm_mmu_memory_cache *mc);
+int kvm_mmu_memory_cache_nr_free_objects(struct kvm_mmu_memory_cache *mc);
+
+/* ---- exits ---- */
+
+static inline void kvm_prepare_memory_fault_exit(struct kvm_vcpu *vcpu, gpa_t gpa, gpa_t size,
+						 bool is_write, bool is_exec, bool is_private)
+{
+	vcpu->run->exit_reason = KVM_EXIT_MEMORY_FAULT;
+	vcpu->run->memory_fault.gpa = gpa;
+	vcpu->run->memory_fault.size = size;
+	vcpu->run->memory_fault.flags = is_private ? KVM_MEMORY_EXIT_FLAG_PRIVATE : 0;
+}
+
+#define KVM_BUG_ON(cond, kvm)						\
+	({								\
+		bool __ret = !!(cond);					\
+		if (WARN_ON(__ret))					\
+			(kvm)->vm_bugged = true;			\
+		unlikely(__ret);					\
+	})
+
+#define kvm_err(fmt, ...)	pr_err("kvm: " fmt, ##__VA_ARGS__)
+#define kvm_info(fmt, ...)	pr_info("kvm: " fmt, ##__VA_ARGS__)
+#define kvm_debug(fmt, ...)	pr_debug("kvm: " fmt, ##__VA_ARGS__)
+#define kvm_pr_unimpl(fmt, ...)	pr_err_ratelimited("kvm: " fmt, ##__VA_ARGS__)
+#define vcpu_err(vcpu, fmt, ...) kvm_err("vcpu%d " fmt, (vcpu)->vcpu_id, ##__VA_ARGS__)
+#define vcpu_unimpl(vcpu, fmt, ...) kvm_pr_unimpl("vcpu%d " fmt, (vcpu)->vcpu_id, ##__VA_ARGS__)
+
+/* Entering and leaving guest context: nothing to account in the mock. */
+static inline void guest_state_enter_irqoff(void) { }
+static inline void guest_state_exit_irqoff(void) { }
+
+struct kvm_vcpu *kvm_mpidr_to_vcpu(struct kvm *kvm, unsigned long mpidr);
+
+#endif /* __KVM_HOST_H */

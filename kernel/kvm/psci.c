@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Model of arch/arm64/kvm/psci.c and hypercalls.c for realm vCPUs: PSCI
+ * 1.1 power management over the vCPUs' run states; any other SMCCC call
+ * answers NOT_SUPPORTED.  For a REC the RMM owns the register state, so
+ * CPU_ON only decides whether KVM agrees (the entry point goes to the RMM
+ * directly) and SYSTEM_OFF/RESET end KVM_RUN with a system event.
+ */
+#include <linux/arm-smccc.h>
+#include <kvm/arm_hypercalls.h>
+#include <kvm/arm_psci.h>
+
+#include "kvm_internal.h"
+
+static void psci_system_event(struct kvm_vcpu *vcpu, u32 type)
+{
+	struct kvm_vcpu *tmp;
+	unsigned long i;
+
+	kvm_for_each_vcpu(i, tmp, vcpu->kvm)
+		tmp->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
+	vcpu->run->exit_reason = KVM_EXIT_SYSTEM_EVENT;
+	vcpu->run->system_event.type = type;
+	vcpu->run->system_event.ndata = 0;
+}
+
+static long psci_cpu_on(struct kvm_vcpu *vcpu)
+{
+	struct kvm_vcpu *target = kvm_mpidr_to_vcpu(vcpu->kvm, smccc_get_arg1(vcpu));
+
+	if (!target)
+		return PSCI_RET_INVALID_PARAMS;
+	if (target->arch.mp_state.mp_state != KVM_MP_STATE_STOPPED)
+		return PSCI_RET_ALREADY_ON;
+	target->arch.mp_state.mp_state = KVM_MP_STATE_RUNNABLE;
+	return PSCI_RET_SUCCESS;
+}
+
+static long psci_affinity_info(struct kvm_vcpu *vcpu)
+{
+	struct kvm_vcpu *target = kvm_mpidr_to_vcpu(vcpu->kvm, smccc_get_arg1(vcpu));
+
+	if (!target || smccc_get_arg2(vcpu))
+		return PSCI_RET_INVALID_PARAMS;
+	return target->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED ?
+	       PSCI_0_2_AFFINITY_LEVEL_OFF : PSCI_0_2_AFFINITY_LEVEL_ON;
+}
+
+int kvm_psci_call(struct kvm_vcpu *vcpu)
+{
+	u32 fn = smccc_get_function(vcpu);
+	long val;
+
+	switch (fn) {
+	case PSCI_0_2_FN_PSCI_VERSION:
+		val = KVM_ARM_PSCI_1_1;
+		break;
+	case PSCI_0_2_FN_CPU_ON:
+	case PSCI_0_2_FN64_CPU_ON:
+		val = psci_cpu_on(vcpu);
+		break;
+	case PSCI_0_2_FN_AFFINITY_INFO:
+	case PSCI_0_2_FN64_AFFINITY_INFO:
+		val = psci_affinity_info(vcpu);
+		break;
+	case PSCI_0_2_FN_CPU_OFF:
+		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
+		val = PSCI_RET_SUCCESS;
+		break;
+	case PSCI_0_2_FN_SYSTEM_OFF:
+		psci_system_event(vcpu, KVM_SYSTEM_EVENT_SHUTDOWN);
+		return 0;
+	case PSCI_0_2_FN_SYSTEM_RESET:
+		psci_system_event(vcpu, KVM_SYSTEM_EVENT_RESET);
+		return 0;
+	case PSCI_1_0_FN_PSCI_FEATURES:
+		val = PSCI_RET_SUCCESS;
+		break;
+	case PSCI_0_2_FN_MIGRATE_INFO_TYPE:
+		val = 2;	/* no migration needed */
+		break;
+	default:
+		val = PSCI_RET_NOT_SUPPORTED;
+		break;
+	}
+	smccc_set_retval(vcpu, val, 0, 0, 0);
+	return 1;
+}
+
+static bool is_psci_fn(u32 fn)
+{
+	return (fn & ~PSCI_0_2_64BIT) >= PSCI_0_2_FN_BASE &&
+	       (fn & ~PSCI_0_2_64BIT) <= PSCI_0_2_FN_BASE + 0x1f;
+}
+
+int kvm_smccc_call_handler(struct kvm_vcpu *vcpu)
+{
+	u32 fn = smccc_get_function(vcpu);
+
+	if (is_psci_fn(fn))
+		return kvm_psci_call(vcpu);
+	smccc_set_retval(vcpu, SMCCC_RET_NOT_SUPPORTED, 0, 0, 0);
+	return 1;
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * cca-double reference host code: RMI discovery.  kvm_init_rmi() asks the
+ * RMM which RMI revisions it implements and picks the newest one this code
+ * has a flavour for; realms are offered only if that works.  The limits
+ * KVM advertises for realm VMs come from the RMM's feature register 0.
+ */
+#include <linux/bitfield.h>
+#include <asm/cpufeature.h>
+#include <asm/fpsimd.h>
+#include <asm/sysreg.h>
+#include <asm/virt.h>
+
+#include "realm_internal.h"
+
+enum rmi_flavour rmi_flavour;
+unsigned long rmm_feat_reg0;
+
+/* Newest first: the revision asked for, and the flavour that speaks it. */
+static const struct {
+	unsigned long version;
+	enum rmi_flavour flavour;
+} rmi_flavours[] = {
+	{ RMI_ABI_VERSION(1, 0), RMI_FLAVOUR_1_0 },
+};
+
+static bool rmi_present(void)
+{
+	u64 pfr0 = read_sanitised_ftr_reg(SYS_ID_AA64PFR0_EL1);
+
+	return cpuid_feature_extract_unsigned_field(pfr0, ID_AA64PFR0_EL1_RME_SHIFT) != 0;
+}
+
+static enum rmi_flavour rmi_negotiate(void)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(rmi_flavours); i++) {
+		unsigned long lower, higher;
+		int ret = rmi_version(rmi_flavours[i].version, &lower, &higher);
+
+		if (ret == SMCCC_RET_NOT_SUPPORTED)
+			return RMI_FLAVOUR_NONE;	/* no RMM behind the SMC */
+		if (ret == RMI_SUCCESS)
+			return rmi_flavours[i].flavour;
+		kvm_info("RMM does not implement RMI %lu.%lu (it offers %lu.%lu..%lu.%lu)\n",
+			 RMI_ABI_VERSION_GET_MAJOR(rmi_flavours[i].version),
+			 RMI_ABI_VERSION_GET_MINOR(rmi_flavours[i].version),
+			 RMI_ABI_VERSION_GET_MAJOR(lower), RMI_ABI_VERSION_GET_MINOR(lower),
+			 RMI_ABI_VERSION_GET_MAJOR(higher), RMI_ABI_VERSION_GET_MINOR(higher));
+	}
+	return RMI_FLAVOUR_NONE;
+}
+
+void kvm_init_rmi(void)
+{
+	rmi_flavour = RMI_FLAVOUR_NONE;
+	rmm_feat_reg0 = 0;
+	realm_vmid_reset();
+
+	/* The RMM speaks the host's page size only in 2.0; 1.0 is 4 KiB. */
+	if (PAGE_SIZE != RMM_PAGE_SIZE || !is_kernel_in_hyp_mode() || !rmi_present())
+		return;
+	rmi_flavour = rmi_negotiate();
+	if (rmi_flavour == RMI_FLAVOUR_NONE)
+		return;
+	if (WARN_ON(rmi_features(0, &rmm_feat_reg0))) {
+		rmi_flavour = RMI_FLAVOUR_NONE;
+		return;
+	}
+	static_branch_enable(&kvm_rmi_is_available);
+}
+
+u32 kvm_realm_ipa_limit(void)
+{
+	return FIELD_GET(RMI_FEATURE_REGISTER_0_S2SZ, rmm_feat_reg0);
+}
+
+bool kvm_rmi_supports_sve(void)
+{
+	return FIELD_GET(RMI_FEATURE_REGISTER_0_SVE_EN, rmm_feat_reg0);
+}
+
+unsigned int kvm_realm_sve_max_vl(void)
+{
+	if (!kvm_rmi_supports_sve())
+		return 0;
+	return sve_vl_from_vq(FIELD_GET(RMI_FEATURE_REGISTER_0_SVE_VL, rmm_feat_reg0) + 1);
+}
+
+/* Breakpoints and watchpoints: no more than the RMM lets a realm have. */
+u64 kvm_realm_reset_id_aa64dfr0_el1(const struct kvm_vcpu *vcpu, u64 val)
+{
+	u32 bps = FIELD_GET(RMI_FEATURE_REGISTER_0_NUM_BPS, rmm_feat_reg0);
+	u32 wps = FIELD_GET(RMI_FEATURE_REGISTER_0_NUM_WPS, rmm_feat_reg0);
+	u32 brps = SYS_FIELD_GET(ID_AA64DFR0_EL1, BRPs, val) + 1;
+	u32 wrps = SYS_FIELD_GET(ID_AA64DFR0_EL1, WRPs, val) + 1;
+
+	if (bps && brps > bps) {
+		val &= ~ID_AA64DFR0_EL1_BRPs_MASK;
+		val |= SYS_FIELD_PREP(ID_AA64DFR0_EL1, BRPs, bps - 1);
+	}
+	if (wps && wrps > wps) {
+		val &= ~ID_AA64DFR0_EL1_WRPs_MASK;
+		val |= SYS_FIELD_PREP(ID_AA64DFR0_EL1, WRPs, wps - 1);
+	}
+	/* Context-aware breakpoints are not offered to realms. */
+	val &= ~ID_AA64DFR0_EL1_CTX_CMPs_MASK;
+	return val;
+}

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * cca-double reference host code: realm translation tables (RTTs).
+ *
+ * The RMM owns the tables; the host only supplies delegated granules for
+ * them and drives three error-led protocols (kernel-series.md §2.9):
+ *
+ *  - a command that walks into a missing table answers ERROR_RTT with the
+ *    level it reached: create the tables below it and retry;
+ *  - RTT_DESTROY answers SUCCESS (a table to free, and where to go next),
+ *    ERROR_RTT with top > ipa (nothing here, skip to top) or ERROR_RTT at
+ *    its own level with top == ipa (the table still has children: destroy
+ *    those first, then retry);
+ *  - RTT_FOLD of an empty level-3 table gives it back; ERROR_RTT means it
+ *    is not foldable.
+ */
+#include "realm_internal.h"
+
+static void *realm_alloc_rtt_page(struct kvm_mmu_memory_cache *mc)
+{
+	if (mc)
+		return kvm_mmu_memory_cache_alloc(mc);
+	return (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
+}
+
+/* One table at `level` covering ipa; an existing one is fine (the spare goes back). */
+static int realm_rtt_create(struct realm *realm, unsigned long ipa, int level,
+			    struct kvm_mmu_memory_cache *mc)
+{
+	void *rtt = realm_alloc_rtt_page(mc);
+	phys_addr_t phys;
+	int ret;
+
+	if (!rtt)
+		return -ENOMEM;
+	phys = virt_to_phys(rtt);
+	if (realm_delegate_page(phys)) {
+		free_page((unsigned long)rtt);
+		return -ENXIO;
+	}
+	ipa = ALIGN_DOWN(ipa, rmm_rtt_level_mapsize(level - 1));
+	ret = rmi_rtt_create(realm_rd_phys(realm), phys, ipa, level);
+	if (!ret)
+		return 0;
+	realm_free_delegated_page(phys);
+	/* The parent entry is a table already: someone else made it. */
+	if (rmi_is_rtt_error(ret) && RMI_RETURN_INDEX(ret) == level - 1)
+		return 0;
+	return -ENXIO;
+}
+
+/* Tables for ipa at levels level + 1 .. max_level (level: where a walk stopped). */
+int realm_create_rtt_levels(struct realm *realm, unsigned long ipa, int level, int max_level,
+			    struct kvm_mmu_memory_cache *mc)
+{
+	if (WARN_ON(level < realm_start_level(realm) || max_level > RMM_RTT_MAX_LEVEL))
+		return -EINVAL;
+	while (level++ < max_level) {
+		int ret = realm_rtt_create(realm, ipa, level, mc);
+
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Folds every empty level-3 table whose 2 MiB block lies inside [start, end). */
+void realm_fold_range(struct realm *realm, unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+
+	for (addr = ALIGN(start, RMM_L2_BLOCK_SIZE); addr + RMM_L2_BLOCK_SIZE <= end &&
+	     addr + RMM_L2_BLOCK_SIZE > addr; addr += RMM_L2_BLOCK_SIZE) {
+		phys_addr_t rtt;
+		int ret = rmi_rtt_fold(realm_rd_phys(realm), addr, RMM_RTT_MAX_LEVEL, &rtt);
+
+		if (!ret)
+			realm_free_delegated_page(rtt);
+		/* ERROR_RTT: no table here, or its entries differ: leave it. */
+		else if (!rmi_is_rtt_error(ret))
+			WARN_ON(1);
+	}
+}
+
+/* Destroys the tables of `level` over [start, end), deeper ones first. */
+static int realm_tear_down_rtt_level(struct realm *realm, int level, unsigned long start,
+				     unsigned long end)
+{
+	unsigned long span = rmm_rtt_level_mapsize(level - 1);	/* one table's reach */
+	unsigned long addr, next;
+
+	for (addr = start; addr < end; addr = next) {
+		phys_addr_t rtt;
+		bool retried = false;
+		int ret;
+
+		next = ALIGN(addr + 1, span);
+		if (addr != ALIGN(addr, span) || next > end) {
+			/* Only part of this table is in range: its children, then. */
+			if (level == RMM_RTT_MAX_LEVEL)
+				continue;
+			ret = realm_tear_down_rtt_level(realm, level + 1, addr, min(next, end));
+			if (ret)
+				return ret;
+			continue;
+		}
+again:
+		ret = rmi_rtt_destroy(realm_rd_phys(realm), addr, level, &rtt, &next);
+		if (!ret) {
+			realm_free_delegated_page(rtt);
+		} else if (rmi_is_rtt_error(ret) && next > addr) {
+			/* No table here: the RMM said where the next may be. */
+		} else if (rmi_is_rtt_error(ret) && RMI_RETURN_INDEX(ret) == level &&
+			   level < RMM_RTT_MAX_LEVEL && !retried) {
+			/* The table has live children: destroy them, then it. */
+			ret = realm_tear_down_rtt_level(realm, level + 1, addr, addr + span);
+			if (ret)
+				return ret;
+			retried = true;
+			goto again;
+		} else {
+			WARN(1, "RTT_DESTROY ipa 0x%lx level %d: 0x%x, top 0x%lx", addr, level,
+			     ret, next);
+			return -EBUSY;
+		}
+		if (next <= addr)	/* guard against an RMM that does not advance */
+			next = addr + span;
+	}
+	return 0;
+}
+
+/* Every table below the root ones, over the whole IPA space (after unmapping all). */
+void kvm_realm_destroy_rtts(struct kvm *kvm)
+{
+	struct realm *realm = kvm_realm(kvm);
+
+	if (!realm->rd)
+		return;
+	realm_tear_down_rtt_level(realm, realm_start_level(realm) + 1, 0,
+				  BIT(realm->ia_bits));
+}
+
+/*
+ * RTT_INIT_RIPAS (vcpu NULL) or RTT_SET_RIPAS (for that vCPU's pending
+ * request) over [base, top).  The RMM works one table per call and says
+ * how far it got; ERROR_RTT above the leaf level means a table is missing
+ * for a range smaller than the entry found, so one is created.  At the
+ * leaf level nothing more can be created: in 1.0 that is a granule
+ * populated already (INIT_RIPAS does not pass over DATA), so it is
+ * skipped.  *reached says how far the RMM got.
+ */
+int realm_ripas_range(struct kvm *kvm, struct kvm_vcpu *vcpu, unsigned long base,
+		      unsigned long top, unsigned long *reached)
+{
+	struct realm *realm = kvm_realm(kvm);
+	phys_addr_t rd = realm_rd_phys(realm);
+	unsigned long addr = base;
+	int ret = 0;
+
+	while (addr < top) {
+		unsigned long next = addr;
+
+		if (vcpu)
+			ret = rmi_rtt_set_ripas(rd, virt_to_phys(vcpu->arch.rec.rec_page), addr, top,
+						&next);
+		else
+			ret = rmi_rtt_init_ripas(rd, addr, top, &next);
+		if (!ret) {
+			if (WARN_ON(next <= addr)) {
+				ret = -ENXIO;
+				break;
+			}
+			addr = next;
+			continue;
+		}
+		if (!rmi_is_rtt_error(ret)) {
+			ret = -ENXIO;
+			break;
+		}
+		if (RMI_RETURN_INDEX(ret) < RMM_RTT_MAX_LEVEL) {
+			int level = RMI_RETURN_INDEX(ret);
+
+			ret = realm_create_rtt_levels(realm, addr, level, level + 1, NULL);
+			if (ret)
+				break;
+			continue;
+		}
+		if (vcpu) {
+			/* SET_RIPAS stops at an entry it may not change: the guest learns where. */
+			ret = 0;
+			break;
+		}
+		addr += RMM_PAGE_SIZE;
+		ret = 0;
+	}
+	if (reached)
+		*reached = addr;
+	return ret;
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * WARN and BUG of the mock kernel (kernel/include/asm/bug.h): a WARN prints
+ * the kernel's "cut here" report with a backtrace and is counted (a test
+ * fails on WARNs it did not declare, see hooks.c); a BUG, like any host bug
+ * the mock detects, prints the same and fails and ends the current test.
+ */
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <kunit/test-bug.h>
+
+#include "mock_internal.h"
+
+void __mock_warn(const char *file, int line, const char *cond, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void __mock_bug(const char *file, int line, const char *cond) __attribute__((noreturn));
+
+static unsigned int warn_count, warn_expected, bug_count;
+
+const char *mock_symbolize(void *addr, char *buf, size_t len)
+{
+	Dl_info info;
+
+	if (addr && dladdr(addr, &info) && info.dli_sname)
+		snprintf(buf, len, "%s+0x%lx", info.dli_sname,
+			 (unsigned long)((char *)addr - (char *)info.dli_saddr));
+	else
+		snprintf(buf, len, "%p", addr);
+	return buf;
+}
+
+void mock_print_backtrace(unsigned int skip)
+{
+	void *frames[24];
+	int n = backtrace(frames, 24);
+
+	printf("    Call trace:\n");
+	for (int i = (int)skip + 1; i < n; i++) {
+		char sym[160];
+
+		printf("     %s\n", mock_symbolize(frames[i], sym, sizeof(sym)));
+	}
+	fflush(stdout);
+}
+
+void __mock_warn(const char *file, int line, const char *cond, const char *fmt, ...)
+{
+	warn_count++;
+	printf("    ------------[ cut here ]------------\n");
+	printf("    WARNING: at %s:%d%s%s\n", file, line, cond ? ": " : "", cond ? cond : "");
+	if (fmt) {
+		va_list ap;
+
+		printf("    ");
+		va_start(ap, fmt);
+		vprintf(fmt, ap);
+		va_end(ap);
+		printf("\n");
+	}
+	mock_print_backtrace(1);
+}
+
+void __mock_bug(const char *file, int line, const char *cond)
+{
+	bug_count++;
+	printf("    kernel BUG at %s:%d! (%s)\n", file, line, cond);
+	mock_print_backtrace(1);
+	kunit_abort_current_test("kernel BUG at %s:%d: %s", file, line, cond);
+	abort();
+}
+
+void mock_report_bug(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	bug_count++;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printf("    mock kernel: %s\n", msg);
+	mock_print_backtrace(1);
+	kunit_abort_current_test("%s", msg);
+	abort();
+}
+
+unsigned int mock_warn_count(void)
+{
+	return warn_count;
+}
+
+void mock_warn_expect(unsigned int n)
+{
+	warn_expected = n;
+}
+
+unsigned int mock_warn_expected(void)
+{
+	return warn_expected;
+}
+
+void mock_warn_reset(void)
+{
+	warn_count = 0;
+	warn_expected = 0;
+	bug_count = 0;
+}
+
+unsigned int mock_bug_count(void)
+{
+	return bug_count;
+}

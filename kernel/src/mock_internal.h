@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Hosted side of the mock kernel: the installed machine and the page
+ * bookkeeping shared by the page allocator, kmalloc and the leak report.
+ * Kernel-world code never sees these definitions (struct page is opaque
+ * there, as its fields are none of the realm code's business).
+ */
+#ifndef CCA_DOUBLE_MOCK_INTERNAL_H
+#define CCA_DOUBLE_MOCK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cca-double/mock-kernel.h>
+#include <cca-double/pmem.h>
+#include <cca-double/rmm.h>
+
+#include "slab_source.h"
+
+#define MOCK_PAGE_SHIFT		12
+#define MOCK_PAGE_SIZE		(1UL << MOCK_PAGE_SHIFT)
+
+/* Must equal __GFP_ZERO in kernel/include/linux/gfp_types.h. */
+#define MOCK_GFP_ZERO		0x100u
+/* What fresh pages and objects hold when not zeroed (the kernel's garbage). */
+#define MOCK_ALLOC_POISON	0x6b
+
+enum mock_page_use {
+	PAGE_FREE,
+	PAGE_ALLOCATED,		/* head of a block from the page allocator */
+	PAGE_TAIL,		/* other pages of that block */
+	PAGE_SLAB,		/* kmalloc's (head or tail) */
+};
+
+/* One per arena page; kernel-world code only holds pointers to these. */
+struct page {
+	unsigned char use;	/* enum mock_page_use */
+	unsigned char order;	/* of the block this page heads */
+	int refcount;
+	unsigned long npages;	/* block length (alloc_pages_exact may trim) */
+	void *site;		/* return address of the allocating call */
+};
+
+struct mock_machine {
+	struct pmem *pm;
+	struct rmm *rmm;
+	bool owned;		/* created by mock_machine_create() */
+	uint64_t pa_base;
+	uint64_t npages;
+	uint8_t *host;		/* host view of the whole arena */
+	struct page *pages;
+	unsigned long live_pages;
+};
+
+extern struct mock_machine *mock_current;
+
+/* Page allocator (page_alloc.c). */
+struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
+			      void *site);
+void mock_free_block(struct page *head, const char *what);
+unsigned long mock_count_live_pages(bool report);
+
+/* kmalloc over the arena: slab_source.h. */
+
+/* Reports a host bug: message, backtrace, then the current test fails and ends. */
+void mock_report_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* Prints a short backtrace of the caller to stdout, skipping `skip` frames. */
+void mock_print_backtrace(unsigned int skip);
+/* Symbolic name of a code address ("func+0x1c"), in buf. */
+const char *mock_symbolize(void *addr, char *buf, size_t len);
+
+#endif

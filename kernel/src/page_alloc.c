@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The mock kernel's page allocator and its address translations, over the
+ * installed machine's arena (host view).  One struct page per 4 KiB arena
+ * page; blocks are naturally aligned as the buddy allocator's are and are
+ * taken from the top of the arena down, so the bottom stays free for
+ * granules a scenario names.
+ *
+ * Honest where it matters for realm code: virt_to_phys()/phys_to_virt()
+ * are exact, and translating a pointer outside the arena, freeing a page
+ * the RMM still owns, or freeing a page twice is reported as the bug it is
+ * (the test fails and ends).  Fresh pages are poisoned unless __GFP_ZERO.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mock_internal.h"
+
+struct page *alloc_pages(unsigned int gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
+unsigned long __get_free_pages(unsigned int gfp, unsigned int order);
+unsigned long get_zeroed_page(unsigned int gfp);
+void free_pages(unsigned long addr, unsigned int order);
+void *alloc_pages_exact(size_t size, unsigned int gfp);
+void free_pages_exact(void *virt, size_t size);
+void *page_address(const struct page *page);
+struct page *virt_to_page(const volatile void *addr);
+unsigned long page_to_pfn(const struct page *page);
+struct page *pfn_to_page(unsigned long pfn);
+int pfn_valid(unsigned long pfn);
+uint64_t virt_to_phys(const volatile void *addr);
+void *phys_to_virt(uint64_t pa);
+void get_page(struct page *page);
+void put_page(struct page *page);
+int page_count(const struct page *page);
+
+static struct mock_machine *machine(const char *what)
+{
+	if (!mock_current)
+		mock_report_bug("%s with no mock machine installed (no physical memory)", what);
+	return mock_current;
+}
+
+static uint64_t index_of(const struct page *page)
+{
+	struct mock_machine *m = machine("struct page use");
+
+	if (page < m->pages || page >= m->pages + m->npages)
+		mock_report_bug("struct page pointer %p is not one of the arena's", (const void *)page);
+	return (uint64_t)(page - m->pages);
+}
+
+static void *va_of(struct mock_machine *m, uint64_t idx)
+{
+	return m->host + (idx << MOCK_PAGE_SHIFT);
+}
+
+static bool run_free(struct mock_machine *m, uint64_t first, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		if (m->pages[first + i].use != PAGE_FREE)
+			return false;
+	return true;
+}
+
+struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
+			      void *site)
+{
+	struct mock_machine *m = machine("page allocation");
+	uint64_t align = 1ULL << align_order;
+	uint64_t first;
+
+	if (!npages || npages > m->npages)
+		return NULL;
+	first = (m->npages - npages) & ~(align - 1);
+	for (;;) {
+		if (run_free(m, first, npages))
+			break;
+		if (first < align)
+			return NULL;
+		first -= align;
+	}
+	for (unsigned long i = 0; i < npages; i++) {
+		struct page *p = &m->pages[first + i];
+
+		memset(p, 0, sizeof(*p));
+		p->use = i ? PAGE_TAIL : PAGE_ALLOCATED;
+	}
+	m->pages[first].order = (unsigned char)align_order;
+	m->pages[first].npages = npages;
+	m->pages[first].refcount = 1;
+	m->pages[first].site = site;
+	m->live_pages += npages;
+	memset(va_of(m, first), (gfp & MOCK_GFP_ZERO) ? 0 : MOCK_ALLOC_POISON,
+	       npages << MOCK_PAGE_SHIFT);
+	return &m->pages[first];
+}
+
+/* The RMM must have given every page back before the kernel reuses it. */
+static void check_ns(struct mock_machine *m, uint64_t idx, unsigned long n, const char *what)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		uint64_t pa = m->pa_base + ((idx + i) << MOCK_PAGE_SHIFT);
+		enum granule_state s = m->rmm ? rmm_granule_state(m->rmm, pa) : GRANULE_NS;
+
+		if (s != GRANULE_NS)
+			mock_report_bug("%s: PA 0x%" PRIx64 " is still %s in the RMM (its next user would take a Granule Protection Fault)",
+					what, pa, granule_state_name(s));
+	}
+}
+
+void mock_free_block(struct page *head, const char *what)
+{
+	struct mock_machine *m = machine(what);
+	uint64_t idx = index_of(head);
+	unsigned long n = head->npages;
+
+	if (head->use != PAGE_ALLOCATED && head->use != PAGE_SLAB)
+		mock_report_bug("%s: PA 0x%" PRIx64 " is not an allocated block (double free?)", what,
+				m->pa_base + (idx << MOCK_PAGE_SHIFT));
+	check_ns(m, idx, n, what);
+	memset(va_of(m, idx), MOCK_ALLOC_POISON, n << MOCK_PAGE_SHIFT);
+	for (unsigned long i = 0; i < n; i++)
+		memset(&m->pages[idx + i], 0, sizeof(struct page));
+	m->live_pages -= n;
+}
+
+unsigned long mock_count_live_pages(bool report)
+{
+	struct mock_machine *m = mock_current;
+	unsigned long n = 0;
+
+	if (!m)
+		return 0;
+	for (uint64_t i = 0; i < m->npages; i++) {
+		struct page *p = &m->pages[i];
+		char sym[128];
+
+		if (p->use != PAGE_ALLOCATED)
+			continue;
+		n += p->npages;
+		if (!report)
+			continue;
+		mock_symbolize(p->site, sym, sizeof(sym));
+		printf("    # leak: %lu page(s) at PA 0x%" PRIx64 " (refcount %d, granule %s), allocated from %s\n",
+		       p->npages, m->pa_base + (i << MOCK_PAGE_SHIFT), p->refcount,
+		       m->rmm ? granule_state_name(rmm_granule_state(m->rmm, m->pa_base + (i << MOCK_PAGE_SHIFT)))
+			      : "-",
+		       sym);
+	}
+	fflush(stdout);
+	return n;
+}
+
+struct page *alloc_pages(unsigned int gfp, unsigned int order)
+{
+	return mock_alloc_block(1UL << order, order, gfp, __builtin_return_address(0));
+}
+
+static void release(struct page *page, const char *what)
+{
+	if (page->use != PAGE_ALLOCATED)
+		mock_report_bug("%s of a page that is not the head of an allocated block", what);
+	if (page->refcount <= 0)
+		mock_report_bug("%s: page refcount underflow", what);
+	if (--page->refcount == 0)
+		mock_free_block(page, what);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (!page)
+		return;
+	index_of(page);
+	if (page->use == PAGE_ALLOCATED && page->order != order)
+		mock_report_bug("__free_pages() with order %u of a block of order %u", order,
+				page->order);
+	release(page, "__free_pages()");
+}
+
+unsigned long __get_free_pages(unsigned int gfp, unsigned int order)
+{
+	struct page *p = mock_alloc_block(1UL << order, order, gfp, __builtin_return_address(0));
+
+	return p ? (unsigned long)page_address(p) : 0;
+}
+
+unsigned long get_zeroed_page(unsigned int gfp)
+{
+	struct page *p = mock_alloc_block(1, 0, gfp | MOCK_GFP_ZERO, __builtin_return_address(0));
+
+	return p ? (unsigned long)page_address(p) : 0;
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+static unsigned int order_of(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((MOCK_PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+void *alloc_pages_exact(size_t size, unsigned int gfp)
+{
+	unsigned long n = (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT;
+	struct page *p = mock_alloc_block(n, order_of(size), gfp, __builtin_return_address(0));
+
+	return p ? page_address(p) : NULL;
+}
+
+void free_pages_exact(void *virt, size_t size)
+{
+	struct page *p;
+
+	if (!virt)
+		return;
+	p = virt_to_page(virt);
+	if (p->use != PAGE_ALLOCATED || p->npages != (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT)
+		mock_report_bug("free_pages_exact(%p, %zu) does not match an alloc_pages_exact() block",
+				virt, size);
+	release(p, "free_pages_exact()");
+}
+
+void *page_address(const struct page *page)
+{
+	return va_of(mock_current, index_of(page));
+}
+
+uint64_t virt_to_phys(const volatile void *addr)
+{
+	struct mock_machine *m = machine("virt_to_phys()");
+	const uint8_t *p = (const uint8_t *)addr;
+
+	if (p < m->host || p >= m->host + (m->npages << MOCK_PAGE_SHIFT))
+		mock_report_bug("virt_to_phys(%p): not a linear-map address (not in the arena)",
+				(const void *)p);
+	return m->pa_base + (uint64_t)(p - m->host);
+}
+
+void *phys_to_virt(uint64_t pa)
+{
+	struct mock_machine *m = machine("phys_to_virt()");
+
+	if (pa < m->pa_base || pa - m->pa_base >= (m->npages << MOCK_PAGE_SHIFT))
+		mock_report_bug("phys_to_virt(0x%" PRIx64 "): not RAM (outside the arena)", pa);
+	return m->host + (pa - m->pa_base);
+}
+
+struct page *virt_to_page(const volatile void *addr)
+{
+	struct mock_machine *m = mock_current;
+
+	return &m->pages[(virt_to_phys(addr) - m->pa_base) >> MOCK_PAGE_SHIFT];
+}
+
+unsigned long page_to_pfn(const struct page *page)
+{
+	uint64_t idx = index_of(page);
+
+	return (unsigned long)((mock_current->pa_base >> MOCK_PAGE_SHIFT) + idx);
+}
+
+int pfn_valid(unsigned long pfn)
+{
+	struct mock_machine *m = mock_current;
+	uint64_t base = m ? m->pa_base >> MOCK_PAGE_SHIFT : 0;
+
+	return m && pfn >= base && pfn - base < m->npages;
+}
+
+struct page *pfn_to_page(unsigned long pfn)
+{
+	if (!pfn_valid(pfn))
+		mock_report_bug("pfn_to_page(0x%lx): no such page (outside the arena)", pfn);
+	return &mock_current->pages[pfn - (mock_current->pa_base >> MOCK_PAGE_SHIFT)];
+}
+
+/* The head page of the block p belongs to. */
+static struct page *head_of(struct page *p)
+{
+	while (p->use == PAGE_TAIL && p > mock_current->pages)
+		p--;
+	return p;
+}
+
+void get_page(struct page *page)
+{
+	struct page *head;
+
+	index_of(page);
+	head = head_of(page);
+	if (head->use != PAGE_ALLOCATED)
+		mock_report_bug("get_page() of a free page");
+	head->refcount++;
+}
+
+void put_page(struct page *page)
+{
+	index_of(page);
+	release(head_of(page), "put_page()");
+}
+
+int page_count(const struct page *page)
+{
+	index_of(page);
+	return head_of((struct page *)page)->refcount;
+}

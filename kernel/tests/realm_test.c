@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* The realm suites' fixture (kernel world); see realm_test.h. */
+#include "realm_test.h"
+
+int realm_test_machine(struct kunit *test, const char *profile)
+{
+	struct mock_machine_config cfg = { .profile = profile, .arena_size = 64ULL << 20 };
+	char err[256];
+
+	if (mock_machine_create(&cfg, err, sizeof(err))) {
+		kunit_err(test, "machine: %s", err);
+		return -ENODEV;
+	}
+	if (harness_kvm_init()) {
+		kunit_err(test, "KVM: no realm support on this RMM");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+int realm_test_init(struct kunit *test)
+{
+	return realm_test_machine(test, "1.0");
+}
+
+static void realm_test_vm_destroy(void *vm)
+{
+	harness_vm_destroy(vm);
+}
+
+struct harness_vm *realm_test_vm(struct kunit *test, const struct harness_vm_config *cfg)
+{
+	struct harness_vm *vm = NULL;
+	int ret = harness_vm_create(cfg, &vm);
+
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "harness_vm_create");
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, realm_test_vm_destroy, vm), 0);
+	return vm;
+}

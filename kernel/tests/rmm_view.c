@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Hosted: what the suites may ask the fake RMM (granule states, RMI call
+ * counts, measurements, invariants, fault injection), behind plain-C
+ * functions the kernel-world suites can declare.
+ */
+#include <string.h>
+
+#include <cca-double/fault.h>
+#include <cca-double/mock-kernel.h>
+#include <cca-double/rmm.h>
+#include <cca-double/trace.h>
+
+unsigned long long realm_test_granules_not_ns(void);
+unsigned long long realm_test_granules_in_state(const char *state);
+const char *realm_test_granule_state(unsigned long long pa);
+unsigned long long realm_test_rmi_calls(void);
+void realm_test_trace_start(void);
+unsigned long realm_test_count(const char *command);
+int realm_test_rim(unsigned long long rd, unsigned char out[64]);
+int realm_test_check_invariants(char *msg, size_t len);
+int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
+		      unsigned int index);
+
+unsigned long long realm_test_granules_not_ns(void)
+{
+	return mock_rmm() ? rmm_granules_not_ns(mock_rmm()) : 0;
+}
+
+unsigned long long realm_test_granules_in_state(const char *state)
+{
+	for (int s = 0; s < GRANULE_NSTATES; s++)
+		if (!strcmp(granule_state_name(s), state))
+			return rmm_granules_in_state(mock_rmm(), s);
+	return ~0ULL;
+}
+
+const char *realm_test_granule_state(unsigned long long pa)
+{
+	return granule_state_name(rmm_granule_state(mock_rmm(), pa));
+}
+
+unsigned long long realm_test_rmi_calls(void)
+{
+	return rmm_call_count(mock_rmm());
+}
+
+/* The trace keeps every line: counting a command is counting its lines. */
+static struct trace *trace;
+
+void realm_test_trace_start(void)
+{
+	if (!trace) {
+		trace = trace_new(NULL, true);
+		rmm_set_trace(mock_rmm(), trace);
+	} else {
+		trace_free(trace);
+		trace = trace_new(NULL, true);
+		rmm_set_trace(mock_rmm(), trace);
+	}
+}
+
+unsigned long realm_test_count(const char *command)
+{
+	size_t len = strlen(command);
+	unsigned long n = 0;
+
+	for (size_t i = 0; trace && i < trace_nlines(trace); i++) {
+		const char *l = trace_line(trace, i);
+
+		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ')
+			n++;
+	}
+	return n;
+}
+
+int realm_test_rim(unsigned long long rd, unsigned char out[64])
+{
+	return rmm_realm_measurement(mock_rmm(), rd, 0, out);
+}
+
+int realm_test_check_invariants(char *msg, size_t len)
+{
+	return rmm_check_invariants(mock_rmm(), msg, len);
+}
+
+static struct fault_plan *plan;
+
+int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
+		      unsigned int index)
+{
+	struct fault_rule rule;
+	char err[256], warn[256];
+
+	memset(&rule, 0, sizeof(rule));
+	strncpy(rule.command, command, sizeof(rule.command) - 1);
+	rule.iface = ABI_RMI;
+	rule.nth = nth;
+	rule.times = 1;
+	rule.action = FAULT_RETURN;
+	rule.status = status;
+	rule.index = index;
+	if (!plan) {
+		plan = fault_plan_new();
+		rmm_set_faults(mock_rmm(), plan);
+	}
+	return fault_plan_add(plan, rmm_profile(mock_rmm()), &rule, err, sizeof(err), warn,
+			      sizeof(warn));
+}
