@@ -450,6 +450,62 @@ static int step_host(struct scn_run *r, yaml_node_t *step, const char *name, yam
 	return ret;
 }
 
+/*
+ * delegate: [name, ...] / undelegate: [name, ...]: every granule under each
+ * name goes through the profile's own command (GRANULE_DELEGATE in 1.0,
+ * GRANULE_RANGE_DELEGATE in 2.0, repeated while it makes progress), and
+ * must succeed.
+ */
+static int step_delegation(struct scn_run *r, yaml_node_t *step, bool delegate)
+{
+	const char *single = delegate ? "GRANULE_DELEGATE" : "GRANULE_UNDELEGATE";
+	const char *range = delegate ? "GRANULE_RANGE_DELEGATE" : "GRANULE_RANGE_UNDELEGATE";
+	const struct abi_command *c1 = abi_command_by_name(r->abi, ABI_RMI, single);
+	const struct abi_command *cr = abi_command_by_name(r->abi, ABI_RMI, range);
+	yaml_node_t *list = ymap_get(r->d, step, delegate ? "delegate" : "undelegate");
+
+	if (ymap_len(step) != 1)
+		return scn_err(r, step, "a %s step has only that key", delegate ? "delegate" : "undelegate");
+	if (!ynode_is_seq(list))
+		return scn_err(r, list, "expected a list of granule names");
+	if (!c1 && !cr)
+		return scn_err(r, list, "profile %s has neither %s nor %s", r->abi->name, single, range);
+	for (size_t i = 0; i < yseq_len(list); i++) {
+		yaml_node_t *n = yseq_at(r->d, list, i);
+		const struct scn_granule *g = ynode_str(n) ? scn_granule_find(r->s, ynode_str(n)) : NULL;
+		uint64_t pa, top;
+
+		if (!g)
+			return scn_err(r, n, "'%s' is not a declared granule", ynode_str(n) ? ynode_str(n) : "?");
+		if (r->dry)
+			continue;
+		pa = scn_granule_pa(r, g);
+		top = pa + g->count * PMEM_GRANULE_SIZE;
+		while (pa < top) {
+			struct smc_regs regs = { 0 };
+			uint64_t next;
+
+			regs.x[0] = c1 ? c1->fid : cr->fid;
+			regs.x[1] = pa;
+			regs.x[2] = top;
+			rmm_smc(r->rmm, &regs);
+			if (regs.x[0]) {
+				char st[64];
+
+				status_text(r, regs.x[0], st, sizeof(st));
+				return scn_err(r, n, "%s of %s+0x%llx returned %s", c1 ? single : range,
+					       g->name, (unsigned long long)(pa - scn_granule_pa(r, g)), st);
+			}
+			next = c1 ? pa + PMEM_GRANULE_SIZE : regs.x[1];
+			if (next <= pa || next > top)
+				return scn_err(r, n, "%s made no progress at 0x%llx", range,
+					       (unsigned long long)pa);
+			pa = next;
+		}
+	}
+	return 0;
+}
+
 static bool is_host_step(const char *name)
 {
 	const struct scenario_host_ops *ops = scn_host_ops();
@@ -478,11 +534,14 @@ int scn_run_steps(struct scn_run *r)
 		} else if (kind && !strcmp(kind, "write")) {
 			if (step_write(r, step))
 				return -1;
+		} else if (kind && (!strcmp(kind, "delegate") || !strcmp(kind, "undelegate"))) {
+			if (step_delegation(r, step, !strcmp(kind, "delegate")))
+				return -1;
 		} else if (kind && is_host_step(kind)) {
 			if (step_host(r, step, kind, v))
 				return -1;
 		} else {
-			return scn_err(r, step, "unknown step '%s' (expected rmi, write%s)", kind ? kind : "?",
+			return scn_err(r, step, "unknown step '%s' (expected rmi, write, delegate, undelegate%s)", kind ? kind : "?",
 				       scn_host_ops() ? ", or a host step: vm_create, populate, vcpu_create, run, vm_destroy ..."
 						      : "; host-level steps need the kernel harness");
 		}

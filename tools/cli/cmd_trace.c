@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* cca-double trace: run one scenario and print every RMI/RSI call it made. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cca-double/scenario.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: cca-double trace [options] SCENARIO\n"
+		"\n"
+		"Runs one scenario in-process and prints its trace: one line per RMI/RSI call\n"
+		"with the command, named arguments, status and named outputs, granules shown\n"
+		"by their scenario names.  The lines can be pasted into `expect: trace:`.\n"
+		"\n"
+		"  -p, --profile P     profile to run on (default: the first the scenario names)\n"
+		"  -o, --output FILE   write the trace to FILE instead of standard output\n"
+		"  -h, --help          this text\n"
+		"\n"
+		"Exit status: 0 the scenario passed, 1 it failed (the trace is printed anyway),\n"
+		"2 usage or load error.\n");
+}
+
+int trace_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct scenario_run_opts ro = { 0 };
+	struct scenario_result res;
+	const char *profile = NULL, *out = NULL;
+	struct scenario *s;
+	char err[2048];
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': profile = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return 2;
+	}
+	if (profile && !cli_profile_known(profile))
+		return 2;
+	cli_register_host();
+	s = scenario_load(argv[optind], err, sizeof(err));
+	if (!s) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	if (!profile)
+		profile = scenario_profile(s, 0);
+	if (!scenario_runs_on(s, profile)) {
+		fprintf(stderr, "%s does not run on profile %s\n", argv[optind], profile);
+		scenario_free(s);
+		return 2;
+	}
+	ro.trace_out = out ? fopen(out, "w") : stdout;
+	if (!ro.trace_out) {
+		perror(out);
+		scenario_free(s);
+		return 2;
+	}
+	scenario_run(s, profile, &ro, &res);
+	if (out)
+		fclose(ro.trace_out);
+	if (!res.passed)
+		fprintf(stderr, "FAILED: %s\n", res.failure);
+	else
+		fprintf(stderr, "passed: %llu RMI calls, %llu granules left, %llu pages leaked\n",
+			(unsigned long long)res.rmi_calls, (unsigned long long)res.leaked_granules,
+			(unsigned long long)res.leaked_pages);
+	scenario_result_free(&res);
+	scenario_free(s);
+	return res.passed ? 0 : 1;
+}
