@@ -108,8 +108,15 @@ static bool args_match(const struct fault_rule *r, const struct abi_command *cmd
 const struct fault_rule *fault_plan_check(struct fault_plan *plan, const struct abi_command *cmd,
 					  const uint64_t *args)
 {
+	struct fault_rule *hit = NULL;
+
 	if (!plan || !cmd)
 		return NULL;
+	/*
+	 * Every matching rule counts the call, so `nth` always means the nth
+	 * call its filter matches, whatever other rules did; the first rule
+	 * that fires on this call wins.
+	 */
 	for (size_t i = 0; i < plan->n; i++) {
 		struct fault_rule *r = &plan->rules[i];
 		bool fire;
@@ -118,7 +125,7 @@ const struct fault_rule *fault_plan_check(struct fault_plan *plan, const struct 
 		    !args_match(r, cmd, args))
 			continue;
 		r->seen++;
-		if (r->times && r->fired >= r->times)
+		if (hit || (r->times && r->fired >= r->times))
 			continue;
 		if (r->nth)
 			fire = r->seen == r->nth;
@@ -128,8 +135,8 @@ const struct fault_rule *fault_plan_check(struct fault_plan *plan, const struct 
 			fire = true;
 		if (fire) {
 			r->fired++;
-			return r;
+			hit = r;
 		}
 	}
-	return NULL;
+	return hit;
 }

@@ -223,8 +223,9 @@ static int check_exit(struct scn_run *r, const struct abi_command *c, yaml_node_
 				const char *gn = !strcmp(fname, "exit_reason") ?
 					abi_enum_name(reasons, (int64_t)read_field(page, f, 0)) : NULL;
 
-				return scn_err(r, v, "%s: got %s0x%llx, expected 0x%llx", what,
-					       gn ? gn : "", (unsigned long long)read_field(page, f, 0),
+				return scn_err(r, v, "%s: got %s%s0x%llx%s, expected 0x%llx", what,
+					       gn ? gn : "", gn ? " (" : "",
+					       (unsigned long long)read_field(page, f, 0), gn ? ")" : "",
 					       (unsigned long long)want);
 			}
 		}
