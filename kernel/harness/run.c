@@ -106,8 +106,12 @@ static bool vmm_handle_exit(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct
 	case 0:
 		break;
 	case -EFAULT:
-		if (run->exit_reason != KVM_EXIT_MEMORY_FAULT || r->refuse_conversion)
+		if (run->exit_reason != KVM_EXIT_MEMORY_FAULT)
 			return false;
+		/* Declining to make memory private: run again unconverted (KVM rejects). */
+		if (r->refuse_conversion &&
+		    (run->memory_fault.flags & KVM_MEMORY_EXIT_FLAG_PRIVATE))
+			return true;
 		/* Convert: RAM becomes private, EMPTY shared. */
 		return !harness_set_private(vm, run->memory_fault.gpa, run->memory_fault.size,
 					    run->memory_fault.flags & KVM_MEMORY_EXIT_FLAG_PRIVATE);

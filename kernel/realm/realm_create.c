@@ -181,8 +181,12 @@ void kvm_destroy_realm(struct kvm *kvm)
 	write_unlock(&kvm->mmu_lock);
 	kvm_realm_destroy_rtts(kvm);
 
-	if (WARN_ON(rmi_realm_destroy(realm_rd_phys(realm))))
-		return;		/* the RMM keeps RD and root tables: leaked */
+	if (WARN_ON(rmi_realm_destroy(realm_rd_phys(realm)))) {
+		/* The RMM keeps RD and root tables: leaked, never freed. */
+		for (size_t off = 0; off < pgd_size; off += PAGE_SIZE)
+			get_page(phys_to_page(kvm->arch.mmu.pgd_phys + off));
+		return;
+	}
 	realm_free_delegated_page(realm_rd_phys(realm));
 	realm->rd = NULL;
 	realm_undelegate_range(kvm->arch.mmu.pgd_phys, pgd_size);

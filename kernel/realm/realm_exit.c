@@ -76,7 +76,7 @@ static bool rec_ripas_change_acceptable(struct kvm_vcpu *vcpu)
 }
 
 /* Did the VMM set the memory attributes the request needs (RAM: private)? */
-static bool rec_ripas_change_done(struct kvm_vcpu *vcpu)
+bool realm_ripas_change_done(struct kvm_vcpu *vcpu)
 {
 	struct rec_run *run = vcpu->arch.rec.run;
 	bool private = run->exit.ripas_value == RMI_RAM;
@@ -98,7 +98,7 @@ static int rec_exit_ripas_change(struct kvm_vcpu *vcpu)
 		return 1;
 	}
 	/* Already as asked (the VMM need not act): applied on the next entry. */
-	if (rec_ripas_change_done(vcpu))
+	if (realm_ripas_change_done(vcpu))
 		return 1;
 	/* The VMM converts the memory (KVM_SET_MEMORY_ATTRIBUTES) and runs again. */
 	kvm_prepare_memory_fault_exit(vcpu, base, top - base, false, false,

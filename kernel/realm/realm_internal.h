@@ -88,4 +88,7 @@ void realm_unmap_shared_range(struct kvm *kvm, unsigned long start, unsigned lon
 /* realm_rec.c */
 int realm_create_rec(struct kvm_vcpu *vcpu);
 
+/* realm_exit.c: are KVM's memory attributes as the pending RIPAS change asks? */
+bool realm_ripas_change_done(struct kvm_vcpu *vcpu);
+
 #endif

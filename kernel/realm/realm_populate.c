@@ -110,8 +110,9 @@ int kvm_arm_rmi_populate(struct kvm *kvm, struct kvm_arm_rmi_populate *args)
 	if (ret)
 		goto out;
 	while (args->size && budget > 0) {
-		long n = populate_in_slot(kvm, gpa_to_gfn(args->base), args->source_uaddr,
-					  min_t(long, budget, args->size >> PAGE_SHIFT), &ctx);
+		long want = min_t(long, budget, args->size >> PAGE_SHIFT);
+		long n = populate_in_slot(kvm, gpa_to_gfn(args->base), args->source_uaddr, want,
+					  &ctx);
 
 		if (n <= 0) {
 			ret = n ? (int)n : -EINVAL;
@@ -122,6 +123,9 @@ int kvm_arm_rmi_populate(struct kvm *kvm, struct kvm_arm_rmi_populate *args)
 		args->size -= n << PAGE_SHIFT;
 		budget -= n;
 		done_pages += n;
+		/* Short: the slot ended or a page failed; the next call goes on or reports it. */
+		if (n < want)
+			break;
 	}
 	if (done_pages)
 		ret = 0;

@@ -52,6 +52,14 @@ static int realm_apply_ripas_change(struct kvm_vcpu *vcpu)
 
 	if (run->enter.flags & REC_ENTER_FLAG_RIPAS_RESPONSE)
 		return 0;	/* rejected: the RMM tells the realm */
+	/*
+	 * The VMM ran again without making the memory private: it declines.
+	 * Only a change to RAM may be refused; giving memory up (EMPTY) cannot.
+	 */
+	if (run->exit.ripas_value == RMI_RAM && !realm_ripas_change_done(vcpu)) {
+		run->enter.flags |= REC_ENTER_FLAG_RIPAS_RESPONSE;
+		return 0;
+	}
 	ret = realm_ripas_range(kvm, vcpu, base, top, &reached);
 	if (ret)
 		return ret;

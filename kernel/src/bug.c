@@ -20,6 +20,7 @@ void __mock_warn(const char *file, int line, const char *cond, const char *fmt, 
 void __mock_bug(const char *file, int line, const char *cond) __attribute__((noreturn));
 
 static unsigned int warn_count, warn_expected, bug_count;
+static bool leak_allowed;
 
 const char *mock_symbolize(void *addr, char *buf, size_t len)
 {
@@ -108,9 +109,20 @@ void mock_warn_reset(void)
 	warn_count = 0;
 	warn_expected = 0;
 	bug_count = 0;
+	leak_allowed = false;
 }
 
 unsigned int mock_bug_count(void)
 {
 	return bug_count;
+}
+
+void mock_leak_allow(void)
+{
+	leak_allowed = true;
+}
+
+bool mock_leak_allowed(void)
+{
+	return leak_allowed;
 }

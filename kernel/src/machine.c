@@ -118,6 +118,7 @@ int mock_machine_create(const struct mock_machine_config *cfg, char *err, size_t
 		return -1;
 	rc.profile = cfg && cfg->profile ? cfg->profile : "1.0";
 	rc.pmem = pm;
+	rc.rec_insn_budget = cfg ? cfg->rec_insn_budget : 0;
 	rmm = rmm_create(&rc, err, errlen);
 	if (!rmm) {
 		pmem_destroy(pm);

@@ -4,7 +4,8 @@
 
 int realm_test_machine(struct kunit *test, const char *profile)
 {
-	struct mock_machine_config cfg = { .profile = profile, .arena_size = 64ULL << 20 };
+	struct mock_machine_config cfg = { .profile = profile, .arena_size = 64ULL << 20,
+					   .rec_insn_budget = 200000 };
 	char err[256];
 
 	if (mock_machine_create(&cfg, err, sizeof(err))) {

@@ -103,7 +103,7 @@ struct harness_run {
 	unsigned int max_exits;		/* REC exits before giving up; 0: 1000 */
 	int stop_on_reason;		/* REC exit reason that ends the run; -1: none */
 	unsigned long long mmio_read_value;
-	bool refuse_conversion;		/* the VMM does not convert memory (RIPAS change) */
+	bool refuse_conversion;		/* the VMM does not make memory private (RIPAS to RAM) */
 	/* out */
 	int ret;			/* last KVM_RUN result */
 	unsigned int kvm_exit_reason;	/* vcpu->run->exit_reason at the end */

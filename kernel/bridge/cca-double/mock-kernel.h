@@ -24,6 +24,7 @@ struct rmm;
 struct mock_machine_config {
 	const char *profile;		/* fake RMM profile: "1.0" (default) or "2.0-bet1" */
 	unsigned long long arena_size;	/* bytes; 0: 256 MiB */
+	unsigned long long rec_insn_budget;	/* guest instructions per REC_ENTER; 0: RMM default */
 };
 
 /* What a machine left behind when it was torn down. */
@@ -62,6 +63,12 @@ unsigned int mock_warn_count(void);
 void mock_warn_expect(unsigned int n);
 unsigned int mock_warn_expected(void);
 void mock_warn_reset(void);
+/*
+ * The running test leaks on purpose (it makes the RMM refuse to give
+ * memory back): leaks are reported but do not fail it.  Reset per case.
+ */
+void mock_leak_allow(void);
+bool mock_leak_allowed(void);
 unsigned int mock_bug_count(void);
 
 /*
