@@ -82,8 +82,10 @@ int realm_ensure_created(struct kvm *kvm);
 void realm_vmid_reset(void);
 
 /* realm_map.c */
-void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned long end);
-void realm_unmap_shared_range(struct kvm *kvm, unsigned long start, unsigned long end);
+void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned long end,
+			       bool fold);
+void realm_unmap_shared_range(struct kvm *kvm, unsigned long start, unsigned long end,
+			      bool fold);
 
 /* realm_rec.c */
 int realm_create_rec(struct kvm_vcpu *vcpu);

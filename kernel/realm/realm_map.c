@@ -61,7 +61,7 @@ int realm_map_protected(struct kvm *kvm, unsigned long ipa, kvm_pfn_t pfn, unsig
 			continue;
 		if (ret) {
 			/* Undo what this call mapped: the fault is retried or fails whole. */
-			realm_unmap_private_range(kvm, ipa, ipa + off);
+			realm_unmap_private_range(kvm, ipa, ipa + off, false);
 			return ret;
 		}
 	}
@@ -113,12 +113,27 @@ int realm_map_non_secure(struct realm *realm, unsigned long ipa, kvm_pfn_t pfn,
 	return 0;
 }
 
-/* DATA_DESTROY over [start, end) of the protected half; pages back to NS. */
-void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned long end)
+/*
+ * After a block's entries were removed: fold its level-3 table if the
+ * whole 2 MiB block is in the range (a table partly in use must stay).
+ */
+static void realm_fold_block(struct realm *realm, unsigned long block, unsigned long start,
+			     unsigned long end, bool fold)
+{
+	if (fold && block >= start && block + RMM_L2_BLOCK_SIZE <= end)
+		realm_fold_range(realm, block, block + RMM_L2_BLOCK_SIZE);
+}
+
+/*
+ * DATA_DESTROY over [start, end) of the protected half; pages back to NS.
+ * With `fold`, each 2 MiB block emptied here has its table folded.
+ */
+void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned long end,
+			       bool fold)
 {
 	struct realm *realm = kvm_realm(kvm);
 	phys_addr_t rd = realm_rd_phys(realm);
-	unsigned long addr = start;
+	unsigned long addr = start, touched = ~0UL;
 
 	while (addr < end) {
 		unsigned long next = 0;
@@ -127,34 +142,49 @@ void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned lo
 
 		if (!ret) {
 			realm_release_data_page(data);
+			if (touched != ALIGN_DOWN(addr, RMM_L2_BLOCK_SIZE)) {
+				if (touched != ~0UL)
+					realm_fold_block(realm, touched, start, end, fold);
+				touched = ALIGN_DOWN(addr, RMM_L2_BLOCK_SIZE);
+			}
 		} else if (!rmi_is_rtt_error(ret)) {
 			WARN(1, "DATA_DESTROY ipa 0x%lx: 0x%x", addr, ret);
-			return;
+			break;
 		}
 		/* top: the next IPA that may hold data (skips missing tables). */
 		addr = next > addr ? next : addr + PAGE_SIZE;
 	}
+	if (touched != ~0UL)
+		realm_fold_block(realm, touched, start, end, fold);
 }
 
-/* RTT_UNMAP_UNPROTECTED over [start, end) of the unprotected alias. */
-void realm_unmap_shared_range(struct kvm *kvm, unsigned long start, unsigned long end)
+/* RTT_UNMAP_UNPROTECTED over [start, end) of the unprotected alias (IPAs without the bit). */
+void realm_unmap_shared_range(struct kvm *kvm, unsigned long start, unsigned long end,
+			      bool fold)
 {
 	struct realm *realm = kvm_realm(kvm);
 	phys_addr_t rd = realm_rd_phys(realm);
 	unsigned long shared = realm_shared_bit(realm);
-	unsigned long addr = start + shared;
+	unsigned long addr = start + shared, touched = ~0UL;
 
 	end += shared;
+	start += shared;
 	while (addr < end) {
 		unsigned long next = 0;
 		int ret = rmi_rtt_unmap_unprotected(rd, addr, RMM_RTT_MAX_LEVEL, &next);
 
-		if (ret && !rmi_is_rtt_error(ret)) {
+		if (!ret && touched != ALIGN_DOWN(addr, RMM_L2_BLOCK_SIZE)) {
+			if (touched != ~0UL)
+				realm_fold_block(realm, touched, start, end, fold);
+			touched = ALIGN_DOWN(addr, RMM_L2_BLOCK_SIZE);
+		} else if (ret && !rmi_is_rtt_error(ret)) {
 			WARN(1, "RTT_UNMAP_UNPROTECTED ipa 0x%lx: 0x%x", addr, ret);
-			return;
+			break;
 		}
 		addr = next > addr ? next : addr + PAGE_SIZE;
 	}
+	if (touched != ~0UL)
+		realm_fold_block(realm, touched, start, end, fold);
 }
 
 /*
@@ -168,6 +198,7 @@ void kvm_realm_unmap_range(struct kvm *kvm, unsigned long ipa, unsigned long siz
 	struct realm *realm = kvm_realm(kvm);
 	unsigned long end = ipa + size;
 	unsigned long limit;
+	bool fold;
 
 	if (!kvm_is_realm(kvm) || !realm->rd || !size)
 		return;
@@ -175,9 +206,9 @@ void kvm_realm_unmap_range(struct kvm *kvm, unsigned long ipa, unsigned long siz
 	ipa &= ~limit;
 	if (end > limit || end < ipa)
 		end = limit;
-	realm_unmap_shared_range(kvm, ipa, end);
+	/* A realm being destroyed loses every table next: no point folding. */
+	fold = kvm_realm_state(kvm) != REALM_STATE_DYING;
+	realm_unmap_shared_range(kvm, ipa, end, fold);
 	if (unmap_private)
-		realm_unmap_private_range(kvm, ipa, end);
-	realm_fold_range(realm, ipa, end);
-	realm_fold_range(realm, ipa + limit, end + limit);
+		realm_unmap_private_range(kvm, ipa, end, fold);
 }

@@ -65,8 +65,7 @@ static int realm_apply_ripas_change(struct kvm_vcpu *vcpu)
 		return ret;
 	if (run->exit.ripas_value == RMI_EMPTY && reached > base) {
 		write_lock(&kvm->mmu_lock);
-		realm_unmap_private_range(kvm, base, reached);
-		realm_fold_range(kvm_realm(kvm), base, reached);
+		realm_unmap_private_range(kvm, base, reached, true);
 		write_unlock(&kvm->mmu_lock);
 	}
 	return 0;

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Host-level scenario steps over the kernel harness (reference realm
+ * code): registers them with scenario_register_host().  Call once from
+ * the program that runs scenarios (the cca-double CLI's main).
+ *
+ * Steps and keys (values: integers with optional K/M/G, names as noted):
+ *   vm_create   ipa_bits (40), ram_base (0x80000000), ram_size (2M), vcpus (0),
+ *               no_vgic (false)
+ *   populate    base, size, measure (false), guest (program name) or fill (byte),
+ *               expect (0 | EINVAL | EEXIST | ... ; default 0)
+ *   vcpu_create count (1), pc (entry of the last guest populated), x0..x7
+ *   run         vcpu (0 | all), exit.reason (SYNC IRQ FIQ PSCI RIPAS_CHANGE
+ *               HOST_CALL SERROR, or SYSTEM_OFF: run until the realm powers
+ *               off), exit.imm, exit.x0..x7, max_exits (1000), mmio_read (0),
+ *               refuse_conversion (false)
+ *   unmap       base, size
+ *   activate    (no keys)
+ *   vm_destroy  (no keys)
+ */
+#ifndef CCA_DOUBLE_KERNEL_SCENARIO_HOST_H
+#define CCA_DOUBLE_KERNEL_SCENARIO_HOST_H
+
+void kernel_harness_register_scenario_host(void);
+
+#endif
