@@ -101,7 +101,7 @@ static void gpf_hook(const struct pmem_gpf *gpf, void *ctx)
 	fflush(stdout);
 	pmem_gpf_report(gpf, 1);
 	kunit_abort_current_test("Granule Protection Fault: host %s of PA 0x%llx (granule %s)",
-				 gpf->write ? "write" : "access", (unsigned long long)gpf->pa,
+				 gpf->write ? "write" : "read", (unsigned long long)gpf->pa,
 				 gpf->state ? gpf->state : "?");
 }
 
