@@ -6,10 +6,72 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rmi/v2_0_bet1.h>
+
 struct fault_plan {
 	struct fault_rule *rules;
 	size_t n, cap;
 };
+
+/* Fields of a forced INCOMPLETE's index (the x0 bits above the status) and donate word. */
+#define RC(f) RMI_V2_0_BET1_RETURN_CODE_##f
+#define ABOVE(index) ((uint64_t)(index) << RC(INDEX_SHIFT))
+#define FIELD_INDEX_MEMREQ(i) ((ABOVE(i) & RC(MEMREQ_MASK)) >> RC(MEMREQ_SHIFT))
+#define FIELD_INDEX_CAN_CANCEL(i) ((ABOVE(i) & RC(CAN_CANCEL_MASK)) >> RC(CAN_CANCEL_SHIFT))
+#define FIELD_DONATE_SIZE(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_SIZE_MASK) >> \
+			      RMI_V2_0_BET1_DONATE_REQUEST_SIZE_SHIFT)
+#define FIELD_DONATE_COUNT(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK) >> \
+			       RMI_V2_0_BET1_DONATE_REQUEST_COUNT_SHIFT)
+#define FIELD_DONATE_STATE(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_STATE_MASK) >> \
+			       RMI_V2_0_BET1_DONATE_REQUEST_STATE_SHIFT)
+#define FIELD(name, v) FIELD_##name(v)
+#define FIELD_V(name, v) ((uint64_t)(v) << RMI_V2_0_BET1_DONATE_REQUEST_COUNT_SHIFT)
+
+static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
+{
+	const char *name = abi_enum_name(abi_enum_find(profile, "status"), (int64_t)status);
+
+	return name && !strcmp(name, "INCOMPLETE");
+}
+
+/*
+ * A forced INCOMPLETE must describe a request the RMM can make: memreq
+ * NONE, DONATE or RECLAIM, the can-cancel bit, nothing else; a DONATE
+ * request of 1..FAULT_MAX_DONATE granule-sized blocks of delegated memory.
+ */
+static int incomplete_rule_check(const struct abi_profile *profile, const struct fault_rule *r,
+				 char *err, size_t errlen)
+{
+	uint64_t known = (RC(MEMREQ_MASK) | RC(CAN_CANCEL_MASK)) >> RC(INDEX_SHIFT);
+	uint64_t memreq;
+
+	if (!is_incomplete(profile, r->status))
+		return 0;
+	memreq = FIELD(INDEX_MEMREQ, r->index);
+	if ((r->index & ~known) || memreq > RMI_V2_0_BET1_MEM_REQ_RECLAIM) {
+		snprintf(err, errlen, "INCOMPLETE index 0x%llx: only memreq (0 none, 1 donate, 2 reclaim) and can-cancel (4) bits",
+			 (unsigned long long)r->index);
+		return -1;
+	}
+	if (memreq != RMI_V2_0_BET1_MEM_REQ_DONATE) {
+		if (r->donate_req) {
+			snprintf(err, errlen, "a donate request needs memreq DONATE");
+			return -1;
+		}
+		return 0;
+	}
+	if (r->donate_req &&
+	    (FIELD(DONATE_SIZE, r->donate_req) != RMI_V2_0_BET1_BLOCK_SIZE_L3 ||
+	     FIELD(DONATE_STATE, r->donate_req) != RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED ||
+	     !FIELD(DONATE_COUNT, r->donate_req) || FIELD(DONATE_COUNT, r->donate_req) > FAULT_MAX_DONATE ||
+	     (r->donate_req & ~(RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK |
+				RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK)))) {
+		snprintf(err, errlen, "donate request 0x%llx: 1..%d granule-sized blocks of delegated memory",
+			 (unsigned long long)r->donate_req, FAULT_MAX_DONATE);
+		return -1;
+	}
+	return 0;
+}
 
 struct fault_plan *fault_plan_new(void)
 {
@@ -67,6 +129,20 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 			return -1;
 		}
 	}
+	if (rule->action == FAULT_RETURN && incomplete_rule_check(profile, rule, err, errlen))
+		return -1;
+	if (rule->action == FAULT_RETURN && rule->status && warn && warnlen) {
+		const struct abi_enum *st = abi_enum_find(profile, "status");
+		const char *name = abi_enum_name(st, (int64_t)rule->status);
+		bool listed = false;
+
+		for (unsigned int i = 0; i < cmd->nerrors; i++)
+			listed |= !strcmp(cmd->errors[i], name);
+		/* Allowed, but a host cannot meet it from a spec-conforming RMM. */
+		if (!listed)
+			snprintf(warn, warnlen, "%s is not a status the spec lets %s return", name,
+				 cmd->name);
+	}
 	if (rule->action == FAULT_EXIT && strcmp(cmd->name, "REC_ENTER")) {
 		snprintf(err, errlen, "a forced exit applies to REC_ENTER, not %s", cmd->name);
 		return -1;
@@ -83,6 +159,9 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 		plan->cap = cap;
 	}
 	plan->rules[plan->n] = *rule;
+	if (rule->action == FAULT_RETURN && is_incomplete(profile, rule->status) &&
+	    FIELD(INDEX_MEMREQ, rule->index) == RMI_V2_0_BET1_MEM_REQ_DONATE && !rule->donate_req)
+		plan->rules[plan->n].donate_req = FIELD_V(DONATE_COUNT, 1);
 	plan->rules[plan->n].seen = 0;
 	plan->rules[plan->n].fired = 0;
 	plan->n++;

@@ -33,6 +33,12 @@ const char *scenario_path(const struct scenario *s);
 unsigned int scenario_nprofiles(const struct scenario *s);
 const char *scenario_profile(const struct scenario *s, unsigned int i);
 bool scenario_runs_on(const struct scenario *s, const char *profile);
+/*
+ * Notes found while loading that are not errors, one "file:line:col: note:
+ * what" per line (e.g. a fault rule forcing a status the spec does not list
+ * for that command); "" if none.
+ */
+const char *scenario_notes(const struct scenario *s);
 
 /* One RMI call the scenario made (recorded for sweeps). */
 struct scenario_call {

@@ -42,6 +42,33 @@ int scn_err(struct scn_run *r, yaml_node_t *n, const char *fmt, ...)
 	return -1;
 }
 
+void scn_note(struct scn_run *r, yaml_node_t *n, const char *fmt, ...)
+{
+	struct scenario *s = (struct scenario *)r->s;
+	char msg[600], line[800];
+	size_t old = s->notes ? strlen(s->notes) : 0;
+	char *grown;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(line, sizeof(line), "%s:%lu:%lu: note: %s (profile %s)\n", s->path, ynode_line(n),
+		 ynode_col(n), msg, r->abi->name);
+	if (s->notes && strstr(s->notes, line))
+		return;
+	grown = realloc(s->notes, old + strlen(line) + 1);
+	if (!grown)
+		return;
+	memcpy(grown + old, line, strlen(line) + 1);
+	s->notes = grown;
+}
+
+const char *scenario_notes(const struct scenario *s)
+{
+	return s->notes ? s->notes : "";
+}
+
 static int load_profiles(struct scenario *s, yaml_node_t *n)
 {
 	struct ydoc *d = &s->doc;
@@ -261,6 +288,7 @@ void scenario_free(struct scenario *s)
 	if (!s)
 		return;
 	ydoc_free(&s->doc);
+	free(s->notes);
 	free(s->path);
 	free(s);
 }

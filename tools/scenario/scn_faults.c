@@ -117,6 +117,8 @@ int scn_load_faults(struct scn_run *r, struct fault_plan *plan)
 			return scn_err(r, f, "fault: exactly one of return, progress, exit");
 		if (fault_plan_add(plan, r->abi, &rule, err, sizeof(err), warn, sizeof(warn)))
 			return scn_err(r, f, "%s", err);
+		if (warn[0] && r->dry)
+			scn_note(r, f, "%s", warn);
 	}
 	return 0;
 }

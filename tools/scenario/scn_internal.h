@@ -34,6 +34,7 @@ struct scenario {
 	unsigned int ngranules;
 	uint64_t granules_used;	/* first free granule after the named ones */
 	yaml_node_t *steps, *faults, *expect;
+	char *notes;		/* "file:line:col: note" lines from loading */
 };
 
 /* One run (or dry run) of a scenario against one profile. */
@@ -78,6 +79,10 @@ int scn_load_faults(struct scn_run *r, struct fault_plan *plan);
 int scn_check_expect(struct scn_run *r);
 /* Records the first error at node n; returns -1. */
 int scn_err(struct scn_run *r, yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Records a note (not an error) at node n, shown with the scenario's results. */
+void scn_note(struct scn_run *r, yaml_node_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* The registered host-level step provider, or NULL. */

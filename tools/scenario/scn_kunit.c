@@ -125,6 +125,13 @@ static void run_scenario_case(struct kunit *test)
 		__kunit_mark_skipped(test, "runs on profile %s only", scenario_profile(c->scenario, 0));
 		return;
 	}
+	/* Load notes as KTAP diagnostics of this case. */
+	for (const char *n = scenario_notes(c->scenario); *n;) {
+		const char *nl = strchr(n, '\n');
+
+		printf("    # %.*s\n", (int)(nl ? nl - n : (long)strlen(n)), n);
+		n = nl ? nl + 1 : n + strlen(n);
+	}
 	if (c->opts->trace_path) {
 		trace = fopen(c->opts->trace_path, "a");
 		if (trace) {
