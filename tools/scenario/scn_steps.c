@@ -253,6 +253,14 @@ static int step_rmi(struct scn_run *r, yaml_node_t *step)
 		regs.x[0] = c->fid;
 		memcpy(&regs.x[1], vals, sizeof(vals));
 		rmm_smc(r->rmm, &regs);
+		{
+			/* The RMM's bookkeeping must hold after every call, whatever it answered. */
+			char msg[512];
+
+			if (rmm_check_invariants(r->rmm, msg, sizeof(msg)))
+				return scn_err(r, ymap_get(r->d, step, "rmi"),
+					       "after %s the fake RMM's invariants are broken: %s", c->name, msg);
+		}
 		if (!strcmp(c->name, "REC_ENTER"))
 			r->last_run_page = vals[abi_arg_index(c, "run")];
 		if (!strcmp(c->name, "REALM_ACTIVATE") || !strcmp(c->name, "REALM_CREATE") ||
