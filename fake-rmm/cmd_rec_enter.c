@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_ENTER (1.0): the checks on the REC, the run page and the enter flags
+ * REC_ENTER (1.0 and 2.0-bet1): the checks on the REC, the run page and the enter flags
  * in the order of TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/run.c
  * (research/tf-rmm.md §3 "REC_ENTER"), the completions of the last exit,
  * then the REC's code on its engine until something needs the host.
+ *
+ * The profiles differ only in the run page: 2.0 has no GIC fields (the host
+ * programs the ICH_* registers itself, so the realm sees no list registers
+ * here) and reports rtt_tree / plane (always 0: no planes).  The enter
+ * flags this RMM acts on sit at the same bits in both.
  */
 #include <stdio.h>
 
 #include <cca-double/trace.h>
 #include <rmi/v1_0.h>
+#include <rmi/v2_0_bet1.h>
 
 #include "rec_run.h"
 
@@ -39,9 +45,44 @@ static bool flags_fit_last_exit(const struct rec *rec, uint64_t flags)
 	return true;
 }
 
-static uint64_t entry_checks(struct rmm *rmm, struct rec *rec,
-			     const struct rmi_v1_0_rec_enter *enter)
+/* The enter half of the run page, whatever the profile's layout. */
+struct rec_entry {
+	uint64_t flags;
+	uint64_t gprs[REC_NR_GPRS];
+	bool has_gic;			/* 1.0 only */
+	uint64_t gicv3_hcr;
+	uint64_t gicv3_lrs[VGIC_MAX_LRS];
+};
+
+static bool read_entry(const struct rmm *rmm, uint64_t run_pa, struct rec_entry *e)
 {
+	memset(e, 0, sizeof(*e));
+	if (rmm->profile == PROFILE_1_0) {
+		struct rmi_v1_0_rec_enter v1;
+
+		if (!ns_granule_read(rmm, run_pa, &v1, sizeof(v1)))
+			return false;
+		e->flags = v1.flags;
+		memcpy(e->gprs, v1.gprs, sizeof(e->gprs));
+		e->has_gic = true;
+		e->gicv3_hcr = v1.gicv3_hcr;
+		memcpy(e->gicv3_lrs, v1.gicv3_lrs, sizeof(e->gicv3_lrs));
+	} else {
+		struct rmi_v2_0_bet1_rec_enter v2;
+
+		if (!ns_granule_read(rmm, run_pa, &v2, sizeof(v2)))
+			return false;
+		e->flags = v2.flags;
+		memcpy(e->gprs, v2.gprs, sizeof(e->gprs));
+	}
+	return true;
+}
+
+static uint64_t entry_checks(struct rmm *rmm, struct rec *rec, const struct rec_entry *enter)
+{
+	/* 2.0 (TF-RMM main): any realm state but ACTIVE is a plain ERROR_REALM. */
+	if (rmm->profile != PROFILE_1_0 && rec->realm->state != REALM_ACTIVE)
+		return RMI_EREALM;
 	switch (rec->realm->state) {
 	case REALM_ACTIVE:
 		break;
@@ -54,7 +95,7 @@ static uint64_t entry_checks(struct rmm *rmm, struct rec *rec,
 		return RMI_EREC;
 	if (rec->psci.pending)
 		return RMI_EREC;
-	if (!vgic_entry_valid(&rec->gic, enter->gicv3_hcr, enter->gicv3_lrs))
+	if (enter->has_gic && !vgic_entry_valid(&rec->gic, enter->gicv3_hcr, enter->gicv3_lrs))
 		return RMI_EREC;
 	if (!flags_fit_last_exit(rec, enter->flags))
 		return RMI_EREC;
@@ -63,7 +104,7 @@ static uint64_t entry_checks(struct rmm *rmm, struct rec *rec,
 
 /* Finishes what the last exit asked of the host; EXIT if the REC must exit again at once. */
 static enum rec_step complete_last_exit(struct rmm *rmm, struct rec *rec,
-					const struct rmi_v1_0_rec_enter *enter,
+					const struct rec_entry *enter,
 					struct rec_exit_info *out)
 {
 	uint64_t flags = enter->flags;
@@ -100,8 +141,8 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 	out->reason = RMI_EXIT_REASON_IRQ;
 }
 
-static void write_exit_record(struct rec *rec, const struct rec_exit_info *info,
-			      struct rmi_v1_0_rec_exit *ex)
+static void write_exit_v1(struct rec *rec, const struct rec_exit_info *info,
+			  struct rmi_v1_0_rec_exit *ex)
 {
 	struct vcpu_timers t;
 
@@ -125,11 +166,53 @@ static void write_exit_record(struct rec *rec, const struct rec_exit_info *info,
 	ex->pmu_ovf_status = RMI_V1_0_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
 }
 
+static void write_exit_v2(struct rec *rec, const struct rec_exit_info *info,
+			  struct rmi_v2_0_bet1_rec_exit *ex)
+{
+	struct vcpu_timers t;
+
+	memset(ex, 0, sizeof(*ex));
+	ex->exit_reason = (uint8_t)info->reason;
+	ex->esr = info->esr;
+	ex->far = info->far;
+	ex->hpfar = info->hpfar;
+	ex->rtt_tree = 0;	/* the primary tree: no planes */
+	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
+	vcpu_get_timers(rec->vcpu, &t);
+	ex->cntp_ctl = t.cntp_ctl;
+	ex->cntp_cval = t.cntp_cval;
+	ex->cntv_ctl = t.cntv_ctl;
+	ex->cntv_cval = t.cntv_cval;
+	ex->ripas_base = info->ripas_base;
+	ex->ripas_top = info->ripas_top;
+	ex->ripas_value = (uint8_t)info->ripas_value;
+	ex->imm = info->imm;
+	ex->plane = 0;
+	ex->pmu_ovf_status = RMI_V2_0_BET1_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
+}
+
+static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec_exit_info *info,
+			      uint64_t run_pa)
+{
+	if (rmm->profile == PROFILE_1_0) {
+		struct rmi_v1_0_rec_exit ex;
+
+		write_exit_v1(rec, info, &ex);
+		return ns_granule_write(rmm, run_pa, offsetof(struct rmi_v1_0_rec_run, exit), &ex,
+					sizeof(ex));
+	} else {
+		struct rmi_v2_0_bet1_rec_exit ex;
+
+		write_exit_v2(rec, info, &ex);
+		return ns_granule_write(rmm, run_pa, offsetof(struct rmi_v2_0_bet1_rec_run, exit),
+					&ex, sizeof(ex));
+	}
+}
+
 uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 {
 	uint64_t rec_pa = c->arg[0], run_pa = c->arg[1];
-	struct rmi_v1_0_rec_enter enter;
-	struct rmi_v1_0_rec_exit ex;
+	struct rec_entry enter;
 	struct rec_exit_info info;
 	const char *why = "";
 	struct rec *rec;
@@ -145,7 +228,7 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 	/* rec_busy: another CPU is running it */
 	if (rec->running)
 		return RMI_EREC;
-	if (!ns_granule_read(rmm, run_pa, &enter, sizeof(enter)))
+	if (!read_entry(rmm, run_pa, &enter))
 		return RMI_EINPUT;
 	ret = entry_checks(rmm, rec, &enter);
 	if (ret != RMI_OK)
@@ -174,8 +257,7 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 	rec->running = false;
 	rec->calls_at_exit = rmm->ncalls;
 
-	write_exit_record(rec, &info, &ex);
-	if (!ns_granule_write(rmm, run_pa, offsetof(struct rmi_v1_0_rec_run, exit), &ex, sizeof(ex)))
+	if (!write_exit_record(rmm, rec, &info, run_pa))
 		return RMI_EINPUT;
 	return RMI_OK;
 }

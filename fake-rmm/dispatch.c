@@ -9,7 +9,10 @@
 #include <cca-double/fault.h>
 #include <cca-double/trace.h>
 
+#include <rmi/v2_0_bet1.h>
+
 #include "rmm_internal.h"
+#include "sro.h"
 
 #define SMCCC_SVE_HINT (1u << 16)
 #define RMI_FID_BASE 0xC4000000u
@@ -55,16 +58,46 @@ int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
 	return 0;
 }
 
-/* 2.0: before RMM_ACTIVATE only these answer; everything else ERROR_GLOBAL. */
-static bool allowed_before_activate(const char *name)
+static bool name_in(const char *name, const char *const *list)
 {
-	static const char *const ok[] = { "VERSION", "FEATURES", "RMM_CONFIG_GET",
-		"RMM_CONFIG_SET", "RMM_ACTIVATE", "GRANULE_TRACKING_GET", NULL };
-
-	for (const char *const *n = ok; *n; n++)
+	for (const char *const *n = list; *n; n++)
 		if (!strcmp(*n, name))
 			return true;
 	return false;
+}
+
+/*
+ * 2.0 global state (TF-RMM main runtime/core/handler.c): before
+ * RMM_ACTIVATE only the first list answers, everything else ERROR_GLOBAL;
+ * RMM_CONFIG_SET and RMM_ACTIVATE answer ERROR_GLOBAL once active.
+ */
+static bool global_state_ok(const struct rmm *rmm, const char *name)
+{
+	static const char *const any_state[] = { "VERSION", "FEATURES", "RMM_CONFIG_GET",
+		"GRANULE_TRACKING_GET", NULL };
+	static const char *const init_only[] = { "RMM_CONFIG_SET", "RMM_ACTIVATE", NULL };
+
+	if (rmm->profile == PROFILE_1_0 || name_in(name, any_state))
+		return true;
+	if (name_in(name, init_only))
+		return !rmm->active;
+	return rmm->active;
+}
+
+/*
+ * A forced INCOMPLETE (2.0): rule->index carries the memreq bits and the
+ * can-cancel bit as they sit in x0 above the status.  See sro_inject().
+ */
+static uint64_t inject_incomplete(struct rmm *rmm, struct dispatch_slot *slot,
+				  const uint64_t *args, const struct fault_rule *rule,
+				  struct rmi_call *call)
+{
+	uint64_t above = rule->index << RMI_RETURN_CODE_INDEX_SHIFT;
+
+	return sro_inject(rmm, slot->cmd, slot->fn, args,
+			  (unsigned int)FIELD_OF(RMI_V2_0_BET1_RETURN_CODE_MEMREQ, above),
+			  FIELD_OF(RMI_V2_0_BET1_RETURN_CODE_CAN_CANCEL, above),
+			  rule->donate_req, call);
 }
 
 void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
@@ -94,21 +127,25 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	rmm->progress_limit = 0;
 	rmm->forced_exit = -1;
 	rule = fault_plan_check(rmm->faults, slot->cmd, args);
-	if (rule && rule->action == FAULT_RETURN) {
+	if (rule && rule->action == FAULT_RETURN && rmm->sro &&
+	    rule->status == RMI_STATUS_INCOMPLETE) {
+		x0 = inject_incomplete(rmm, slot, args, rule, &call);
+	} else if (rule && rule->action == FAULT_RETURN) {
+		/* BUSY, BLOCKED, any error: the command is not run, nothing changes. */
 		x0 = rmi_ret(rule->status, rule->index);
 	} else {
 		if (rule && rule->action == FAULT_PROGRESS)
 			rmm->progress_limit = rule->progress ? rule->progress : 1;
 		if (rule && rule->action == FAULT_EXIT)
 			rmm->forced_exit = (int)rule->exit_reason;
-		if (rmm->profile != PROFILE_1_0 && !rmm->active &&
-		    !allowed_before_activate(slot->cmd->name))
+		if (!global_state_ok(rmm, slot->cmd->name))
 			x0 = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
 		else
 			x0 = slot->fn(rmm, &call);
 	}
 	regs->x[0] = x0;
-	for (unsigned int i = 0; i < slot->cmd->nresults; i++)
+	for (unsigned int i = 0; i < (call.nres ? call.nres : slot->cmd->nresults) &&
+			    i < ABI_MAX_RESULTS && 1 + i < SMC_NREGS; i++)
 		regs->x[1 + i] = call.res[i];
 	trace_rmi(rmm->trace, slot->cmd, fid, args, x0, call.res, rule != NULL);
 	rmm->progress_limit = 0;

@@ -33,6 +33,24 @@ uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_psci_complete(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rtt_set_ripas(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rmm_config_set(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rmm_config_get(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rmm_activate(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_granule_tracking_get(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_granule_range_delegate(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_granule_range_undelegate(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_op_mem_donate(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_op_cancel(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rec_create_sro(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rec_destroy_sro(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_data_map_init(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_data_map(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_data_unmap(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_unprot_map(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rtt_unprot_unmap(struct rmm *rmm, struct rmi_call *c);
 
 const struct handler_entry rmm_handlers[] = {
 	{ "VERSION", V1 | V2, smc_version },
@@ -54,12 +72,31 @@ const struct handler_entry rmm_handlers[] = {
 	{ "DATA_CREATE", V1, smc_data_create },
 	{ "DATA_CREATE_UNKNOWN", V1, smc_data_create_unknown },
 	{ "DATA_DESTROY", V1, smc_data_destroy },
-	/* 1.0 RECs; 2.0-bet1's REC_CREATE/DESTROY are SROs (a later issue). */
+	/* RECs: 1.0 in one call, 2.0-bet1 as Stateful RMI Operations (sro.h). */
 	{ "REC_CREATE", V1, smc_rec_create },
 	{ "REC_DESTROY", V1, smc_rec_destroy },
-	{ "REC_ENTER", V1, smc_rec_enter },
-	{ "PSCI_COMPLETE", V1, smc_psci_complete },
-	{ "RTT_SET_RIPAS", V1, smc_rtt_set_ripas },
+	{ "REC_CREATE", V2, smc_rec_create_sro },
+	{ "REC_DESTROY", V2, smc_rec_destroy_sro },
+	{ "REC_ENTER", V1 | V2, smc_rec_enter },
+	{ "PSCI_COMPLETE", V1 | V2, smc_psci_complete },
+	{ "RTT_SET_RIPAS", V1 | V2, smc_rtt_set_ripas },
+	/* 2.0-bet1 only. */
+	{ "RMM_CONFIG_SET", V2, smc_rmm_config_set },
+	{ "RMM_CONFIG_GET", V2, smc_rmm_config_get },
+	{ "RMM_ACTIVATE", V2, smc_rmm_activate },
+	{ "GRANULE_TRACKING_GET", V2, smc_granule_tracking_get },
+	{ "GPT_L1_CREATE", V2, smc_gpt_l1_create },
+	{ "GRANULE_RANGE_DELEGATE", V2, smc_granule_range_delegate },
+	{ "GRANULE_RANGE_UNDELEGATE", V2, smc_granule_range_undelegate },
+	{ "OP_CONTINUE", V2, smc_op_continue },
+	{ "OP_MEM_DONATE", V2, smc_op_mem_donate },
+	{ "OP_MEM_RECLAIM", V2, smc_op_mem_reclaim },
+	{ "OP_CANCEL", V2, smc_op_cancel },
+	{ "RTT_DATA_MAP_INIT", V2, smc_rtt_data_map_init },
+	{ "RTT_DATA_MAP", V2, smc_rtt_data_map },
+	{ "RTT_DATA_UNMAP", V2, smc_rtt_data_unmap },
+	{ "RTT_UNPROT_MAP", V2, smc_rtt_unprot_map },
+	{ "RTT_UNPROT_UNMAP", V2, smc_rtt_unprot_unmap },
 };
 
 const unsigned int rmm_nhandlers = sizeof(rmm_handlers) / sizeof(rmm_handlers[0]);

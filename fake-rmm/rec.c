@@ -193,3 +193,21 @@ void rec_set_x(struct rec *rec, unsigned int n, uint64_t v)
 	else if (n < REC_CREATE_NR_GPRS)
 		rec->entry_x[n] = v;
 }
+
+void rec_detach(struct rmm *rmm, struct rec *rec, uint64_t *aux, unsigned int *num_aux)
+{
+	struct realm *r = rec->realm;
+	struct granule *g = granule_at(rmm, rec->pa);
+
+	*num_aux = rec->num_aux;
+	memcpy(aux, rec->aux, rec->num_aux * sizeof(aux[0]));
+	for (unsigned int i = 0; i < rec->num_aux; i++)
+		granule_at(rmm, rec->aux[i])->obj = NULL;	/* held by the SRO now */
+	granule_zero(rmm, rec->pa);
+	g->obj = NULL;
+	g->refcount = 0;
+	granule_set_state(rmm, rec->pa, g, GRANULE_PARTIAL);
+	granule_at(rmm, r->rd)->refcount--;
+	r->recs[rec->index] = NULL;
+	rec_free(rec);
+}

@@ -107,6 +107,12 @@ struct rec *rec_new(struct rmm *rmm, struct realm *r, uint64_t rec_pa,
 void rec_destroy(struct rmm *rmm, struct rec *rec);
 /* Frees the object and its engine only (rmm_destroy). */
 void rec_free(struct rec *rec);
+/*
+ * 2.0 REC_DESTROY: the REC object goes, its granule becomes PARTIAL and
+ * the aux granules stay REC_AUX (listed in aux[]) until the host reclaims
+ * them.
+ */
+void rec_detach(struct rmm *rmm, struct rec *rec, uint64_t *aux, unsigned int *num_aux);
 
 /* The REC's engine, created on first use; NULL (and *err) if it cannot be. */
 struct vcpu *rec_vcpu(struct rmm *rmm, struct rec *rec, const char **err);

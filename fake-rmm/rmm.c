@@ -7,6 +7,7 @@
 
 #include "realm.h"
 #include "rmm_internal.h"
+#include "sro.h"
 
 void rmm_default_features(struct rmm_features *f)
 {
@@ -101,6 +102,8 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 		goto fail;
 	/* 1.0 has no global state: it is ready at once. */
 	rmm->active = rmm->profile == PROFILE_1_0;
+	if (rmm->profile != PROFILE_1_0)
+		rmm->sro = sro_pool_new();
 	pmem_set_state_namer(rmm->pmem, namer, rmm);
 	return rmm;
 fail:
@@ -121,6 +124,7 @@ void rmm_destroy(struct rmm *rmm)
 		if (rmm->granules[i].state != GRANULE_NS)
 			pmem_set_host_access(rmm->pmem, rmm->pa_base + (i << GRANULE_SHIFT), true);
 	pmem_set_state_namer(rmm->pmem, NULL, NULL);
+	sro_pool_free(rmm->sro);
 	free(rmm->realms);
 	free(rmm->granules);
 	free(rmm->vmid_used);

@@ -40,6 +40,7 @@ static inline uint64_t rmi_ret(uint64_t status, uint64_t index)
 
 struct realm;
 struct rec;
+struct sro_pool;
 
 /* Per-granule bookkeeping (the spec's Granule(addr).state and refcount). */
 struct granule {
@@ -58,6 +59,8 @@ struct rmi_call {
 	const uint64_t *arg;		/* arg[0] = x1 ... */
 	uint64_t res[ABI_MAX_RESULTS];	/* res[0] -> x1 ... */
 	struct smc_regs *regs;		/* all registers, for REC_ENTER/SRO */
+	/* Results to copy back if not the command's own count (an SRO answer). */
+	unsigned int nres;
 };
 
 typedef uint64_t (*rmi_handler)(struct rmm *rmm, struct rmi_call *call);
@@ -97,6 +100,8 @@ struct rmm {
 	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE). */
 	bool active;
 	bool config_set;
+	/* 2.0: Stateful RMI Operation contexts (sro.h); NULL for 1.0. */
+	struct sro_pool *sro;
 
 	struct trace *trace;
 	struct fault_plan *faults;

@@ -17,6 +17,8 @@
 #include <cca-double/abi.h>
 
 #define FAULT_MAX_MATCH 4
+/* Granules an injected DONATE request may ask for. */
+#define FAULT_MAX_DONATE 64
 
 enum fault_action {
 	FAULT_RETURN,	/* answer status/index, command not run */
@@ -41,6 +43,16 @@ struct fault_rule {
 	uint64_t status, index;	/* FAULT_RETURN */
 	uint64_t progress;	/* FAULT_PROGRESS */
 	unsigned int exit_reason; /* FAULT_EXIT */
+	/*
+	 * 2.0, FAULT_RETURN with status INCOMPLETE: `index` holds the bits x0
+	 * carries above the status (memreq [1:0], can-cancel [2]) and, for a
+	 * DONATE request, `donate_req` is the x2 word (4 KiB blocks of
+	 * delegated memory, at most FAULT_MAX_DONATE).  The command is not run
+	 * at once: x1 is a real handle, and driving the operation to its end
+	 * (donate, reclaim, continue) runs it; OP_CANCEL drops it.  State is
+	 * unchanged until then.  0 with DONATE means one granule.
+	 */
+	uint64_t donate_req;
 	/* Counters. */
 	uint64_t seen, fired;
 };

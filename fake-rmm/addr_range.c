@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* Address-range descriptors and host lists of them (addr_range.h). */
+#include <rmi/v2_0_bet1.h>
+
+#include "addr_range.h"
+
+#define MAX_COUNT ((1ULL << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_WIDTH) - 1)
+
+struct addr_range addr_range_decode(uint64_t desc)
+{
+	struct addr_range r;
+
+	r.size = (unsigned int)FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_SIZE, desc);
+	r.count = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT, desc);
+	r.pa = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR, desc) << RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_SHIFT;
+	r.undelegated = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE, desc);
+	return r;
+}
+
+uint64_t addr_range_encode(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
+{
+	return FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_SIZE, size) | FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT, count) |
+	       FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR, pa >> RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_SHIFT) | FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE, undelegated);
+}
+
+unsigned int addr_list_slots(uint64_t pa)
+{
+	if (pa & (sizeof(uint64_t) - 1))
+		return 0;
+	return (unsigned int)((GRANULE_SIZE - (pa & (GRANULE_SIZE - 1))) / sizeof(uint64_t));
+}
+
+bool addr_list_read(const struct rmm *rmm, uint64_t pa, uint64_t count, uint64_t *out,
+		    unsigned int *n)
+{
+	unsigned int slots = addr_list_slots(pa);
+	uint64_t page = pa & GRANULE_MASK;
+	const uint64_t *src;
+
+	*n = 0;
+	if (!slots || !granule_lock(rmm, page, GRANULE_NS))
+		return false;
+	if (count > slots)
+		count = slots;
+	src = (const uint64_t *)((const uint8_t *)granule_map(rmm, page) + (pa - page));
+	memcpy(out, src, count * sizeof(uint64_t));
+	*n = (unsigned int)count;
+	return true;
+}
+
+bool addr_list_write(const struct rmm *rmm, uint64_t pa, const uint64_t *desc, unsigned int n)
+{
+	uint64_t page = pa & GRANULE_MASK;
+
+	if (n > addr_list_slots(pa))
+		return false;
+	return ns_granule_write(rmm, page, pa - page, desc, n * sizeof(uint64_t));
+}
+
+void addr_list_out_init(struct addr_list_out *l, unsigned int cap)
+{
+	l->n = 0;
+	l->cap = cap > ADDR_LIST_MAX ? (unsigned int)ADDR_LIST_MAX : cap;
+}
+
+bool addr_list_out_continues(const struct addr_list_out *l, uint64_t pa, unsigned int size)
+{
+	struct addr_range last;
+
+	if (!l->n)
+		return false;
+	last = addr_range_decode(l->desc[l->n - 1]);
+	return last.size == size && last.count < MAX_COUNT &&
+	       pa == last.pa + last.count * addr_range_block_bytes(size);
+}
+
+bool addr_list_out_add(struct addr_list_out *l, uint64_t pa, unsigned int size, bool undelegated)
+{
+	if (addr_list_out_continues(l, pa, size) &&
+	    addr_range_decode(l->desc[l->n - 1]).undelegated == undelegated) {
+		struct addr_range last = addr_range_decode(l->desc[l->n - 1]);
+
+		l->desc[l->n - 1] = addr_range_encode(last.pa, size, last.count + 1, undelegated);
+		return true;
+	}
+	if (l->n >= l->cap)
+		return false;
+	l->desc[l->n++] = addr_range_encode(pa, size, 1, undelegated);
+	return true;
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The 2.0 RMM-wide commands: RMM_CONFIG_SET, RMM_CONFIG_GET, RMM_ACTIVATE,
+ * GRANULE_TRACKING_GET and GPT_L1_CREATE (research/kernel-series.md §2.8,
+ * TF-RMM main runtime/rmi/granule.c and activate.c).
+ *
+ * The global state gate (only VERSION, FEATURES, RMM_CONFIG_GET/SET,
+ * RMM_ACTIVATE and GRANULE_TRACKING_GET before activation; no
+ * RMM_CONFIG_SET or RMM_ACTIVATE after it) sits in dispatch.c, before
+ * these handlers, as TF-RMM checks it before any argument.
+ */
+#include <rmi/v2_0_bet1.h>
+
+#include "rmm_internal.h"
+
+/* The physical address space the fake platform implements. */
+#define PLATFORM_PA_BITS 48
+/* A 4 KiB RMI granule tracks memory in 1 GiB regions (tracking size 0). */
+#define TRACKING_REGION_1G 0
+#define L0GPT_BASE_BYTES (1ULL << 30)
+
+static bool config_page_ok(const struct rmm *rmm, uint64_t pa)
+{
+	/* config_align, config_bound, config_pas (never 0: TF-RMM says so explicitly) */
+	return pa && granule_lock(rmm, pa, GRANULE_NS);
+}
+
+uint64_t smc_rmm_config_set(struct rmm *rmm, struct rmi_call *c)
+{
+	struct rmi_v2_0_bet1_rmm_config cfg;
+
+	if (!config_page_ok(rmm, c->arg[0]))
+		return RMI_EINPUT;
+	if (!ns_granule_read(rmm, c->arg[0], &cfg, sizeof(cfg)))
+		return RMI_EINPUT;
+	/* Only 4 KiB RMI granules (FEATURES reg 1) and their 1 GiB tracking regions. */
+	if (cfg.rmi_granule_size != RMI_V2_0_BET1_GRANULE_SIZE_4KB ||
+	    cfg.tracking_region_size != TRACKING_REGION_1G)
+		return RMI_EINPUT;
+	/* May be called again before activation: the last valid one holds. */
+	rmm->config_set = true;
+	return RMI_OK;
+}
+
+uint64_t smc_rmm_config_get(struct rmm *rmm, struct rmi_call *c)
+{
+	struct rmi_v2_0_bet1_rmm_config cfg;
+
+	if (!config_page_ok(rmm, c->arg[0]))
+		return RMI_EINPUT;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.rmi_granule_size = RMI_V2_0_BET1_GRANULE_SIZE_4KB;
+	cfg.tracking_region_size = TRACKING_REGION_1G;
+	if (!ns_granule_write(rmm, c->arg[0], 0, &cfg, sizeof(cfg)))
+		return RMI_EINPUT;
+	return RMI_OK;
+}
+
+/*
+ * INIT -> ACTIVE.  A configuration is not required first: TF-RMM main
+ * activates with its defaults (4 KiB / 1 GiB), which is what
+ * RMM_CONFIG_SET accepts anyway.  A second call is refused by the gate.
+ */
+uint64_t smc_rmm_activate(struct rmm *rmm, struct rmi_call *c)
+{
+	if (rmm->active)
+		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
+	rmm->active = true;
+	return RMI_OK;
+}
+
+/*
+ * [base, top) -> memory category, tracking state, and x3 = the top of the
+ * region the answer holds for, so a host walking a memblock region loops
+ * on x3.  The arena is conventional memory tracked FINE; everything else
+ * is reported untracked (NONE), as TF-RMM does for PAs it has no granule
+ * for.
+ */
+uint64_t smc_granule_tracking_get(struct rmm *rmm, struct rmi_call *c)
+{
+	uint64_t base = c->arg[0], top = c->arg[1];
+	uint64_t max_pa = (1ULL << PLATFORM_PA_BITS) - 1;
+	uint64_t arena_top = rmm->pa_base + (rmm->ngranules << GRANULE_SHIFT);
+	uint64_t region_top;
+	bool tracked;
+
+	/* range_valid: inside the PA space, top > base by at least a granule */
+	if (base > max_pa || top > max_pa || base > top || top - base < GRANULE_SIZE)
+		return RMI_EINPUT;
+	/* base_align, top_align */
+	if ((base | top) & (GRANULE_SIZE - 1))
+		return RMI_EINPUT;
+	tracked = base >= rmm->pa_base && base < arena_top;
+	if (tracked)
+		region_top = arena_top;
+	else if (base < rmm->pa_base)
+		region_top = rmm->pa_base;
+	else
+		region_top = top;
+	c->res[0] = RMI_V2_0_BET1_MEM_CATEGORY_CONVENTIONAL;
+	c->res[1] = tracked ? RMI_V2_0_BET1_TRACKING_STATE_FINE : RMI_V2_0_BET1_TRACKING_STATE_NONE;
+	c->res[2] = region_top < top ? region_top : top;
+	return RMI_OK;
+}
+
+/*
+ * The fake RMM's GPT is static and covers the whole PA space, so every
+ * level-1 table exists already: ERROR_GPT, which the v14 host accepts
+ * (TF-RMM main answers the same).  addr must be aligned to the L0GPT
+ * block FEATURES reg 1 advertises (1 GiB << L0GPTSZ) and inside the PA
+ * space.
+ */
+uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c)
+{
+	uint64_t addr = c->arg[0];
+	uint64_t block = L0GPT_BASE_BYTES << rmm->feat.l0gptsz;
+
+	if (addr & (block - 1) || addr >> PLATFORM_PA_BITS)
+		return RMI_EINPUT;
+	return rmi_ret(RMI_STATUS_ERROR_GPT, 0);
+}

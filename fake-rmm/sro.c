@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * SRO contexts and the OP_* commands (sro.h).  Check order of each OP_*
+ * command as TF-RMM main runtime/rmi/sro.c: handle, expected FID, list
+ * alignment, then the list itself.  Where TF-RMM changes state before a
+ * check that can still fail (a reclaim list that is not NS), the check is
+ * made first here so that every error leaves the state unchanged.
+ */
+#include <stdlib.h>
+
+#include <rmi/v2_0_bet1.h>
+
+#include "addr_range.h"
+#include "sro.h"
+
+
+struct sro_pool *sro_pool_new(void)
+{
+	struct sro_pool *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		abort();
+	p->last_alloc = -1;
+	return p;
+}
+
+void sro_pool_free(struct sro_pool *p)
+{
+	free(p);
+}
+
+struct sro_ctx *sro_alloc(struct rmm *rmm)
+{
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++) {
+		struct sro_ctx *ctx = &rmm->sro->ctx[i];
+
+		if (!ctx->live) {
+			memset(ctx, 0, sizeof(*ctx));
+			ctx->live = true;
+			ctx->handle = i;
+			rmm->sro->last_alloc = (int)i;
+			return ctx;
+		}
+	}
+	return NULL;
+}
+
+void sro_release(struct rmm *rmm, struct sro_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+static struct sro_ctx *sro_find(struct rmm *rmm, uint64_t handle)
+{
+	if (handle >= SRO_MAX_CONTEXTS || !rmm->sro->ctx[handle].live)
+		return NULL;
+	return &rmm->sro->ctx[handle];
+}
+
+void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state)
+{
+	m->stage = want ? SRO_DONATING : SRO_READY;
+	m->want = want;
+	m->held_state = held_state;
+}
+
+void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0)
+{
+	m->stage = SRO_RECLAIMING;
+	m->want = 0;
+	m->can_cancel = false;
+	m->final_x0 = final_x0;
+}
+
+uint64_t sro_answer(const struct sro_mem *m)
+{
+	unsigned int req = RMI_V2_0_BET1_MEM_REQ_NONE;
+
+	if (m->stage == SRO_DONATING)
+		req = RMI_V2_0_BET1_MEM_REQ_DONATE;
+	else if (m->stage == SRO_RECLAIMING)
+		req = RMI_V2_0_BET1_MEM_REQ_RECLAIM;
+	return rmi_ret(RMI_STATUS_INCOMPLETE, 0) | FIELD_VAL(RMI_V2_0_BET1_RETURN_CODE_MEMREQ, req) |
+	       FIELD_VAL(RMI_V2_0_BET1_RETURN_CODE_CAN_CANCEL, m->can_cancel);
+}
+
+uint64_t sro_donate_req(const struct sro_mem *m)
+{
+	if (m->stage != SRO_DONATING)
+		return 0;
+	/* Granule-sized blocks, delegated memory (all this RMM ever asks for). */
+	return FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, RMI_V2_0_BET1_BLOCK_SIZE_L3) |
+	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, m->want) | FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, m->contig) |
+	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_STATE, RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED);
+}
+
+/* The phase OP_* commands on this context talk to. */
+static struct sro_mem *active_mem(struct sro_ctx *ctx)
+{
+	return ctx->inj_active ? &ctx->inj : &ctx->main;
+}
+
+static uint32_t expected_fid(const struct sro_mem *m)
+{
+	switch (m->stage) {
+	case SRO_DONATING:
+		return RMI_V2_0_BET1_FID_OP_MEM_DONATE;
+	case SRO_RECLAIMING:
+		return RMI_V2_0_BET1_FID_OP_MEM_RECLAIM;
+	default:
+		return RMI_V2_0_BET1_FID_OP_CONTINUE;
+	}
+}
+
+/* A memory phase just emptied: where it goes next. */
+static void reclaimed_all(struct sro_ctx *ctx, struct sro_mem *m)
+{
+	/* An injected layer runs its command next unless it is ending early. */
+	if (m == &ctx->inj && !m->ending)
+		m->stage = SRO_READY;
+	else
+		m->stage = SRO_FINISHING;
+}
+
+/*
+ * Stops the phase with `err` as the final result: what it holds goes back
+ * first (RECLAIMING, then FINISHING).
+ */
+static uint64_t phase_abort(struct sro_ctx *ctx, struct sro_mem *m, uint64_t err)
+{
+	sro_mem_reclaim(m, err);
+	m->ending = true;
+	if (!m->nheld && m == &ctx->inj)
+		m->stage = SRO_FINISHING;
+	return sro_answer(m);
+}
+
+/* ---- OP_MEM_DONATE (handle, list, count) -> x1 granules consumed, x2 request ---- */
+
+static bool donation_valid(const struct sro_mem *m, const uint64_t *list, unsigned int n,
+			   uint64_t *total)
+{
+	unsigned int valid = 0;
+
+	*total = 0;
+	for (unsigned int i = 0; i < n; i++) {
+		struct addr_range r = addr_range_decode(list[i]);
+		uint64_t bytes = addr_range_block_bytes(r.size);
+
+		if (!r.count)
+			continue;	/* empty slot */
+		valid++;
+		/* one descriptor for a contiguous request; aligned blocks; the requested state */
+		if ((m->contig && valid > 1) || (r.pa & (bytes - 1)) ||
+		    r.undelegated != (RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED != 0))
+			return false;
+		*total += r.count * (bytes >> GRANULE_SHIFT);
+	}
+	/* never more than asked; a contiguous request all or nothing */
+	return *total <= m->want && !(m->contig && *total && *total != m->want);
+}
+
+static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
+		       const uint64_t *list, unsigned int n, struct rmi_call *c)
+{
+	uint64_t consumed = 0;
+	bool stop = false;
+
+	for (unsigned int i = 0; i < n && !stop; i++) {
+		struct addr_range r = addr_range_decode(list[i]);
+		uint64_t granules = r.count * (addr_range_block_bytes(r.size) >> GRANULE_SHIFT);
+
+		for (uint64_t k = 0; k < granules; k++) {
+			uint64_t pa = r.pa + (k << GRANULE_SHIFT);
+			struct granule *g = granule_lock(rmm, pa, GRANULE_DELEGATED);
+
+			if (!g) {
+				/* The first granule of the call is bad: the host's list is wrong. */
+				if (!consumed)
+					return phase_abort(ctx, m, RMI_EINPUT);
+				stop = true;	/* keep what was taken, ask again */
+				break;
+			}
+			granule_set_state(rmm, pa, g, m->held_state);
+			g->obj = NULL;
+			m->held[m->nheld++] = pa;
+			m->want--;
+			consumed++;
+		}
+	}
+	c->res[0] = consumed;
+	if (!m->want)
+		m->stage = SRO_READY;
+	c->res[1] = sro_donate_req(m);
+	return sro_answer(m);
+}
+
+uint64_t smc_op_mem_donate(struct rmm *rmm, struct rmi_call *c)
+{
+	struct sro_ctx *ctx = sro_find(rmm, c->arg[0]);
+	uint64_t list[ADDR_LIST_MAX], total;
+	struct sro_mem *m;
+	unsigned int n;
+
+	/* handle_valid */
+	if (!ctx)
+		return RMI_EINPUT;
+	m = active_mem(ctx);
+	/* the operation asked for memory */
+	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_MEM_DONATE)
+		return RMI_EINPUT;
+	/* list_align, list_pas (count clipped to the list's granule) */
+	if (!addr_list_read(rmm, c->arg[1], c->arg[2], list, &n))
+		return RMI_EINPUT;
+	/* list_valid */
+	if (!donation_valid(m, list, n, &total))
+		return RMI_EINPUT;
+	return donate(rmm, ctx, m, list, n, c);
+}
+
+/* ---- OP_MEM_RECLAIM (handle, list, count) -> x1 descriptors written ---- */
+
+uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
+{
+	struct sro_ctx *ctx = sro_find(rmm, c->arg[0]);
+	uint64_t list = c->arg[1];
+	struct addr_list_out out;
+	struct sro_mem *m;
+	unsigned int taken = 0, slots = addr_list_slots(list);
+	uint64_t count = c->arg[2];
+
+	/* handle_valid */
+	if (!ctx)
+		return RMI_EINPUT;
+	/* list_align */
+	if (!slots)
+		return RMI_EINPUT;
+	m = active_mem(ctx);
+	/* the operation has memory to give back */
+	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_MEM_RECLAIM)
+		return RMI_EINPUT;
+	/* No room: nothing written, still reclaiming. */
+	if (!count) {
+		c->res[0] = 0;
+		return sro_answer(m);
+	}
+	/* list_pas (checked before any granule changes state) */
+	if (!granule_lock(rmm, list & GRANULE_MASK, GRANULE_NS))
+		return RMI_EINPUT;
+	addr_list_out_init(&out, count < slots ? (unsigned int)count : slots);
+	while (taken < m->nheld &&
+	       addr_list_out_add(&out, m->held[taken], RMI_V2_0_BET1_BLOCK_SIZE_L3, false))
+		taken++;
+	for (unsigned int i = 0; i < taken; i++) {
+		struct granule *g = granule_at(rmm, m->held[i]);
+
+		granule_zero(rmm, m->held[i]);	/* scrubbed before the host sees it */
+		g->obj = NULL;
+		granule_set_state(rmm, m->held[i], g, GRANULE_DELEGATED);
+	}
+	memmove(m->held, m->held + taken, (m->nheld - taken) * sizeof(m->held[0]));
+	m->nheld -= taken;
+	addr_list_write(rmm, list, out.desc, out.n);
+	c->res[0] = out.n;
+	if (!m->nheld)
+		reclaimed_all(ctx, m);
+	return sro_answer(m);
+}
+
+/* ---- OP_CONTINUE (handle, flags) ---- */
+
+static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
+		       struct rmi_call *c);
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+
+uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
+{
+	struct sro_ctx *ctx = sro_find(rmm, c->arg[0]);
+	struct sro_mem *m;
+
+	/* handle_valid */
+	if (!ctx)
+		return RMI_EINPUT;
+	m = active_mem(ctx);
+	/* the operation is not waiting for memory */
+	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_CONTINUE)
+		return RMI_EINPUT;
+	/*
+	 * flags.STOP asks an operation to stop at its next stopping point.
+	 * None of these operations has one (TF-RMM main ignores the flag for
+	 * REC_CREATE / REC_DESTROY too): it is accepted and has no effect.
+	 */
+	if (m->stage == SRO_FINISHING)
+		return finish(rmm, ctx, m, c);
+	if (m == &ctx->inj)
+		return run_saved(rmm, ctx, c);
+	return ctx->ready(rmm, ctx, c);
+}
+
+/* The memory is back: end the phase with its recorded result. */
+static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
+		       struct rmi_call *c)
+{
+	uint64_t x0 = m->final_x0;
+
+	memcpy(c->res, m->final_res, sizeof(c->res));
+	if (m == &ctx->inj && !ctx->fresh) {
+		/* A layer on a live operation: that operation carries on. */
+		ctx->inj_active = false;
+		memset(&ctx->inj, 0, sizeof(ctx->inj));
+		return x0;
+	}
+	if (ctx->obj) {
+		/* The half-built / half-destroyed object goes back to DELEGATED. */
+		struct granule *g = granule_at(rmm, ctx->obj);
+
+		granule_zero(rmm, ctx->obj);
+		g->obj = NULL;
+		g->refcount = 0;
+		granule_set_state(rmm, ctx->obj, g, GRANULE_DELEGATED);
+	}
+	sro_release(rmm, ctx);
+	return x0;
+}
+
+/* ---- OP_CANCEL (handle) ---- */
+
+uint64_t smc_op_cancel(struct rmm *rmm, struct rmi_call *c)
+{
+	struct sro_ctx *ctx = sro_find(rmm, c->arg[0]);
+	struct sro_mem *m;
+
+	/* handle_valid */
+	if (!ctx)
+		return RMI_EINPUT;
+	m = active_mem(ctx);
+	/* only an answer that carried the can-cancel bit can be cancelled */
+	if (!m->can_cancel)
+		return RMI_EINPUT;
+	/*
+	 * Cancelled: the interrupted command is not run.  What the phase holds
+	 * is reclaimed first; the operation then ends with SUCCESS (the
+	 * cancellation itself succeeded).  REC_CREATE / REC_DESTROY never set
+	 * can-cancel (as in TF-RMM main), so only injected operations get here.
+	 */
+	phase_abort(ctx, m, RMI_OK);
+	if (m->stage == SRO_FINISHING)
+		return finish(rmm, ctx, m, c);
+	c->res[0] = 0;
+	return sro_answer(m);
+}
+
+/* ---- injected INCOMPLETE ---- */
+
+static bool is_op_command(const struct abi_command *cmd)
+{
+	return !strncmp(cmd->name, "OP_", 3);
+}
+
+uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler fn,
+		    const uint64_t *args, unsigned int memreq, bool can_cancel,
+		    uint64_t donate_req, struct rmi_call *c)
+{
+	struct sro_ctx *ctx = is_op_command(cmd) ? sro_find(rmm, args[0]) : NULL;
+	struct sro_mem *m;
+	bool layer = ctx && !ctx->inj_active;
+
+	if (!layer) {
+		ctx = sro_alloc(rmm);
+		if (!ctx)
+			return rmi_ret(RMI_STATUS_BLOCKED, 0);
+		ctx->fresh = true;
+	}
+	ctx->inj_active = true;
+	m = &ctx->inj;
+	memset(m, 0, sizeof(*m));
+	m->can_cancel = can_cancel;
+	m->final_x0 = RMI_OK;
+	ctx->saved.cmd = cmd;
+	ctx->saved.fn = fn;
+	memcpy(ctx->saved.args, args, sizeof(ctx->saved.args));
+	if (memreq == RMI_V2_0_BET1_MEM_REQ_DONATE) {
+		m->contig = FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, donate_req);
+		sro_mem_donate(m, (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, donate_req),
+			       GRANULE_INTERNAL);
+	} else if (memreq == RMI_V2_0_BET1_MEM_REQ_RECLAIM) {
+		m->stage = SRO_RECLAIMING;	/* nothing held: the first reclaim writes 0 */
+	} else {
+		m->stage = SRO_READY;
+	}
+	m->can_cancel = can_cancel;
+	/* x1: the handle (for an OP_* layer, what that command's x1 counts: nothing yet). */
+	c->res[0] = layer && strcmp(cmd->name, "OP_CONTINUE") ? 0 : ctx->handle;
+	c->res[1] = sro_donate_req(m);
+	if (c->nres < 2)
+		c->nres = 2;
+	return sro_answer(m);
+}
+
+/* The injected layer is READY: run the command it interrupted. */
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c)
+{
+	struct sro_saved_call saved = ctx->saved;
+	unsigned int h = ctx->handle;
+	bool layer = !ctx->fresh;
+	struct rmi_call inner;
+	uint64_t x0;
+
+	ctx->inj_active = false;
+	memset(&ctx->inj, 0, sizeof(ctx->inj));
+	memset(&inner, 0, sizeof(inner));
+	inner.cmd = saved.cmd;
+	inner.arg = saved.args;
+	inner.regs = c->regs;
+	if (!layer) {
+		/* This context existed only for the fault: give it up first. */
+		sro_release(rmm, ctx);
+		rmm->sro->last_alloc = -1;
+	}
+	x0 = saved.fn(rmm, &inner);
+	memcpy(c->res, inner.res, sizeof(c->res));
+	c->nres = inner.nres ? inner.nres : saved.cmd->nresults;
+	if (c->nres < 2)
+		c->nres = 2;
+	/*
+	 * The command started an operation of its own (REC_CREATE): it moves
+	 * into the handle the host already holds, which was free again.
+	 */
+	if (!layer && rmm->sro->last_alloc >= 0 && (unsigned int)rmm->sro->last_alloc != h &&
+	    FIELD_OF(RMI_RETURN_CODE_STATUS, x0) == RMI_STATUS_INCOMPLETE &&
+	    !rmm->sro->ctx[h].live) {
+		struct sro_ctx *moved = &rmm->sro->ctx[rmm->sro->last_alloc];
+
+		rmm->sro->ctx[h] = *moved;
+		rmm->sro->ctx[h].handle = h;
+		sro_release(rmm, moved);
+		c->res[0] = h;
+	}
+	return x0;
+}
+
+void sro_for_each_granule(const struct rmm *rmm, sro_granule_fn fn, void *arg)
+{
+	if (!rmm->sro)
+		return;
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++) {
+		const struct sro_ctx *ctx = &rmm->sro->ctx[i];
+
+		if (!ctx->live)
+			continue;
+		if (ctx->obj)
+			fn(arg, ctx->obj, GRANULE_PARTIAL);
+		for (unsigned int k = 0; k < ctx->main.nheld; k++)
+			fn(arg, ctx->main.held[k], ctx->main.held_state);
+		if (ctx->inj_active)
+			for (unsigned int k = 0; k < ctx->inj.nheld; k++)
+				fn(arg, ctx->inj.held[k], ctx->inj.held_state);
+	}
+}

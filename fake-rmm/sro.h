@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Stateful RMI Operations (2.0): a command that cannot finish in one call
+ * answers INCOMPLETE with a handle in x1; the host drives it with
+ * OP_MEM_DONATE / OP_MEM_RECLAIM / OP_CONTINUE / OP_CANCEL as the memreq
+ * bits of each answer say (research/kernel-series.md §2.8, tf-rmm.md §5).
+ *
+ * A context has a memory phase engine (struct sro_mem) shared by every
+ * operation:
+ *
+ *   DONATING   the RMM wants `want` granules: only OP_MEM_DONATE.
+ *   RECLAIMING the RMM gives back what it holds: only OP_MEM_RECLAIM.
+ *   READY      memory settled; OP_CONTINUE runs the operation's next step.
+ *   FINISHING  memory returned after a failure / destroy; OP_CONTINUE
+ *              ends the operation with the recorded final result.
+ *
+ * The expected next FID follows from the stage; any other OP_* command
+ * with that handle is ERROR_INPUT (state unchanged).  OP_CANCEL is
+ * accepted only while the current answer carried the can-cancel bit.
+ *
+ * Besides REC_CREATE / REC_DESTROY (cmd_rec_sro.c), a fault rule can make
+ * any command answer INCOMPLETE (fault.h): that is an "injected layer"
+ * with its own memory phase; once it is READY, OP_CONTINUE runs the
+ * command the fault interrupted (see sro_inject()).
+ */
+#ifndef FAKE_RMM_SRO_H
+#define FAKE_RMM_SRO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "rmm_internal.h"
+
+#define SRO_MAX_CONTEXTS 16
+/* Granules one phase can hold: 16 REC aux granules, or an injected request. */
+#define SRO_MAX_HELD 64
+
+enum sro_stage { SRO_DONATING, SRO_RECLAIMING, SRO_READY, SRO_FINISHING };
+
+struct sro_mem {
+	enum sro_stage stage;
+	bool can_cancel;
+	bool contig;			/* the donate request asks for one block */
+	unsigned int want;		/* granules still requested */
+	enum granule_state held_state;	/* what donated granules become */
+	uint64_t held[SRO_MAX_HELD];
+	unsigned int nheld;
+	bool ending;			/* aborted or cancelled: FINISHING once empty */
+	/* Result the operation ends with once FINISHING (x0, x1..). */
+	uint64_t final_x0;
+	uint64_t final_res[ABI_MAX_RESULTS];
+};
+
+struct sro_ctx;
+typedef uint64_t (*sro_step_fn)(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+
+/* An interrupted command, saved by an injected INCOMPLETE. */
+struct sro_saved_call {
+	const struct abi_command *cmd;
+	rmi_handler fn;
+	uint64_t args[ABI_MAX_ARGS];
+};
+
+struct sro_ctx {
+	bool live;
+	unsigned int handle;
+	/* The operation's own phase; `ready` runs when it is READY. */
+	struct sro_mem main;
+	sro_step_fn ready;
+	uint64_t obj;			/* PARTIAL granule (REC), 0 if none */
+	uint64_t rd, params;		/* REC_CREATE arguments */
+	/* Injected layer: answered before `main`, then runs `saved`. */
+	bool fresh;			/* exists only for an injected INCOMPLETE */
+	bool inj_active;
+	struct sro_mem inj;
+	struct sro_saved_call saved;
+};
+
+struct sro_pool {
+	struct sro_ctx ctx[SRO_MAX_CONTEXTS];
+	int last_alloc;			/* handle of the newest context, -1 if none */
+};
+
+struct sro_pool *sro_pool_new(void);
+void sro_pool_free(struct sro_pool *p);
+
+/* A fresh context (handle in ctx->handle), or NULL: every context is in use. */
+struct sro_ctx *sro_alloc(struct rmm *rmm);
+void sro_release(struct rmm *rmm, struct sro_ctx *ctx);
+
+/* Phase set-up for an operation's main phase. */
+void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state);
+void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0);
+/* x0 (INCOMPLETE | memreq | can-cancel) and x2 (donate request) for the phase's stage. */
+uint64_t sro_answer(const struct sro_mem *m);
+uint64_t sro_donate_req(const struct sro_mem *m);
+
+/*
+ * A forced INCOMPLETE (fault injection): `memreq` and `can_cancel` from
+ * the fault, `donate_req` the request word for DONATE.  The command is
+ * not run now and nothing changes but a new context (or, for an OP_*
+ * command naming a live handle, a layer on that context).  x1 is a valid
+ * handle: the host can drive the injected operation to its end, which
+ * runs the command for real.  No context free: BLOCKED.
+ */
+uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler fn,
+		    const uint64_t *args, unsigned int memreq, bool can_cancel,
+		    uint64_t donate_req, struct rmi_call *c);
+
+/* Every granule an SRO context holds (invariants.c). */
+typedef void (*sro_granule_fn)(void *arg, uint64_t pa, enum granule_state expect);
+void sro_for_each_granule(const struct rmm *rmm, sro_granule_fn fn, void *arg);
+
+#endif
