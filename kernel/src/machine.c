@@ -12,6 +12,12 @@
 #include "mock_internal.h"
 
 struct mock_machine *mock_current;
+static unsigned long generation;
+
+unsigned long mock_machine_generation(void)
+{
+	return generation;
+}
 
 static void *slab_pages(unsigned long npages, void *site)
 {
@@ -86,6 +92,7 @@ static int install(struct rmm *rmm, struct pmem *pm, bool owned, char *err, size
 		goto nomem;
 	}
 	mock_current = m;
+	generation++;
 	slab_set_page_source(&arena_source);
 	mock_warn_reset();
 	return 0;

@@ -47,17 +47,18 @@ unsigned long long realm_test_rmi_calls(void)
 
 /* The trace keeps every line: counting a command is counting its lines. */
 static struct trace *trace;
+static unsigned long trace_gen;
 
+/* A fresh trace on the current RMM (a case may run in-process after another: --no-fork). */
 void realm_test_trace_start(void)
 {
-	if (!trace) {
-		trace = trace_new(NULL, true);
-		rmm_set_trace(mock_rmm(), trace);
-	} else {
+	if (trace && trace_gen == mock_machine_generation())
+		rmm_set_trace(mock_rmm(), NULL);
+	if (trace)
 		trace_free(trace);
-		trace = trace_new(NULL, true);
-		rmm_set_trace(mock_rmm(), trace);
-	}
+	trace = trace_new(NULL, true);
+	trace_gen = mock_machine_generation();
+	rmm_set_trace(mock_rmm(), trace);
 }
 
 unsigned long realm_test_count(const char *command)
@@ -85,6 +86,7 @@ int realm_test_check_invariants(char *msg, size_t len)
 }
 
 static struct fault_plan *plan;
+static unsigned long plan_gen;
 
 int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
 		      unsigned int index)
@@ -100,8 +102,10 @@ int realm_test_inject(const char *command, unsigned long long nth, unsigned int 
 	rule.action = FAULT_RETURN;
 	rule.status = status;
 	rule.index = index;
-	if (!plan) {
+	if (!plan || plan_gen != mock_machine_generation()) {
+		/* The previous plan belonged to an RMM that is gone (it was never freed there). */
 		plan = fault_plan_new();
+		plan_gen = mock_machine_generation();
 		rmm_set_faults(mock_rmm(), plan);
 	}
 	return fault_plan_add(plan, rmm_profile(mock_rmm()), &rule, err, sizeof(err), warn,

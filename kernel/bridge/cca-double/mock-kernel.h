@@ -55,6 +55,8 @@ void mock_machine_leaks(struct mock_leaks *leaks, bool report);
 
 struct rmm *mock_rmm(void);
 struct pmem *mock_pmem(void);
+/* Counts machines installed in this process (tells a new RMM from a reused address). */
+unsigned long mock_machine_generation(void);
 
 /* ---- WARN / BUG accounting (per run; reset by mock_warn_reset()) ---- */
 
