@@ -93,6 +93,10 @@ static int harness_add_ram(struct harness_vm *vm, bool shared_backing)
 int harness_kvm_init(void)
 {
 	static_branch_disable(&kvm_rmi_is_available);
+#ifdef CCA_UPSTREAM_KERNEL_RMI
+	/* Boot: RMI discovery and RMM configuration outside KVM. */
+	cca_initcall_arm64_init_rmi();
+#endif
 	kvm_init_rmi();
 	return static_branch_unlikely(&kvm_rmi_is_available) ? 0 : -ENODEV;
 }
@@ -189,8 +193,10 @@ int harness_vcpu_create(struct harness_vm *vm, int *id)
 		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
 	}
 	__vcpu_assign_sys_reg(vcpu, MPIDR_EL1, (u64)idx);
+#ifndef CCA_UPSTREAM_INIT_REALM_VM
 	__vcpu_assign_sys_reg(vcpu, ID_AA64DFR0_EL1_SHADOW,
 			      kvm_realm_reset_id_aa64dfr0_el1(vcpu, kvm->arch.id_aa64dfr0_el1));
+#endif
 	vcpu->arch.sve_max_vl = 0;
 	vm->vcpus[idx] = vcpu;
 	kvm->vcpus[idx] = vcpu;

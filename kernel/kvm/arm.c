@@ -4,6 +4,7 @@
  * the host CPU's ID registers, vCPU lookup by MPIDR.
  */
 #include <linux/bitfield.h>
+#include <linux/memblock.h>
 #include <asm/cpufeature.h>
 #include <cca-double/mock-kernel.h>
 
@@ -68,4 +69,16 @@ struct kvm_vcpu *kvm_mpidr_to_vcpu(struct kvm *kvm, unsigned long mpidr)
 /* Timer interrupt lines follow the exit's timer state; no interrupt controller here. */
 void kvm_realm_timers_update(struct kvm_vcpu *vcpu)
 {
+}
+
+/* memblock: one region, the arena. */
+struct memblock_region *mock_memblock_region(int i)
+{
+	static struct memblock_region arena;
+
+	if (i || !mock_arena_size())
+		return NULL;
+	arena.base = mock_arena_base();
+	arena.size = mock_arena_size();
+	return &arena;
 }

@@ -84,9 +84,16 @@ static int realm_map_ipa(struct kvm *kvm, phys_addr_t ipa, kvm_pfn_t pfn, unsign
 	/* Realms cannot map read-only: the RMM maps RW or not at all. */
 	if (WARN_ON(!(prot & KVM_PGTABLE_PROT_W)))
 		return -EFAULT;
+#ifdef CCA_UPSTREAM_INIT_REALM_VM
+	/* v11/v12: both take the realm; no protections for shared pages. */
+	if (kvm_realm_is_private_address(realm, ipa))
+		return realm_map_protected(realm, ipa, pfn, map_size, memcache);
+	return realm_map_non_secure(realm, ipa, pfn, map_size, memcache);
+#else
 	if (kvm_realm_is_private_address(realm, ipa))
 		return realm_map_protected(kvm, ipa, pfn, map_size, memcache);
 	return realm_map_non_secure(realm, ipa, pfn, map_size, prot, memcache);
+#endif
 }
 #endif
 

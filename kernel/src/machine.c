@@ -195,3 +195,13 @@ void mock_machine_teardown(struct mock_leaks *leaks, bool report)
 	free(m->pages);
 	free(m);
 }
+
+unsigned long long mock_arena_base(void)
+{
+	return mock_current ? mock_current->pa_base : 0;
+}
+
+unsigned long long mock_arena_size(void)
+{
+	return mock_current ? mock_current->npages << MOCK_PAGE_SHIFT : 0;
+}

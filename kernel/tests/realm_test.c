@@ -19,9 +19,14 @@ int realm_test_machine(struct kunit *test, const char *profile)
 	return 0;
 }
 
+/* The RMI revision the realm code under test speaks (upstream mode: the tree's). */
+#ifndef REALM_TEST_PROFILE
+#define REALM_TEST_PROFILE "1.0"
+#endif
+
 int realm_test_init(struct kunit *test)
 {
-	return realm_test_machine(test, "1.0");
+	return realm_test_machine(test, REALM_TEST_PROFILE);
 }
 
 static void realm_test_vm_destroy(void *vm)

@@ -54,6 +54,9 @@ void mock_machine_teardown(struct mock_leaks *leaks, bool report);
 void mock_machine_leaks(struct mock_leaks *leaks, bool report);
 
 struct rmm *mock_rmm(void);
+/* The arena as physical memory: [base, base + size). */
+unsigned long long mock_arena_base(void);
+unsigned long long mock_arena_size(void);
 struct pmem *mock_pmem(void);
 /* Counts machines installed in this process (tells a new RMM from a reused address). */
 unsigned long mock_machine_generation(void);

@@ -21,6 +21,10 @@ void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
 
+/* One object of the type of VAR_OR_TYPE (the kernel's typed allocation helper). */
+#define kmalloc_obj(VAR_OR_TYPE, flags)					\
+	((typeof(VAR_OR_TYPE) *)kmalloc(sizeof(VAR_OR_TYPE), flags))
+
 static inline void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
