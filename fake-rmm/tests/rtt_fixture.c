@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "rtt.h"	/* white-box helpers for the 2.0 harness only */
+#include <rmi/v2_0_bet1.h>
 
 uint64_t rc(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	    uint64_t a5, struct smc_regs *out)
@@ -112,10 +112,7 @@ const uint8_t *rt_rmm_bytes(struct fix *f, uint64_t pa)
 
 uint64_t rt_v2_delegated(struct fix *f)
 {
-	uint64_t pa = fix_alloc(f);
-
-	granule_set_state(f->rmm, pa, granule_at(f->rmm, pa), GRANULE_DELEGATED);
-	return pa;
+	return fix_alloc_delegated(f);	/* GRANULE_RANGE_DELEGATE */
 }
 
 void rt_v2_realm(struct fix *f, unsigned int s2sz, int level, unsigned int num_start)
@@ -123,7 +120,6 @@ void rt_v2_realm(struct fix *f, unsigned int s2sz, int level, unsigned int num_s
 	struct realm_desc d;
 	uint64_t rtt_base, x0;
 
-	f->rmm->active = true;
 	realm_desc_default(&d);
 	d.s2sz = s2sz;
 	d.level = level;
@@ -142,21 +138,30 @@ void rt_v2_realm(struct fix *f, unsigned int s2sz, int level, unsigned int num_s
 
 uint64_t rt_v2_assign(struct fix *f, uint64_t ipa, unsigned int ripas)
 {
-	struct realm *r = realm_of_rd(f->rmm, f->rd);
-	uint64_t data = rt_v2_delegated(f);
-	struct granule *g = granule_at(f->rmm, data);
-	struct rtt_walk w;
+	uint64_t data = rt_v2_delegated(f), spare, x0;
 
 	rt_tables(f, ipa, 3);
-	rtt_walk(f->rmm, r, ipa, 3, &w);
-	assert_int_equal(w.level, 3);
-	assert_int_equal(w.info.kind, S2TTE_UNASSIGNED);
-	granule_set_state(f->rmm, data, g, GRANULE_DATA);
-	g->obj = r;
-	*w.entry = s2tte_assigned(data, ripas, 3);
-	rtt_get(f->rmm, w.table_pa);
-	fix_check_invariants(f);
+	if (ripas != RMI_RIPAS_EMPTY)
+		assert_rmi(rc(f, RMI_FID_RTT_INIT_RIPAS, f->rd, ipa, ipa + GRAN, 0, 0, NULL), 0);
+	if (ripas == RMI_RIPAS_DESTROYED) {
+		/* RAM, mapped and unmapped again: DESTROYED. */
+		spare = rt_v2_delegated(f);
+		assert_rmi(rt_v2_map(f, ipa, spare, 1), 0);
+		x0 = rc(f, RMI_FID_RTT_DATA_UNMAP, f->rd, ipa, ipa + GRAN, 0, 0, NULL);
+		assert_rmi(x0, 0);
+	}
+	/* RTT_DATA_MAP keeps the entry's RIPAS. */
+	assert_rmi(rt_v2_map(f, ipa, data, 1), 0);
 	return data;
+}
+
+uint64_t rt_v2_map(struct fix *f, uint64_t ipa, uint64_t pa, unsigned int pages)
+{
+	uint64_t desc = RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_MASK & pa;
+
+	desc |= (uint64_t)pages << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_SHIFT;
+	return rc(f, RMI_FID_RTT_DATA_MAP, f->rd, ipa, ipa + pages * GRAN,
+		  RMI_V2_0_BET1_ADDR_TYPE_SINGLE, desc, NULL);
 }
 
 const struct rt_geometry rt_geometries[] = {

@@ -52,14 +52,15 @@ uint64_t rt_data_unknown(struct fix *f, uint64_t ipa);
 const uint8_t *rt_rmm_bytes(struct fix *f, uint64_t pa);
 
 /*
- * 2.0-bet1 harness: until range delegation and RMM_ACTIVATE exist, marks
- * the RMM active and granules DELEGATED directly, then creates the realm
- * with REALM_CREATE.
+ * 2.0-bet1 harness: granules delegated with GRANULE_RANGE_DELEGATE (the
+ * fixture configured and activated the RMM), the realm made by REALM_CREATE.
  */
 void rt_v2_realm(struct fix *f, unsigned int s2sz, int level, unsigned int num_start);
 uint64_t rt_v2_delegated(struct fix *f);
-/* Puts a protected assigned entry at ipa (level 3) for 2.0 tests (no DATA_MAP yet). */
+/* A protected assigned entry at ipa (level 3) with `ripas`, by real RMI calls (realm NEW). */
 uint64_t rt_v2_assign(struct fix *f, uint64_t ipa, unsigned int ripas);
+/* RTT_DATA_MAP of `pages` contiguous delegated pages from `pa` at ipa (SINGLE); x0. */
+uint64_t rt_v2_map(struct fix *f, uint64_t ipa, uint64_t pa, unsigned int pages);
 
 #endif
 

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: BSD-3-Clause
+#include "v2_fixture.h"
+
+#include <string.h>
+
+uint64_t v2_desc_sized(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
+{
+	return (pa & V2(ADDR_RANGE_DESC_ADDR_MASK)) |
+	       ((uint64_t)size << V2(ADDR_RANGE_DESC_SIZE_SHIFT)) |
+	       (count << V2(ADDR_RANGE_DESC_COUNT_SHIFT)) |
+	       ((uint64_t)undelegated << V2(ADDR_RANGE_DESC_STATE_SHIFT));
+}
+
+uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated)
+{
+	return v2_desc_sized(pa, V2(BLOCK_SIZE_L3), count, undelegated);
+}
+
+uint64_t v2_list(struct fix *f, const uint64_t *desc, unsigned int n)
+{
+	uint64_t pa = fix_alloc(f);
+
+	memcpy(pmem_host_ptr(f->pm, pa), desc, n * sizeof(uint64_t));
+	return pa;
+}
+
+uint64_t v2_delegated_run(struct fix *f, unsigned int n)
+{
+	uint64_t first = fix_alloc(f);
+	struct smc_regs r;
+
+	for (unsigned int i = 1; i < n; i++)
+		fix_alloc(f);
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, first, first + n * GRAN, 0, 0, 0,
+			    &r), 0);
+	assert_int_equal(r.x[1], first + n * GRAN);
+	return first;
+}
+
+uint64_t v2_rec_params(struct fix *f, uint64_t flags, uint64_t mpidr, uint64_t pc,
+		       const uint64_t *gprs)
+{
+	uint64_t pa = fix_alloc(f);
+	struct rmi_v2_0_bet1_rec_params *p = pmem_host_ptr(f->pm, pa);
+
+	p->flags = flags;
+	p->mpidr = mpidr;
+	p->pc = pc;
+	if (gprs)
+		memcpy(p->gprs, gprs, sizeof(p->gprs));
+	return pa;
+}
+
+void v2_undelegate(struct fix *f, uint64_t base, uint64_t top)
+{
+	struct smc_regs r;
+
+	while (base < top) {
+		assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_UNDELEGATE, base, top, 0, 0, 0, &r), 0);
+		assert_true(r.x[1] > base);
+		base = r.x[1];
+	}
+}
+
+uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req)
+{
+	uint64_t list = fix_alloc(f);
+	struct smc_regs r;
+
+	for (int steps = 0; X0_STATUS(x0) == V2(STATUS_INCOMPLETE); steps++) {
+		assert_true(steps < 64);
+		switch (X0_MEMREQ(x0)) {
+		case V2(MEM_REQ_DONATE): {
+			uint64_t n = DONATE_COUNT(req), d = v2_delegated_run(f, (unsigned int)n);
+			uint64_t *l = pmem_host_ptr(f->pm, list);
+
+			l[0] = v2_desc(d, n, false);
+			x0 = rc(f, RMI_FID_OP_MEM_DONATE, h, list, 1, 0, 0, &r);
+			req = r.x[2];
+			break;
+		}
+		case V2(MEM_REQ_RECLAIM): {
+			const uint64_t *l = pmem_host_ptr(f->pm, list);
+
+			x0 = rc(f, RMI_FID_OP_MEM_RECLAIM, h, list, 512, 0, 0, &r);
+			for (uint64_t i = 0; X0_STATUS(x0) == V2(STATUS_INCOMPLETE) && i < r.x[1]; i++) {
+				uint64_t pa = l[i] & V2(ADDR_RANGE_DESC_ADDR_MASK);
+				uint64_t n = (l[i] & V2(ADDR_RANGE_DESC_COUNT_MASK)) >>
+					     V2(ADDR_RANGE_DESC_COUNT_SHIFT);
+
+				v2_undelegate(f, pa, pa + n * GRAN);
+			}
+			break;
+		}
+		default:
+			x0 = rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, &r);
+			req = r.x[2];
+			break;
+		}
+	}
+	return x0;
+}
+
+uint64_t v2_rec_create(struct fix *f, uint64_t params, uint64_t *rec)
+{
+	struct smc_regs r;
+	uint64_t x0;
+
+	*rec = fix_alloc_delegated(f);
+	x0 = rc(f, RMI_FID_REC_CREATE, f->rd, *rec, params, 0, 0, &r);
+	if (X0_STATUS(x0) != V2(STATUS_INCOMPLETE))
+		return x0;
+	assert_int_equal(X0_MEMREQ(x0), V2(MEM_REQ_DONATE));
+	return v2_drive(f, r.x[1], x0, r.x[2]);
+}
+
+uint64_t v2_rec_destroy(struct fix *f, uint64_t rec)
+{
+	struct smc_regs r;
+	uint64_t x0 = rc(f, RMI_FID_REC_DESTROY, rec, 0, 0, 0, 0, &r);
+
+	if (X0_STATUS(x0) != V2(STATUS_INCOMPLETE))
+		return x0;
+	return v2_drive(f, r.x[1], x0, r.x[2]);
+}
