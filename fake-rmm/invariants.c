@@ -3,13 +3,17 @@
  * Bookkeeping invariants, checked by tests after every call: each RTT's
  * refcount equals its live entries, each DATA granule is referenced by
  * exactly one RTT entry, each non-root RTT hangs off exactly one TABLE
- * entry, and RD refcounts equal the RECs of the realm.
+ * entry, and RD refcounts equal the RECs of the realm.  2.0: every REC,
+ * REC_AUX, PARTIAL and INTERNAL granule is accounted for exactly once, by
+ * a live REC or by the SRO context holding it (donated memory).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "rec.h"
 #include "rtt.h"
+#include "sro.h"
 
 struct check {
 	char *msg;
@@ -126,6 +130,65 @@ static int check_table(const struct rmm *rmm, const struct realm *r, struct chec
 	return 0;
 }
 
+/* RECs of a realm: RD refcount, REC granules, their aux granules. */
+static int check_recs(const struct rmm *rmm, const struct realm *r, struct check *c)
+{
+	unsigned int live = 0;
+
+	for (unsigned int i = 0; i < r->rec_count; i++) {
+		const struct rec *rec = r->recs[i];
+		struct granule *g;
+
+		if (!rec)
+			continue;
+		live++;
+		g = granule_at(rmm, rec->pa);
+		if (!g || g->state != GRANULE_REC || g->obj != rec || rec->realm != r)
+			return fail(c, "REC %u of realm 0x%llx: granule 0x%llx is not its REC",
+				    i, (unsigned long long)r->rd, (unsigned long long)rec->pa);
+		c->refs[idx_of(rmm, rec->pa)]++;
+		for (unsigned int k = 0; k < rec->num_aux; k++) {
+			g = granule_at(rmm, rec->aux[k]);
+			if (!g || g->state != GRANULE_REC_AUX || g->obj != r)
+				return fail(c, "aux granule 0x%llx of REC 0x%llx is not REC_AUX of its realm",
+					    (unsigned long long)rec->aux[k], (unsigned long long)rec->pa);
+			c->refs[idx_of(rmm, rec->aux[k])]++;
+		}
+	}
+	if (granule_at(rmm, r->rd)->refcount != live)
+		return fail(c, "RD 0x%llx refcount %u but %u RECs", (unsigned long long)r->rd,
+			    granule_at(rmm, r->rd)->refcount, live);
+	return 0;
+}
+
+struct sro_check {
+	const struct rmm *rmm;
+	struct check *c;
+	int ret;
+};
+
+static void sro_granule(void *arg, uint64_t pa, enum granule_state expect)
+{
+	struct sro_check *s = arg;
+	struct granule *g = granule_at(s->rmm, pa);
+
+	if (s->ret)
+		return;
+	if (!g || g->state != expect) {
+		s->ret = fail(s->c, "SRO-held granule 0x%llx is %s, not %s", (unsigned long long)pa,
+			      g ? granule_state_name(g->state) : "outside memory",
+			      granule_state_name(expect));
+		return;
+	}
+	s->c->refs[idx_of(s->rmm, pa)]++;
+}
+
+static bool accounted_state(unsigned int s)
+{
+	return s == GRANULE_RTT || s == GRANULE_DATA || s == GRANULE_REC || s == GRANULE_REC_AUX ||
+	       s == GRANULE_PARTIAL || s == GRANULE_INTERNAL;
+}
+
 int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len)
 {
 	struct check c = { .msg = msg, .len = len };
@@ -145,12 +208,20 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len)
 			c.refs[idx_of(rmm, pa)]++;
 			ret = check_table(rmm, r, &c, pa, r->start_level, t * span);
 		}
+		if (!ret)
+			ret = check_recs(rmm, r, &c);
+	}
+	if (!ret) {
+		struct sro_check s = { rmm, &c, 0 };
+
+		sro_for_each_granule(rmm, sro_granule, &s);
+		ret = s.ret;
 	}
 	for (uint64_t i = 0; !ret && i < rmm->ngranules; i++) {
 		const struct granule *g = &rmm->granules[i];
 		uint64_t pa = rmm->pa_base + (i << GRANULE_SHIFT);
 
-		if ((g->state == GRANULE_RTT || g->state == GRANULE_DATA) && c.refs[i] != 1)
+		if (accounted_state(g->state) && c.refs[i] != 1)
 			ret = fail(&c, "%s granule 0x%llx is referenced %u times",
 				   granule_state_name(g->state), (unsigned long long)pa, c.refs[i]);
 		else if (g->state == GRANULE_DELEGATED && g->refcount)
