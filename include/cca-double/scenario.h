@@ -94,6 +94,13 @@ struct scenario_host_ops {
 	 */
 	int (*step)(struct scenario_host *h, const char *name, const char *const *keys,
 		    const char *const *values, size_t n, bool dry_run, char *err, size_t errlen);
+	/*
+	 * Called when a run was cut short (a step failed, or an injected fault
+	 * stopped it): tears down whatever the steps left through the host
+	 * code's own teardown path, so the leak count that follows judges the
+	 * host's error handling.  May be NULL.
+	 */
+	void (*teardown)(struct scenario_host *h);
 	/* Ends the run: leaks and warnings counted by the mock kernel. */
 	void (*close)(struct scenario_host *h, uint64_t *leaked_pages, unsigned int *warnings);
 };

@@ -441,7 +441,16 @@ static int host_step(struct scenario_host *h, const char *name, const char *cons
 	return fail(&a, "unknown host step '%s'", name);
 }
 
-/* A VM the scenario did not destroy stays: its pages count as leaked. */
+/* A run cut short: destroy the VM the way the host does at exit. */
+static void host_teardown(struct scenario_host *h)
+{
+	if (h->vm) {
+		harness_vm_destroy(h->vm);
+		h->vm = NULL;
+	}
+}
+
+/* A VM a passing scenario did not destroy stays: its pages count as leaked. */
 static void host_close(struct scenario_host *h, uint64_t *leaked_pages, unsigned int *warnings)
 {
 	struct mock_leaks l;
@@ -458,6 +467,7 @@ static const struct scenario_host_ops kernel_host_ops = {
 	.steps = step_names,
 	.open = host_open,
 	.step = host_step,
+	.teardown = host_teardown,
 	.close = host_close,
 };
 

@@ -5,6 +5,8 @@
 
 #include <cca-double/abi.h>
 
+#include <cca-double/kernel-scenario-host.h>
+
 #include "abicheck.h"
 #include "cli.h"
 
@@ -53,13 +55,9 @@ bool cli_profile_known(const char *name)
 	return false;
 }
 
-/* Provided by the kernel harness library when it is linked in. */
-void kernel_harness_register_scenario_host(void) __attribute__((weak));
-
 void cli_register_host(void)
 {
-	if (kernel_harness_register_scenario_host)
-		kernel_harness_register_scenario_host();
+	kernel_harness_register_scenario_host();
 }
 
 static int help_main(int argc, char **argv)

@@ -407,6 +407,8 @@ int scenario_run(const struct scenario *s, const char *profile,
 		}
 	}
 	ret = scn_run_steps(&r);
+	if (r.host && ret && scn_host_ops()->teardown)
+		scn_host_ops()->teardown(r.host);
 	if (r.host) {
 		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);
 		r.host = NULL;
