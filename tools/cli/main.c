@@ -20,6 +20,7 @@ static int help_main(int argc, char **argv);
 
 static const struct subcommand subcommands[] = {
 	{ "run", "run YAML scenarios (default: the bundled library), KTAP output", run_main },
+	{ "kunit", "run the realm KUnit suites against the reference host code (KTAP)", kunit_cmd_main },
 	{ "trace", "run one scenario and print every RMI/RSI call", trace_main },
 	{ "sweep", "inject a failure at every RMI call of scenarios, report how the host coped", sweep_main },
 	{ "abi-check", "compare a kernel's rmi_smc.h with a profile's description", abicheck_main },

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* cca-double kunit: the realm KUnit suites against the reference host code. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: cca-double kunit [kunit options]\n"
+		"\n"
+		"Runs the realm KUnit suites (kernel/tests: lifecycle, populate, teardown, REC\n"
+		"exits) against the reference host realm code and the fake RMM, and prints one\n"
+		"KTAP version 1 document that tools/testing/kunit/kunit.py parse accepts, then\n"
+		"\"N passed, N failed, N skipped\".  Options are the KUnit runner's:\n"
+		"\n"
+		"  --filter GLOB           suite.case glob (repeatable)\n"
+		"  kunit.filter_glob=GLOB  the kernel's syntax\n"
+		"  --list                  list suite.case names\n"
+		"  --timeout N             seconds per case (default 300)\n"
+		"  --no-fork               run cases in-process (debugging)\n"
+		"\n"
+		"The binary is %s.\n", CCA_REALM_KUNIT);
+}
+
+int kunit_cmd_main(int argc, char **argv)
+{
+	char *args[256];
+	int n = 0;
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc > 250) {
+		usage(stderr);
+		return 2;
+	}
+	args[n++] = CCA_REALM_KUNIT;
+	for (int i = 1; i < argc; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	fflush(NULL);
+	execv(CCA_REALM_KUNIT, args);
+	fprintf(stderr, "cca-double kunit: cannot run %s: %s\n", CCA_REALM_KUNIT, strerror(errno));
+	return 2;
+}
