@@ -189,8 +189,13 @@ static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		}
 	}
 	c->res[0] = consumed;
+	/*
+	 * All there.  An injected layer gives its memory straight back before
+	 * the interrupted command runs (it has no use for it); an operation
+	 * moves on to OP_CONTINUE.
+	 */
 	if (!m->want)
-		m->stage = SRO_READY;
+		m->stage = m == &ctx->inj && m->nheld ? SRO_RECLAIMING : SRO_READY;
 	c->res[1] = sro_donate_req(m);
 	return sro_answer(m);
 }

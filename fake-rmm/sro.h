@@ -100,7 +100,8 @@ uint64_t sro_donate_req(const struct sro_mem *m);
  * the fault, `donate_req` the request word for DONATE.  The command is
  * not run now and nothing changes but a new context (or, for an OP_*
  * command naming a live handle, a layer on that context).  x1 is a valid
- * handle: the host can drive the injected operation to its end, which
+ * handle: the host can drive the injected operation to its end (donate
+ * what it asks; it gives that straight back, reclaim; continue), which
  * runs the command for real.  No context free: BLOCKED.
  */
 uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler fn,
