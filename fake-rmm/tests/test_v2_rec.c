@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * REC_ENTER on 2.0-bet1: a guest program loaded with RTT_DATA_MAP_INIT,
+ * the REC made by the REC_CREATE SRO, a round trip through a HOST_CALL
+ * exit and SYSTEM_OFF with the 2.0 run page (no GIC fields), and the
+ * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS.
+ */
+#include <string.h>
+
+#include <cca-double/guests.h>
+
+#include "v2_fixture.h"
+
+#define CODE_IPA 0x100000ULL
+
+static int setup(void **state)
+{
+	if (fix_setup_v2(state))
+		return -1;
+	rt_v2_realm(*state, 40, 1, 2);
+	return 0;
+}
+
+static void load(struct fix *f, const char *name)
+{
+	const struct guest_program *g = guest_program_find(name);
+
+	assert_non_null(g);
+	for (size_t off = 0; off < g->size; off += GRAN) {
+		uint64_t src = fix_alloc(f);
+		size_t n = g->size - off < GRAN ? g->size - off : GRAN;
+
+		memcpy(pmem_host_ptr(f->pm, src), g->bytes + off, n);
+		rt_tables(f, CODE_IPA + off, 3);
+		assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, fix_alloc_delegated(f),
+			      CODE_IPA + off, src, 1, NULL), 0);
+	}
+}
+
+static uint64_t boot(struct fix *f, uint64_t arg0, uint64_t *run)
+{
+	uint64_t gprs[8] = { arg0 }, rec;
+
+	load(f, "host_call");
+	assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), 0, CODE_IPA,
+						  gprs), &rec), 0);
+	*run = fix_alloc(f);
+	return rec;
+}
+
+static void host_call_round_trip(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot(f, 7, &run);
+	struct rmi_v2_0_bet1_rec_run *p;
+
+	/* Realm NEW: ERROR_REALM. */
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_REALM);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	/* run page not NS, rec not a REC */
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, rec, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, run, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 7);
+	assert_int_equal(p->exit.rtt_tree, 0);
+	assert_int_equal(p->exit.plane, 0);
+	/* The host answers the call and re-enters: the guest goes on to SYSTEM_OFF. */
+	p->enter.flags = 0;
+	p->enter.gprs[0] = 0xabcd;
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_int_equal(p->exit.gprs[0], PSCI_FID_SYSTEM_OFF);
+	/* The realm is off: 2.0 answers a plain ERROR_REALM (index 0). */
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_REALM);
+	/* And the REC goes away through its SRO. */
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+static void psci_complete_and_set_ripas_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot(f, 1, &run), rec1;
+
+	assert_rmi(v2_rec_create(f, v2_rec_params(f, 0, 1, CODE_IPA, NULL), &rec1), 0);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	/* No PSCI request pending: ERROR_INPUT (1.0 rules, unchanged in 2.0). */
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, rec, rec1, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, rec, rec, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	/* No RIPAS change pending: ERROR_INPUT; top not aligned: ERROR_INPUT. */
+	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, rec, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, rec, 0, 8, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, f->rd, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(host_call_round_trip, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
