@@ -261,7 +261,7 @@ static void emit_common_struct(FILE *f, const struct m_profile *ps, int np,
 
 /* Emits `macro value` unless a profile defines the same macro differently. */
 struct seen {
-	char name[128];
+	char name[200];
 	long long value;
 	bool conflict;
 };
