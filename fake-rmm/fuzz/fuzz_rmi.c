@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * libFuzzer target: arbitrary sequences of RMI calls with arbitrary
- * registers, against a fresh fake RMM (profile 1.0) per input.  After every
+ * registers, against a fresh fake RMM per input: profile 1.0, or with
+ * -DFUZZ_PROFILE_V2 profile 2.0-bet1 (configured and activated first).  After every
  * call the bookkeeping invariants must hold; at the end every granule must
  * be returnable to NS through RMI calls (teardown.c).  Any broken rule
  * aborts, which libFuzzer reports with the input.
@@ -19,6 +20,11 @@
  *              deeper states quickly
  *   op 0xf4    delegate granule u8 and RTT_CREATE it at (IPA u16 << 21, level
  *              2 + bit) of the realm whose RD is granule u8'
+ *
+ * 2.0 adds: argument tag 5, an address-range descriptor (granule u8, count
+ * u8 whose bit 7 is the "undelegated" state), and op 0xf5, a descriptor
+ * list written into granule u8 (n u8 <= 16, then n tag-5 descriptors), so
+ * SRO donations and LIST map/unmap calls see real lists.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +35,7 @@
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
 #include <rmi/v1_0.h>
+#include <rmi/v2_0_bet1.h>
 
 #include "teardown.h"
 
@@ -38,6 +45,14 @@ unsigned long fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest;
 #define ARENA (8ULL << 20)
 #define NGRAN 256	/* granules the fuzzer names; the rest stay for teardown */
 #define MAX_CALLS 512
+
+#ifdef FUZZ_PROFILE_V2
+#define FUZZ_PROFILE "2.0-bet1"
+#define V2_ONLY 1
+#else
+#define FUZZ_PROFILE "1.0"
+#define V2_ONLY 0
+#endif
 
 struct input {
 	const uint8_t *p;
@@ -54,6 +69,17 @@ static int take(struct input *in, void *out, size_t len)
 	return 0;
 }
 
+static uint64_t descriptor(struct input *in, uint64_t base)
+{
+	uint8_t g = 0, n = 0;
+
+	take(in, &g, 1);
+	take(in, &n, 1);
+	return ((base + (uint64_t)g * 4096) & RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_MASK) |
+	       ((uint64_t)(n & 0x7f) << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_SHIFT) |
+	       ((uint64_t)(n >> 7) << RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE_SHIFT);
+}
+
 static uint64_t arg(struct input *in, uint64_t base)
 {
 	uint8_t tag = 0, b = 0;
@@ -61,6 +87,8 @@ static uint64_t arg(struct input *in, uint64_t base)
 	uint64_t v = 0;
 
 	take(in, &tag, 1);
+	if (V2_ONLY && tag % 6 == 5)
+		return descriptor(in, base);
 	switch (tag % 5) {
 	case 0:
 		take(in, &b, 1);
@@ -127,6 +155,8 @@ static void write_rec_params(struct pmem *pm, uint64_t pa, struct input *in)
 		p->aux[i] = pmem_pa_base(pm) + (uint64_t)((b[2] + i * 7) % NGRAN) * 4096;
 }
 
+static uint64_t delegate(struct rmm *rmm, uint64_t pa);
+
 static uint64_t smc(struct rmm *rmm, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
 		    uint64_t a4)
 {
@@ -135,6 +165,38 @@ static uint64_t smc(struct rmm *rmm, uint32_t fid, uint64_t a1, uint64_t a2, uin
 	fuzz_calls++;
 	fuzz_successes += x0 == 0;
 	return x0;
+}
+
+static uint64_t delegate(struct rmm *rmm, uint64_t pa)
+{
+	if (V2_ONLY)
+		return smc(rmm, RMI_FID_GRANULE_RANGE_DELEGATE, pa, pa + 4096, 0, 0);
+	return smc(rmm, RMI_FID_GRANULE_DELEGATE, pa, 0, 0, 0);
+}
+
+/* 2.0: a descriptor list (op 0xf5). */
+static void write_list(struct pmem *pm, uint64_t pa, uint64_t base, struct input *in)
+{
+	uint64_t *l = pmem_host_ptr(pm, pa);
+	uint8_t n = 0;
+
+	take(in, &n, 1);
+	n %= 17;
+	for (unsigned int i = 0; i < n; i++)
+		l[i] = descriptor(in, base);
+}
+
+/* 2.0: RMM_CONFIG_SET (a zeroed page is the 4 KiB / 1 GiB configuration) and RMM_ACTIVATE. */
+static void boot(struct rmm *rmm, struct pmem *pm)
+{
+	uint64_t cfg = pmem_pa_base(pm) + pmem_size(pm) - 4096;
+
+	memset(pmem_host_ptr(pm, cfg), 0, 4096);
+	if (smc(rmm, RMI_FID_RMM_CONFIG_SET, cfg, 0, 0, 0) ||
+	    smc(rmm, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0)) {
+		fprintf(stderr, "2.0 boot failed\n");
+		abort();
+	}
 }
 
 /* Multi-call steps (ops 0xf3, 0xf4); returns the number of calls made. */
@@ -154,8 +216,8 @@ static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8
 
 		if (g > NGRAN - 3 || rmm_granule_state(rmm, params) != GRANULE_NS)
 			return 0;
-		smc(rmm, RMI_FID_GRANULE_DELEGATE, rd, 0, 0, 0);
-		smc(rmm, RMI_FID_GRANULE_DELEGATE, rtt, 0, 0, 0);
+		delegate(rmm, rd);
+		delegate(rmm, rtt);
 		p = pmem_host_ptr(pm, params);
 		memset(p, 0, sizeof(*p));
 		p->s2sz = 39;
@@ -172,7 +234,7 @@ static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8
 	take(in, &x, 1);
 	take(in, &ipa, 2);
 	rtt = base + (uint64_t)(x % NGRAN) * 4096;
-	smc(rmm, RMI_FID_GRANULE_DELEGATE, rtt, 0, 0, 0);
+	delegate(rmm, rtt);
 	smc(rmm, RMI_FID_RTT_CREATE, rd, rtt, (uint64_t)(ipa & 0x3fff) << 21, 2 + (ipa >> 15));
 	return 2;
 }
@@ -180,7 +242,7 @@ static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pmem_config pc = { .size = ARENA, .no_gpf_protection = true };
-	struct rmm_config rc = { .profile = "1.0", .rec_insn_budget = 2000 };
+	struct rmm_config rc = { .profile = FUZZ_PROFILE, .rec_insn_budget = 2000 };
 	const struct abi_profile *abi;
 	const struct abi_command *rmi[64];
 	struct input in = { data, size };
@@ -196,6 +258,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rmm = rmm_create(&rc, err, sizeof(err));
 	if (!rmm)
 		abort();
+	if (V2_ONLY)
+		boot(rmm, pm);
 	abi = rmm_profile(rmm);
 	for (unsigned int i = 0; i < abi->ncommands && ncmd < 64; i++)
 		if (abi->commands[i].iface == ABI_RMI && abi->commands[i].args_known)
@@ -222,6 +286,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				write_realm_params(pm, base + (uint64_t)g * 4096, &in);
 			else if (op == 0xf1)
 				write_rec_params(pm, base + (uint64_t)g * 4096, &in);
+			else if (op == 0xf5 && V2_ONLY)
+				write_list(pm, base + (uint64_t)g * 4096, base, &in);
 			else
 				memset(pmem_host_ptr(pm, base + (uint64_t)g * 4096), 0, 4096);
 			continue;
