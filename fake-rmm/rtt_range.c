@@ -183,8 +183,6 @@ uint64_t unmap_args_check(const struct rmm *rmm, const struct realm *r, uint64_t
 			  uint64_t top, uint64_t flags, uint64_t oaddr, bool protected_side,
 			  struct unmap_output *out)
 {
-	bool b, t;
-
 	/* base/top aligned, top > base */
 	if ((base | top) & (GRANULE_SIZE - 1) || top <= base)
 		return RMI_EINPUT;
@@ -193,9 +191,7 @@ uint64_t unmap_args_check(const struct rmm *rmm, const struct realm *r, uint64_t
 	    !rtt_ipa_valid_at(r, top - GRANULE_SIZE, S2TT_PAGE_LEVEL))
 		return RMI_EINPUT;
 	/* the whole range on the command's side of the PAR */
-	b = realm_ipa_is_protected(r, base);
-	t = realm_ipa_is_protected(r, top - GRANULE_SIZE);
-	if (protected_side ? !(b && t) : (b || t))
+	if (!range_on_side(r, base, top, protected_side))
 		return RMI_EINPUT;
 	return unmap_output_check(rmm, flags, oaddr, out);
 }
