@@ -54,6 +54,12 @@ struct scn_run {
 	uint8_t last_rim[64];
 	bool have_rim;
 	unsigned int hash_len;
+	/* Results kept by `save:` for later steps (SRO handles, tops ...). */
+	struct {
+		char name[48];
+		uint64_t value;
+	} saved[32];
+	unsigned int nsaved;
 	const struct scenario_run_opts *opts;
 	struct scenario_result *res;
 	char err[2048];

@@ -156,6 +156,38 @@ static int check_outputs(struct scn_run *r, const struct abi_command *c, yaml_no
 	return 0;
 }
 
+/* save: {name: result} keeps a result for later steps' values. */
+static int save_outputs(struct scn_run *r, const struct abi_command *c, yaml_node_t *save,
+			const struct smc_regs *regs)
+{
+	if (!save)
+		return 0;
+	if (!ynode_is_map(save))
+		return scn_err(r, save, "save: expected a mapping {name: result}");
+	for (size_t i = 0; i < ymap_len(save); i++) {
+		yaml_node_t *kn, *v;
+		const char *k = ymap_key(r->d, save, i, &kn, &v);
+		const char *res = ynode_str(v);
+		int idx = res ? abi_result_index(c, res) : -1;
+		unsigned int j;
+
+		if (idx < 0)
+			return scn_err(r, v, "%s has no output '%s'", c->name, res ? res : "?");
+		if (!k || scn_granule_find(r->s, k) || strpbrk(k, "+- "))
+			return scn_err(r, kn, "save: '%s' must be a new name (not a granule)", k ? k : "?");
+		for (j = 0; j < r->nsaved && strcmp(r->saved[j].name, k); j++)
+			;
+		if (j == r->nsaved) {
+			if (r->nsaved == sizeof(r->saved) / sizeof(r->saved[0]))
+				return scn_err(r, kn, "save: at most 32 names");
+			snprintf(r->saved[j].name, sizeof(r->saved[j].name), "%s", k);
+			r->nsaved++;
+		}
+		r->saved[j].value = r->dry ? 0 : regs->x[1 + idx];
+	}
+	return 0;
+}
+
 static uint64_t read_field(const uint8_t *p, const struct abi_field *f, uint32_t i)
 {
 	uint64_t v = 0;
@@ -235,7 +267,8 @@ static int check_exit(struct scn_run *r, const struct abi_command *c, yaml_node_
 
 static int step_rmi(struct scn_run *r, yaml_node_t *step)
 {
-	static const char *const keys[] = { "rmi", "args", "expect", "out", "exit", "note", NULL };
+	static const char *const keys[] = { "rmi", "args", "expect", "out", "exit", "save", "note",
+		NULL };
 	const struct abi_command *c;
 	uint64_t vals[ABI_MAX_ARGS] = { 0 }, param_page = 0, want = 0;
 	struct smc_regs regs = { 0 };
@@ -277,7 +310,8 @@ static int step_rmi(struct scn_run *r, yaml_node_t *step)
 				       c->name, got, exp);
 		}
 	}
-	if (check_outputs(r, c, ymap_get(r->d, step, "out"), &regs))
+	if (check_outputs(r, c, ymap_get(r->d, step, "out"), &regs) ||
+	    save_outputs(r, c, ymap_get(r->d, step, "save"), &regs))
 		return -1;
 	{
 		int ri = abi_arg_index(c, "run");

@@ -80,11 +80,20 @@ int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out
 	memcpy(name, text, len);
 	name[len] = 0;
 	g = scn_granule_find(r->s, name);
-	if (!g)
-		return scn_err(r, n, "%s: '%s' is neither a number nor a declared granule", what, text);
 	if (op && parse_u64_text(op + 1, true, &off))
 		return scn_err(r, n, "%s: bad offset in '%s' (name+0x10 expected)", what, text);
-	*out = scn_granule_pa(r, g);
+	if (g) {
+		*out = scn_granule_pa(r, g);
+	} else {
+		unsigned int i;
+
+		for (i = 0; i < r->nsaved && strcmp(r->saved[i].name, name); i++)
+			;
+		if (i == r->nsaved)
+			return scn_err(r, n, "%s: '%s' is neither a number, a declared granule nor a saved result",
+				       what, text);
+		*out = r->saved[i].value;
+	}
 	*out = op && *op == '-' ? *out - off : *out + off;
 	return 0;
 }
