@@ -64,9 +64,15 @@ struct scenario_result {
 	uint64_t rmi_calls;
 	uint64_t leaked_granules;	/* not back to NS at the end */
 	uint64_t leaked_pages;		/* host pages not freed (host-level steps) */
+	/*
+	 * Kept on purpose by the host after the RMM refused them back (the
+	 * kernel's leak-on-failure): pages, and the granules of those pages
+	 * the RMM still holds.  Neither counts as leaked.
+	 */
+	uint64_t quarantined_pages, quarantined_granules;
 	unsigned int warnings;		/* WARN_ONs in the host code */
 	unsigned int gpfs;
-	bool teardown_complete;		/* every realm destroyed, every granule NS */
+	bool teardown_complete;		/* every realm destroyed, every granule NS (quarantined too) */
 	bool fault_fired;
 	struct scenario_call *calls;
 	size_t ncalls;
@@ -103,6 +109,12 @@ struct scenario_host_ops {
 	void (*teardown)(struct scenario_host *h);
 	/* Ends the run: leaks and warnings counted by the mock kernel. */
 	void (*close)(struct scenario_host *h, uint64_t *leaked_pages, unsigned int *warnings);
+	/*
+	 * Optional; called just before close(): pages the host keeps on purpose
+	 * (quarantined after RMI failures) and the granules of those pages the
+	 * RMM still holds, which the runner then does not count as leaked.
+	 */
+	void (*quarantined)(struct scenario_host *h, uint64_t *pages, uint64_t *granules);
 };
 
 void scenario_register_host(const struct scenario_host_ops *ops);

@@ -3,7 +3,8 @@
  * Per-case checks of the mock kernel (KUnit case hooks): before a case the
  * WARN counters reset; after it, a machine the case created is torn down
  * and the case fails on pages or kmalloc objects not freed, granules not
- * given back to NS, or a WARN count other than the one it declared with
+ * given back to NS (pages the host quarantined after RMI failures are
+ * reported, not counted), or a WARN count other than the one it declared with
  * mock_warn_expect().  A machine attached by someone else (the scenario
  * runner) is theirs to judge.
  */
@@ -29,6 +30,9 @@ static void after_case(struct kunit *test)
 	(void)test;
 	if (mock_machine_owned()) {
 		mock_machine_leaks(&l, false);
+		if (l.quarantined_pages)
+			printf("    # %lu page(s) quarantined after RMI failures (%llu granule(s) the RMM keeps)\n",
+			       l.quarantined_pages, l.quarantined_granules);
 		if ((l.pages || l.objects || l.granules) && mock_leak_allowed()) {
 			printf("    # leak report (leaks allowed by the test):\n");
 			mock_machine_leaks(&l, true);

@@ -172,7 +172,9 @@ void mock_machine_leaks(struct mock_leaks *leaks, bool report)
 	if (mock_current) {
 		l.pages = mock_count_live_pages(report);
 		l.objects = slab_count_live(report);
+		mock_count_quarantined(&l.quarantined_pages, &l.quarantined_granules);
 		l.granules = mock_current->rmm ? rmm_granules_not_ns(mock_current->rmm) : 0;
+		l.granules -= l.quarantined_granules;
 	}
 	if (leaks)
 		*leaks = l;

@@ -38,6 +38,11 @@ struct page {
 	unsigned char use;	/* enum mock_page_use */
 	unsigned char order;	/* of the block this page heads */
 	int refcount;
+	/*
+	 * get_page() of this page while the RMM held its granule: the host keeps
+	 * it out of the allocator on purpose (the kernel's leak-on-failure).
+	 */
+	bool quarantined;
 	unsigned long npages;	/* block length (alloc_pages_exact may trim) */
 	void *site;		/* return address of the allocating call */
 };
@@ -60,6 +65,8 @@ struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, un
 			      void *site);
 void mock_free_block(struct page *head, const char *what);
 unsigned long mock_count_live_pages(bool report);
+/* Quarantined blocks (pages) and their granules the RMM still holds. */
+void mock_count_quarantined(unsigned long *pages, unsigned long long *granules);
 
 /* kmalloc over the arena: slab_source.h. */
 

@@ -126,6 +126,47 @@ void mock_free_block(struct page *head, const char *what)
 	m->live_pages -= n;
 }
 
+/* Does the RMM hold the granule of arena page idx (any state but NS)? */
+static bool rmm_holds(struct mock_machine *m, uint64_t idx)
+{
+	return m->rmm &&
+	       rmm_granule_state(m->rmm, m->pa_base + (idx << MOCK_PAGE_SHIFT)) != GRANULE_NS;
+}
+
+/*
+ * A block stays allocated on purpose while a page of it was quarantined
+ * and the RMM still holds that page.  A quarantined page the RMM gave back
+ * after all is an ordinary leak again: nothing keeps it from the allocator
+ * but a reference nobody drops.
+ */
+static unsigned long quarantined_in_block(struct mock_machine *m, uint64_t head)
+{
+	unsigned long n = 0;
+
+	for (unsigned long i = 0; i < m->pages[head].npages; i++)
+		n += m->pages[head + i].quarantined && rmm_holds(m, head + i);
+	return n;
+}
+
+void mock_count_quarantined(unsigned long *pages, unsigned long long *granules)
+{
+	struct mock_machine *m = mock_current;
+
+	*pages = 0;
+	*granules = 0;
+	for (uint64_t i = 0; m && i < m->npages; i++) {
+		unsigned long q;
+
+		if (m->pages[i].use != PAGE_ALLOCATED)
+			continue;
+		q = quarantined_in_block(m, i);
+		if (q) {
+			*pages += m->pages[i].npages;
+			*granules += q;
+		}
+	}
+}
+
 unsigned long mock_count_live_pages(bool report)
 {
 	struct mock_machine *m = mock_current;
@@ -137,7 +178,7 @@ unsigned long mock_count_live_pages(bool report)
 		struct page *p = &m->pages[i];
 		char sym[128];
 
-		if (p->use != PAGE_ALLOCATED)
+		if (p->use != PAGE_ALLOCATED || quarantined_in_block(m, i))
 			continue;
 		n += p->npages;
 		if (!report)
@@ -291,15 +332,23 @@ static struct page *head_of(struct page *p)
 	return p;
 }
 
+/*
+ * A reference taken on a page the RMM still holds can only be the host
+ * keeping it from the allocator after the RMM refused it back (the
+ * kernel's leak-on-failure): the page is quarantined, reported apart
+ * from leaks for as long as the RMM holds it.
+ */
 void get_page(struct page *page)
 {
 	struct page *head;
+	uint64_t idx = index_of(page);
 
-	index_of(page);
 	head = head_of(page);
 	if (head->use != PAGE_ALLOCATED)
 		mock_report_bug("get_page() of a free page");
 	head->refcount++;
+	if (rmm_holds(mock_current, idx))
+		page->quarantined = true;
 }
 
 void put_page(struct page *page)

@@ -81,6 +81,15 @@ static void freeing_a_delegated_page(struct kunit *test)
 	KUNIT_FAIL(test, "freeing a delegated page went unnoticed");
 }
 
+/* A reference kept on a page the RMM does not hold is a leak, not a quarantine. */
+static void extra_reference_on_ns_page(struct kunit *test)
+{
+	unsigned long page = get_zeroed_page(GFP_KERNEL);
+
+	get_page(virt_to_page((void *)page));
+	free_page(page);
+}
+
 static void control_done_right(struct kunit *test)
 {
 	struct harness_vm *vm = realm_test_vm(test, NULL);
@@ -103,6 +112,7 @@ static struct kunit_case mock_detects_cases[] = {
 	KUNIT_CASE(unexpected_warn),
 	KUNIT_CASE(bug_on),
 	KUNIT_CASE(freeing_a_delegated_page),
+	KUNIT_CASE(extra_reference_on_ns_page),
 	KUNIT_CASE(control_done_right),
 	{}
 };

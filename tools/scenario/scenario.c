@@ -410,12 +410,18 @@ int scenario_run(const struct scenario *s, const char *profile,
 	if (r.host && ret && scn_host_ops()->teardown)
 		scn_host_ops()->teardown(r.host);
 	if (r.host) {
+		if (scn_host_ops()->quarantined)
+			scn_host_ops()->quarantined(r.host, &res->quarantined_pages,
+						    &res->quarantined_granules);
 		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);
 		r.host = NULL;
 	}
 	res->rmi_calls = rmm_call_count(r.rmm);
 	res->leaked_granules = rmm_granules_not_ns(r.rmm);
 	res->teardown_complete = res->leaked_granules == 0;
+	/* What the host keeps on purpose is no leak (the RMM holds it for good). */
+	res->leaked_granules -= res->quarantined_granules < res->leaked_granules
+					? res->quarantined_granules : res->leaked_granules;
 	res->gpfs = (unsigned int)(pmem_gpf_count() - gpf_before);
 	for (size_t i = 0; i < fault_plan_nrules(r.plan); i++)
 		res->fault_fired |= fault_plan_rule(r.plan, i)->fired > 0;
