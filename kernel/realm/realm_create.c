@@ -14,19 +14,21 @@
 
 #include "realm_internal.h"
 
-/* 1.0: the host allocates VMIDs; 0 stays the host's own. */
-static unsigned long *vmid_bitmap;
+/*
+ * 1.0: the host allocates VMIDs; 0 stays the host's own.  Static storage,
+ * as the kernel's bitmap lives from init on: a realm the RMM refused to
+ * destroy keeps its VMID for good, and nothing is left to free.
+ */
+#define REALM_MAX_VMID_BITS	16
+static DECLARE_BITMAP(vmid_bitmap, 1U << REALM_MAX_VMID_BITS);
 static unsigned int vmid_bits;
 
 static int realm_vmid_alloc(void)
 {
 	int vmid;
 
-	if (!vmid_bitmap) {
-		vmid_bits = kvm_get_vmid_bits();
-		vmid_bitmap = bitmap_zalloc(1U << vmid_bits, GFP_KERNEL);
-		if (!vmid_bitmap)
-			return -ENOMEM;
+	if (!vmid_bits) {
+		vmid_bits = min_t(unsigned int, kvm_get_vmid_bits(), REALM_MAX_VMID_BITS);
 		__set_bit(0, vmid_bitmap);
 	}
 	vmid = bitmap_find_free_region(vmid_bitmap, 1U << vmid_bits, 0);
@@ -36,19 +38,14 @@ static int realm_vmid_alloc(void)
 /* A new RMM (kvm_init_rmi): no VMID of an older one is in use. */
 void realm_vmid_reset(void)
 {
-	vmid_bitmap = NULL;
+	bitmap_zero(vmid_bitmap, 1U << REALM_MAX_VMID_BITS);
+	vmid_bits = 0;
 }
 
 static void realm_vmid_free(unsigned int vmid)
 {
-	if (!vmid_bitmap || !vmid)
-		return;
-	bitmap_release_region(vmid_bitmap, vmid, 0);
-	/* The last realm gone: the bitmap goes too (nothing outlives the VMs). */
-	if (bitmap_weight(vmid_bitmap, 1U << vmid_bits) == 1) {
-		bitmap_free(vmid_bitmap);
-		vmid_bitmap = NULL;
-	}
+	if (vmid_bits && vmid)
+		bitmap_release_region(vmid_bitmap, vmid, 0);
 }
 
 int kvm_init_realm(struct kvm *kvm)
@@ -116,7 +113,7 @@ static int realm_create_rd(struct kvm *kvm)
 			ret = -ENXIO;
 			goto free_vmid;
 		}
-		return -ENXIO;	/* the RMM keeps RD and tables: leaked */
+		return -ENXIO;	/* the RMM keeps the realm: kvm_destroy_realm() tries again */
 	}
 	free_page((unsigned long)realm->params);
 	realm->params = NULL;
@@ -128,8 +125,8 @@ free_vmid:
 undelegate_pgd:
 	realm_undelegate_range(pgd, pgd_size);
 undelegate_rd:
-	if (WARN_ON(realm_undelegate_page(rd_phys)))
-		return ret;	/* leaked */
+	realm_free_delegated_page(rd_phys);	/* quarantined if the RMM keeps it */
+	return ret;
 free_rd:
 	free_page((unsigned long)rd);
 	return ret;
@@ -182,9 +179,15 @@ void kvm_destroy_realm(struct kvm *kvm)
 	kvm_realm_destroy_rtts(kvm);
 
 	if (WARN_ON(rmi_realm_destroy(realm_rd_phys(realm)))) {
-		/* The RMM keeps RD and root tables: leaked, never freed. */
+		/*
+		 * The RMM keeps the realm: RD and root tables are quarantined (what
+		 * hangs below was quarantined where its destruction failed), and
+		 * its VMID stays in use.
+		 */
+		realm_quarantine_page(realm_rd_phys(realm));
 		for (size_t off = 0; off < pgd_size; off += PAGE_SIZE)
-			get_page(phys_to_page(kvm->arch.mmu.pgd_phys + off));
+			realm_quarantine_page(kvm->arch.mmu.pgd_phys + off);
+		kvm_set_realm_state(kvm, REALM_STATE_DEAD);
 		return;
 	}
 	realm_free_delegated_page(realm_rd_phys(realm));

@@ -69,6 +69,7 @@ int realm_delegate_range(phys_addr_t phys, unsigned long size);
 void realm_undelegate_range(phys_addr_t phys, unsigned long size);
 void realm_free_delegated_page(phys_addr_t phys);
 void realm_release_data_page(phys_addr_t phys);
+void realm_quarantine_page(phys_addr_t phys);
 
 /* realm_rtt.c: RTT creation on demand, folding, the teardown walk. */
 int realm_create_rtt_levels(struct realm *realm, unsigned long ipa, int level, int max_level,

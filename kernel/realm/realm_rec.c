@@ -100,11 +100,21 @@ void kvm_destroy_rec(struct kvm_vcpu *vcpu)
 
 	if (!vcpu_is_rec(vcpu) || !rec->run)
 		return;
-	if (WARN_ON(rmi_rec_destroy(virt_to_phys(rec->rec_page))))
-		return;		/* the RMM keeps the REC: its pages are leaked */
-	realm_free_rec_pages(realm, rec);
+	/* The run page is the host's alone, whatever the RMM says. */
 	free_page((unsigned long)rec->run);
 	rec->run = NULL;
+	if (WARN_ON(rmi_rec_destroy(virt_to_phys(rec->rec_page)))) {
+		/* The RMM keeps the REC and its auxiliary granules: quarantined. */
+		for (unsigned int i = 0; i < ARRAY_SIZE(rec->aux_pages); i++) {
+			if (rec->aux_pages[i])
+				realm_quarantine_page(page_to_phys(rec->aux_pages[i]));
+			rec->aux_pages[i] = NULL;
+		}
+		realm_quarantine_page(virt_to_phys(rec->rec_page));
+		rec->rec_page = NULL;
+		return;
+	}
+	realm_free_rec_pages(realm, rec);
 }
 
 /* RIPAS RAM over every guest_memfd slot (private memory the realm starts with). */

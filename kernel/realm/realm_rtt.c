@@ -82,6 +82,50 @@ void realm_fold_range(struct realm *realm, unsigned long start, unsigned long en
 	}
 }
 
+/* Output address of an RTT entry (RTT_READ_ENTRY's desc). */
+#define RMM_RTTE_ADDR_MASK	GENMASK_ULL(47, 12)
+
+/*
+ * Quarantines what hangs from the level-`level` table whose entries start
+ * at base: child tables, recursively, and protected data still mapped.
+ * The host never kept those addresses (the RMM hands each back when it is
+ * destroyed), so it reads them with RTT_READ_ENTRY.
+ */
+static void realm_quarantine_entries(struct realm *realm, unsigned long base, int level)
+{
+	unsigned long size = rmm_rtt_level_mapsize(level);
+
+	for (unsigned long i = 0; i < RMM_PAGE_SIZE / sizeof(u64); i++) {
+		unsigned long ipa = base + i * size, walk_level, state, desc;
+
+		if (rmi_rtt_read_entry(realm_rd_phys(realm), ipa, level, &walk_level, &state,
+				       &desc) || walk_level != level)
+			continue;
+		desc &= RMM_RTTE_ADDR_MASK;
+		if (state == RMI_TABLE && level < RMM_RTT_MAX_LEVEL) {
+			realm_quarantine_page(desc);
+			realm_quarantine_entries(realm, ipa, level + 1);
+		} else if (state == RMI_ASSIGNED && desc && !(ipa & realm_shared_bit(realm))) {
+			realm_quarantine_page(desc);	/* a guest_memfd page */
+		}
+	}
+}
+
+/*
+ * The RMM refused to destroy the level-`level` table covering ipa: it and
+ * everything under it stay the RMM's for good, so they are quarantined.
+ */
+static void realm_quarantine_rtt(struct realm *realm, unsigned long ipa, int level)
+{
+	unsigned long walk_level, state, desc;
+
+	if (rmi_rtt_read_entry(realm_rd_phys(realm), ipa, level - 1, &walk_level, &state, &desc) ||
+	    walk_level != level - 1 || state != RMI_TABLE)
+		return;		/* no table there after all */
+	realm_quarantine_page(desc & RMM_RTTE_ADDR_MASK);
+	realm_quarantine_entries(realm, ALIGN_DOWN(ipa, rmm_rtt_level_mapsize(level - 1)), level);
+}
+
 /* Destroys the tables of `level` over [start, end), deeper ones first. */
 static int realm_tear_down_rtt_level(struct realm *realm, int level, unsigned long start,
 				     unsigned long end)
@@ -121,7 +165,12 @@ again:
 		} else {
 			WARN(1, "RTT_DESTROY ipa 0x%lx level %d: 0x%x, top 0x%lx", addr, level,
 			     ret, next);
-			return -EBUSY;
+			/*
+			 * The RMM keeps this table: quarantine it and what it holds,
+			 * and go on with the rest, which the RMM may still give back.
+			 */
+			realm_quarantine_rtt(realm, addr, level);
+			next = addr + span;
 		}
 		if (next <= addr)	/* guard against an RMM that does not advance */
 			next = addr + span;

@@ -99,32 +99,12 @@ static void unmap_partial_block_keeps_table(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("RTT"), rtts);
 }
 
-/* The RMM refuses REALM_DESTROY: the host WARNs and leaks, never frees what the RMM owns. */
-static void realm_destroy_refused_leaks_safely(struct kunit *test)
-{
-	struct harness_vm *vm;
-
-	KUNIT_ASSERT_EQ(test, harness_vm_create(NULL, &vm), 0);
-	KUNIT_ASSERT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
-					       NULL, 0), 0);
-	KUNIT_ASSERT_EQ(test, realm_test_inject("REALM_DESTROY", 1, 2 /* ERROR_REALM */, 0), 0);
-	mock_warn_expect(1);
-	harness_vm_destroy(vm);
-	KUNIT_EXPECT_EQ(test, mock_warn_count(), 1U);
-	/* RD and roots stay with the RMM; data and tables below were given back. */
-	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("RD"), 1ULL);
-	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 0ULL);
-	KUNIT_EXPECT_GT(test, realm_test_granules_not_ns(), 0ULL);
-	mock_leak_allow();
-}
-
 static struct kunit_case teardown_cases[] = {
 	KUNIT_CASE(teardown_dense),
 	KUNIT_CASE(teardown_sparse),
 	KUNIT_CASE(teardown_after_activation),
 	KUNIT_CASE(unmap_destroys_data_and_folds),
 	KUNIT_CASE(unmap_partial_block_keeps_table),
-	KUNIT_CASE(realm_destroy_refused_leaks_safely),
 	{}
 };
 

@@ -161,6 +161,23 @@ static inline int rmi_rtt_destroy(phys_addr_t rd, unsigned long ipa, long level,
 	return (int)res.a0;
 }
 
+/* The entry at `level` for ipa: walk level reached, state (RMI_TABLE ...), desc (PA). */
+static inline int rmi_rtt_read_entry(phys_addr_t rd, unsigned long ipa, long level,
+				     unsigned long *walk_level, unsigned long *state,
+				     unsigned long *desc)
+{
+	struct arm_smccc_res res;
+
+	arm_smccc_1_1_invoke(SMC_RMI_RTT_READ_ENTRY, rd, ipa, level, &res);
+	if (walk_level)
+		*walk_level = res.a1;
+	if (state)
+		*state = res.a2;
+	if (desc)
+		*desc = res.a3;
+	return (int)res.a0;
+}
+
 static inline int rmi_rtt_fold(phys_addr_t rd, unsigned long ipa, long level, phys_addr_t *rtt)
 {
 	struct arm_smccc_res res;
