@@ -11,7 +11,7 @@
 
 enum sweep_outcome {
 	SWEEP_OK,	/* the host coped: no crash, hang, GPF, WARN or leak */
-	SWEEP_WARN,	/* WARN_ONs in the host code */
+	SWEEP_WARN,	/* WARN_ONs in the host code (expected on RMI failures: not bad) */
 	SWEEP_LEAK,	/* granules not back to NS or host pages not freed */
 	SWEEP_GPF,	/* the host touched a protected granule */
 	SWEEP_CRASH,	/* the run died (signal, sanitizer, abort) */
@@ -31,6 +31,7 @@ struct sweep_run {
 	bool teardown_complete;
 	unsigned int warnings;
 	uint64_t leaked_granules, leaked_pages;
+	uint64_t quarantined_pages;	/* kept on purpose after RMI failures: not leaks */
 	double seconds;
 	char detail[512];
 };
@@ -56,6 +57,7 @@ struct sweep_opts {
 int sweep_scenario(const struct scenario *s, const char *profile, const struct sweep_opts *opts,
 		   struct sweep_report *rep);
 void sweep_report_free(struct sweep_report *rep);
+/* Crashed, hung, GPF, leaked, or could not run: WARN-only runs are not bad. */
 bool sweep_run_bad(const struct sweep_run *r);
 const char *sweep_outcome_name(enum sweep_outcome o);
 
