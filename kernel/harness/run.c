@@ -80,15 +80,20 @@ static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct 
 		ret = kvm_rec_pre_enter(vcpu);
 		if (ret <= 0)
 			return ret;
+		bool stop = false;
+
 		ret = kvm_rec_enter(vcpu);
-		if (!RMI_RETURN_STATUS(ret))
+		if (!RMI_RETURN_STATUS(ret)) {
 			record_exit(vcpu, r);
+			stop = r->stop_on_reason >= 0 &&
+			       r->last_reason == (unsigned int)r->stop_on_reason;
+		}
 		ret = handle_rec_exit(vcpu, ret);
+		/* An exit KVM hands to the VMM (MMIO) ends the run too; the VMM still completes it. */
+		r->stopped_on_reason |= stop;
 		if (ret <= 0)
 			return ret;
-		if (r->stop_on_reason >= 0 && r->last_reason == (unsigned int)r->stop_on_reason &&
-		    r->exits) {
-			r->stopped_on_reason = true;
+		if (stop) {
 			vcpu->run->exit_reason = KVM_EXIT_INTR;	/* as a signal would */
 			return -EINTR;
 		}
@@ -151,8 +156,12 @@ static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness
 		}
 		r->ret = harness_kvm_run(vm, vcpu, r, limit - used);
 		r->kvm_exit_reason = vcpu->run->exit_reason;
-		if (r->stopped_on_reason)
+		if (r->stopped_on_reason) {
+			/* What KVM handed over (an MMIO read's data) is done before stopping. */
+			if (!r->ret)
+				vmm_handle_exit(vm, vcpu, r);
 			return 0;
+		}
 		if (r->ret == -EINTR)
 			continue;	/* slice used up: the budget check decides */
 		if (r->ret == -EAGAIN && vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED) {

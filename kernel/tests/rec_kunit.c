@@ -81,6 +81,26 @@ static void exit_mmio(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), data);
 }
 
+/* A stop on SYNC ends the run at the first MMIO exit, which the VMM still completes. */
+static void stop_on_mmio_exit(struct kunit *test)
+{
+	static const unsigned long long x[] = { MMIO_IPA };
+	struct harness_vm *vm = guest_vm(test, "hello_mmio", 1, x, 1);
+	struct harness_run run = { .stop_on_reason = RMI_EXIT_SYNC };
+
+	harness_vcpu_run(vm, 0, &run);
+	KUNIT_EXPECT_TRUE(test, run.stopped_on_reason);
+	KUNIT_EXPECT_EQ(test, run.exits, 1U);
+	KUNIT_EXPECT_EQ(test, run.mmio_exits, 1U);
+	KUNIT_EXPECT_EQ(test, run.mmio_written, 0x11ULL);
+
+	memset(&run, 0, sizeof(run));
+	run.stop_on_reason = -1;
+	harness_vcpu_run(vm, 0, &run);
+	KUNIT_EXPECT_TRUE(test, run.powered_off);
+	KUNIT_EXPECT_EQ(test, run.mmio_exits, 4U);
+}
+
 static void exit_irq_bounded(struct kunit *test)
 {
 	struct harness_vm *vm = guest_vm(test, "spin", 1, NULL, 0);
@@ -186,6 +206,7 @@ static struct kunit_case rec_cases[] = {
 	KUNIT_CASE(rec_created_at_first_run),
 	KUNIT_CASE(exit_host_call),
 	KUNIT_CASE(exit_mmio),
+	KUNIT_CASE(stop_on_mmio_exit),
 	KUNIT_CASE(exit_irq_bounded),
 	KUNIT_CASE(protected_fault_maps_data),
 	KUNIT_CASE(unprotected_fault_maps_shared_page),
