@@ -5,6 +5,7 @@
 
 #include <linux/bits.h>
 #include <linux/types.h>
+#include <asm/memory.h>	/* as in the kernel; brings linux/sizes.h */
 #include <asm/pgtable-hwdef.h>
 
 #define VTCR_EL2_T0SZ_MASK	0x3f

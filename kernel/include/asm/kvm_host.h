@@ -17,9 +17,18 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <uapi/linux/kvm.h>
+#include <asm/cpufeature.h>
+#include <asm/fpsimd.h>
 #include <asm/kvm_pgtable.h>
 #include <asm/kvm_rmi.h>
 #include <asm/sysreg.h>
+/*
+ * As in the kernel, asm/kvm_host.h brings in the CPU-feature, FP/SVE, vGIC
+ * and timer headers: the series' files (v12 rmi.c) use their names
+ * without including them.
+ */
+#include <kvm/arm_arch_timer.h>
+#include <kvm/arm_vgic.h>
 
 #define KVM_MAX_VCPUS			64
 #define KVM_VCPU_MAX_FEATURES		8

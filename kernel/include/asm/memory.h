@@ -8,6 +8,7 @@
 #ifndef __ASM_MEMORY_H
 #define __ASM_MEMORY_H
 
+#include <linux/sizes.h>	/* the kernel's asm/memory.h includes it too */
 #include <linux/types.h>
 #include <asm/page-def.h>
 

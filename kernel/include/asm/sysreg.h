@@ -35,6 +35,14 @@
 #define ID_AA64DFR0_EL1_DebugVer_SHIFT	0
 #define ID_AA64DFR0_EL1_DebugVer_MASK	GENMASK_ULL(3, 0)
 
+/*
+ * gen-sysreg.awk also emits each field under its bare name (REG_FIELD, same
+ * value as REG_FIELD_MASK); v12 rmi.c uses that form with FIELD_GET/PREP.
+ */
+#define ID_AA64DFR0_EL1_CTX_CMPs	ID_AA64DFR0_EL1_CTX_CMPs_MASK
+#define ID_AA64DFR0_EL1_WRPs		ID_AA64DFR0_EL1_WRPs_MASK
+#define ID_AA64DFR0_EL1_BRPs		ID_AA64DFR0_EL1_BRPs_MASK
+
 #define SYS_FIELD_GET(reg, field, val)	FIELD_GET(reg##_##field##_MASK, val)
 #define SYS_FIELD_PREP(reg, field, val)	FIELD_PREP(reg##_##field##_MASK, val)
 
