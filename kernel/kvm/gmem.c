@@ -4,7 +4,8 @@
  * private memory is pages guest_memfd owns, allocated on first use and
  * freed only with the file.  kvm_gmem_populate() follows the v14 contract
  * (callback per page with the pinned source page, -EEXIST for a page
- * populated already).
+ * populated already), or in upstream mode the older one a tree may use
+ * (CCA_UPSTREAM_GMEM_POPULATE_UADDR: user address + order, callback pins).
  */
 #include <linux/bitmap.h>
 
@@ -104,6 +105,12 @@ long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages
 		ret = kvm_gmem_get_pfn(kvm, slot, gfn + i, &pfn, NULL, NULL);
 		if (ret)
 			break;
+#ifdef CCA_UPSTREAM_GMEM_POPULATE_UADDR
+		/* Older contract: the callback pins the source page itself. */
+		ret = post_populate(kvm, gfn + i, pfn,
+				    src ? (char __user *)src + i * PAGE_SIZE : NULL,
+				    0, opaque);
+#else
 		if (src) {
 			unsigned long uaddr = (unsigned long)src + i * PAGE_SIZE;
 
@@ -113,6 +120,7 @@ long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages
 			}
 		}
 		ret = post_populate(kvm, gfn + i, pfn, src_page, opaque);
+#endif
 		if (src_page)
 			put_page(src_page);
 		if (ret)

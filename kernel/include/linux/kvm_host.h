@@ -133,8 +133,19 @@ bool kvm_mem_is_private(struct kvm *kvm, gfn_t gfn);
  * the number of pages done, or a negative error when none was.  Caller
  * holds slots_lock.
  */
+#ifdef CCA_UPSTREAM_GMEM_POPULATE_UADDR
+/*
+ * The older (v6.19) contract, which 1.0-era trees (v12) are written for: the
+ * callback gets the user source address of the page and the folio order (0
+ * here, the mock's guest_memfd has no large folios) and pins the source
+ * itself.  Chosen in upstream mode from what the tree's code uses.
+ */
+typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
+				    void __user *src, int order, void *opaque);
+#else
 typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
 				    struct page *src_page, void *opaque);
+#endif
 long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
 		       kvm_gmem_populate_cb post_populate, void *opaque);
 
