@@ -90,6 +90,23 @@ static void rtt_destroy_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, leaks_now().quarantined_granules, realm_test_granules_not_ns());
 }
 
+/*
+ * DATA_DESTROY refused at teardown: the page stays mapped, so its tables,
+ * RD and roots stay too, all quarantined, and guest_memfd letting go of
+ * the page no longer frees memory the RMM holds (it used to: a BUG).
+ */
+static void data_destroy_refused(struct kunit *test)
+{
+	struct harness_vm *vm = small_realm(test);
+
+	/* The first DATA_DESTROY of the walk finds no table below 2 GiB; the second, the page. */
+	KUNIT_ASSERT_EQ(test, realm_test_inject("DATA_DESTROY", 2, RMI_ERROR_INPUT, 0), 0);
+	mock_warn_expect(4);	/* DATA_DESTROY, RTT_DESTROY at levels 3 and 2, REALM_DESTROY */
+	harness_vm_destroy(vm);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
+	KUNIT_EXPECT_EQ(test, leaks_now().quarantined_granules, realm_test_granules_not_ns());
+}
+
 /* REALM_DESTROY refused: RD and roots quarantined, the VMID kept (nothing to free). */
 static void realm_destroy_refused(struct kunit *test)
 {
@@ -124,6 +141,7 @@ static struct kunit_case quarantine_cases[] = {
 	KUNIT_CASE(refused_page_is_quarantined),
 	KUNIT_CASE(root_undelegate_refused),
 	KUNIT_CASE(rtt_destroy_refused),
+	KUNIT_CASE(data_destroy_refused),
 	KUNIT_CASE(realm_destroy_refused),
 	KUNIT_CASE(rec_destroy_refused),
 	{}
