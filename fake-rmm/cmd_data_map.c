@@ -191,14 +191,5 @@ static const struct unmap_kind data_kind = {
  */
 uint64_t smc_rtt_data_unmap(struct rmm *rmm, struct rmi_call *c)
 {
-	struct unmap_output out;
-	struct realm *r = realm_of_rd(rmm, c->arg[0]);
-	uint64_t ret;
-
-	if (!r)
-		return RMI_EINPUT;
-	ret = unmap_args_check(rmm, r, c->arg[1], c->arg[2], c->arg[3], c->arg[4], true, &out);
-	if (ret != RMI_OK)
-		return ret;
-	return unmap_range(rmm, r, c->arg[1], c->arg[2], &out, &data_kind, c);
+	return unmap_command(rmm, c, &data_kind);
 }

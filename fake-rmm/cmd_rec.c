@@ -65,21 +65,9 @@ uint64_t smc_rec_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
-	/* The RD refcount counts RECs and saturates (TF-RMM: 10 bits). */
-	if (granule_at(rmm, rd)->refcount >= REALM_MAX_RECS) {
-		status = RMI_EREALM;
+	status = rec_create_realm_checks(rmm, rd, r, p->mpidr);
+	if (status != RMI_OK)
 		goto out;
-	}
-	/* realm_state */
-	if (r->state != REALM_NEW) {
-		status = RMI_EREALM;
-		goto out;
-	}
-	/* mpidr_valid, mpidr_index: RECs come in MPIDR order 0, 1, 2 ... */
-	if (!rec_mpidr_valid(p->mpidr) || rec_mpidr_index(p->mpidr) != r->rec_count) {
-		status = RMI_EINPUT;
-		goto out;
-	}
 	/* num_aux == RecAuxCount(rd) */
 	if (p->num_aux != REC_AUX_COUNT) {
 		status = RMI_EINPUT;

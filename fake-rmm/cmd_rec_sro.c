@@ -63,21 +63,9 @@ static uint64_t rec_create_ready(struct rmm *rmm, struct sro_ctx *ctx, struct rm
 		status = RMI_EINPUT;
 		goto out;
 	}
-	/* The RD refcount counts RECs and saturates (TF-RMM: 10 bits). */
-	if (granule_at(rmm, ctx->rd)->refcount >= REALM_MAX_RECS) {
-		status = RMI_EREALM;
+	status = rec_create_realm_checks(rmm, ctx->rd, r, p->mpidr);
+	if (status != RMI_OK)
 		goto out;
-	}
-	/* realm_state */
-	if (r->state != REALM_NEW) {
-		status = RMI_EREALM;
-		goto out;
-	}
-	/* mpidr_valid, mpidr_index: RECs come in MPIDR order 0, 1, 2 ... */
-	if (!rec_mpidr_valid(p->mpidr) || rec_mpidr_index(p->mpidr) != r->rec_count) {
-		status = RMI_EINPUT;
-		goto out;
-	}
 	a = (struct rec_create_args){ .flags = p->flags, .mpidr = p->mpidr, .pc = p->pc,
 				      .num_aux = ctx->main.nheld, .aux = ctx->main.held };
 	memcpy(a.gprs, p->gprs, sizeof(a.gprs));

@@ -211,3 +211,18 @@ void rec_detach(struct rmm *rmm, struct rec *rec, uint64_t *aux, unsigned int *n
 	r->recs[rec->index] = NULL;
 	rec_free(rec);
 }
+
+uint64_t rec_create_realm_checks(const struct rmm *rmm, uint64_t rd, const struct realm *r,
+				 uint64_t mpidr)
+{
+	/* The RD refcount counts RECs and saturates (TF-RMM: 10 bits). */
+	if (granule_at(rmm, rd)->refcount >= REALM_MAX_RECS)
+		return RMI_EREALM;
+	/* realm_state */
+	if (r->state != REALM_NEW)
+		return RMI_EREALM;
+	/* mpidr_valid, mpidr_index: RECs come in MPIDR order 0, 1, 2 ... */
+	if (!rec_mpidr_valid(mpidr) || rec_mpidr_index(mpidr) != r->rec_count)
+		return RMI_EINPUT;
+	return RMI_OK;
+}

@@ -153,4 +153,12 @@ bool vgic_has_intid(const struct vgic *g, uint32_t intid);
  */
 bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value);
 
+/*
+ * The realm-side checks REC_CREATE makes in both profiles, in the spec's
+ * order: the RD's REC count (ERROR_REALM), realm_state NEW (ERROR_REALM),
+ * mpidr_valid and mpidr_index (ERROR_INPUT).  Returns RMI_OK or the status.
+ */
+uint64_t rec_create_realm_checks(const struct rmm *rmm, uint64_t rd, const struct realm *r,
+				 uint64_t mpidr);
+
 #endif

@@ -195,3 +195,18 @@ uint64_t unmap_args_check(const struct rmm *rmm, const struct realm *r, uint64_t
 		return RMI_EINPUT;
 	return unmap_output_check(rmm, flags, oaddr, out);
 }
+
+uint64_t unmap_command(struct rmm *rmm, struct rmi_call *c, const struct unmap_kind *kind)
+{
+	struct unmap_output out;
+	struct realm *r = realm_of_rd(rmm, c->arg[0]);
+	uint64_t ret;
+
+	if (!r)
+		return RMI_EINPUT;
+	ret = unmap_args_check(rmm, r, c->arg[1], c->arg[2], c->arg[3], c->arg[4],
+			       kind->protected_side, &out);
+	if (ret != RMI_OK)
+		return ret;
+	return unmap_range(rmm, r, c->arg[1], c->arg[2], &out, kind, c);
+}

@@ -93,5 +93,11 @@ struct unmap_kind {
  */
 uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t top,
 		     struct unmap_output *out, const struct unmap_kind *kind, struct rmi_call *c);
+/*
+ * The whole of RTT_DATA_UNMAP / RTT_UNPROT_UNMAP (rd, base, top, flags,
+ * oaddr): RD check, argument checks for the kind's side of the IPA space,
+ * then unmap_range().
+ */
+uint64_t unmap_command(struct rmm *rmm, struct rmi_call *c, const struct unmap_kind *kind);
 
 #endif
