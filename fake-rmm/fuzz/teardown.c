@@ -51,9 +51,14 @@ static uint64_t entry_size(int level)
 	return 1ULL << (12 + 9 * (3 - level));
 }
 
-/* A delegated granule for unfolding a block. */
+/* A delegated granule for unfolding a block: an idle DELEGATED one, or a fresh one. */
 static int spare_rtt(struct td *t, uint64_t *pa)
 {
+	for (uint64_t p = t->base; p < t->base + t->size; p += GRAN)
+		if (rmm_granule_state(t->rmm, p) == GRANULE_DELEGATED) {
+			*pa = p;
+			return 0;
+		}
 	for (uint64_t p = t->base; p < t->base + t->size; p += GRAN)
 		if (rmm_granule_state(t->rmm, p) == GRANULE_NS &&
 		    !delegate(t, p)) {
@@ -131,11 +136,18 @@ static int realm_geometry(struct td *t, uint64_t rd, int *start, unsigned int *i
 	return -1;
 }
 
-/* An NS granule for SRO lists (none: 0). */
+/*
+ * An NS granule for SRO lists: a free one, or an idle DELEGATED one given
+ * back to NS for the purpose (an input may have delegated all memory).
+ * None: 0.
+ */
 static uint64_t ns_page(struct td *t)
 {
 	for (uint64_t p = t->base + t->size - GRAN; p >= t->base; p -= GRAN)
 		if (rmm_granule_state(t->rmm, p) == GRANULE_NS)
+			return p;
+	for (uint64_t p = t->base + t->size - GRAN; p >= t->base; p -= GRAN)
+		if (rmm_granule_state(t->rmm, p) == GRANULE_DELEGATED && !undelegate(t, p))
 			return p;
 	return 0;
 }
