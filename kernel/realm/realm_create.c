@@ -4,49 +4,15 @@
  * its parameter page at creation (kvm_init_realm); the RMM's Realm
  * Descriptor is made lazily, by the first populate or the first run
  * (realm_ensure_created): RD and the stage-2 root tables KVM allocated are
- * delegated, REALM_CREATE describes the IPA space, and with RMM 1.0 the
- * host picks the VMID and learns how many auxiliary granules a REC needs.
+ * delegated and REALM_CREATE describes the IPA space (with what else the
+ * flavour needs: a 1.0 VMID and REC aux count).  Teardown gives back
+ * data, tables, then the RD; a 2.0 realm is terminated first.
  */
-#include <linux/bitmap.h>
 #include <linux/bitfield.h>
 #include <asm/kvm_mmu.h>
 #include <asm/sysreg.h>
 
 #include "realm_internal.h"
-
-/*
- * 1.0: the host allocates VMIDs; 0 stays the host's own.  Static storage,
- * as the kernel's bitmap lives from init on: a realm the RMM refused to
- * destroy keeps its VMID for good, and nothing is left to free.
- */
-#define REALM_MAX_VMID_BITS	16
-static DECLARE_BITMAP(vmid_bitmap, 1U << REALM_MAX_VMID_BITS);
-static unsigned int vmid_bits;
-
-static int realm_vmid_alloc(void)
-{
-	int vmid;
-
-	if (!vmid_bits) {
-		vmid_bits = min_t(unsigned int, kvm_get_vmid_bits(), REALM_MAX_VMID_BITS);
-		__set_bit(0, vmid_bitmap);
-	}
-	vmid = bitmap_find_free_region(vmid_bitmap, 1U << vmid_bits, 0);
-	return vmid < 0 ? -EBUSY : vmid;
-}
-
-/* A new RMM (kvm_init_rmi): no VMID of an older one is in use. */
-void realm_vmid_reset(void)
-{
-	bitmap_zero(vmid_bitmap, 1U << REALM_MAX_VMID_BITS);
-	vmid_bits = 0;
-}
-
-static void realm_vmid_free(unsigned int vmid)
-{
-	if (vmid_bits && vmid)
-		bitmap_release_region(vmid_bitmap, vmid, 0);
-}
 
 int kvm_init_realm(struct kvm *kvm)
 {
@@ -72,7 +38,6 @@ static void realm_fill_params(struct kvm *kvm, struct realm_params *p)
 	p->rtt_base = kvm->arch.mmu.pgd_phys;
 	p->rtt_level_start = realm_start_level(realm);
 	p->rtt_num_start = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr) / PAGE_SIZE;
-	p->vmid = realm->vmid;
 }
 
 static int realm_create_rd(struct kvm *kvm)
@@ -93,35 +58,16 @@ static int realm_create_rd(struct kvm *kvm)
 	ret = realm_delegate_range(pgd, pgd_size);
 	if (ret)
 		goto undelegate_rd;
-	if (rmi_flavour == RMI_FLAVOUR_1_0) {
-		ret = realm_vmid_alloc();
-		if (ret < 0)
-			goto undelegate_pgd;
-		realm->vmid = ret;
-	}
 	realm_fill_params(kvm, realm->params);
-	if (rmi_realm_create(rd_phys, virt_to_phys(realm->params))) {
-		ret = -ENXIO;
-		goto free_vmid;
-	}
-	realm->rd = rd;
-	if (rmi_flavour == RMI_FLAVOUR_1_0 && WARN_ON(rmi_rec_aux_count(rd_phys, &realm->num_aux) ||
-						     realm->num_aux > REC_PARAMS_AUX_GRANULES)) {
-		/* A descriptor without a usable aux count: give it all back. */
-		if (!WARN_ON(rmi_realm_destroy(rd_phys))) {
-			realm->rd = NULL;
-			ret = -ENXIO;
-			goto free_vmid;
-		}
-		return -ENXIO;	/* the RMM keeps the realm: kvm_destroy_realm() tries again */
-	}
+	ret = rmi_ops->realm_create(kvm, rd);
+	if (ret && realm->rd)
+		return ret;	/* the RMM keeps the realm: kvm_destroy_realm() tries again */
+	if (ret)
+		goto undelegate_pgd;
 	free_page((unsigned long)realm->params);
 	realm->params = NULL;
 	return 0;
 
-free_vmid:
-	realm_vmid_free(realm->vmid);
-	realm->vmid = 0;
 undelegate_pgd:
 	realm_undelegate_range(pgd, pgd_size);
 undelegate_rd:
@@ -146,7 +92,7 @@ int realm_ensure_created(struct kvm *kvm)
 	default:
 		return -ENXIO;
 	}
-	if (rmi_flavour == RMI_FLAVOUR_NONE)
+	if (!rmi_ops)
 		return -ENODEV;
 	ret = realm_create_rd(kvm);
 	if (ret)
@@ -176,13 +122,15 @@ void kvm_destroy_realm(struct kvm *kvm)
 	write_lock(&kvm->mmu_lock);
 	kvm_realm_unmap_range(kvm, 0, BIT(realm->ia_bits - 1), true, true);
 	write_unlock(&kvm->mmu_lock);
+	/* A refused termination shows again below: REALM_DESTROY is refused too. */
+	if (rmi_ops->realm_terminate)
+		WARN_ON(rmi_ops->realm_terminate(kvm));
 	kvm_realm_destroy_rtts(kvm);
 
-	if (WARN_ON(rmi_realm_destroy(realm_rd_phys(realm)))) {
+	if (WARN_ON(rmi_ops->realm_destroy(kvm))) {
 		/*
 		 * The RMM keeps the realm: RD and root tables are quarantined (what
-		 * hangs below was quarantined where its destruction failed), and
-		 * its VMID stays in use.
+		 * hangs below was quarantined where its destruction failed).
 		 */
 		realm_quarantine_page(realm_rd_phys(realm));
 		for (size_t off = 0; off < pgd_size; off += PAGE_SIZE)
@@ -193,7 +141,5 @@ void kvm_destroy_realm(struct kvm *kvm)
 	realm_free_delegated_page(realm_rd_phys(realm));
 	realm->rd = NULL;
 	realm_undelegate_range(kvm->arch.mmu.pgd_phys, pgd_size);
-	realm_vmid_free(realm->vmid);
-	realm->vmid = 0;
 	kvm_set_realm_state(kvm, REALM_STATE_DEAD);
 }

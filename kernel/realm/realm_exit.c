@@ -37,14 +37,15 @@ static int rec_exit_sys_reg(struct kvm_vcpu *vcpu)
 	u64 esr = kvm_vcpu_get_esr(vcpu);
 	int rt = kvm_vcpu_sys_get_rt(vcpu);
 	bool is_write = (esr & ESR_ELx_SYS64_ISS_DIR_MASK) == ESR_ELx_SYS64_ISS_DIR_WRITE;
+	/* RMM 1.0 passes the value in gprs[0] both ways, 2.0 in gprs[rt]. */
+	int slot = rmi_ops->sys_reg_value_in_rt ? rt : 0;
 	int ret;
 
-	/* RMM 1.0 passes the value in gprs[0] both ways. */
 	if (is_write)
-		vcpu_set_reg(vcpu, rt, run->exit.gprs[0]);
+		vcpu_set_reg(vcpu, rt, run->exit.gprs[slot]);
 	ret = kvm_handle_sys_reg(vcpu);
 	if (!is_write)
-		run->enter.gprs[0] = vcpu_get_reg(vcpu, rt);
+		run->enter.gprs[slot] = vcpu_get_reg(vcpu, rt);
 	return ret;
 }
 

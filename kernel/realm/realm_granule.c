@@ -1,31 +1,38 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * cca-double reference host code: delegation.  A page the RMM could not
- * give back (undelegate failed, or the object it holds could not be
- * destroyed) must never reach the page allocator again, or its next user
- * takes a Granule Protection Fault: such pages are quarantined, with a
- * WARN where the failure happened.
+ * cca-double reference host code: delegation, over the flavour's commands
+ * (1.0 one granule per call, 2.0 ranges).  A page the RMM could not give
+ * back (undelegate failed, or the object it holds could not be destroyed)
+ * must never reach the page allocator again, or its next user takes a
+ * Granule Protection Fault: such pages are quarantined, with a WARN where
+ * the failure happened.
  */
 #include "realm_internal.h"
 
+/* All or nothing: on failure what was delegated is given back. */
+int realm_delegate_range(phys_addr_t phys, unsigned long size)
+{
+	phys_addr_t done = phys;
+	int ret;
+
+	if (!size)
+		return 0;	/* nothing to ask the RMM for (it would refuse) */
+	ret = rmi_ops->delegate(phys, phys + size, &done);
+	if (ret && done > phys)
+		realm_undelegate_range(phys, done - phys);
+	return ret;
+}
+
 int realm_delegate_page(phys_addr_t phys)
 {
-	switch (rmi_flavour) {
-	case RMI_FLAVOUR_1_0:
-		return rmi_granule_delegate(phys) ? -ENXIO : 0;
-	default:
-		return -ENODEV;
-	}
+	return realm_delegate_range(phys, PAGE_SIZE);
 }
 
 int realm_undelegate_page(phys_addr_t phys)
 {
-	switch (rmi_flavour) {
-	case RMI_FLAVOUR_1_0:
-		return rmi_granule_undelegate(phys) ? -ENXIO : 0;
-	default:
-		return -ENODEV;
-	}
+	phys_addr_t done;
+
+	return rmi_ops->undelegate(phys, phys + PAGE_SIZE, &done);
 }
 
 /*
@@ -41,28 +48,26 @@ void realm_quarantine_page(phys_addr_t phys)
 	get_page(phys_to_page(phys));
 }
 
-/* All or nothing: on failure what was delegated is given back. */
-int realm_delegate_range(phys_addr_t phys, unsigned long size)
-{
-	unsigned long done;
-	int ret = 0;
-
-	for (done = 0; done < size; done += PAGE_SIZE) {
-		ret = realm_delegate_page(phys + done);
-		if (ret)
-			break;
-	}
-	if (ret)
-		realm_undelegate_range(phys, done);
-	return ret;
-}
-
-/* Pages that stay delegated are quarantined (a WARN each says so). */
+/*
+ * Pages that stay delegated are quarantined (a WARN each says so); the
+ * rest of the range still goes back.  Each round moves past at least one
+ * page, so the loop ends whatever the RMM answers.
+ */
 void realm_undelegate_range(phys_addr_t phys, unsigned long size)
 {
-	for (unsigned long off = 0; off < size; off += PAGE_SIZE)
-		if (WARN_ON(realm_undelegate_page(phys + off)))
-			realm_quarantine_page(phys + off);
+	phys_addr_t addr = phys, end = phys + size;
+
+	while (addr < end) {
+		phys_addr_t done = addr;
+
+		if (!rmi_ops->undelegate(addr, end, &done))
+			return;
+		if (done < addr || done >= end)
+			done = addr;	/* an answer that does not say where: this page */
+		WARN(1, "undelegate 0x%llx refused", (unsigned long long)done);
+		realm_quarantine_page(done);
+		addr = done + PAGE_SIZE;
+	}
 }
 
 /* A page this code allocated and delegated: back to NS, then freed. */

@@ -2,7 +2,8 @@
 /*
  * cca-double reference host code: RMI discovery.  kvm_init_rmi() asks the
  * RMM which RMI revisions it implements and picks the newest one this code
- * has a flavour for; realms are offered only if that works.  The limits
+ * has a flavour for, then boots it (realm_v1.c, realm_v2.c); realms are
+ * offered only if that works.  The limits
  * KVM advertises for realm VMs come from the RMM's feature register 0.
  */
 #include <linux/bitfield.h>
@@ -13,15 +14,13 @@
 
 #include "realm_internal.h"
 
-enum rmi_flavour rmi_flavour;
+const struct realm_rmi_ops *rmi_ops;
 unsigned long rmm_feat_reg0;
 
-/* Newest first: the revision asked for, and the flavour that speaks it. */
-static const struct {
-	unsigned long version;
-	enum rmi_flavour flavour;
-} rmi_flavours[] = {
-	{ RMI_ABI_VERSION(1, 0), RMI_FLAVOUR_1_0 },
+/* Newest first: each flavour names the revision it speaks. */
+static const struct realm_rmi_ops *const rmi_flavours[] = {
+	&realm_rmi_2_0,
+	&realm_rmi_1_0,
 };
 
 static bool rmi_present(void)
@@ -31,41 +30,45 @@ static bool rmi_present(void)
 	return cpuid_feature_extract_unsigned_field(pfr0, ID_AA64PFR0_EL1_RME_SHIFT) != 0;
 }
 
-static enum rmi_flavour rmi_negotiate(void)
+static const struct realm_rmi_ops *rmi_negotiate(void)
 {
+	unsigned long lower = 0, higher = 0;
+
 	for (unsigned int i = 0; i < ARRAY_SIZE(rmi_flavours); i++) {
-		unsigned long lower, higher;
-		int ret = rmi_version(rmi_flavours[i].version, &lower, &higher);
+		int ret = rmi_version(rmi_flavours[i]->version, &lower, &higher);
 
 		if (ret == SMCCC_RET_NOT_SUPPORTED)
-			return RMI_FLAVOUR_NONE;	/* no RMM behind the SMC */
+			return NULL;	/* no RMM behind the SMC */
 		if (ret == RMI_SUCCESS)
-			return rmi_flavours[i].flavour;
-		kvm_info("RMM does not implement RMI %lu.%lu (it offers %lu.%lu..%lu.%lu)\n",
-			 RMI_ABI_VERSION_GET_MAJOR(rmi_flavours[i].version),
-			 RMI_ABI_VERSION_GET_MINOR(rmi_flavours[i].version),
-			 RMI_ABI_VERSION_GET_MAJOR(lower), RMI_ABI_VERSION_GET_MINOR(lower),
-			 RMI_ABI_VERSION_GET_MAJOR(higher), RMI_ABI_VERSION_GET_MINOR(higher));
+			return rmi_flavours[i];
 	}
-	return RMI_FLAVOUR_NONE;
+	kvm_info("RMM offers RMI %lu.%lu..%lu.%lu, none of which this host speaks\n",
+		 RMI_ABI_VERSION_GET_MAJOR(lower), RMI_ABI_VERSION_GET_MINOR(lower),
+		 RMI_ABI_VERSION_GET_MAJOR(higher), RMI_ABI_VERSION_GET_MINOR(higher));
+	return NULL;
 }
 
 void kvm_init_rmi(void)
 {
-	rmi_flavour = RMI_FLAVOUR_NONE;
+	const struct realm_rmi_ops *ops;
+
+	rmi_ops = NULL;
 	rmm_feat_reg0 = 0;
 	realm_vmid_reset();
 
 	/* The RMM speaks the host's page size only in 2.0; 1.0 is 4 KiB. */
 	if (PAGE_SIZE != RMM_PAGE_SIZE || !is_kernel_in_hyp_mode() || !rmi_present())
 		return;
-	rmi_flavour = rmi_negotiate();
-	if (rmi_flavour == RMI_FLAVOUR_NONE)
+	ops = rmi_negotiate();
+	if (!ops)
 		return;
-	if (WARN_ON(rmi_features(0, &rmm_feat_reg0))) {
-		rmi_flavour = RMI_FLAVOUR_NONE;
+	/* Feature registers, and for 2.0 the RMM's configuration and activation. */
+	if (ops->boot()) {
+		kvm_err("RMM (RMI %s) did not boot: realms unavailable\n", ops->name);
+		rmm_feat_reg0 = 0;
 		return;
 	}
+	rmi_ops = ops;
 	static_branch_enable(&kvm_rmi_is_available);
 }
 

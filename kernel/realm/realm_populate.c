@@ -2,8 +2,9 @@
 /*
  * cca-double reference host code: KVM_ARM_RMI_POPULATE.  Copies the VMM's
  * initial image into protected memory before the realm first runs: each
- * guest_memfd page is delegated and filled by DATA_CREATE from the user
- * page (measured into the RIM with KVM_ARM_RMI_POPULATE_FLAGS_MEASURE).
+ * guest_memfd page is delegated and filled from the user page by the
+ * flavour's command (1.0 DATA_CREATE, 2.0 RTT_DATA_MAP_INIT), measured into
+ * the RIM with KVM_ARM_RMI_POPULATE_FLAGS_MEASURE.
  *
  * Progress is reported by moving base/size/source_uaddr on; a call does at
  * most RMI_POPULATE_MAX_PAGES (work per ioctl is bounded, as a kernel that
@@ -36,12 +37,12 @@ static int realm_populate_page(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
 	src = page_to_phys(src_page);
 	if (realm_delegate_page(phys))
 		return -ENXIO;
-	ret = rmi_data_create(rd, phys, ipa, src, ctx->flags);
+	ret = rmi_ops->data_load(rd, phys, ipa, src, ctx->flags);
 	if (rmi_is_rtt_error(ret) && RMI_RETURN_INDEX(ret) < RMM_RTT_MAX_LEVEL) {
 		ret = realm_create_rtt_levels(ctx->realm, ipa, RMI_RETURN_INDEX(ret),
 					      RMM_RTT_MAX_LEVEL, NULL);
 		if (!ret)
-			ret = rmi_data_create(rd, phys, ipa, src, ctx->flags);
+			ret = rmi_ops->data_load(rd, phys, ipa, src, ctx->flags);
 	}
 	if (!ret)
 		return 0;

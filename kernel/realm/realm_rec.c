@@ -2,71 +2,31 @@
 /*
  * cca-double reference host code: Realm Execution Contexts and activation.
  * The first KVM_RUN of any vCPU activates the realm: every vCPU becomes a
- * REC (REC granule, 1.0 auxiliary granules, initial PC/x0-x7/MPIDR, only
- * the boot vCPU runnable), RIPAS RAM is set over every guest_memfd slot,
- * and REALM_ACTIVATE seals the initial state.
+ * REC (REC granule, initial PC/x0-x7/MPIDR, only the boot vCPU runnable,
+ * and whatever else the flavour's REC needs), RIPAS RAM is set over every
+ * guest_memfd slot, and REALM_ACTIVATE seals the initial state.
  */
 #include <kvm/arm_vgic.h>
 
 #include "realm_internal.h"
 
-static void realm_free_rec_pages(struct realm *realm, struct realm_rec *rec)
-{
-	for (unsigned int i = 0; i < ARRAY_SIZE(rec->aux_pages); i++) {
-		if (!rec->aux_pages[i])
-			continue;
-		realm_free_delegated_page(page_to_phys(rec->aux_pages[i]));
-		rec->aux_pages[i] = NULL;
-	}
-	if (rec->rec_page) {
-		realm_free_delegated_page(virt_to_phys(rec->rec_page));
-		rec->rec_page = NULL;
-	}
-}
-
-static int realm_alloc_rec_pages(struct realm *realm, struct realm_rec *rec)
-{
-	rec->rec_page = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
-	if (!rec->rec_page)
-		return -ENOMEM;
-	if (realm_delegate_page(virt_to_phys(rec->rec_page))) {
-		free_page((unsigned long)rec->rec_page);
-		rec->rec_page = NULL;
-		return -ENXIO;
-	}
-	for (unsigned long i = 0; i < realm->num_aux; i++) {
-		struct page *page = alloc_page(GFP_KERNEL_ACCOUNT | __GFP_ZERO);
-
-		if (!page)
-			return -ENOMEM;
-		if (realm_delegate_page(page_to_phys(page))) {
-			__free_page(page);
-			return -ENXIO;
-		}
-		rec->aux_pages[i] = page;
-	}
-	return 0;
-}
-
 int realm_create_rec(struct kvm_vcpu *vcpu)
 {
-	struct realm *realm = kvm_realm(vcpu->kvm);
 	struct realm_rec *rec = &vcpu->arch.rec;
 	struct user_pt_regs *regs = vcpu_gp_regs(vcpu);
 	struct rec_params *params;
-	int ret;
+	int ret = -ENOMEM;
 
 	if (WARN_ON(rec->run))
 		return -EEXIST;
 	params = (struct rec_params *)get_zeroed_page(GFP_KERNEL);
 	rec->run = (struct rec_run *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
-	if (!params || !rec->run) {
-		ret = -ENOMEM;
-		goto out;
-	}
-	ret = realm_alloc_rec_pages(realm, rec);
+	rec->rec_page = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
+	if (!params || !rec->run || !rec->rec_page)
+		goto free_rec_page;
+	ret = realm_delegate_page(virt_to_phys(rec->rec_page));
 	if (ret)
-		goto out;
+		goto free_rec_page;
 
 	/* Secondaries wait for PSCI CPU_ON; the boot vCPU runs. */
 	if (!vcpu_has_feature(vcpu, KVM_ARM_VCPU_POWER_OFF))
@@ -76,17 +36,18 @@ int realm_create_rec(struct kvm_vcpu *vcpu)
 	params->pc = regs->pc;
 	for (int i = 0; i < REC_CREATE_NR_GPRS; i++)
 		params->gprs[i] = regs->regs[i];
-	params->num_rec_aux = realm->num_aux;
-	for (unsigned long i = 0; i < realm->num_aux; i++)
-		params->aux[i] = page_to_phys(rec->aux_pages[i]);
-
-	if (rmi_rec_create(realm_rd_phys(realm), virt_to_phys(rec->rec_page),
-			   virt_to_phys(params)))
-		ret = -ENXIO;
+	ret = rmi_ops->rec_create(vcpu, params);
+	if (ret) {
+		realm_free_delegated_page(virt_to_phys(rec->rec_page));	/* quarantined if kept */
+		rec->rec_page = NULL;
+	}
+	goto out;
+free_rec_page:
+	free_page((unsigned long)rec->rec_page);
+	rec->rec_page = NULL;
 out:
 	free_page((unsigned long)params);
 	if (ret) {
-		realm_free_rec_pages(realm, rec);
 		free_page((unsigned long)rec->run);
 		rec->run = NULL;
 	}
@@ -95,7 +56,6 @@ out:
 
 void kvm_destroy_rec(struct kvm_vcpu *vcpu)
 {
-	struct realm *realm = kvm_realm(vcpu->kvm);
 	struct realm_rec *rec = &vcpu->arch.rec;
 
 	if (!vcpu_is_rec(vcpu) || !rec->run)
@@ -103,18 +63,11 @@ void kvm_destroy_rec(struct kvm_vcpu *vcpu)
 	/* The run page is the host's alone, whatever the RMM says. */
 	free_page((unsigned long)rec->run);
 	rec->run = NULL;
-	if (WARN_ON(rmi_rec_destroy(virt_to_phys(rec->rec_page)))) {
-		/* The RMM keeps the REC and its auxiliary granules: quarantined. */
-		for (unsigned int i = 0; i < ARRAY_SIZE(rec->aux_pages); i++) {
-			if (rec->aux_pages[i])
-				realm_quarantine_page(page_to_phys(rec->aux_pages[i]));
-			rec->aux_pages[i] = NULL;
-		}
-		realm_quarantine_page(virt_to_phys(rec->rec_page));
-		rec->rec_page = NULL;
-		return;
-	}
-	realm_free_rec_pages(realm, rec);
+	if (WARN_ON(rmi_ops->rec_destroy(vcpu)))
+		realm_quarantine_page(virt_to_phys(rec->rec_page));	/* the RMM keeps the REC */
+	else
+		realm_free_delegated_page(virt_to_phys(rec->rec_page));
+	rec->rec_page = NULL;
 }
 
 /* RIPAS RAM over every guest_memfd slot (private memory the realm starts with). */

@@ -82,6 +82,17 @@ void realm_fold_range(struct realm *realm, unsigned long start, unsigned long en
 	}
 }
 
+/*
+ * After a block's entries were removed: fold its level-3 table if the
+ * whole 2 MiB block is in the range (a table partly in use must stay).
+ */
+void realm_fold_block(struct realm *realm, unsigned long block, unsigned long start,
+		      unsigned long end, bool fold)
+{
+	if (fold && block >= start && block + RMM_L2_BLOCK_SIZE <= end)
+		realm_fold_range(realm, block, block + RMM_L2_BLOCK_SIZE);
+}
+
 /* Output address of an RTT entry (RTT_READ_ENTRY's desc). */
 #define RMM_RTTE_ADDR_MASK	GENMASK_ULL(47, 12)
 
@@ -189,60 +200,3 @@ void kvm_realm_destroy_rtts(struct kvm *kvm)
 				  BIT(realm->ia_bits));
 }
 
-/*
- * RTT_INIT_RIPAS (vcpu NULL) or RTT_SET_RIPAS (for that vCPU's pending
- * request) over [base, top).  The RMM works one table per call and says
- * how far it got; ERROR_RTT above the leaf level means a table is missing
- * for a range smaller than the entry found, so one is created.  At the
- * leaf level nothing more can be created: in 1.0 that is a granule
- * populated already (INIT_RIPAS does not pass over DATA), so it is
- * skipped.  *reached says how far the RMM got.
- */
-int realm_ripas_range(struct kvm *kvm, struct kvm_vcpu *vcpu, unsigned long base,
-		      unsigned long top, unsigned long *reached)
-{
-	struct realm *realm = kvm_realm(kvm);
-	phys_addr_t rd = realm_rd_phys(realm);
-	unsigned long addr = base;
-	int ret = 0;
-
-	while (addr < top) {
-		unsigned long next = addr;
-
-		if (vcpu)
-			ret = rmi_rtt_set_ripas(rd, virt_to_phys(vcpu->arch.rec.rec_page), addr, top,
-						&next);
-		else
-			ret = rmi_rtt_init_ripas(rd, addr, top, &next);
-		if (!ret) {
-			if (WARN_ON(next <= addr)) {
-				ret = -ENXIO;
-				break;
-			}
-			addr = next;
-			continue;
-		}
-		if (!rmi_is_rtt_error(ret)) {
-			ret = -ENXIO;
-			break;
-		}
-		if (RMI_RETURN_INDEX(ret) < RMM_RTT_MAX_LEVEL) {
-			int level = RMI_RETURN_INDEX(ret);
-
-			ret = realm_create_rtt_levels(realm, addr, level, level + 1, NULL);
-			if (ret)
-				break;
-			continue;
-		}
-		if (vcpu) {
-			/* SET_RIPAS stops at an entry it may not change: the guest learns where. */
-			ret = 0;
-			break;
-		}
-		addr += RMM_PAGE_SIZE;
-		ret = 0;
-	}
-	if (reached)
-		*reached = addr;
-	return ret;
-}

@@ -15,6 +15,7 @@
 struct kvm;
 struct kvm_vcpu;
 struct page;
+struct rmi_sro_state;
 
 /* A realm's life: created lazily (populate or first run), then activated. */
 enum realm_state {
@@ -39,6 +40,7 @@ struct realm_rec {
 	unsigned long mpidr;
 	void *rec_page;			/* delegated REC granule */
 	struct page *aux_pages[REC_PARAMS_AUX_GRANULES];	/* RMM 1.0 */
+	struct rmi_sro_state *sro;		/* RMM 2.0: the memory REC_CREATE donated */
 	struct rec_run *run;		/* NS page shared with the RMM */
 };
 

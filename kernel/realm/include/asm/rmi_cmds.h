@@ -1,16 +1,40 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * cca-double reference host code: one wrapper per RMI command.  Each
- * returns x0 (status and index) and writes the outputs the caller asks for
- * (NULL pointers are skipped).  All go through arm_smccc_1_1_invoke(),
- * the SMCCC seam the mock kernel routes to the fake RMM.
+ * returns x0 (status, index, 2.0 memory request) and writes the outputs
+ * the caller asks for (NULL pointers are skipped).
+ *
+ * Every command but RMI_VERSION goes through rmi_sro_execute(), which
+ * issues it, re-issues it while the RMM answers BUSY or BLOCKED (a bounded
+ * number of times) and, when a 2.0 RMM answers INCOMPLETE, drives the
+ * Stateful RMI Operation to its end (realm_sro.c).  An RMM 1.0 never gives
+ * those answers, so the 1.0 commands behave as plain SMCs.
  */
 #ifndef __ASM_RMI_CMDS_H
 #define __ASM_RMI_CMDS_H
 
 #include <linux/arm-smccc.h>
 #include <asm/rmi_smc.h>
+#include <asm/rmi_smc_v1.h>
+#include <asm/rmi_smc_v2.h>
 
+struct rmi_sro_state;
+
+/*
+ * Issues the command in regs (a0 = FID, a1.. = arguments) and drives it to
+ * its end; regs then hold the last answer.  sro keeps the memory an
+ * operation donated for the life of the object it built (a REC); NULL: any
+ * memory must be back when the command ends.  Returns x0.
+ */
+int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs);
+
+/* A command whose results land in regs->a1.. . */
+static inline int rmi_call(struct arm_smccc_1_2_regs *regs)
+{
+	return rmi_sro_execute(NULL, regs);
+}
+
+/* x0 is not a status here: 0 if `requested` is supported; lower/higher supported. */
 static inline int rmi_version(unsigned long requested, unsigned long *lower,
 			      unsigned long *higher)
 {
@@ -26,139 +50,78 @@ static inline int rmi_version(unsigned long requested, unsigned long *lower,
 
 static inline int rmi_features(unsigned long index, unsigned long *out)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_FEATURES, index };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_FEATURES, index, &res);
 	if (out)
-		*out = res.a1;
-	return (int)res.a0;
-}
-
-static inline int rmi_granule_delegate(phys_addr_t phys)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_GRANULE_DELEGATE, phys, &res);
-	return (int)res.a0;
-}
-
-static inline int rmi_granule_undelegate(phys_addr_t phys)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_GRANULE_UNDELEGATE, phys, &res);
-	return (int)res.a0;
-}
-
-static inline int rmi_data_create(phys_addr_t rd, phys_addr_t data, unsigned long ipa,
-				  phys_addr_t src, unsigned long flags)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_DATA_CREATE, rd, data, ipa, src, flags, &res);
-	return (int)res.a0;
-}
-
-static inline int rmi_data_create_unknown(phys_addr_t rd, phys_addr_t data, unsigned long ipa)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_DATA_CREATE_UNKNOWN, rd, data, ipa, &res);
-	return (int)res.a0;
-}
-
-/* On success *data is the granule to undelegate; *top the next IPA to try. */
-static inline int rmi_data_destroy(phys_addr_t rd, unsigned long ipa, phys_addr_t *data,
-				   unsigned long *top)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_DATA_DESTROY, rd, ipa, &res);
-	if (data)
-		*data = res.a1;
-	if (top)
-		*top = res.a2;
-	return (int)res.a0;
+		*out = regs.a1;
+	return ret;
 }
 
 static inline int rmi_realm_activate(phys_addr_t rd)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_ACTIVATE, rd };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REALM_ACTIVATE, rd, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
 
 static inline int rmi_realm_create(phys_addr_t rd, phys_addr_t params)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_CREATE, rd, params };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REALM_CREATE, rd, params, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
 
 static inline int rmi_realm_destroy(phys_addr_t rd)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_DESTROY, rd };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REALM_DESTROY, rd, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
 
-static inline int rmi_rec_aux_count(phys_addr_t rd, unsigned long *aux_count)
+/* 2.0: a stateful operation, whose donated memory `sro` keeps for the REC's life. */
+static inline int rmi_rec_create(phys_addr_t rd, phys_addr_t rec, phys_addr_t params,
+				 struct rmi_sro_state *sro)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REC_CREATE, rd, rec, params };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REC_AUX_COUNT, rd, &res);
-	if (aux_count)
-		*aux_count = res.a1;
-	return (int)res.a0;
+	return rmi_sro_execute(sro, &regs);
 }
 
-static inline int rmi_rec_create(phys_addr_t rd, phys_addr_t rec, phys_addr_t params)
+/* 2.0: a stateful operation handing the REC's memory back through `sro`. */
+static inline int rmi_rec_destroy(phys_addr_t rec, struct rmi_sro_state *sro)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REC_DESTROY, rec };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REC_CREATE, rd, rec, params, &res);
-	return (int)res.a0;
-}
-
-static inline int rmi_rec_destroy(phys_addr_t rec)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_REC_DESTROY, rec, &res);
-	return (int)res.a0;
+	return rmi_sro_execute(sro, &regs);
 }
 
 static inline int rmi_rec_enter(phys_addr_t rec, phys_addr_t run)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_REC_ENTER, rec, run };
 
-	arm_smccc_1_1_invoke(SMC_RMI_REC_ENTER, rec, run, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
 
 static inline int rmi_rtt_create(phys_addr_t rd, phys_addr_t rtt, unsigned long ipa, long level)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_CREATE, rd, rtt, ipa, level };
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_CREATE, rd, rtt, ipa, level, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
 
 /* On success *rtt is the table to undelegate; *top the next IPA to try. */
 static inline int rmi_rtt_destroy(phys_addr_t rd, unsigned long ipa, long level,
 				  phys_addr_t *rtt, unsigned long *top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_DESTROY, rd, ipa, level };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_DESTROY, rd, ipa, level, &res);
 	if (rtt)
-		*rtt = res.a1;
+		*rtt = regs.a1;
 	if (top)
-		*top = res.a2;
-	return (int)res.a0;
+		*top = regs.a2;
+	return ret;
 }
 
 /* The entry at `level` for ipa: walk level reached, state (RMI_TABLE ...), desc (PA). */
@@ -166,77 +129,60 @@ static inline int rmi_rtt_read_entry(phys_addr_t rd, unsigned long ipa, long lev
 				     unsigned long *walk_level, unsigned long *state,
 				     unsigned long *desc)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_READ_ENTRY, rd, ipa, level };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_READ_ENTRY, rd, ipa, level, &res);
 	if (walk_level)
-		*walk_level = res.a1;
+		*walk_level = regs.a1;
 	if (state)
-		*state = res.a2;
+		*state = regs.a2;
 	if (desc)
-		*desc = res.a3;
-	return (int)res.a0;
+		*desc = regs.a3;
+	return ret;
 }
 
 static inline int rmi_rtt_fold(phys_addr_t rd, unsigned long ipa, long level, phys_addr_t *rtt)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_FOLD, rd, ipa, level };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_FOLD, rd, ipa, level, &res);
 	if (rtt)
-		*rtt = res.a1;
-	return (int)res.a0;
+		*rtt = regs.a1;
+	return ret;
 }
 
 static inline int rmi_rtt_init_ripas(phys_addr_t rd, unsigned long base, unsigned long top,
 				     unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_INIT_RIPAS, rd, base, top };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_INIT_RIPAS, rd, base, top, &res);
 	if (out_top)
-		*out_top = res.a1;
-	return (int)res.a0;
+		*out_top = regs.a1;
+	return ret;
 }
 
 static inline int rmi_rtt_set_ripas(phys_addr_t rd, phys_addr_t rec, unsigned long base,
 				    unsigned long top, unsigned long *out_top)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top };
+	int ret = rmi_call(&regs);
 
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_SET_RIPAS, rd, rec, base, top, &res);
 	if (out_top)
-		*out_top = res.a1;
-	return (int)res.a0;
-}
-
-static inline int rmi_rtt_map_unprotected(phys_addr_t rd, unsigned long ipa, long level,
-					  u64 desc)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_MAP_UNPROTECTED, rd, ipa, level, desc, &res);
-	return (int)res.a0;
-}
-
-static inline int rmi_rtt_unmap_unprotected(phys_addr_t rd, unsigned long ipa, long level,
-					    unsigned long *out_top)
-{
-	struct arm_smccc_res res;
-
-	arm_smccc_1_1_invoke(SMC_RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, level, &res);
-	if (out_top)
-		*out_top = res.a1;
-	return (int)res.a0;
+		*out_top = regs.a1;
+	return ret;
 }
 
 static inline int rmi_psci_complete(phys_addr_t calling_rec, phys_addr_t target_rec,
 				    unsigned long status)
 {
-	struct arm_smccc_res res;
+	struct arm_smccc_1_2_regs regs = { SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec,
+					   status };
 
-	arm_smccc_1_1_invoke(SMC_RMI_PSCI_COMPLETE, calling_rec, target_rec, status, &res);
-	return (int)res.a0;
+	return rmi_call(&regs);
 }
+
+#include <asm/rmi_cmds_v1.h>
+#include <asm/rmi_cmds_v2.h>
 
 #endif /* __ASM_RMI_CMDS_H */

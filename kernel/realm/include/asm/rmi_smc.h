@@ -2,10 +2,12 @@
 /*
  * cca-double reference host code: the RMI ABI (function IDs, return codes,
  * shared structures) as the host uses it, for RMM 1.0 (DEN0137 1.0-rel0)
- * and the parts of 2.0-bet1 whose layout is a superset of 1.0's.  Names
- * follow the kernel series so code written against either reads the same;
- * the definitions are this project's (the abi-check test compares them
- * with the spec descriptions).
+ * and RMM 2.0-bet1, whose shared structures keep the 1.0 offsets (the
+ * 1.0-only fields are padding there).  What only one revision has is in
+ * asm/rmi_smc_v1.h or asm/rmi_smc_v2.h.  Names follow the kernel series
+ * so code written against either reads the same; the definitions are this
+ * project's (the abi-check tests compare each revision's header with its
+ * spec description).
  */
 #ifndef __ASM_RMI_SMC_H
 #define __ASM_RMI_SMC_H
@@ -20,11 +22,6 @@
 			   ARM_SMCCC_OWNER_STANDARD, (func))
 
 #define SMC_RMI_VERSION			SMC_RMI_CALL(0x0150)
-#define SMC_RMI_GRANULE_DELEGATE	SMC_RMI_CALL(0x0151)	/* 1.0 */
-#define SMC_RMI_GRANULE_UNDELEGATE	SMC_RMI_CALL(0x0152)	/* 1.0 */
-#define SMC_RMI_DATA_CREATE		SMC_RMI_CALL(0x0153)	/* 2.0: RTT_DATA_MAP_INIT */
-#define SMC_RMI_DATA_CREATE_UNKNOWN	SMC_RMI_CALL(0x0154)	/* 1.0 */
-#define SMC_RMI_DATA_DESTROY		SMC_RMI_CALL(0x0155)	/* 1.0 */
 #define SMC_RMI_REALM_ACTIVATE		SMC_RMI_CALL(0x0157)
 #define SMC_RMI_REALM_CREATE		SMC_RMI_CALL(0x0158)
 #define SMC_RMI_REALM_DESTROY		SMC_RMI_CALL(0x0159)
@@ -33,13 +30,10 @@
 #define SMC_RMI_REC_ENTER		SMC_RMI_CALL(0x015c)
 #define SMC_RMI_RTT_CREATE		SMC_RMI_CALL(0x015d)
 #define SMC_RMI_RTT_DESTROY		SMC_RMI_CALL(0x015e)
-#define SMC_RMI_RTT_MAP_UNPROTECTED	SMC_RMI_CALL(0x015f)	/* 1.0 */
 #define SMC_RMI_RTT_READ_ENTRY		SMC_RMI_CALL(0x0161)
-#define SMC_RMI_RTT_UNMAP_UNPROTECTED	SMC_RMI_CALL(0x0162)	/* 1.0 */
 #define SMC_RMI_PSCI_COMPLETE		SMC_RMI_CALL(0x0164)
 #define SMC_RMI_FEATURES		SMC_RMI_CALL(0x0165)
 #define SMC_RMI_RTT_FOLD		SMC_RMI_CALL(0x0166)
-#define SMC_RMI_REC_AUX_COUNT		SMC_RMI_CALL(0x0167)	/* 1.0 */
 #define SMC_RMI_RTT_INIT_RIPAS		SMC_RMI_CALL(0x0168)
 #define SMC_RMI_RTT_SET_RIPAS		SMC_RMI_CALL(0x0169)
 
@@ -56,6 +50,7 @@
 #define RMI_ERROR_REALM			2
 #define RMI_ERROR_REC			3
 #define RMI_ERROR_RTT			4
+
 
 /* RTT entry states reported by RTT_READ_ENTRY (1.0 names). */
 #define RMI_UNASSIGNED			0
@@ -84,6 +79,7 @@ enum rmi_ripas {
 #define RMI_FEATURE_REGISTER_0_GICV3_NUM_LRS	GENMASK(37, 34)
 #define RMI_FEATURE_REGISTER_0_MAX_RECS_ORDER	GENMASK(41, 38)
 
+
 #define RMI_REALM_PARAM_FLAG_LPA2	BIT(0)
 #define RMI_REALM_PARAM_FLAG_SVE	BIT(1)
 #define RMI_REALM_PARAM_FLAG_PMU	BIT(2)
@@ -105,11 +101,15 @@ struct realm_params {
 			u64 num_wps;
 			u64 pmu_num_ctrs;
 			u64 hash_algo;
+			u64 num_aux_planes;	/* 2.0 */
 		};
 		u8 padding0[0x400];
 	};
 	union {	/* 0x400 */
-		u8 rpv[64];
+		struct {
+			u8 rpv[64];
+			u64 ats_plane;		/* 2.0 */
+		};
 		u8 padding1[0x400];
 	};
 	union {	/* 0x800 */
@@ -118,6 +118,8 @@ struct realm_params {
 			u64 rtt_base;
 			s64 rtt_level_start;
 			u64 rtt_num_start;
+			u64 flags1;		/* 2.0 */
+			u64 aux_rtt_base[3];	/* 2.0 */
 		};
 		u8 padding2[0x800];
 	};
@@ -198,6 +200,7 @@ struct rec_exit {
 			u64 esr;
 			u64 far;
 			u64 hpfar;
+			u64 rtt_tree;		/* 2.0 */
 		};
 		u8 padding1[0x100];
 	};
@@ -228,15 +231,32 @@ struct rec_exit {
 			u64 ripas_base;
 			u64 ripas_top;
 			u8 ripas_value;
+			u8 padding_ripas[7];
+			u64 padding_ripas1;
+			u64 s2ap_base;		/* 2.0 from here */
+			u64 s2ap_top;
+			u64 vdev_id_1;
+			u64 vdev_id_2;
+			u64 dev_mem_base;
+			u64 dev_mem_top;
+			u64 dev_mem_pa;
 		};
 		u8 padding5[0x100];
 	};
 	union {	/* 0x600 */
-		u16 imm;
+		struct {
+			u16 imm;
+			u8 padding_imm[6];
+			u64 plane;		/* 2.0 */
+		};
 		u8 padding6[0x100];
 	};
 	union {	/* 0x700 */
-		u8 pmu_ovf_status;
+		struct {
+			u8 pmu_ovf_status;
+			u8 padding_pmu[15];
+			u64 vsmmu;		/* 2.0 */
+		};
 		u8 padding7[0x100];
 	};
 };
