@@ -20,7 +20,8 @@ struct scenario_host {
 	struct harness_vm *vm;
 	unsigned long long guest_entry;	/* of the last guest populated */
 	bool have_entry;
-	int kvm_init;			/* harness_kvm_init() result */
+	bool kvm_booted;		/* harness_kvm_init() ran (at the first vm_create) */
+	int kvm_init;			/* and its result */
 };
 
 struct args {
@@ -158,6 +159,14 @@ static int step_vm_create(struct scenario_host *h, struct args *a, bool dry)
 		return 0;
 	if (h->vm)
 		return fail(a, "%s: a VM exists already", "vm_create");
+	/*
+	 * KVM (and with it the RMM's boot configuration) comes up with the
+	 * first VM, so that raw RMI steps before it see an RMM nobody booted.
+	 */
+	if (!h->kvm_booted) {
+		h->kvm_init = harness_kvm_init();
+		h->kvm_booted = true;
+	}
 	if (h->kvm_init)
 		return fail(a, "%s: the RMM offers no RMI revision the host code speaks", "vm_create");
 	cfg.ipa_bits = (unsigned int)ipa;
@@ -413,7 +422,6 @@ static struct scenario_host *host_open(struct rmm *rmm, struct pmem *pm, char *e
 		free(h);
 		return NULL;
 	}
-	h->kvm_init = harness_kvm_init();
 	return h;
 }
 

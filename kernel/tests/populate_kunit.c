@@ -160,7 +160,7 @@ static void populate_creates_missing_tables(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, harness_populate(vm, base + (1 << 20), PAGE_SIZE, false, NULL, 0), 0);
 	/* Same 2 MiB block: the tables exist, one DATA_CREATE, no RTT_CREATE. */
 	KUNIT_EXPECT_EQ(test, realm_test_count("RTT_CREATE"), 0UL);
-	KUNIT_EXPECT_EQ(test, realm_test_count("DATA_CREATE"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count(RT_CMD("DATA_CREATE", "RTT_DATA_MAP_INIT")), 1UL);
 }
 
 static void populate_data_create_failure_returns_page(struct kunit *test)
@@ -168,7 +168,7 @@ static void populate_data_create_failure_returns_page(struct kunit *test)
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 	unsigned long long base = harness_vm_ram_base(vm);
 
-	KUNIT_ASSERT_EQ(test, realm_test_inject("DATA_CREATE", 1, 1 /* ERROR_INPUT */, 0), 0);
+	KUNIT_ASSERT_EQ(test, realm_test_inject(RT_CMD("DATA_CREATE", "RTT_DATA_MAP_INIT"), 1, 1 /* ERROR_INPUT */, 0), 0);
 	KUNIT_EXPECT_EQ(test, harness_populate(vm, base, PAGE_SIZE, false, NULL, 0), -ENXIO);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 0ULL);
@@ -182,7 +182,7 @@ static void populate_partial_failure(struct kunit *test)
 
 	/* Tables first, so the count below is of DATA_CREATEs that fill pages. */
 	KUNIT_ASSERT_EQ(test, harness_populate(vm, base, PAGE_SIZE, false, NULL, 0), 0);
-	KUNIT_ASSERT_EQ(test, realm_test_inject("DATA_CREATE", 3, 1 /* ERROR_INPUT */, 0), 0);
+	KUNIT_ASSERT_EQ(test, realm_test_inject(RT_CMD("DATA_CREATE", "RTT_DATA_MAP_INIT"), 3, 1 /* ERROR_INPUT */, 0), 0);
 	KUNIT_EXPECT_EQ(test, harness_populate_once(vm, base + PAGE_SIZE, 4 * PAGE_SIZE, false, NULL,
 						    0, &at, &left), 0);
 	KUNIT_EXPECT_EQ(test, at, base + 3 * PAGE_SIZE);
@@ -193,7 +193,7 @@ static void populate_partial_failure(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 5ULL);
 }
 
-static struct kunit_case populate_cases[] = {
+REALM_TEST_SUITES(realm_populate,
 	KUNIT_CASE(populate_one_page),
 	KUNIT_CASE(populate_reports_progress),
 	KUNIT_CASE(populate_measure_flag_changes_rim),
@@ -202,14 +202,4 @@ static struct kunit_case populate_cases[] = {
 	KUNIT_CASE(populate_after_activation_refused),
 	KUNIT_CASE(populate_creates_missing_tables),
 	KUNIT_CASE(populate_data_create_failure_returns_page),
-	KUNIT_CASE(populate_partial_failure),
-	{}
-};
-
-static struct kunit_suite realm_populate_suite = {
-	.name = "realm_populate",
-	.init = realm_test_init,
-	.test_cases = populate_cases,
-};
-
-kunit_test_suites(&realm_populate_suite);
+	KUNIT_CASE(populate_partial_failure));

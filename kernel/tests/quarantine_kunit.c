@@ -7,8 +7,6 @@
  * quarantined, so each case checks both halves.  One case per teardown
  * path a fault-injection sweep found crashing or leaking.
  */
-#include <asm/rmi_smc.h>
-
 #include "realm_test.h"
 
 #define RMI_ERROR_INPUT		1
@@ -37,11 +35,9 @@ static struct harness_vm *small_realm(struct kunit *test)
 static void refused_page_is_quarantined(struct kunit *test)
 {
 	unsigned long page = get_zeroed_page(GFP_KERNEL);
-	struct arm_smccc_res res;
 	struct mock_leaks l;
 
-	arm_smccc_1_1_invoke(SMC_RMI_GRANULE_DELEGATE, virt_to_phys((void *)page), &res);
-	KUNIT_ASSERT_EQ(test, res.a0, 0UL);
+	KUNIT_ASSERT_EQ(test, realm_test_delegate(virt_to_phys((void *)page)), 0);
 	get_page(virt_to_page((void *)page));
 	free_page(page);
 	l = leaks_now();
@@ -62,10 +58,10 @@ static void root_undelegate_refused(struct kunit *test)
 
 	realm_test_trace_start();
 	harness_vm_destroy(vm);
-	n = realm_test_count("GRANULE_UNDELEGATE");
+	n = realm_test_count(RT_CMD("GRANULE_UNDELEGATE", "GRANULE_RANGE_UNDELEGATE"));
 
 	vm = small_realm(test);
-	KUNIT_ASSERT_EQ(test, realm_test_inject("GRANULE_UNDELEGATE", n, RMI_ERROR_INPUT, 0), 0);
+	KUNIT_ASSERT_EQ(test, realm_test_inject(RT_CMD("GRANULE_UNDELEGATE", "GRANULE_RANGE_UNDELEGATE"), n, RMI_ERROR_INPUT, 0), 0);
 	mock_warn_expect(1);
 	harness_vm_destroy(vm);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 1ULL);
@@ -100,7 +96,7 @@ static void data_destroy_refused(struct kunit *test)
 	struct harness_vm *vm = small_realm(test);
 
 	/* The first DATA_DESTROY of the walk finds no table below 2 GiB; the second, the page. */
-	KUNIT_ASSERT_EQ(test, realm_test_inject("DATA_DESTROY", 2, RMI_ERROR_INPUT, 0), 0);
+	KUNIT_ASSERT_EQ(test, realm_test_inject(RT_CMD("DATA_DESTROY", "RTT_DATA_UNMAP"), 2, RMI_ERROR_INPUT, 0), 0);
 	mock_warn_expect(4);	/* DATA_DESTROY, RTT_DESTROY at levels 3 and 2, REALM_DESTROY */
 	harness_vm_destroy(vm);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
@@ -137,20 +133,10 @@ static void rec_destroy_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, leaks_now().quarantined_granules, realm_test_granules_not_ns());
 }
 
-static struct kunit_case quarantine_cases[] = {
+REALM_TEST_SUITES(realm_quarantine,
 	KUNIT_CASE(refused_page_is_quarantined),
 	KUNIT_CASE(root_undelegate_refused),
 	KUNIT_CASE(rtt_destroy_refused),
 	KUNIT_CASE(data_destroy_refused),
 	KUNIT_CASE(realm_destroy_refused),
-	KUNIT_CASE(rec_destroy_refused),
-	{}
-};
-
-static struct kunit_suite realm_quarantine_suite = {
-	.name = "realm_quarantine",
-	.init = realm_test_init,
-	.test_cases = quarantine_cases,
-};
-
-kunit_test_suites(&realm_quarantine_suite);
+	KUNIT_CASE(rec_destroy_refused));

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* The realm suites' fixture (kernel world); see realm_test.h. */
+#include <linux/string.h>
+
 #include "realm_test.h"
 
 int realm_test_machine(struct kunit *test, const char *profile)
@@ -24,9 +26,33 @@ int realm_test_machine(struct kunit *test, const char *profile)
 #define REALM_TEST_PROFILE "1.0"
 #endif
 
+/* Per case: each runs in its own process, or in turn with --no-fork. */
+static bool profile_v2;
+
+bool realm_test_v2(void)
+{
+	return profile_v2;
+}
+
+static int realm_test_init_profile(struct kunit *test, const char *profile)
+{
+	profile_v2 = !strcmp(profile, "2.0-bet1");
+	return realm_test_machine(test, profile);
+}
+
 int realm_test_init(struct kunit *test)
 {
-	return realm_test_machine(test, REALM_TEST_PROFILE);
+	return realm_test_init_profile(test, REALM_TEST_PROFILE);
+}
+
+int realm_test_init_1_0(struct kunit *test)
+{
+	return realm_test_init_profile(test, "1.0");
+}
+
+int realm_test_init_2_0(struct kunit *test)
+{
+	return realm_test_init_profile(test, "2.0-bet1");
 }
 
 static void realm_test_vm_destroy(void *vm)

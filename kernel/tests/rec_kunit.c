@@ -126,7 +126,7 @@ static void protected_fault_maps_data(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, harness_vcpu_set_entry(vm, 0, entry, x, 1), 0);
 	realm_test_trace_start();
 	harness_vcpu_run(vm, 0, &run);
-	KUNIT_EXPECT_EQ(test, realm_test_count("DATA_CREATE_UNKNOWN"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count(RT_CMD("DATA_CREATE_UNKNOWN", "RTT_DATA_MAP")), 1UL);
 	KUNIT_EXPECT_GE(test, run.by_reason[RMI_EXIT_SYNC], 1U);
 }
 
@@ -145,11 +145,11 @@ static void unprotected_fault_maps_shared_page(struct kunit *test)
 	realm_test_trace_start();
 	harness_vcpu_run(vm, 0, &run);
 	/* ERROR_RTT for the missing tables, then the mapping. */
-	KUNIT_EXPECT_GE(test, realm_test_count("RTT_MAP_UNPROTECTED"), 1UL);
+	KUNIT_EXPECT_GE(test, realm_test_count(RT_CMD("RTT_MAP_UNPROTECTED", "RTT_UNPROT_MAP")), 1UL);
 	KUNIT_EXPECT_EQ(test, run.by_reason[RMI_EXIT_SYNC] >= 1, true);
 	/* Unmapping the range removes the shared mapping too. */
 	KUNIT_EXPECT_EQ(test, harness_unmap(vm, harness_vm_ram_base(vm) + (1 << 20), PAGE_SIZE), 0);
-	KUNIT_EXPECT_GE(test, realm_test_count("RTT_UNMAP_UNPROTECTED"), 1UL);
+	KUNIT_EXPECT_GE(test, realm_test_count(RT_CMD("RTT_UNMAP_UNPROTECTED", "RTT_UNPROT_UNMAP")), 1UL);
 }
 
 static void psci_cpu_on_secondary(struct kunit *test)
@@ -202,7 +202,7 @@ static void ripas_change_declined(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run.last_imm, 2U);	/* rejected */
 }
 
-static struct kunit_case rec_cases[] = {
+REALM_TEST_SUITES(realm_rec,
 	KUNIT_CASE(rec_created_at_first_run),
 	KUNIT_CASE(exit_host_call),
 	KUNIT_CASE(exit_mmio),
@@ -212,14 +212,4 @@ static struct kunit_case rec_cases[] = {
 	KUNIT_CASE(unprotected_fault_maps_shared_page),
 	KUNIT_CASE(psci_cpu_on_secondary),
 	KUNIT_CASE(ripas_change_accepted),
-	KUNIT_CASE(ripas_change_declined),
-	{}
-};
-
-static struct kunit_suite realm_rec_suite = {
-	.name = "realm_rec",
-	.init = realm_test_init,
-	.test_cases = rec_cases,
-};
-
-kunit_test_suites(&realm_rec_suite);
+	KUNIT_CASE(ripas_change_declined));

@@ -4,7 +4,10 @@
  * counts, measurements, invariants, fault injection), behind plain-C
  * functions the kernel-world suites can declare.
  */
+#include <stdbool.h>
 #include <string.h>
+
+#include <rmi/common.h>
 
 #include <cca-double/fault.h>
 #include <cca-double/mock-kernel.h>
@@ -21,6 +24,10 @@ int realm_test_rim(unsigned long long rd, unsigned char out[64]);
 int realm_test_check_invariants(char *msg, size_t len);
 int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
 		      unsigned int index);
+int realm_test_inject_rule(const char *command, unsigned long long nth, unsigned long long times,
+			   unsigned int status, unsigned int index, unsigned long long donate_req);
+int realm_test_limit_progress(const char *command, unsigned long long granules);
+int realm_test_delegate(unsigned long long pa);
 
 unsigned long long realm_test_granules_not_ns(void)
 {
@@ -88,26 +95,61 @@ int realm_test_check_invariants(char *msg, size_t len)
 static struct fault_plan *plan;
 static unsigned long plan_gen;
 
-int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
-		      unsigned int index)
+static int realm_test_add_rule(struct fault_rule *rule)
 {
-	struct fault_rule rule;
 	char err[256], warn[256];
 
-	memset(&rule, 0, sizeof(rule));
-	strncpy(rule.command, command, sizeof(rule.command) - 1);
-	rule.iface = ABI_RMI;
-	rule.nth = nth;
-	rule.times = 1;
-	rule.action = FAULT_RETURN;
-	rule.status = status;
-	rule.index = index;
+	rule->iface = ABI_RMI;
 	if (!plan || plan_gen != mock_machine_generation()) {
 		/* The previous plan belonged to an RMM that is gone (it was never freed there). */
 		plan = fault_plan_new();
 		plan_gen = mock_machine_generation();
 		rmm_set_faults(mock_rmm(), plan);
 	}
-	return fault_plan_add(plan, rmm_profile(mock_rmm()), &rule, err, sizeof(err), warn,
+	return fault_plan_add(plan, rmm_profile(mock_rmm()), rule, err, sizeof(err), warn,
 			      sizeof(warn));
+}
+
+int realm_test_inject_rule(const char *command, unsigned long long nth, unsigned long long times,
+			   unsigned int status, unsigned int index, unsigned long long donate_req)
+{
+	struct fault_rule rule;
+
+	memset(&rule, 0, sizeof(rule));
+	strncpy(rule.command, command, sizeof(rule.command) - 1);
+	/* nth: that call only; 0: every call, `times` fires at most (0: no limit). */
+	rule.nth = nth;
+	rule.times = nth ? 1 : times;
+	rule.action = FAULT_RETURN;
+	rule.status = status;
+	rule.index = index;
+	rule.donate_req = donate_req;
+	return realm_test_add_rule(&rule);
+}
+
+int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
+		      unsigned int index)
+{
+	return realm_test_inject_rule(command, nth, 1, status, index, 0);
+}
+
+int realm_test_limit_progress(const char *command, unsigned long long granules)
+{
+	struct fault_rule rule;
+
+	memset(&rule, 0, sizeof(rule));
+	strncpy(rule.command, command, sizeof(rule.command) - 1);
+	rule.action = FAULT_PROGRESS;
+	rule.progress = granules;
+	return realm_test_add_rule(&rule);
+}
+
+int realm_test_delegate(unsigned long long pa)
+{
+	bool v1 = !strcmp(rmm_profile(mock_rmm())->name, "1.0");
+	struct smc_regs r = { .x = { v1 ? RMI_FID_GRANULE_DELEGATE : RMI_FID_GRANULE_RANGE_DELEGATE,
+				     pa, pa + 4096 } };
+
+	rmm_smc(mock_rmm(), &r);
+	return (int)r.x[0];
 }

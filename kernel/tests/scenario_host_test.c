@@ -2,7 +2,8 @@
 /*
  * Runs YAML scenarios with host-level steps through the scenario runner
  * and the kernel harness's host (what the cca-double CLI does once it
- * calls kernel_harness_register_scenario_host()).  Exit status 0 when
+ * calls kernel_harness_register_scenario_host()), on each profile a
+ * scenario names.  Exit status 0 when
  * every scenario passed; also checks that the dry run rejects an unknown
  * key.
  */
@@ -26,15 +27,19 @@ int main(int argc, char **argv)
 			failed++;
 			continue;
 		}
-		if (scenario_run(s, "1.0", NULL, &res) || !res.passed) {
-			printf("not ok %d %s: %s\n", i, scenario_name(s), res.failure);
-			failed++;
-		} else {
-			printf("ok %d %s (%llu RMI calls, %llu pages leaked, %u WARNs)\n", i,
-			       scenario_name(s), (unsigned long long)res.rmi_calls,
-			       (unsigned long long)res.leaked_pages, res.warnings);
+		for (unsigned int p = 0; p < scenario_nprofiles(s); p++) {
+			const char *prof = scenario_profile(s, p);
+
+			if (scenario_run(s, prof, NULL, &res) || !res.passed) {
+				printf("not ok %d %s@%s: %s\n", i, scenario_name(s), prof, res.failure);
+				failed++;
+			} else {
+				printf("ok %d %s@%s (%llu RMI calls, %llu pages leaked, %u WARNs)\n", i,
+				       scenario_name(s), prof, (unsigned long long)res.rmi_calls,
+				       (unsigned long long)res.leaked_pages, res.warnings);
+			}
+			scenario_result_free(&res);
 		}
-		scenario_result_free(&res);
 		scenario_free(s);
 	}
 	return failed ? 1 : 0;

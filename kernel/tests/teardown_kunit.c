@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Unmapping and teardown: every granule back to NS after sparse and dense
- * maps (the RTT_DESTROY walk driven by index and top), unmap with DATA_DESTROY
- * and folding of emptied tables, and what a teardown the RMM refuses does.
+ * maps (the RTT_DESTROY walk driven by index and top), unmap with
+ * DATA_DESTROY (2.0 RTT_DATA_UNMAP) and folding of emptied tables.
  */
 #include "realm_test.h"
 
 #define SZ_2M_ULL (2ULL << 20)
+/*
+ * 1.0 unmaps data a granule per call; 2.0 a contiguous run of granules
+ * per call (SINGLE output), which here is also one: guest_memfd's pages
+ * are not physically contiguous.
+ */
+#define UNMAP_DATA	RT_CMD("DATA_DESTROY", "RTT_DATA_UNMAP")
 
 static void teardown_dense(struct kunit *test)
 {
@@ -21,8 +27,8 @@ static void teardown_dense(struct kunit *test)
 	harness_vm_destroy(vm);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
 	/* One per page, and a few that skip what is not there. */
-	KUNIT_EXPECT_GE(test, realm_test_count("DATA_DESTROY"), 4UL * 512);
-	KUNIT_EXPECT_LE(test, realm_test_count("DATA_DESTROY"), 4UL * 512 + 16);
+	KUNIT_EXPECT_GE(test, realm_test_count(UNMAP_DATA), 4UL * 512);
+	KUNIT_EXPECT_LE(test, realm_test_count(UNMAP_DATA), 4UL * 512 + 16);
 	/* Four level-3 tables (folded or destroyed) and one level-2 table. */
 	KUNIT_EXPECT_GE(test, realm_test_count("RTT_DESTROY") + realm_test_count("RTT_FOLD"), 5UL);
 }
@@ -46,8 +52,8 @@ static void teardown_sparse(struct kunit *test)
 	harness_vm_destroy(vm);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
 	/* The walk skips what is not there: far fewer calls than pages. */
-	calls = realm_test_count("DATA_DESTROY") + realm_test_count("RTT_DESTROY") +
-		realm_test_count("RTT_UNMAP_UNPROTECTED");
+	calls = realm_test_count(UNMAP_DATA) + realm_test_count("RTT_DESTROY") +
+		realm_test_count(RT_CMD("RTT_UNMAP_UNPROTECTED", "RTT_UNPROT_UNMAP"));
 	KUNIT_EXPECT_LT(test, calls, 20000UL);
 	KUNIT_EXPECT_EQ(test, realm_test_count("RTT_DESTROY") >= 7, true);
 }
@@ -75,7 +81,7 @@ static void unmap_destroys_data_and_folds(struct kunit *test)
 	rtts = realm_test_granules_in_state("RTT");
 	realm_test_trace_start();
 	KUNIT_EXPECT_EQ(test, harness_unmap(vm, base, SZ_2M_ULL), 0);
-	KUNIT_EXPECT_EQ(test, realm_test_count("DATA_DESTROY"), 512UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count(UNMAP_DATA), 512UL);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 512ULL);
 	/* The emptied level-3 table folded away. */
 	KUNIT_EXPECT_EQ(test, realm_test_count("RTT_FOLD") >= 1, true);
@@ -83,7 +89,7 @@ static void unmap_destroys_data_and_folds(struct kunit *test)
 	/* Unmapping again finds nothing. */
 	realm_test_trace_start();
 	KUNIT_EXPECT_EQ(test, harness_unmap(vm, base, SZ_2M_ULL), 0);
-	KUNIT_EXPECT_LE(test, realm_test_count("DATA_DESTROY"), 2UL);
+	KUNIT_EXPECT_LE(test, realm_test_count(UNMAP_DATA), 2UL);
 }
 
 static void unmap_partial_block_keeps_table(struct kunit *test)
@@ -99,19 +105,9 @@ static void unmap_partial_block_keeps_table(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("RTT"), rtts);
 }
 
-static struct kunit_case teardown_cases[] = {
+REALM_TEST_SUITES(realm_teardown,
 	KUNIT_CASE(teardown_dense),
 	KUNIT_CASE(teardown_sparse),
 	KUNIT_CASE(teardown_after_activation),
 	KUNIT_CASE(unmap_destroys_data_and_folds),
-	KUNIT_CASE(unmap_partial_block_keeps_table),
-	{}
-};
-
-static struct kunit_suite realm_teardown_suite = {
-	.name = "realm_teardown",
-	.init = realm_test_init,
-	.test_cases = teardown_cases,
-};
-
-kunit_test_suites(&realm_teardown_suite);
+	KUNIT_CASE(unmap_partial_block_keeps_table));
