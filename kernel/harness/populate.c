@@ -122,3 +122,23 @@ int harness_set_private(struct harness_vm *vm, unsigned long long base,
 		bitmap_clear(kvm->mem_attr_private, first, n);
 	return 0;
 }
+
+/*
+ * kvm_uninit_stage2_mmu() for a realm (the MMU notifier's release at
+ * process exit, before the VM is destroyed): everything is unmapped and
+ * the RTTs destroyed, after which kvm_destroy_realm() unmaps the whole
+ * range again and walks the tables again (kernel-series.md §6).
+ */
+int harness_stage2_uninit(struct harness_vm *vm)
+{
+	struct kvm *kvm = vm->kvm;
+
+	/* A realm never created has no RMM state (and v12 would walk garbage). */
+	if (!harness_vm_rd(vm))
+		return 0;
+	write_lock(&kvm->mmu_lock);
+	kvm_stage2_unmap_range(&kvm->arch.mmu, 0, BIT_ULL(vm->ipa_bits - 1), true);
+	write_unlock(&kvm->mmu_lock);
+	kvm_realm_destroy_rtts(kvm);
+	return 0;
+}

@@ -33,7 +33,8 @@ struct args {
 };
 
 static const char *const step_names[] = {
-	"vm_create", "populate", "vcpu_create", "run", "unmap", "activate", "vm_destroy", NULL,
+	"vm_create", "populate", "vcpu_create", "run", "unmap", "activate", "stage2_uninit",
+	"vm_destroy", NULL,
 };
 
 static const char *const exit_reasons[] = {
@@ -297,9 +298,10 @@ static int step_run(struct scenario_host *h, struct args *a, bool dry)
 	static const char *const keys[] = {
 		"vcpu", "exit.reason", "exit.imm", "max_exits", "mmio_read", "refuse_conversion",
 		"exit.x0", "exit.x1", "exit.x2", "exit.x3", "exit.x4", "exit.x5", "exit.x6",
-		"exit.x7", NULL,
+		"exit.x7", "expect", NULL,
 	};
 	unsigned long long vcpu = 0, imm, max, mmio, refuse;
+	int expect = 0;
 	const char *vcpu_s = find(a, "vcpu");
 	bool all = vcpu_s && !strcmp(vcpu_s, "all"), system_off;
 	struct harness_run run = { 0 };
@@ -308,7 +310,7 @@ static int step_run(struct scenario_host *h, struct args *a, bool dry)
 	if (check_keys(a, keys) || (!all && parse_u64(a, "vcpu", 0, &vcpu)) ||
 	    parse_u64(a, "exit.imm", 0, &imm) || parse_u64(a, "max_exits", 1000, &max) ||
 	    parse_u64(a, "mmio_read", 0, &mmio) || parse_u64(a, "refuse_conversion", 0, &refuse) ||
-	    parse_reason(a, &reason, &system_off))
+	    parse_reason(a, &reason, &system_off) || parse_errno(a, "expect", &expect))
 		return -1;
 	for (unsigned int i = 0; i < 8; i++) {
 		char key[8] = "exit.x0";
@@ -332,6 +334,12 @@ static int step_run(struct scenario_host *h, struct args *a, bool dry)
 		harness_run_all(h->vm, &run);
 	else if (harness_vcpu_run(h->vm, (int)vcpu, &run) == -EINVAL && !run.exits)
 		return fail(a, "run: no vCPU %s", vcpu_s ? vcpu_s : "0");
+	/* The last KVM_RUN's result, when the run is meant to end in an error. */
+	if (find(a, "expect") && run.ret != expect) {
+		snprintf(a->err, a->errlen, "run: KVM_RUN %s, expected %s", errno_name(run.ret),
+			 expect ? errno_name(expect) : "success");
+		return -1;
+	}
 	if (reason >= 0 && !run.stopped_on_reason) {
 		snprintf(a->err, a->errlen,
 			 "run: no %s exit in %u REC exits (last %s, KVM_RUN %s, KVM exit %u)",
@@ -378,21 +386,33 @@ static int step_unmap(struct scenario_host *h, struct args *a, bool dry)
 
 static int step_activate(struct scenario_host *h, struct args *a, bool dry)
 {
-	static const char *const keys[] = { NULL };
-	int ret;
+	static const char *const keys[] = { "expect", NULL };
+	int expect, ret;
 
-	if (check_keys(a, keys))
+	if (check_keys(a, keys) || parse_errno(a, "expect", &expect))
 		return -1;
 	if (dry)
 		return 0;
 	if (need_vm(h, a, "activate"))
 		return -1;
 	ret = harness_activate(h->vm);
-	if (ret) {
-		snprintf(a->err, a->errlen, "activate: %s", errno_name(ret));
+	if (ret != expect) {
+		snprintf(a->err, a->errlen, "activate: got %s, expected %s", errno_name(ret),
+			 expect ? errno_name(expect) : "success");
 		return -1;
 	}
 	return 0;
+}
+
+static int step_stage2_uninit(struct scenario_host *h, struct args *a, bool dry)
+{
+	static const char *const keys[] = { NULL };
+
+	if (check_keys(a, keys))
+		return -1;
+	if (dry)
+		return 0;
+	return need_vm(h, a, "stage2_uninit") ? -1 : harness_stage2_uninit(h->vm);
 }
 
 static int step_vm_destroy(struct scenario_host *h, struct args *a, bool dry)
@@ -444,6 +464,8 @@ static int host_step(struct scenario_host *h, const char *name, const char *cons
 		return step_unmap(h, &a, dry_run);
 	if (!strcmp(name, "activate"))
 		return step_activate(h, &a, dry_run);
+	if (!strcmp(name, "stage2_uninit"))
+		return step_stage2_uninit(h, &a, dry_run);
 	if (!strcmp(name, "vm_destroy"))
 		return step_vm_destroy(h, &a, dry_run);
 	return fail(&a, "unknown host step '%s'", name);

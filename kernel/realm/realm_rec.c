@@ -113,6 +113,8 @@ int kvm_activate_realm(struct kvm *kvm)
 		return ret;
 
 	kvm_for_each_vcpu(i, vcpu, kvm) {
+		if (vcpu->arch.rec.run)
+			continue;	/* a REC from an earlier attempt that failed later */
 		ret = realm_create_rec(vcpu);
 		if (ret)
 			return ret;

@@ -89,6 +89,11 @@ int harness_load_guest(struct harness_vm *vm, const char *name, unsigned long lo
 
 /* Unmaps [base, base + size) from stage 2 (an MMU-notifier invalidation). */
 int harness_unmap(struct harness_vm *vm, unsigned long long base, unsigned long long size);
+/*
+ * kvm_uninit_stage2_mmu() of a realm VM (process exit, before the VM is
+ * destroyed): the whole IPA space unmapped and the RTTs destroyed.
+ */
+int harness_stage2_uninit(struct harness_vm *vm);
 /* KVM_SET_MEMORY_ATTRIBUTES: private or shared, unmapping what changes. */
 int harness_set_private(struct harness_vm *vm, unsigned long long base,
 			unsigned long long size, bool private);

@@ -13,10 +13,17 @@
  *   run         vcpu (0 | all), exit.reason (SYNC IRQ FIQ PSCI RIPAS_CHANGE
  *               HOST_CALL SERROR, or SYSTEM_OFF: run until the realm powers
  *               off), exit.imm, exit.x0..x7, max_exits (1000), mmio_read (0),
- *               refuse_conversion (false)
+ *               refuse_conversion (false), expect (the last KVM_RUN's result:
+ *               0 | ENXIO | ... ; checked only when given)
  *   unmap       base, size
- *   activate    (no keys)
+ *   activate    expect (0 | ENXIO | ... ; default 0)
+ *   stage2_uninit  (no keys) kvm_uninit_stage2_mmu() of a realm: all unmapped,
+ *               RTTs destroyed, before vm_destroy does it again
  *   vm_destroy  (no keys)
+ *
+ * KVM comes up (kvm_init_rmi(), and with it the RMM's boot configuration)
+ * at the first vm_create, so raw RMI steps before it meet an RMM the host
+ * has not booted.
  */
 #ifndef CCA_DOUBLE_KERNEL_SCENARIO_HOST_H
 #define CCA_DOUBLE_KERNEL_SCENARIO_HOST_H
