@@ -520,3 +520,13 @@ void kernel_harness_register_scenario_host(void)
 {
 	scenario_register_host(&kernel_host_ops);
 }
+
+const struct scenario_host_ops *kernel_scenario_host_ops(void)
+{
+	return &kernel_host_ops;
+}
+
+struct harness_vm *kernel_scenario_host_vm(struct scenario_host *h)
+{
+	return h->vm;
+}

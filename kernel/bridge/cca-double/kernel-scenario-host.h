@@ -30,4 +30,15 @@
 
 void kernel_harness_register_scenario_host(void);
 
+struct scenario_host;
+struct scenario_host_ops;
+struct harness_vm;
+
+/*
+ * The steps' operations and a run's VM, for hosts built on these (a test
+ * that models another host's behaviour in one step and keeps the rest).
+ */
+const struct scenario_host_ops *kernel_scenario_host_ops(void);
+struct harness_vm *kernel_scenario_host_vm(struct scenario_host *h);
+
 #endif
