@@ -20,6 +20,7 @@ const char *realm_test_granule_state(unsigned long long pa);
 unsigned long long realm_test_rmi_calls(void);
 void realm_test_trace_start(void);
 unsigned long realm_test_count(const char *command);
+unsigned long realm_test_count_all(void);
 int realm_test_rim(unsigned long long rd, unsigned char out[64]);
 int realm_test_check_invariants(char *msg, size_t len);
 int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
@@ -79,6 +80,15 @@ unsigned long realm_test_count(const char *command)
 		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ')
 			n++;
 	}
+	return n;
+}
+
+unsigned long realm_test_count_all(void)
+{
+	unsigned long n = 0;
+
+	for (size_t i = 0; trace && i < trace_nlines(trace); i++)
+		n += !strncmp(trace_line(trace, i), "RMI ", 4);
 	return n;
 }
 

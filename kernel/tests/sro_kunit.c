@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * RMM 2.0 only: stateful operations and the answers a 2.0 RMM may give any
+ * command (kernel-series.md §2.8, §6).  INCOMPLETE with no memory request
+ * (OP_CONTINUE), donations of several granules, contiguous or not, on
+ * commands v14 does not drive, an operation the RMM stops answering
+ * (its memory quarantined), BUSY retried a bounded number of times, range
+ * delegation that moves one granule per call, and nothing sent for an
+ * empty range.
+ */
+#include "realm_test.h"
+
+#define RMI_ERROR_INPUT		1
+#define RMI_BUSY		10
+#define RMI_INCOMPLETE		13
+#define MEMREQ_NONE		0
+#define MEMREQ_DONATE		1
+/* A donate request's x2: `n` granules, bit 16 contiguous. */
+#define DONATE(n, contig)	(((unsigned long long)(n) << 2) | ((contig) ? 1ULL << 16 : 0))
+
+static struct harness_vm *one_vcpu_vm(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_ASSERT_EQ(test, harness_vcpu_create(vm, NULL), 0);
+	return vm;
+}
+
+/* v14 leaves ret uninitialised on this path: the operation goes on with OP_CONTINUE. */
+static void incomplete_without_memreq_continues(struct kunit *test)
+{
+	struct harness_vm *vm = one_vcpu_vm(test);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject("REC_CREATE", 1, RMI_INCOMPLETE, MEMREQ_NONE), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_activate(vm), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("REC"), 1ULL);
+	/* One for the injected step, one after the REC's own donation. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_CONTINUE"), 2UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 1UL);
+}
+
+struct donation {
+	const char *what;
+	unsigned long long req;
+};
+
+static const struct donation donations[] = {
+	{ "one_granule", DONATE(1, false) },
+	{ "eight_scattered", DONATE(8, false) },
+	{ "eight_contiguous", DONATE(8, true) },
+	{ "sixty_four_contiguous", DONATE(64, true) },
+};
+
+static void donation_desc(const struct donation *d, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", d->what);
+}
+
+KUNIT_ARRAY_PARAM(donation, donations, donation_desc);
+
+/* RTT_CREATE (not an SRO in v14) asks for memory: given, taken back, the table made. */
+static void donation_on_any_command(struct kunit *test)
+{
+	const struct donation *d = test->param_value;
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("RTT_CREATE", 1, 1, RMI_INCOMPLETE,
+						     MEMREQ_DONATE, d->req), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
+	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_DONATE"), 1UL);
+	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
+}
+
+/*
+ * The RMM ends REC_CREATE's operation with an error while it still holds
+ * the donated granules (and the half-built REC): they never come back, so
+ * the host quarantines them; the REC page too, with the one WARN.
+ */
+static void abandoned_operation_quarantines(struct kunit *test)
+{
+	struct harness_vm *vm = one_vcpu_vm(test);
+	struct mock_leaks l;
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject("OP_CONTINUE", 1, RMI_ERROR_INPUT, 0), 0);
+	mock_warn_expect(1);
+	KUNIT_EXPECT_EQ(test, harness_activate(vm), -ENXIO);
+	mock_machine_leaks(&l, false);
+	/* Sixteen auxiliary granules and the REC granule. */
+	KUNIT_EXPECT_EQ(test, l.quarantined_granules, 17ULL);
+}
+
+/* BUSY every time: the host asks again a bounded number of times, then fails. */
+static void busy_is_retried_bounded(struct kunit *test)
+{
+	struct harness_vm *vm = one_vcpu_vm(test);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("REC_CREATE", 0, 0, RMI_BUSY, 0, 0), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_activate(vm), -ENXIO);
+	KUNIT_EXPECT_EQ(test, realm_test_count("REC_CREATE"), 65UL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("REC"), 0ULL);
+}
+
+/* An RMM that moves one granule per call: x1 is followed to the end of each range. */
+static void range_delegation_follows_progress(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_limit_progress("GRANULE_RANGE_DELEGATE", 1), 0);
+	KUNIT_ASSERT_EQ(test, realm_test_limit_progress("GRANULE_RANGE_UNDELEGATE", 1), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	/* RD, two root granules (one call each), a level-2 and a level-3 table, the data. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 6UL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("RTT"), 4ULL);
+}
+
+/* An empty range is never sent: the RMM would refuse it with x1 = base. */
+static void empty_ranges_send_nothing(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+	unsigned long long base = harness_vm_ram_base(vm);
+
+	KUNIT_ASSERT_EQ(test, harness_populate(vm, base, PAGE_SIZE, false, NULL, 0), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_populate(vm, base, 0, false, NULL, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, harness_unmap(vm, base, 0), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_count_all(), 0UL);
+}
+
+static struct kunit_case sro_cases[] = {
+	KUNIT_CASE(incomplete_without_memreq_continues),
+	KUNIT_CASE_PARAM(donation_on_any_command, donation_gen_params),
+	KUNIT_CASE(abandoned_operation_quarantines),
+	KUNIT_CASE(busy_is_retried_bounded),
+	KUNIT_CASE(range_delegation_follows_progress),
+	KUNIT_CASE(empty_ranges_send_nothing),
+	{}
+};
+
+static struct kunit_suite realm_sro_suite = {
+	.name = "realm_sro_v2",
+	.init = realm_test_init_2_0,
+	.test_cases = sro_cases,
+};
+
+kunit_test_suites(&realm_sro_suite);
