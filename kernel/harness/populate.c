@@ -21,6 +21,29 @@ static unsigned long long harness_fill_source(struct harness_vm *vm, unsigned lo
 	return src;
 }
 
+/*
+ * One KVM_ARM_RMI_POPULATE.  The v14 uAPI returns 0 and moves base, size
+ * and source_uaddr on by what it did; 1.0-era trees (v11/v12) return the
+ * number of bytes populated and leave the struct alone, so the struct is
+ * moved on here as v14 would have, and the VMM loops the same way.
+ */
+static int harness_populate_ioctl(struct kvm *kvm, struct kvm_arm_rmi_populate *args)
+{
+	int ret = kvm_arm_rmi_populate(kvm, args);
+
+#ifdef CCA_UPSTREAM_INIT_REALM_VM
+	if (ret > 0) {
+		unsigned long long done = min_t(unsigned long long, ret, args->size);
+
+		args->base += done;
+		args->size -= done;
+		args->source_uaddr += done;
+		ret = 0;
+	}
+#endif
+	return ret;
+}
+
 int harness_populate_raw(struct harness_vm *vm, unsigned long long base,
 			 unsigned long long size, unsigned long long source_uaddr,
 			 unsigned int flags, unsigned int reserved)
@@ -30,7 +53,7 @@ int harness_populate_raw(struct harness_vm *vm, unsigned long long base,
 		.flags = flags, .reserved = reserved,
 	};
 
-	return kvm_arm_rmi_populate(vm->kvm, &args);
+	return harness_populate_ioctl(vm->kvm, &args);
 }
 
 int harness_populate_once(struct harness_vm *vm, unsigned long long base,
@@ -48,7 +71,7 @@ int harness_populate_once(struct harness_vm *vm, unsigned long long base,
 	args.source_uaddr = harness_fill_source(vm, size, data, len);
 	if (!args.source_uaddr)
 		return -ENOMEM;
-	ret = kvm_arm_rmi_populate(vm->kvm, &args);
+	ret = harness_populate_ioctl(vm->kvm, &args);
 	if (base_out)
 		*base_out = args.base;
 	if (size_out)
@@ -73,7 +96,7 @@ int harness_populate(struct harness_vm *vm, unsigned long long base, unsigned lo
 	for (int calls = 0; args.size && calls < HARNESS_POPULATE_MAX_CALLS; calls++) {
 		unsigned long long before = args.size;
 
-		ret = kvm_arm_rmi_populate(vm->kvm, &args);
+		ret = harness_populate_ioctl(vm->kvm, &args);
 		if (ret)
 			return ret;
 		if (args.size >= before)

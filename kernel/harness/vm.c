@@ -4,11 +4,14 @@
  * does them for a realm VM (kvm_arch_init_vm, kvm_arch_vcpu_create,
  * kvm_arch_destroy_vm), calling only the realm entry points.
  */
+#include <linux/kvm_host.h>
 #include <linux/bitmap.h>
 #include <asm/cpufeature.h>
 #include <asm/kvm_arm.h>
 #include <asm/kvm_rmi.h>
 #include <asm/stage2_pgtable.h>
+
+#include <cca-double/mock-kernel.h>
 
 #include "harness_internal.h"
 
@@ -93,11 +96,13 @@ static int harness_add_ram(struct harness_vm *vm, bool shared_backing)
 int harness_kvm_init(void)
 {
 	static_branch_disable(&kvm_rmi_is_available);
+	mock_init_allocs_begin();
 #ifdef CCA_UPSTREAM_KERNEL_RMI
 	/* Boot: RMI discovery and RMM configuration outside KVM. */
 	cca_initcall_arm64_init_rmi();
 #endif
 	kvm_init_rmi();
+	mock_init_allocs_end();
 	return static_branch_unlikely(&kvm_rmi_is_available) ? 0 : -ENODEV;
 }
 

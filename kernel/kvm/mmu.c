@@ -66,8 +66,26 @@ void kvm_stage2_unmap_range(struct kvm_s2_mmu *mmu, phys_addr_t start, u64 size,
 
 void kvm_free_stage2_pgd(struct kvm_s2_mmu *mmu)
 {
+	struct kvm *kvm = container_of(mmu, struct kvm, arch.mmu);
+	enum realm_state state = kvm_realm_state(kvm);
+
 	if (!mmu->pgd_phys)
 		return;
+	/*
+	 * As the kernel: the root tables of a realm the RMM was not seen to
+	 * destroy (created, not DEAD) may still be the RMM's, so they are kept
+	 * for good, never freed.  The mock takes the reference the kernel's
+	 * keeping amounts to: quarantined while the RMM holds a granule, a
+	 * leak otherwise.
+	 */
+	if (kvm_is_realm(kvm) && state != REALM_STATE_NONE && state != REALM_STATE_DEAD) {
+		for (size_t off = 0; off < kvm_pgtable_stage2_pgd_size(mmu->vtcr); off += PAGE_SIZE)
+			get_page(phys_to_page(mmu->pgd_phys + off));
+		mmu->pgd_phys = 0;
+		kfree(mmu->pgt);
+		mmu->pgt = NULL;
+		return;
+	}
 	free_pages_exact(phys_to_virt(mmu->pgd_phys), kvm_pgtable_stage2_pgd_size(mmu->vtcr));
 	mmu->pgd_phys = 0;
 	kfree(mmu->pgt);

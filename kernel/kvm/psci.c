@@ -46,6 +46,27 @@ static long psci_affinity_info(struct kvm_vcpu *vcpu)
 	       PSCI_0_2_AFFINITY_LEVEL_OFF : PSCI_0_2_AFFINITY_LEVEL_ON;
 }
 
+#ifdef CCA_UPSTREAM_INIT_REALM_VM
+/*
+ * v11/v12: KVM's PSCI code tells the RMM which REC a CPU_ON or
+ * AFFINITY_INFO named when it handles the call itself (v14 does this in
+ * kvm_rec_pre_enter(), and the VMM had an ioctl for the calls it handled).
+ */
+static void psci_complete_for_rmm(struct kvm_vcpu *vcpu, long val)
+{
+	struct kvm_vcpu *target = kvm_mpidr_to_vcpu(vcpu->kvm, smccc_get_arg1(vcpu));
+
+	if (vcpu_is_rec(vcpu) && target)
+		realm_psci_complete(vcpu, target,
+				    val >= 0 || val == PSCI_RET_ALREADY_ON ? PSCI_RET_SUCCESS
+									    : PSCI_RET_DENIED);
+}
+#else
+static void psci_complete_for_rmm(struct kvm_vcpu *vcpu, long val)
+{
+}
+#endif
+
 int kvm_psci_call(struct kvm_vcpu *vcpu)
 {
 	u32 fn = smccc_get_function(vcpu);
@@ -58,10 +79,12 @@ int kvm_psci_call(struct kvm_vcpu *vcpu)
 	case PSCI_0_2_FN_CPU_ON:
 	case PSCI_0_2_FN64_CPU_ON:
 		val = psci_cpu_on(vcpu);
+		psci_complete_for_rmm(vcpu, val);
 		break;
 	case PSCI_0_2_FN_AFFINITY_INFO:
 	case PSCI_0_2_FN64_AFFINITY_INFO:
 		val = psci_affinity_info(vcpu);
+		psci_complete_for_rmm(vcpu, val);
 		break;
 	case PSCI_0_2_FN_CPU_OFF:
 		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;

@@ -45,6 +45,7 @@ struct page {
 	bool quarantined;
 	unsigned long npages;	/* block length (alloc_pages_exact may trim) */
 	void *site;		/* return address of the allocating call */
+	bool init;		/* allocated at init: lives as long as the kernel */
 };
 
 struct mock_machine {
@@ -59,6 +60,8 @@ struct mock_machine {
 };
 
 extern struct mock_machine *mock_current;
+/* Between mock_init_allocs_begin() and _end(): new allocations are init-time ones. */
+extern bool mock_init_allocs;
 
 /* Page allocator (page_alloc.c). */
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,

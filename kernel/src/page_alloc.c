@@ -34,6 +34,7 @@ void *phys_to_virt(uint64_t pa);
 void get_page(struct page *page);
 void put_page(struct page *page);
 int page_count(const struct page *page);
+bool mock_virt_addr_valid(const volatile void *addr);
 
 static struct mock_machine *machine(const char *what)
 {
@@ -91,6 +92,7 @@ struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, un
 	m->pages[first].npages = npages;
 	m->pages[first].refcount = 1;
 	m->pages[first].site = site;
+	m->pages[first].init = mock_init_allocs;
 	m->live_pages += npages;
 	memset(va_of(m, first), (gfp & MOCK_GFP_ZERO) ? 0 : MOCK_ALLOC_POISON,
 	       npages << MOCK_PAGE_SHIFT);
@@ -178,7 +180,7 @@ unsigned long mock_count_live_pages(bool report)
 		struct page *p = &m->pages[i];
 		char sym[128];
 
-		if (p->use != PAGE_ALLOCATED || quarantined_in_block(m, i))
+		if (p->use != PAGE_ALLOCATED || quarantined_in_block(m, i) || p->init)
 			continue;
 		n += p->npages;
 		if (!report)
@@ -275,6 +277,14 @@ void *page_address(const struct page *page)
 	return va_of(mock_current, index_of(page));
 }
 
+bool mock_virt_addr_valid(const volatile void *addr)
+{
+	struct mock_machine *m = mock_current;
+	const uint8_t *p = (const uint8_t *)addr;
+
+	return m && p >= m->host && p < m->host + (m->npages << MOCK_PAGE_SHIFT);
+}
+
 uint64_t virt_to_phys(const volatile void *addr)
 {
 	struct mock_machine *m = machine("virt_to_phys()");
@@ -361,4 +371,18 @@ int page_count(const struct page *page)
 {
 	index_of(page);
 	return head_of((struct page *)page)->refcount;
+}
+
+bool mock_init_allocs;
+
+void mock_init_allocs_begin(void)
+{
+	mock_init_allocs = true;
+	slab_set_init(true);
+}
+
+void mock_init_allocs_end(void)
+{
+	mock_init_allocs = false;
+	slab_set_init(false);
 }

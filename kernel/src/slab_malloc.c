@@ -51,6 +51,7 @@ void *kmemdup(const void *src, size_t len, unsigned int gfp);
 struct obj_info {
 	size_t size;
 	void *site;
+	bool init;				/* allocated at init: lives for good */
 };
 
 /* One arena block: a page of one size class, or a large object's pages. */
@@ -66,6 +67,7 @@ struct block {
 };
 
 static const struct slab_page_source *source;
+static bool init_allocs;
 static struct block *buckets[NR_BUCKETS];
 static struct block *partial[NR_CLASSES];
 
@@ -153,6 +155,7 @@ static void *arena_alloc_large(size_t size, unsigned int flags, void *site)
 	b->nused = 1;
 	b->obj[0].size = size;
 	b->obj[0].site = site;
+	b->obj[0].init = init_allocs;
 	hash_add(b);
 	fill_new(b->addr, size, flags);
 	return b->addr;
@@ -189,6 +192,7 @@ static void *arena_alloc(size_t size, unsigned int flags, void *site)
 	b->used[slot / 64] |= 1ULL << (slot % 64);
 	b->obj[slot].size = size;
 	b->obj[slot].site = site;
+	b->obj[slot].init = init_allocs;
 	if (++b->nused == nslots)
 		partial_del(b);
 	fill_new(b->addr + slot * class_size(cls), size, flags);
@@ -275,6 +279,11 @@ void slab_set_page_source(const struct slab_page_source *src)
 	source = src;
 }
 
+void slab_set_init(bool on)
+{
+	init_allocs = on;
+}
+
 unsigned long slab_count_live(bool report)
 {
 	unsigned long n = 0;
@@ -286,6 +295,8 @@ unsigned long slab_count_live(bool report)
 
 			for (unsigned int s = 0; s < nslots; s++) {
 				if (b->cls >= 0 && !(b->used[s / 64] & (1ULL << (s % 64))))
+					continue;
+				if (b->obj[s].init)
 					continue;
 				n++;
 				if (report) {

@@ -26,7 +26,12 @@ struct slab_page_source {
 
 /* NULL: back to the C heap.  Objects of the previous source are forgotten. */
 void slab_set_page_source(const struct slab_page_source *src);
-/* Live arena objects; with `report`, one line each (size, caller) on stdout. */
+/*
+ * While on, new objects live as long as the kernel (allocated at init):
+ * slab_count_live() leaves them out.
+ */
+void slab_set_init(bool on);
+/* Live arena objects but init ones; with `report`, one line each (size, caller) on stdout. */
 unsigned long slab_count_live(bool report);
 
 #endif

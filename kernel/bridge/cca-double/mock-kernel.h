@@ -70,6 +70,15 @@ struct pmem *mock_pmem(void);
 /* Counts machines installed in this process (tells a new RMM from a reused address). */
 unsigned long mock_machine_generation(void);
 
+/*
+ * Allocations made between these live as long as the kernel, as what KVM's
+ * init or an initcall allocates does (v12's VMID bitmap): the per-case and
+ * per-run leak checks leave them out.  harness_kvm_init() brackets KVM init
+ * with them.
+ */
+void mock_init_allocs_begin(void);
+void mock_init_allocs_end(void);
+
 /* ---- WARN / BUG accounting (per run; reset by mock_warn_reset()) ---- */
 
 unsigned int mock_warn_count(void);

@@ -52,7 +52,8 @@ static inline long get_user_pages(unsigned long start, unsigned long nr_pages,
 	for (i = 0; i < nr_pages; i++) {
 		unsigned long addr = start + i * PAGE_SIZE;
 
-		if (!pfn_valid(virt_to_pfn((void *)addr)))
+		/* A user address: not the host's memory is a fault, not a bug. */
+		if (!virt_addr_valid((void *)addr))
 			return i ? (long)i : -EFAULT;
 		pages[i] = virt_to_page((void *)addr);
 		get_page(pages[i]);
