@@ -8,7 +8,7 @@
  */
 #include <asm/kvm_mmu.h>
 
-#include "realm_v1.h"
+#include "realm_flavours.h"
 
 static int rmi1_map_data_page(struct realm *realm, unsigned long ipa, phys_addr_t phys,
 			      struct kvm_mmu_memory_cache *mc)

@@ -20,7 +20,7 @@
 #include <linux/bitfield.h>
 #include <asm/kvm_mmu.h>
 
-#include "realm_v2.h"
+#include "realm_flavours.h"
 
 /* Granules one descriptor may name (a leaf table's worth, less one: v14's bound). */
 #define RMI2_MAP_MAX_PAGES	(PTRS_PER_PTE - 1)

@@ -6,7 +6,7 @@
  * (realm_sro.c).  The REC keeps the operation state in between, so memory
  * a REC the RMM will not destroy still holds is quarantined with it.
  */
-#include "realm_v2.h"
+#include "realm_flavours.h"
 
 int rmi2_rec_create(struct kvm_vcpu *vcpu, struct rec_params *params)
 {

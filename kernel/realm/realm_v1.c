@@ -9,7 +9,7 @@
 #include <asm/kvm_mmu.h>
 
 #include "realm_internal.h"
-#include "realm_v1.h"
+#include "realm_flavours.h"
 
 static int rmi1_boot(void)
 {

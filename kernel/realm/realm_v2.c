@@ -10,7 +10,7 @@
 #include <linux/bitfield.h>
 #include <linux/memblock.h>
 
-#include "realm_v2.h"
+#include "realm_flavours.h"
 
 /* No memory region takes more tracking answers than this (each moves on). */
 #define RMI_TRACKING_MAX_CALLS	4096
