@@ -139,7 +139,7 @@ static void realm_quarantine_rtt(struct realm *realm, unsigned long ipa, int lev
 
 /* Destroys the tables of `level` over [start, end), deeper ones first. */
 static int realm_tear_down_rtt_level(struct realm *realm, int level, unsigned long start,
-				     unsigned long end)
+				     unsigned long end, bool final)
 {
 	unsigned long span = rmm_rtt_level_mapsize(level - 1);	/* one table's reach */
 	unsigned long addr, next;
@@ -154,7 +154,7 @@ static int realm_tear_down_rtt_level(struct realm *realm, int level, unsigned lo
 			/* Only part of this table is in range: its children, then. */
 			if (level == RMM_RTT_MAX_LEVEL)
 				continue;
-			ret = realm_tear_down_rtt_level(realm, level + 1, addr, min(next, end));
+			ret = realm_tear_down_rtt_level(realm, level + 1, addr, min(next, end), final);
 			if (ret)
 				return ret;
 			continue;
@@ -168,7 +168,7 @@ again:
 		} else if (rmi_is_rtt_error(ret) && RMI_RETURN_INDEX(ret) == level &&
 			   level < RMM_RTT_MAX_LEVEL && !retried) {
 			/* The table has live children: destroy them, then it. */
-			ret = realm_tear_down_rtt_level(realm, level + 1, addr, addr + span);
+			ret = realm_tear_down_rtt_level(realm, level + 1, addr, addr + span, final);
 			if (ret)
 				return ret;
 			retried = true;
@@ -177,10 +177,14 @@ again:
 			WARN(1, "RTT_DESTROY ipa 0x%lx level %d: 0x%x, top 0x%lx", addr, level,
 			     ret, next);
 			/*
-			 * The RMM keeps this table: quarantine it and what it holds,
-			 * and go on with the rest, which the RMM may still give back.
+			 * The RMM keeps this table: on the last walk (the realm is
+			 * being destroyed) quarantine it and what it holds; an
+			 * earlier one (kvm_uninit_stage2_mmu) leaves it for that
+			 * walk, which may still get it back.  Either way go on
+			 * with the rest.
 			 */
-			realm_quarantine_rtt(realm, addr, level);
+			if (final)
+				realm_quarantine_rtt(realm, addr, level);
 			next = addr + span;
 		}
 		if (next <= addr)	/* guard against an RMM that does not advance */
@@ -189,14 +193,18 @@ again:
 	return 0;
 }
 
-/* Every table below the root ones, over the whole IPA space (after unmapping all). */
+/*
+ * Every table below the root ones, over the whole IPA space (after
+ * unmapping all): from kvm_destroy_realm() (DYING: the last walk) and, in
+ * v14's order, from kvm_uninit_stage2_mmu() before it.
+ */
 void kvm_realm_destroy_rtts(struct kvm *kvm)
 {
 	struct realm *realm = kvm_realm(kvm);
 
 	if (!realm->rd)
 		return;
-	realm_tear_down_rtt_level(realm, realm_start_level(realm) + 1, 0,
-				  BIT(realm->ia_bits));
+	realm_tear_down_rtt_level(realm, realm_start_level(realm) + 1, 0, BIT(realm->ia_bits),
+				  kvm_realm_state(kvm) == REALM_STATE_DYING);
 }
 
