@@ -73,17 +73,25 @@ static void run_child(const struct scenario *s, const char *profile, const struc
 	_exit(0);
 }
 
+/* Reads len bytes before the deadline: len, what came before EOF, or -2 on timeout. */
 static ssize_t read_full(int fd, void *buf, size_t len, double deadline)
 {
 	size_t got = 0;
 
 	while (got < len) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
-		int ms = (int)((deadline - now()) * 1000);
+		double left = deadline - now();
 		ssize_t n;
+		int ready;
 
-		if (ms <= 0 || poll(&p, 1, ms) <= 0)
-			return -1;
+		if (left <= 0)
+			return -2;
+		/* Round up: a sub-millisecond remainder must still wait, not time out early. */
+		ready = poll(&p, 1, (int)(left * 1000) + 1);
+		if (ready == 0)
+			continue;	/* the loop re-checks the deadline */
+		if (ready < 0)
+			return got ? (ssize_t)got : -1;
 		n = read(fd, (char *)buf + got, len - got);
 		if (n <= 0)
 			return got ? (ssize_t)got : -1;
@@ -101,7 +109,8 @@ static void run_one(const struct scenario *s, const char *profile, const struct 
 	pid_t pid;
 	double t0 = now(), deadline = t0 + opts->timeout_s;
 	struct child_report rep;
-	bool got_report = false;
+	bool got_report = false, timed_out = false;
+	ssize_t got;
 
 	out->outcome = SWEEP_ERROR;
 	if (pipe(pfd)) {
@@ -121,7 +130,9 @@ static void run_one(const struct scenario *s, const char *profile, const struct 
 		run_child(s, profile, rule, pfd[1], !opts->verbose);
 	}
 	close(pfd[1]);
-	if (read_full(pfd[0], &rep, sizeof(rep), deadline) == sizeof(rep)) {
+	got = read_full(pfd[0], &rep, sizeof(rep), deadline);
+	timed_out = got == -2;
+	if (got == sizeof(rep)) {
 		got_report = true;
 		if (calls && rep.res.ncalls) {
 			size_t bytes = rep.res.ncalls * sizeof(struct scenario_call);
@@ -136,7 +147,7 @@ static void run_one(const struct scenario *s, const char *profile, const struct 
 		}
 	}
 	close(pfd[0]);
-	if (!got_report && now() >= deadline) {
+	if (timed_out) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		out->outcome = SWEEP_HANG;
