@@ -129,19 +129,6 @@ static int check_sweep(const char *path)
 	ret = sweep_scenario(s, "2.0-bet1", &opts, &rep);
 	printf("# sweep: clean run %s (%s) after %.1f s\n", sweep_outcome_name(rep.clean.outcome),
 	       rep.clean.detail, now() - t0);
-	/*
-	 * Known runner flaw (tools/scenario/scn_sweep.c): read_full() rounds
-	 * the time left down to whole milliseconds, so poll() can give up just
-	 * before the deadline; the runner then waits 2 s more and kills the
-	 * child, and reports a crash (Killed) where it meant a hang.  Either
-	 * way the run is bad and the runner comes back; the killed one is
-	 * accepted here, and said so, until the rounding is fixed.
-	 */
-	if (rep.clean.outcome == SWEEP_CRASH && strstr(rep.clean.detail, "Killed") &&
-	    rep.clean.seconds >= TIMEOUT_S) {
-		printf("# note: the sweep's timeout killed it but called it a crash (rounding)\n");
-		rep.clean.outcome = SWEEP_HANG;
-	}
 	ret = !(ret && rep.clean.outcome == SWEEP_HANG && now() - t0 < TIMEOUT_S + SLACK_S);
 	sweep_report_free(&rep);
 	scenario_free(s);
