@@ -15,6 +15,7 @@
 
 #include <cca-double/trace.h>
 #include <rmi/v1_0.h>
+#include <rmi/v2_0_bet1.h>
 
 #include "attest.h"
 #include "rec_run.h"
@@ -88,19 +89,45 @@ static enum rec_step rsi_version_call(struct rmm *rmm, struct rec *rec, struct r
 	return resume(rmm, rec, c);
 }
 
+/* The realm's RsiRealmConfig page: the 1.0 layout, or 2.0-bet1's (RSI 1.1) with planes and GIC. */
+static void write_realm_config(const struct rmm *rmm, const struct rec *rec, void *page)
+{
+	const struct realm *r = rec->realm;
+	unsigned int algo = r->hash_algo == HASH_SHA512 ? RSI_V1_0_HASH_ALGO_SHA_512
+							: RSI_V1_0_HASH_ALGO_SHA_256;
+
+	if (rmm->profile == PROFILE_1_0) {
+		struct rmi_v1_0_rsi_realm_config *cfg = page;
+
+		memset(cfg, 0, sizeof(*cfg));
+		cfg->ipa_width = r->s2sz;
+		cfg->hash_algo = (uint8_t)algo;
+		memcpy(cfg->rpv, r->rpv, sizeof(cfg->rpv));
+	} else {
+		struct rmi_v2_0_bet1_rsi_realm_config *cfg = page;
+
+		memset(cfg, 0, sizeof(*cfg));
+		cfg->ipa_width = r->s2sz;
+		cfg->hash_algo = (uint8_t)algo;
+		/* REALM_CREATE refuses auxiliary planes, so none and ATS sees plane 0. */
+		cfg->num_aux_planes = 0;
+		cfg->ats_plane = 0;
+		cfg->gicv3_vtr = vgic_ich_vtr(&rec->gic);
+		memcpy(cfg->rpv, r->rpv, sizeof(cfg->rpv));
+	}
+}
+
 static enum rec_step realm_config(struct rmm *rmm, struct rec *rec, struct rsi_call *c,
 				  struct rec_exit_info *out)
 {
-	const struct realm *r = rec->realm;
 	uint64_t ipa = c->x[1];
-	struct rmi_v1_0_rsi_realm_config *cfg;
 	void *p;
 	int level;
 
 	c->res[0] = RSI_V1_0_STATUS_ERROR_INPUT;
 	if (ipa & (GRANULE_SIZE - 1))
 		return resume(rmm, rec, c);
-	switch (rec_ipa_lookup(rmm, r, ipa, &p, &level)) {
+	switch (rec_ipa_lookup(rmm, rec->realm, ipa, &p, &level)) {
 	case IPA_UNMAPPED:
 		return s2_abort(rmm, rec, c, ipa, level, out);
 	case IPA_MAPPED:
@@ -108,12 +135,7 @@ static enum rec_step realm_config(struct rmm *rmm, struct rec *rec, struct rsi_c
 	default:
 		return resume(rmm, rec, c);
 	}
-	cfg = p;
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->ipa_width = r->s2sz;
-	cfg->hash_algo = r->hash_algo == HASH_SHA512 ? RSI_V1_0_HASH_ALGO_SHA_512
-						      : RSI_V1_0_HASH_ALGO_SHA_256;
-	memcpy(cfg->rpv, r->rpv, sizeof(cfg->rpv));
+	write_realm_config(rmm, rec, p);
 	c->res[0] = RSI_V1_0_STATUS_SUCCESS;
 	return resume(rmm, rec, c);
 }

@@ -65,6 +65,24 @@ static bool vintid_valid(uint64_t intid)
 	return intid <= MAX_SPI_ID || (intid >= MIN_LPI_ID && intid <= MAX_VINTID);
 }
 
+/*
+ * ICH_VTR_EL2 of the emulated interface (Arm GICv3 architecture): ListRegs
+ * [4:0] = LRs - 1, IDbits [25:23] = 0 (16 ID bits), PREbits [28:26] and
+ * PRIbits [31:29] = 4 (5 bits, matching PRI_RES0_MASK).  RSI 1.1
+ * REALM_CONFIG hands it to the realm (TF-RMM reads the hardware's).
+ */
+#define ICH_VTR_LISTREGS_SHIFT 0
+#define ICH_VTR_PREBITS_SHIFT 26
+#define ICH_VTR_PRIBITS_SHIFT 29
+#define ICH_VTR_PRI_BITS 5u
+
+uint64_t vgic_ich_vtr(const struct vgic *g)
+{
+	return ((uint64_t)(g->nr_lrs - 1) << ICH_VTR_LISTREGS_SHIFT) |
+	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PREBITS_SHIFT) |
+	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PRIBITS_SHIFT);
+}
+
 void vgic_init(struct vgic *g, unsigned int nr_lrs)
 {
 	memset(g, 0, sizeof(*g));

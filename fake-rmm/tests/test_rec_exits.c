@@ -192,6 +192,8 @@ static void rsi_version_features_config(void **state)
 	assert_int_equal(ex->gprs[4], 0);
 	assert_int_equal(ex->gprs[5], RSI_V1_0_STATUS_SUCCESS);	/* REALM_CONFIG */
 	assert_int_equal(ex->gprs[6], 40);				/* ipa_width */
+	assert_int_equal(ex->gprs[7], RSI_V1_0_HASH_ALGO_SHA_256);	/* hash_algo */
+	assert_int_equal(ex->gprs[8], 0);	/* 0x18 is padding in the 1.0 layout */
 	rx_run_to_system_off(x, 0, 4);
 }
 

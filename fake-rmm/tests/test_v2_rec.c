@@ -3,7 +3,8 @@
  * REC_ENTER on 2.0-bet1: a guest program loaded with RTT_DATA_MAP_INIT,
  * the REC made by the REC_CREATE SRO, a round trip through a HOST_CALL
  * exit and SYSTEM_OFF with the 2.0 run page (no GIC fields), and the
- * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS.
+ * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS, and RSI REALM_CONFIG's
+ * 2.0 (RSI 1.1) layout.
  */
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "v2_fixture.h"
 
 #define CODE_IPA 0x100000ULL
+#define DATA_IPA 0x200000ULL
 
 static int setup(void **state)
 {
@@ -37,15 +39,28 @@ static void load(struct fix *f, const char *name)
 	}
 }
 
-static uint64_t boot(struct fix *f, uint64_t arg0, uint64_t *run)
+/* A zero-filled RAM page at ipa (measured as DATA_MAP_INIT content). */
+static void ram_page(struct fix *f, uint64_t ipa)
+{
+	rt_tables(f, ipa, 3);
+	assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, fix_alloc_delegated(f), ipa,
+		      fix_alloc(f), 1, NULL), 0);
+}
+
+static uint64_t boot_guest(struct fix *f, const char *guest, uint64_t arg0, uint64_t *run)
 {
 	uint64_t gprs[8] = { arg0 }, rec;
 
-	load(f, "host_call");
+	load(f, guest);
 	assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), 0, CODE_IPA,
 						  gprs), &rec), 0);
 	*run = fix_alloc(f);
 	return rec;
+}
+
+static uint64_t boot(struct fix *f, uint64_t arg0, uint64_t *run)
+{
+	return boot_guest(f, "host_call", arg0, run);
 }
 
 static void host_call_round_trip(void **state)
@@ -94,11 +109,40 @@ static void psci_complete_and_set_ripas_v2(void **state)
 	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, f->rd, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
 }
 
+/* RSI 1.1 RealmConfig: ipa_width, hash_algo, no planes, and the vGIC's ICH_VTR_EL2. */
+static void rsi_realm_config_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec;
+	struct rmi_v2_0_bet1_rec_run *p;
+
+	ram_page(f, DATA_IPA);
+	rec = boot_guest(f, "rsi_version", DATA_IPA, &run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 1);
+	/* VERSION(1.0) from an RSI 1.1 RMM: not the revision it implements. */
+	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
+	assert_int_equal(p->exit.gprs[1], 0x10001);
+	assert_int_equal(p->exit.gprs[2], 0x10001);
+	assert_int_equal(p->exit.gprs[5], RSI_V2_0_BET1_STATUS_SUCCESS);	/* REALM_CONFIG */
+	assert_int_equal(p->exit.gprs[6], 40);
+	assert_int_equal(p->exit.gprs[7], RSI_V2_0_BET1_HASH_ALGO_SHA_256);
+	/* 16 list registers (ListRegs 15), 5 priority and preemption bits. */
+	assert_int_equal(p->exit.gprs[8], 15 | (4ULL << 26) | (4ULL << 29));
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_call_round_trip, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(rsi_realm_config_v2, setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// guest: RSI VERSION, FEATURES and REALM_CONFIG (into the page at x0); results in x22..x28, reported by HOST_CALL imm 1
+// guest: RSI VERSION, FEATURES and REALM_CONFIG (into the page at x0); results in x22..x28 and x19/x29
+// (hash_algo, gicv3_vtr), reported by HOST_CALL imm 1 in gprs 0..8
 	.include "smccc.inc"
 	.text
 	.global _start
@@ -22,10 +23,13 @@ _start:
 	smc	#0
 	mov	x27, x0
 	ldr	x28, [x20]              // RsiRealmConfig.ipa_width
+	ldrb	w19, [x20, #8]          // RsiRealmConfig.hash_algo
+	ldr	x29, [x20, #0x18]       // RsiRealmConfig.gicv3_vtr (2.0; 1.0 leaves it zero)
 	stp	x22, x23, [x21, #HOSTCALL_GPRS]
 	stp	x24, x25, [x21, #HOSTCALL_GPRS + 16]
 	stp	x26, x27, [x21, #HOSTCALL_GPRS + 32]
-	str	x28, [x21, #HOSTCALL_GPRS + 48]
+	stp	x28, x19, [x21, #HOSTCALL_GPRS + 48]
+	str	x29, [x21, #HOSTCALL_GPRS + 64]
 	hostcall x21, 1
 	system_off
 
