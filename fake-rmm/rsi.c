@@ -74,6 +74,29 @@ static enum rec_step s2_abort(struct rmm *rmm, struct rec *rec, struct rsi_call 
 	return REC_STEP_EXIT;
 }
 
+/*
+ * The realm page at ipa an RSI call reads or writes, or NULL when the call
+ * has been dealt with instead (*step): answered as it stands in c (not RAM
+ * the realm can use), or a stage-2 abort exit (not mapped yet).
+ */
+static void *call_page(struct rmm *rmm, struct rec *rec, struct rsi_call *c, uint64_t ipa,
+		       struct rec_exit_info *out, enum rec_step *step)
+{
+	void *p;
+	int level;
+
+	switch (rec_ipa_lookup(rmm, rec->realm, ipa, &p, &level)) {
+	case IPA_MAPPED:
+		return p;
+	case IPA_UNMAPPED:
+		*step = s2_abort(rmm, rec, c, ipa, level, out);
+		return NULL;
+	default:
+		*step = resume(rmm, rec, c);
+		return NULL;
+	}
+}
+
 static uint64_t rsi_version(const struct rmm *rmm)
 {
 	return ((uint64_t)rmm->abi->rsi_major << 16) | rmm->abi->rsi_minor;
@@ -121,20 +144,15 @@ static enum rec_step realm_config(struct rmm *rmm, struct rec *rec, struct rsi_c
 				  struct rec_exit_info *out)
 {
 	uint64_t ipa = c->x[1];
+	enum rec_step step;
 	void *p;
-	int level;
 
 	c->res[0] = RSI_V1_0_STATUS_ERROR_INPUT;
 	if (ipa & (GRANULE_SIZE - 1))
 		return resume(rmm, rec, c);
-	switch (rec_ipa_lookup(rmm, rec->realm, ipa, &p, &level)) {
-	case IPA_UNMAPPED:
-		return s2_abort(rmm, rec, c, ipa, level, out);
-	case IPA_MAPPED:
-		break;
-	default:
-		return resume(rmm, rec, c);
-	}
+	p = call_page(rmm, rec, c, ipa, out, &step);
+	if (!p)
+		return step;
 	write_realm_config(rmm, rec, p);
 	c->res[0] = RSI_V1_0_STATUS_SUCCESS;
 	return resume(rmm, rec, c);
@@ -257,21 +275,16 @@ static enum rec_step host_call(struct rmm *rmm, struct rec *rec, struct rsi_call
 {
 	uint64_t ipa = c->x[1];
 	const struct rmi_v1_0_rsi_host_call *hc;
+	enum rec_step step;
 	void *p;
-	int level;
 
 	c->res[0] = RSI_V1_0_STATUS_ERROR_INPUT;
 	/* 256-byte aligned, so it never crosses a granule. */
 	if (ipa & (RSI_HOST_CALL_SIZE - 1))
 		return resume(rmm, rec, c);
-	switch (rec_ipa_lookup(rmm, rec->realm, ipa, &p, &level)) {
-	case IPA_UNMAPPED:
-		return s2_abort(rmm, rec, c, ipa, level, out);
-	case IPA_MAPPED:
-		break;
-	default:
-		return resume(rmm, rec, c);
-	}
+	p = call_page(rmm, rec, c, ipa, out, &step);
+	if (!p)
+		return step;
 	hc = p;
 	out->reason = RMI_EXIT_REASON_HOST_CALL;
 	out->imm = hc->imm;
@@ -322,8 +335,8 @@ static enum rec_step attest_continue_call(struct rmm *rmm, struct rec *rec, stru
 					  struct rec_exit_info *out)
 {
 	uint64_t ipa = c->x[1], offset = c->x[2], size = c->x[3];
+	enum rec_step step;
 	void *p;
-	int level;
 
 	c->res[0] = RSI_V1_0_STATUS_ERROR_INPUT;
 	if ((ipa & (GRANULE_SIZE - 1)) || offset >= GRANULE_SIZE || size > GRANULE_SIZE - offset)
@@ -334,14 +347,9 @@ static enum rec_step attest_continue_call(struct rmm *rmm, struct rec *rec, stru
 		c->res[0] = RSI_V1_0_STATUS_ERROR_STATE;
 		return resume(rmm, rec, c);
 	}
-	switch (rec_ipa_lookup(rmm, rec->realm, ipa, &p, &level)) {
-	case IPA_UNMAPPED:
-		return s2_abort(rmm, rec, c, ipa, level, out);
-	case IPA_MAPPED:
-		break;
-	default:
-		return resume(rmm, rec, c);
-	}
+	p = call_page(rmm, rec, c, ipa, out, &step);
+	if (!p)
+		return step;
 	c->res[1] = attest_token_copy(rec->attest, (uint8_t *)p + offset, size);
 	c->res[0] = attest_token_started(rec->attest) ? RSI_V1_0_STATUS_INCOMPLETE
 						       : RSI_V1_0_STATUS_SUCCESS;
