@@ -141,18 +141,25 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 	out->reason = RMI_EXIT_REASON_IRQ;
 }
 
-static void write_exit_v1(struct rec *rec, const struct rec_exit_info *info,
-			  struct rmi_v1_0_rec_exit *ex)
+/* The run page's exit record of either profile; both place the shared fields alike (common.h). */
+union rec_exit_record {
+	struct rmi_rec_exit common;
+	struct rmi_v1_0_rec_exit v1;
+	struct rmi_v2_0_bet1_rec_exit v2;
+};
+_Static_assert(sizeof(union rec_exit_record) == sizeof(struct rmi_rec_exit),
+	       "one exit record size for every profile");
+
+static void write_exit_common(struct rec *rec, const struct rec_exit_info *info,
+			      struct rmi_rec_exit *ex)
 {
 	struct vcpu_timers t;
 
-	memset(ex, 0, sizeof(*ex));
 	ex->exit_reason = (uint8_t)info->reason;
 	ex->esr = info->esr;
 	ex->far = info->far;
 	ex->hpfar = info->hpfar;
 	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
-	vgic_save(&rec->gic, &ex->gicv3_hcr, ex->gicv3_lrs, &ex->gicv3_misr, &ex->gicv3_vmcr);
 	/* Timer state is reported on every exit (spec: Realm EL1 timer state). */
 	vcpu_get_timers(rec->vcpu, &t);
 	ex->cntp_ctl = t.cntp_ctl;
@@ -163,50 +170,28 @@ static void write_exit_v1(struct rec *rec, const struct rec_exit_info *info,
 	ex->ripas_top = info->ripas_top;
 	ex->ripas_value = (uint8_t)info->ripas_value;
 	ex->imm = info->imm;
-	ex->pmu_ovf_status = RMI_V1_0_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
-}
-
-static void write_exit_v2(struct rec *rec, const struct rec_exit_info *info,
-			  struct rmi_v2_0_bet1_rec_exit *ex)
-{
-	struct vcpu_timers t;
-
-	memset(ex, 0, sizeof(*ex));
-	ex->exit_reason = (uint8_t)info->reason;
-	ex->esr = info->esr;
-	ex->far = info->far;
-	ex->hpfar = info->hpfar;
-	ex->rtt_tree = 0;	/* the primary tree: no planes */
-	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
-	vcpu_get_timers(rec->vcpu, &t);
-	ex->cntp_ctl = t.cntp_ctl;
-	ex->cntp_cval = t.cntp_cval;
-	ex->cntv_ctl = t.cntv_ctl;
-	ex->cntv_cval = t.cntv_cval;
-	ex->ripas_base = info->ripas_base;
-	ex->ripas_top = info->ripas_top;
-	ex->ripas_value = (uint8_t)info->ripas_value;
-	ex->imm = info->imm;
-	ex->plane = 0;
-	ex->pmu_ovf_status = RMI_V2_0_BET1_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
+	ex->pmu_ovf_status = RMI_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
 }
 
 static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec_exit_info *info,
 			      uint64_t run_pa)
 {
+	union rec_exit_record ex;
+	size_t at;
+
+	memset(&ex, 0, sizeof(ex));
+	write_exit_common(rec, info, &ex.common);
 	if (rmm->profile == PROFILE_1_0) {
-		struct rmi_v1_0_rec_exit ex;
-
-		write_exit_v1(rec, info, &ex);
-		return ns_granule_write(rmm, run_pa, offsetof(struct rmi_v1_0_rec_run, exit), &ex,
-					sizeof(ex));
+		vgic_save(&rec->gic, &ex.v1.gicv3_hcr, ex.v1.gicv3_lrs, &ex.v1.gicv3_misr,
+			  &ex.v1.gicv3_vmcr);
+		at = offsetof(struct rmi_v1_0_rec_run, exit);
 	} else {
-		struct rmi_v2_0_bet1_rec_exit ex;
-
-		write_exit_v2(rec, info, &ex);
-		return ns_granule_write(rmm, run_pa, offsetof(struct rmi_v2_0_bet1_rec_run, exit),
-					&ex, sizeof(ex));
+		/* 2.0: the GIC state travels in system registers; no planes, the primary tree. */
+		ex.v2.rtt_tree = 0;
+		ex.v2.plane = 0;
+		at = offsetof(struct rmi_v2_0_bet1_rec_run, exit);
 	}
+	return ns_granule_write(rmm, run_pa, at, &ex, sizeof(ex));
 }
 
 uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
