@@ -6,9 +6,7 @@
 	.global _start
 _start:
 	mov	x20, x0
-	adr	x1, vectors
-	msr	vbar_el1, x1
-	isb
+	install_vectors vectors
 	ldr	x21, [x20]              // the access the host makes fail
 	adr	x25, hostcall_buf
 	str	x21, [x25, #HOSTCALL_GPRS]
@@ -25,10 +23,7 @@ sync:
 	hostcall x25, 0x5ea
 	system_off
 
-other:
-	adr	x25, hostcall_buf
-	hostcall x25, 0xbad
-	system_off
+	unexpected_vector other, hostcall_buf
 
 	vector_table vectors, sync, other, other
 

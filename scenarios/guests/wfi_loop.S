@@ -9,9 +9,7 @@ _start:
 	mov	x21, #0                 // wakeups (WFI completions)
 	mov	x22, #0                 // IRQs taken
 	mov	x23, #0                 // last INTID acknowledged
-	adr	x1, vectors
-	msr	vbar_el1, x1
-	isb
+	install_vectors vectors
 	msr	daifclr, #2             // unmask IRQs
 	cbz	x20, 2f
 1:	wfi
@@ -32,13 +30,7 @@ irq:
 	msr	icc_eoir1_el1, x24
 	eret
 
-unexpected:
-	adr	x25, hostcall_buf
-	mrs	x1, esr_el1
-	mrs	x2, elr_el1
-	stp	x1, x2, [x25, #HOSTCALL_GPRS]
-	hostcall x25, 0xbad
-	system_off
+	unexpected_vector unexpected, hostcall_buf
 
 	vector_table vectors, unexpected, irq, unexpected
 

@@ -5,9 +5,7 @@
 	.text
 	.global _start
 _start:
-	adr	x1, vectors
-	msr	vbar_el1, x1
-	isb
+	install_vectors vectors
 	adr	x24, the_hvc
 the_hvc:
 	hvc	#0
@@ -24,10 +22,7 @@ sync:
 	hostcall x25, 0xd
 	system_off
 
-other:
-	adr	x25, hostcall_buf
-	hostcall x25, 0xbad
-	system_off
+	unexpected_vector other, hostcall_buf
 
 	vector_table vectors, sync, other, other
 
