@@ -16,28 +16,7 @@
 #include <cca-double/kernel-harness.h>
 #include <cca-double/mock-kernel.h>
 
-/* Fake-RMM introspection (world-neutral wrappers, tests/rmm_view.c). */
-unsigned long long realm_test_granules_not_ns(void);
-unsigned long long realm_test_granules_in_state(const char *state);
-const char *realm_test_granule_state(unsigned long long pa);
-unsigned long long realm_test_rmi_calls(void);
-/* Counts of RMI commands issued since the last reset, by spec name. */
-void realm_test_trace_start(void);
-unsigned long realm_test_count(const char *command);
-/* Every RMI command issued since the last reset. */
-unsigned long realm_test_count_all(void);
-int realm_test_rim(unsigned long long rd, unsigned char out[64]);
-int realm_test_check_invariants(char *msg, size_t len);
-/* Injects: the nth call of `command` answers status | index << 8. */
-int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
-		      unsigned int index);
-/* nth: that call only; nth 0: every call, at most `times` (0: always).  donate_req: INCOMPLETE's x2. */
-int realm_test_inject_rule(const char *command, unsigned long long nth, unsigned long long times,
-			   unsigned int status, unsigned int index, unsigned long long donate_req);
-/* Range commands (RTT_INIT_RIPAS, GRANULE_RANGE_DELEGATE ...) stop after `granules` entries. */
-int realm_test_limit_progress(const char *command, unsigned long long granules);
-/* One granule to DELEGATED with the profile's own command, straight to the RMM. */
-int realm_test_delegate(unsigned long long pa);
+#include "rmm_view.h"
 
 /* A machine with the given fake-RMM profile, and KVM initialised on it. */
 int realm_test_machine(struct kunit *test, const char *profile);

@@ -14,21 +14,7 @@
 #include <cca-double/rmm.h>
 #include <cca-double/trace.h>
 
-unsigned long long realm_test_granules_not_ns(void);
-unsigned long long realm_test_granules_in_state(const char *state);
-const char *realm_test_granule_state(unsigned long long pa);
-unsigned long long realm_test_rmi_calls(void);
-void realm_test_trace_start(void);
-unsigned long realm_test_count(const char *command);
-unsigned long realm_test_count_all(void);
-int realm_test_rim(unsigned long long rd, unsigned char out[64]);
-int realm_test_check_invariants(char *msg, size_t len);
-int realm_test_inject(const char *command, unsigned long long nth, unsigned int status,
-		      unsigned int index);
-int realm_test_inject_rule(const char *command, unsigned long long nth, unsigned long long times,
-			   unsigned int status, unsigned int index, unsigned long long donate_req);
-int realm_test_limit_progress(const char *command, unsigned long long granules);
-int realm_test_delegate(unsigned long long pa);
+#include "rmm_view.h"
 
 unsigned long long realm_test_granules_not_ns(void)
 {
