@@ -110,6 +110,14 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 	if (FIELD_OF(RMI_REALM_FLAGS_PMU, p->flags) &&
 	    (!f->pmu || !p->pmu_num_ctrs || p->pmu_num_ctrs > f->pmu_num_ctrs))
 		return false;
+	/*
+	 * rtt_level_start is a signed 64-bit field: range-check it before it
+	 * is narrowed to int, or 2^32 + 1 would pass as level 1
+	 * (TF-RMM main runtime/rmi/realm.c validate_ipa_bits_and_sl()
+	 * compares the long value).
+	 */
+	if (p->level_start < (lpa2 ? -1 : 0) || p->level_start > S2TT_PAGE_LEVEL)
+		return false;
 	if (!ipa_bits_fit_level(p->s2sz, (int)p->level_start, lpa2))
 		return false;
 	if (realm_num_root_rtts(p->s2sz, (int)p->level_start) != p->num_start)
@@ -169,6 +177,20 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
+	/*
+	 * 2.0: the RMM allocates the VMID, and runs out before it looks at
+	 * the RD and root granules: ERROR_GLOBAL beats their ERROR_INPUT
+	 * (TF-RMM main runtime/rmi/realm.c smc_realm_create: vmid_alloc()
+	 * before transition_sl_rtts() and the RD lock).  Released on any
+	 * later failure (out:).
+	 */
+	if (rmm->profile != PROFILE_1_0) {
+		vmid = vmid_alloc(rmm);
+		if (vmid < 0) {
+			status = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
+			goto out;
+		}
+	}
 	/* alias: the RD must not be one of the root RTTs */
 	if (rd >= p.rtt_base && rd - p.rtt_base < (uint64_t)p.num_start * GRANULE_SIZE) {
 		status = RMI_EINPUT;
@@ -178,13 +200,6 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	if (!rd_and_roots_delegated(rmm, rd, &p)) {
 		status = RMI_EINPUT;
 		goto out;
-	}
-	if (rmm->profile != PROFILE_1_0) {
-		vmid = vmid_alloc(rmm);
-		if (vmid < 0) {
-			status = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
-			goto out;
-		}
 	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
