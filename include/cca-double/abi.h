@@ -14,11 +14,27 @@
 
 #define ABI_MAX_ARGS 10
 #define ABI_MAX_RESULTS 8
+#define ABI_MAX_ERRORS 12
 
 enum abi_interface {
 	ABI_RMI,	/* host -> RMM */
 	ABI_RSI,	/* realm -> RMM */
 	ABI_PSCI,	/* realm -> RMM (PSCI/SMCCC functions) */
+};
+
+/*
+ * What a result register holds when the command fails without doing
+ * anything (spec `on_failure`): the value of argument `arg`, or `value`
+ * when arg < 0.  `status` NULL: on every failure; else only on that
+ * status, which wins over an every-failure entry.  Results no entry names
+ * hold 0.
+ */
+struct abi_on_failure {
+	unsigned int result;		/* index in results[] */
+	const char *status;		/* status name, or NULL */
+	int64_t status_value;
+	int arg;			/* index in args[], or -1 */
+	uint64_t value;
 };
 
 struct abi_command {
@@ -35,7 +51,10 @@ struct abi_command {
 	const char *param_struct;
 	/* Statuses the command's failure conditions return (sweeps pick these). */
 	unsigned int nerrors;
-	const char *errors[8];
+	const char *errors[ABI_MAX_ERRORS];
+	/* Result values on failure (see struct abi_on_failure). */
+	unsigned int non_failure;
+	const struct abi_on_failure *on_failure;
 };
 
 enum abi_type { ABI_U8, ABI_U16, ABI_U32, ABI_U64, ABI_S64, ABI_STRUCT };
@@ -131,6 +150,14 @@ const char *abi_enum_name(const struct abi_enum *e, int64_t value);
 bool abi_enum_value(const struct abi_enum *e, const char *name, int64_t *value);
 int abi_arg_index(const struct abi_command *c, const char *name);
 int abi_result_index(const struct abi_command *c, const char *name);
+/*
+ * Fills res[0..nresults) with what the results of `c` hold when it fails
+ * with `status` without doing anything: the spec's on_failure values, 0
+ * elsewhere (and everywhere for SUCCESS).  A forced failure (fault.h) must
+ * look like the real command failing with no progress.
+ */
+void abi_failure_results(const struct abi_command *c, int64_t status, const uint64_t *args,
+			 uint64_t *res);
 const char *abi_interface_name(enum abi_interface iface);
 
 #endif

@@ -108,3 +108,24 @@ const char *abi_interface_name(enum abi_interface iface)
 {
 	return iface == ABI_RMI ? "RMI" : iface == ABI_RSI ? "RSI" : "PSCI";
 }
+
+void abi_failure_results(const struct abi_command *c, int64_t status, const uint64_t *args,
+			 uint64_t *res)
+{
+	/* 0 for every result no entry names, and for all of them on SUCCESS. */
+	for (unsigned int i = 0; i < c->nresults && i < ABI_MAX_RESULTS; i++)
+		res[i] = 0;
+	if (!status)
+		return;
+	/* Two passes: an every-failure value, then the status's own over it. */
+	for (int specific = 0; specific < 2; specific++) {
+		for (unsigned int i = 0; i < c->non_failure; i++) {
+			const struct abi_on_failure *f = &c->on_failure[i];
+
+			if (specific != (f->status != NULL) ||
+			    (f->status && f->status_value != status) || f->result >= ABI_MAX_RESULTS)
+				continue;
+			res[f->result] = f->arg >= 0 ? args[f->arg] : f->value;
+		}
+	}
+}

@@ -31,6 +31,8 @@ static const char *type_enum(const struct m_field *m)
 	return "ABI_U64";
 }
 
+static const char *const iface_names[] = { "rmi", "rsi", "psci" };
+
 static void emit_names(FILE *f, char *const *names, int n)
 {
 	fprintf(f, "{ ");
@@ -107,6 +109,23 @@ static void emit_profile(FILE *f, const struct m_profile *p)
 	}
 	fprintf(f, "};\n\n");
 
+	for (int i = 0; i < p->ncommands; i++) {
+		const struct m_command *c = &p->commands[i];
+
+		if (!c->nfail)
+			continue;
+		fprintf(f, "static const struct abi_on_failure %s_%s_%s_on_failure[] = {\n", id,
+			iface_names[c->iface], c->name);
+		for (int j = 0; j < c->nfail; j++) {
+			const struct m_onfail *x = &c->fail[j];
+
+			fprintf(f, "\t{ %d, ", x->result);
+			str_or_null(f, x->status);
+			fprintf(f, ", %lld, %d, 0x%llxULL },\n", (long long)x->status_value, x->arg,
+				(unsigned long long)x->value);
+		}
+		fprintf(f, "};\n");
+	}
 	fprintf(f, "static const struct abi_command %s_commands[] = {\n", id);
 	for (int i = 0; i < p->ncommands; i++) {
 		const struct m_command *c = &p->commands[i];
@@ -123,6 +142,11 @@ static void emit_profile(FILE *f, const struct m_profile *p)
 		str_or_null(f, c->param_struct);
 		fprintf(f, ", %d, ", c->nerrors);
 		emit_names(f, c->errors, c->nerrors);
+		if (c->nfail)
+			fprintf(f, ", %d, %s_%s_%s_on_failure", c->nfail, id, iface_names[c->iface],
+				c->name);
+		else
+			fprintf(f, ", 0, NULL");
 		fprintf(f, " },\n");
 	}
 	fprintf(f, "};\n\n");

@@ -115,6 +115,137 @@ static int load_version(struct ydoc *d, yaml_node_t *root, const char *key, unsi
 	return 0;
 }
 
+/* Value of status `name` of the profile's status enum (loaded before the commands). */
+static bool status_value(const struct m_profile *p, const char *name, int64_t *value)
+{
+	for (int i = 0; i < p->nenums; i++) {
+		if (strcmp(p->enums[i].name, "status"))
+			continue;
+		for (int j = 0; j < p->enums[i].nvalues; j++)
+			if (!strcmp(p->enums[i].values[j].name, name)) {
+				*value = p->enums[i].values[j].value;
+				return true;
+			}
+	}
+	return false;
+}
+
+/* `on_failure: V`: an argument's name, or a number. */
+static int load_failure_value(struct ydoc *d, yaml_node_t *n, const struct m_command *m,
+			      const char *result, struct m_onfail *f)
+{
+	const char *s = ynode_str(n);
+
+	if (!s || ynode_is_null(n))
+		return ydoc_err(d, n, "%s.%s: on_failure must be an argument's name or a number",
+				m->name, result);
+	f->arg = -1;
+	for (int i = 0; i < m->nargs; i++)
+		if (!strcmp(m->args[i], s))
+			f->arg = i;
+	if (f->arg < 0 && parse_u64_text(s, false, &f->value))
+		return ydoc_err(d, n, "%s.%s: on_failure '%s' is neither an argument of %s nor a number",
+				m->name, result, s, m->name);
+	return 0;
+}
+
+static int add_failure(struct ydoc *d, yaml_node_t *at, struct m_command *m, int result,
+		       const char *status, int64_t status_value, yaml_node_t *v)
+{
+	struct m_onfail *f;
+
+	if (m->nfail == MAX_ON_FAILURE)
+		return ydoc_err(d, at, "%s: at most %d on_failure values", m->name, MAX_ON_FAILURE);
+	f = &m->fail[m->nfail];
+	memset(f, 0, sizeof(*f));
+	f->result = result;
+	f->status = dup(status);
+	f->status_value = status_value;
+	if (load_failure_value(d, v, m, m->results[result], f))
+		return -1;
+	m->nfail++;
+	return 0;
+}
+
+/*
+ * on_failure of result `result`: one value for every failure, or a
+ * mapping {STATUS: value} for the statuses named (each one the command's
+ * errors list has, never SUCCESS or INCOMPLETE: those are no failures
+ * without progress).
+ */
+static int load_on_failure(struct ydoc *d, yaml_node_t *n, const struct m_profile *p,
+			   struct m_command *m, int result)
+{
+	if (!ynode_is_map(n))
+		return add_failure(d, n, m, result, NULL, 0, n);
+	if (!ymap_len(n))
+		return ydoc_err(d, n, "%s.%s: on_failure mapping is empty", m->name,
+				m->results[result]);
+	for (size_t i = 0; i < ymap_len(n); i++) {
+		yaml_node_t *kn, *v;
+		const char *k = ymap_key(d, n, i, &kn, &v);
+		int64_t value;
+		bool listed = false;
+
+		if (!k || !status_value(p, k, &value))
+			return ydoc_err(d, kn, "%s.%s: on_failure key '%s' is not a status",
+					m->name, m->results[result], k ? k : "?");
+		if (!strcmp(k, "SUCCESS") || !strcmp(k, "INCOMPLETE"))
+			return ydoc_err(d, kn, "%s.%s: %s is not a failure", m->name,
+					m->results[result], k);
+		for (int j = 0; j < m->nerrors; j++)
+			listed |= !strcmp(m->errors[j], k);
+		if (!listed)
+			return ydoc_err(d, kn, "%s.%s: on_failure names %s, which %s's errors do not list",
+					m->name, m->results[result], k, m->name);
+		if (add_failure(d, kn, m, result, k, value, v))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * results: a list of names, or of {name, on_failure} mappings, mixed
+ * freely: `[top]`, `[rtt, {name: top, on_failure: {ERROR_RTT: ipa}}]`.
+ */
+static int load_results(struct ydoc *d, yaml_node_t *seq, const struct m_profile *p,
+			struct m_command *m)
+{
+	static const char *const keys[] = { "name", "on_failure", NULL };
+	size_t n;
+
+	if (!ynode_is_seq(seq))
+		return ydoc_err(d, seq, "results: expected a list of names");
+	n = yseq_len(seq);
+	if (n > MAX_RESULTS)
+		return ydoc_err(d, seq, "results: at most %d names", MAX_RESULTS);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *r = yseq_at(d, seq, i), *of;
+		const char *s;
+
+		if (!ynode_is_map(r)) {
+			if (yscalar_str(d, r, "results", &s))
+				return -1;
+			m->results[i] = dup(s);
+			m->nresults = (int)i + 1;
+			continue;
+		}
+		if (ymap_check_keys(d, r, "result", keys) ||
+		    req_str(d, r, "name", "result", &m->results[i]))
+			return -1;
+		m->nresults = (int)i + 1;
+		of = ymap_get(d, r, "on_failure");
+		if (of && load_on_failure(d, of, p, m, (int)i))
+			return -1;
+	}
+	for (int i = 0; i < m->nresults; i++)
+		for (int j = 0; j < i; j++)
+			if (!strcmp(m->results[i], m->results[j]))
+				return ydoc_err(d, yseq_at(d, seq, (size_t)i), "%s: duplicate result %s",
+						m->name, m->results[i]);
+	return 0;
+}
+
 static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 			 struct m_profile *p)
 {
@@ -126,7 +257,7 @@ static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 	if (!ynode_is_seq(seq))
 		return ydoc_err(d, seq, "command list must be a sequence");
 	for (size_t i = 0; i < yseq_len(seq); i++) {
-		yaml_node_t *c = yseq_at(d, seq, i), *args, *res, *params;
+		yaml_node_t *c = yseq_at(d, seq, i), *args, *res, *params, *errs;
 		struct m_command *m;
 		uint64_t fid;
 
@@ -153,18 +284,26 @@ static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 		args = ymap_get(d, c, "args");
 		res = ymap_get(d, c, "results");
 		params = ymap_get(d, c, "params");
+		/* errors first: a result's on_failure names statuses from it. */
+		errs = ymap_get(d, c, "errors");
+		if (errs && names_list(d, errs, "errors", m->errors, MAX_ERRORS, &m->nerrors))
+			return -1;
+		for (int j = 0; j < m->nerrors; j++) {
+			int64_t v;
+
+			if (!status_value(p, m->errors[j], &v))
+				return ydoc_err(d, yseq_at(d, errs, (size_t)j),
+						"%s: error '%s' is not a status", m->name, m->errors[j]);
+		}
 		if (args && !ynode_is_null(args)) {
 			m->args_known = true;
 			if (names_list(d, args, "args", m->args, 10, &m->nargs))
 				return -1;
-			if (res && names_list(d, res, "results", m->results, 8, &m->nresults))
+			if (res && load_results(d, res, p, m))
 				return -1;
 		} else if (iface != M_PSCI && !args) {
 			return ydoc_err(d, c, "%s: missing 'args' (use ~ when not described)", m->name);
 		}
-		if (ymap_get(d, c, "errors") &&
-		    names_list(d, ymap_get(d, c, "errors"), "errors", m->errors, 8, &m->nerrors))
-			return -1;
 		if (params) {
 			yaml_node_t *v;
 			const char *k;

@@ -54,6 +54,19 @@ struct m_enum {
 
 enum m_iface { M_RMI, M_RSI, M_PSCI };
 
+#define MAX_RESULTS 8
+#define MAX_ERRORS 12
+#define MAX_ON_FAILURE 16
+
+/* One `on_failure` value of a result (abi.h struct abi_on_failure). */
+struct m_onfail {
+	int result;
+	char *status;		/* NULL: every failure */
+	int64_t status_value;
+	int arg;		/* argument index, or -1 for `value` */
+	uint64_t value;
+};
+
 struct m_command {
 	char *name;
 	uint32_t fid;
@@ -63,7 +76,9 @@ struct m_command {
 	char *args[MAX_NAMES], *results[MAX_NAMES];
 	char *param_arg, *param_struct;
 	int nerrors;
-	char *errors[8];
+	char *errors[MAX_ERRORS];
+	int nfail;
+	struct m_onfail fail[MAX_ON_FAILURE];
 };
 
 struct m_constant {
