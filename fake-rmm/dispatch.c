@@ -131,17 +131,25 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	    rule->status == RMI_STATUS_INCOMPLETE) {
 		x0 = inject_incomplete(rmm, slot, args, rule, &call);
 	} else if (rule && rule->action == FAULT_RETURN) {
-		/* BUSY, BLOCKED, any error: the command is not run, nothing changes. */
+		/*
+		 * BUSY, BLOCKED, any error: the command is not run, nothing
+		 * changes, and the results say so as the command itself would
+		 * (spec on_failure: a range command's x1 = base, not 0).
+		 */
 		x0 = rmi_ret(rule->status, rule->index);
+		abi_failure_results(slot->cmd, (int64_t)rule->status, args, call.res);
 	} else {
 		if (rule && rule->action == FAULT_PROGRESS)
 			rmm->progress_limit = rule->progress ? rule->progress : 1;
 		if (rule && rule->action == FAULT_EXIT)
 			rmm->forced_exit = (int)rule->exit_reason;
-		if (!global_state_ok(rmm, slot->cmd->name))
+		if (!global_state_ok(rmm, slot->cmd->name)) {
+			/* Refused before it runs: a failure without progress too. */
 			x0 = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
-		else
+			abi_failure_results(slot->cmd, RMI_STATUS_ERROR_GLOBAL, args, call.res);
+		} else {
 			x0 = slot->fn(rmm, &call);
+		}
 	}
 	regs->x[0] = x0;
 	for (unsigned int i = 0; i < (call.nres ? call.nres : slot->cmd->nresults) &&

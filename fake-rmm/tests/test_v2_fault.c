@@ -4,7 +4,9 @@
  * unchanged; a forced INCOMPLETE (each memory request: none, donate,
  * reclaim; with or without can-cancel) hands out a real handle, changes
  * nothing until the host drives the operation to its end, which then runs
- * the interrupted command.
+ * the interrupted command.  Any other forced failure answers the results
+ * the real command gives when it fails without doing anything (spec
+ * `on_failure`): a range delegation's x1 is base, never 0.
  */
 #include <string.h>
 
@@ -14,6 +16,13 @@
 
 #define MEMREQ_IDX(req) ((uint64_t)(req) << (V2(RETURN_CODE_MEMREQ_SHIFT) - V2(RETURN_CODE_INDEX_SHIFT)))
 #define CANCEL_IDX (1ULL << (V2(RETURN_CODE_CAN_CANCEL_SHIFT) - V2(RETURN_CODE_INDEX_SHIFT)))
+#define NS_IPA (1ULL << 39)		/* first unprotected IPA of the s2sz-40 realm */
+#define MB2 (2ULL << 20)
+#define SINGLE V2(ADDR_TYPE_SINGLE)
+#define UNPROT_FLAGS(type, attr, s2ap) ((uint64_t)(type) | \
+	((uint64_t)(attr) << V2(UNPROT_MAP_FLAGS_MEMATTR_SHIFT)) | \
+	((uint64_t)(s2ap) << V2(UNPROT_MAP_FLAGS_S2AP_SHIFT)))
+#define RW (V2(S2AP_DIRECT_READ_MASK) | V2(S2AP_DIRECT_WRITE_MASK))
 
 static int setup(void **state)
 {
@@ -263,6 +272,184 @@ static void incomplete_without_free_context_is_blocked(void **state)
 	done(f, plan);
 }
 
+/* ---- forced failures answer what the real command answers (spec on_failure) ---- */
+
+static const struct abi_command *cmd_of(struct fix *f, const char *name)
+{
+	const struct abi_command *c = abi_command_by_name(rmm_profile(f->rmm), ABI_RMI, name);
+
+	assert_non_null(c);
+	return c;
+}
+
+/* Which (command, status) pairs forced_same_as_real() compared. */
+struct compared {
+	const char *cmd;
+	int64_t status;
+};
+
+/*
+ * The real command fails here with `want` and changes nothing; the same
+ * call with that status and index forced must answer the same x1.. (the
+ * results a host reads on failure, such as how far it got).
+ */
+static void forced_same_as_real(struct fix *f, const char *name, uint32_t fid, const uint64_t *a,
+				uint64_t want, struct compared *seen, unsigned int *nseen)
+{
+	const struct abi_command *c = cmd_of(f, name);
+	struct fault_plan *plan;
+	struct smc_regs real, forced;
+
+	assert_rmi(rc(f, fid, a[0], a[1], a[2], a[3], a[4], &real), want);
+	plan = plan_one(f, name, want & 0xff, (want >> 8) & 0xff, 0);
+	assert_rmi(rc(f, fid, a[0], a[1], a[2], a[3], a[4], &forced), want);
+	assert_int_equal(fault_plan_rule(plan, 0)->fired, 1);
+	for (unsigned int i = 1; i <= c->nresults; i++)
+		if (forced.x[i] != real.x[i])
+			fail_msg("%s forced 0x%llx: %s = 0x%llx, the real failure gives 0x%llx", name,
+				 (unsigned long long)want, c->results[i - 1],
+				 (unsigned long long)forced.x[i], (unsigned long long)real.x[i]);
+	done(f, plan);
+	seen[*nseen].cmd = name;
+	seen[(*nseen)++].status = (int64_t)(want & 0xff);
+}
+
+/* Every on_failure value of the profile was compared with a real failure. */
+static void assert_all_compared(struct fix *f, const struct compared *seen, unsigned int nseen)
+{
+	const struct abi_profile *p = rmm_profile(f->rmm);
+
+	for (unsigned int i = 0; i < p->ncommands; i++) {
+		const struct abi_command *c = &p->commands[i];
+
+		for (unsigned int j = 0; j < c->non_failure; j++) {
+			const struct abi_on_failure *o = &c->on_failure[j];
+			bool found = false;
+
+			for (unsigned int k = 0; k < nseen; k++)
+				found |= !strcmp(seen[k].cmd, c->name) &&
+					 (!o->status || seen[k].status == o->status_value);
+			if (!found)
+				fail_msg("%s declares on_failure for %s (%s): no real failure compared",
+					 c->name, c->results[o->result], o->status ? o->status : "any");
+		}
+	}
+}
+
+static void forced_failures_look_like_real_ones(void **state)
+{
+	struct fix *f = *state;
+	struct compared seen[32];
+	unsigned int nseen = 0;
+	uint64_t ns = fix_alloc(f), del = fix_alloc_delegated(f), d, nsblk, base = 4 * MB2;
+
+	fix_alloc(f);
+	/* VERSION of a revision it does not speak: x1, x2 the range it does. */
+	forced_same_as_real(f, "VERSION", RMI_FID_VERSION, (uint64_t[]){ 0x10000, 0, 0, 0, 0 },
+			    RMI_STATUS_ERROR_INPUT, seen, &nseen);
+	/* Range (un)delegation refused at its first granule: x1 = base. */
+	forced_same_as_real(f, "GRANULE_RANGE_DELEGATE", RMI_FID_GRANULE_RANGE_DELEGATE,
+			    (uint64_t[]){ del, del + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, seen,
+			    &nseen);
+	forced_same_as_real(f, "GRANULE_RANGE_UNDELEGATE", RMI_FID_GRANULE_RANGE_UNDELEGATE,
+			    (uint64_t[]){ ns, ns + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, seen,
+			    &nseen);
+	/* RTT_DESTROY of a table with a live child table: ERROR_RTT(2), top = ipa. */
+	rt_tables(f, 1ULL << 30, 3);
+	forced_same_as_real(f, "RTT_DESTROY", RMI_FID_RTT_DESTROY,
+			    (uint64_t[]){ f->rd, 1ULL << 30, 2, 0, 0 },
+			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
+	/* DATA_UNMAP of part of a 2 MiB block: ERROR_RTT(2), x1 = base (split it). */
+	f->next = (f->next + MB2 - 1) & ~(MB2 - 1);
+	d = v2_delegated_run(f, 512);
+	rt_tables(f, base, 2);
+	assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP, f->rd, base, base + MB2, SINGLE,
+		      v2_desc_sized(d, 1, 1, false), NULL), 0);
+	forced_same_as_real(f, "RTT_DATA_UNMAP", RMI_FID_RTT_DATA_UNMAP,
+			    (uint64_t[]){ f->rd, base + GRAN, base + 2 * GRAN, SINGLE, 0 },
+			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
+	/* The same for an unprotected 2 MiB block. */
+	f->next = (f->next + MB2 - 1) & ~(MB2 - 1);
+	nsblk = fix_alloc(f);
+	for (int i = 1; i < 512; i++)
+		fix_alloc(f);
+	rt_tables(f, NS_IPA, 2);
+	assert_rmi(rc(f, RMI_FID_RTT_UNPROT_MAP, f->rd, NS_IPA, NS_IPA + MB2,
+		      UNPROT_FLAGS(SINGLE, 6, RW), v2_desc_sized(nsblk, 1, 1, true), NULL), 0);
+	forced_same_as_real(f, "RTT_UNPROT_UNMAP", RMI_FID_RTT_UNPROT_UNMAP,
+			    (uint64_t[]){ f->rd, NS_IPA + GRAN, NS_IPA + 2 * GRAN, SINGLE, 0 },
+			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
+	assert_all_compared(f, seen, nseen);
+}
+
+/*
+ * Every status a sweep injects into range delegation answers x1 = base and
+ * moves nothing: a host looping on x1 sees no progress, never a jump back
+ * to 0 (kernel-series.md §2.8 "Range delegation").
+ */
+static void forced_range_failures_answer_base(void **state)
+{
+	struct fix *f = *state;
+	static const char *const names[] = { "GRANULE_RANGE_DELEGATE", "GRANULE_RANGE_UNDELEGATE" };
+	static const uint32_t fids[] = { RMI_FID_GRANULE_RANGE_DELEGATE,
+					 RMI_FID_GRANULE_RANGE_UNDELEGATE };
+
+	for (int u = 0; u < 2; u++) {
+		const struct abi_command *c = cmd_of(f, names[u]);
+
+		for (unsigned int e = 0; e < c->nerrors; e++) {
+			uint64_t base = u ? v2_delegated_run(f, 2) : fix_alloc(f);
+			enum granule_state st = u ? GRANULE_DELEGATED : GRANULE_NS;
+			struct fault_plan *plan;
+			struct smc_regs r;
+			int64_t status;
+
+			if (!u)
+				fix_alloc(f);
+			assert_true(abi_enum_value(abi_enum_find(rmm_profile(f->rmm), "status"),
+						   c->errors[e], &status));
+			plan = plan_one(f, names[u], (uint64_t)status, 0, 0);
+			assert_rmi(rc(f, fids[u], base, base + 2 * GRAN, 0, 0, 0, &r), (uint64_t)status);
+			assert_int_equal(r.x[1], base);
+			assert_int_equal(rmm_granule_state(f->rmm, base), st);
+			assert_int_equal(rmm_granule_state(f->rmm, base + GRAN), st);
+			done(f, plan);
+		}
+	}
+	/* ERROR_GPT named: the case a host would read as "went backwards". */
+	{
+		uint64_t base = fix_alloc(f);
+		struct fault_plan *plan = plan_one(f, "GRANULE_RANGE_DELEGATE", V2(STATUS_ERROR_GPT), 0, 0);
+		struct smc_regs r;
+
+		assert_rmi(rc(f, RMI_FID_GRANULE_RANGE_DELEGATE, base, base + GRAN, 0, 0, 0, &r),
+			   V2(STATUS_ERROR_GPT));
+		assert_int_equal(r.x[1], base);
+		done(f, plan);
+		/* And the call runs for real afterwards. */
+		assert_rmi(rc(f, RMI_FID_GRANULE_RANGE_DELEGATE, base, base + GRAN, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], base + GRAN);
+	}
+}
+
+/* A forced SUCCESS, or a failure no on_failure names, leaves the results 0. */
+static void forced_results_default_to_zero(void **state)
+{
+	struct fix *f = *state;
+	uint64_t base = fix_alloc(f);
+	struct fault_plan *plan = plan_one(f, "RTT_DESTROY", RMI_STATUS_ERROR_INPUT, 0, 0);
+	struct smc_regs r;
+
+	assert_rmi(rc(f, RMI_FID_RTT_DESTROY, f->rd, 1ULL << 30, 2, 0, 0, &r), RMI_STATUS_ERROR_INPUT);
+	assert_int_equal(r.x[1], 0);
+	assert_int_equal(r.x[2], 0);	/* top: ERROR_RTT only (TF-RMM: x2 = 0 on ERROR_INPUT) */
+	done(f, plan);
+	plan = plan_one(f, "GRANULE_RANGE_DELEGATE", RMI_STATUS_SUCCESS, 0, 0);
+	assert_rmi(rc(f, RMI_FID_GRANULE_RANGE_DELEGATE, base, base + GRAN, 0, 0, 0, &r), 0);
+	assert_int_equal(r.x[1], 0);
+	done(f, plan);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +463,9 @@ int main(void)
 						fix_teardown),
 		cmocka_unit_test_setup_teardown(bad_incomplete_rules_refused, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(incomplete_without_free_context_is_blocked, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(forced_failures_look_like_real_ones, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(forced_range_failures_answer_base, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(forced_results_default_to_zero, setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
