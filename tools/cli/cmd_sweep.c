@@ -23,7 +23,7 @@ static void usage(FILE *f)
 		"  -p, --profile P     profile to sweep on (default: each the scenario names)\n"
 		"      --json FILE     write the runs as JSON to FILE\n"
 		"      --timeout N     seconds per run (default 30)\n"
-		"      --first-error   inject only the first listed error per call\n"
+		"      --first-error   inject only the first listed error per call (and INCOMPLETE)\n"
 		"  -q, --quiet         print only failing runs and the summary\n"
 		"  -v, --verbose       keep the runs' own output\n"
 		"  -h, --help          this text\n"

@@ -47,7 +47,7 @@ struct sweep_report {
 
 struct sweep_opts {
 	unsigned int timeout_s;		/* per run */
-	bool first_error_only;		/* one status per call instead of each */
+	bool first_error_only;		/* the first listed error (and INCOMPLETE) per call */
 	bool verbose;			/* keep the runs' own output */
 	void (*progress)(void *ctx, const struct sweep_report *rep, const struct sweep_run *run);
 	void *progress_ctx;
