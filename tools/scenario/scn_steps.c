@@ -533,11 +533,18 @@ static int step_delegation(struct scn_run *r, yaml_node_t *step, bool delegate)
 			regs.x[2] = top;
 			rmm_smc(r->rmm, &regs);
 			if (regs.x[0]) {
-				char st[64];
+				char st[64], at[96] = "";
 
 				status_text(r, regs.x[0], st, sizeof(st));
-				return scn_err(r, n, "%s of %s+0x%llx returned %s", c1 ? single : range,
-					       g->name, (unsigned long long)(pa - scn_granule_pa(r, g)), st);
+				/* A range command says where it stopped (x1), also on failure. */
+				if (!c1) {
+					strcpy(at, ", stopped at ");
+					trace_format_value(r->trace, regs.x[1], at + strlen(at),
+							   sizeof(at) - strlen(at));
+				}
+				return scn_err(r, n, "%s of %s+0x%llx returned %s%s", c1 ? single : range,
+					       g->name, (unsigned long long)(pa - scn_granule_pa(r, g)), st,
+					       at);
 			}
 			next = c1 ? pa + PMEM_GRANULE_SIZE : regs.x[1];
 			if (next <= pa || next > top)
