@@ -9,6 +9,7 @@
 #include <linux/kvm_host.h>
 #include <asm/kvm_pgtable.h>
 #include <asm/page.h>
+#include <asm/stage2_pgtable.h>
 
 /* Normal-memory attribute indexes for stage 2 with FWB (MAIR-like). */
 #define MT_S2_FWB_NORMAL	6

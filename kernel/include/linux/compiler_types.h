@@ -26,6 +26,8 @@
 #define __safe
 
 #define notrace				__attribute__((__no_instrument_function__))
+/* Code that must not be instrumented (entry paths); no section in userspace. */
+#define noinstr				__attribute__((__noinline__)) notrace
 #define __init
 #define __exit
 #define __initdata

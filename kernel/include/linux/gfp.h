@@ -6,6 +6,7 @@
 #ifndef __LINUX_GFP_H
 #define __LINUX_GFP_H
 
+#include <linux/cleanup.h>
 #include <linux/gfp_types.h>
 #include <linux/types.h>
 
@@ -29,5 +30,8 @@ void free_pages_exact(void *virt, size_t size);
 #define __get_free_page(gfp)		__get_free_pages((gfp), 0)
 #define __free_page(page)		__free_pages((page), 0)
 #define free_page(addr)			free_pages((addr), 0)
+
+/* struct foo *p __free(free_page) = (void *)get_zeroed_page(...); */
+DEFINE_FREE(free_page, void *, if (_T) free_page((unsigned long)_T))
 
 #endif /* __LINUX_GFP_H */

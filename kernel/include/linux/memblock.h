@@ -6,6 +6,8 @@
 #ifndef _LINUX_MEMBLOCK_H
 #define _LINUX_MEMBLOCK_H
 
+#include <linux/init.h>
+#include <linux/mm.h>
 #include <linux/types.h>
 #include <asm/page-def.h>
 

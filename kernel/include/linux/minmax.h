@@ -22,6 +22,9 @@
 #define umax(x, y)		max((x) + 0u + 0ul + 0ull, (y) + 0u + 0ul + 0ull)
 #define min3(x, y, z)		min((typeof(x))min(x, y), z)
 #define max3(x, y, z)		max((typeof(x))max(x, y), z)
+/* For constant expressions (array sizes, static initialisers): no once-only evaluation. */
+#define MIN(a, b)		((a) < (b) ? (a) : (b))
+#define MAX(a, b)		((a) > (b) ? (a) : (b))
 #define min_t(type, x, y)	__cmp_once(<, (type)(x), (type)(y))
 #define max_t(type, x, y)	__cmp_once(>, (type)(x), (type)(y))
 #define min_not_zero(x, y)						\

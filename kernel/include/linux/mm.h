@@ -8,15 +8,30 @@
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 
+#include <linux/atomic.h>
+#include <linux/bitmap.h>
+#include <linux/bitops.h>
 #include <linux/bug.h>
+#include <linux/compiler.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
+#include <linux/overflow.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
 #include <linux/types.h>
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/pgtable-hwdef.h>
+/*
+ * What the real header brings in through mmzone.h/cpumask.h (linux/kernel.h)
+ * and asm/processor.h (asm/cpufeature.h): code that includes only
+ * linux/memblock.h, as arch/arm64/kernel/rmi.c does, relies on them.
+ */
+#include <linux/kernel.h>
+#include <asm/cpufeature.h>
 
 void *page_address(const struct page *page);
 void get_page(struct page *page);

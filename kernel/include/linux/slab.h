@@ -21,9 +21,14 @@ void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
 
+/* The GFP flags argument of the typed helpers is optional: GFP_KERNEL. */
+#define __default_gfp(a, b, ...)	b
+#define default_gfp(...)		__default_gfp(, ##__VA_ARGS__, GFP_KERNEL)
+
 /* One object of the type of VAR_OR_TYPE (the kernel's typed allocation helper). */
-#define kmalloc_obj(VAR_OR_TYPE, flags)					\
-	((typeof(VAR_OR_TYPE) *)kmalloc(sizeof(VAR_OR_TYPE), flags))
+#define kmalloc_obj(VAR_OR_TYPE, ...)					\
+	((typeof(VAR_OR_TYPE) *)kmalloc(sizeof(VAR_OR_TYPE),		\
+					default_gfp(__VA_ARGS__)))
 
 static inline void *kzalloc(size_t size, gfp_t flags)
 {
