@@ -88,6 +88,11 @@ long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages
 	int ret = 0;
 
 	lockdep_assert_held(&kvm->slots_lock);
+	/* As virt/kvm/guest_memfd.c: the callers must have checked these. */
+	if (WARN_ON_ONCE(npages <= 0))
+		return -EINVAL;
+	if (WARN_ON_ONCE(!PAGE_ALIGNED(src)))
+		return -EINVAL;
 	slot = gfn_to_memslot(kvm, gfn);
 	if (!kvm_slot_has_gmem(slot))
 		return -EINVAL;
