@@ -93,12 +93,42 @@ static int harness_add_ram(struct harness_vm *vm, bool shared_backing)
 	return 0;
 }
 
+#ifdef CCA_UPSTREAM_KERNEL_RMI
+/*
+ * arch/arm64/kernel/rmi.c's .data and .bss (kernel/upstream/CMakeLists.txt
+ * renames them): a boot starts from them as linked, whatever an earlier
+ * boot in this process left there.  Weak: a section the file lacks is NULL.
+ */
+extern char __start_cca_boot_data[] __attribute__((weak));
+extern char __stop_cca_boot_data[] __attribute__((weak));
+extern char __start_cca_boot_bss[] __attribute__((weak));
+extern char __stop_cca_boot_bss[] __attribute__((weak));
+
+static void kernel_rmi_fresh_boot(void)
+{
+	static char linked_data[4096];	/* the data as linked, saved before the first boot */
+	static bool saved;
+	size_t data_size = (size_t)(__stop_cca_boot_data - __start_cca_boot_data);
+	size_t bss_size = (size_t)(__stop_cca_boot_bss - __start_cca_boot_bss);
+
+	BUG_ON(data_size > sizeof(linked_data));
+	if (data_size && !saved)
+		memcpy(linked_data, __start_cca_boot_data, data_size);
+	saved = true;
+	if (data_size)
+		memcpy(__start_cca_boot_data, linked_data, data_size);
+	if (bss_size)
+		memset(__start_cca_boot_bss, 0, bss_size);
+}
+#endif
+
 int harness_kvm_init(void)
 {
 	static_branch_disable(&kvm_rmi_is_available);
 	mock_init_allocs_begin();
 #ifdef CCA_UPSTREAM_KERNEL_RMI
 	/* Boot: RMI discovery and RMM configuration outside KVM. */
+	kernel_rmi_fresh_boot();
 	cca_initcall_arm64_init_rmi();
 #endif
 	kvm_init_rmi();
