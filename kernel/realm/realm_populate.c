@@ -62,9 +62,11 @@ static int populate_check_args(struct kvm *kvm, const struct kvm_arm_rmi_populat
 	if (!args->size || !PAGE_ALIGNED(args->base) || !PAGE_ALIGNED(args->size) ||
 	    !PAGE_ALIGNED(args->source_uaddr))
 		return -EINVAL;
-	if (args->base + args->size < args->base ||
-	    args->source_uaddr + args->size < args->source_uaddr)
+	if (args->base + args->size < args->base)
 		return -EINVAL;
+	/* Not user memory: a bad address, as pinning the source would find. */
+	if (args->source_uaddr + args->size < args->source_uaddr)
+		return -EFAULT;
 	/* Protected half of the IPA space only. */
 	if (args->base + args->size > realm_shared_bit(realm))
 		return -EINVAL;
@@ -102,9 +104,9 @@ int kvm_arm_rmi_populate(struct kvm *kvm, struct kvm_arm_rmi_populate *args)
 	ctx.flags = (args->flags & KVM_ARM_RMI_POPULATE_FLAGS_MEASURE) ? RMI_MEASURE_CONTENT
 									: RMI_NO_MEASURE_CONTENT;
 	mutex_lock(&kvm->slots_lock);
-	/* Only while the realm is being built. */
+	/* Only while the realm is being built: busy once it has run. */
 	if (kvm_realm_state(kvm) != REALM_STATE_NONE && kvm_realm_state(kvm) != REALM_STATE_NEW) {
-		ret = -EINVAL;
+		ret = -EBUSY;
 		goto out;
 	}
 	ret = realm_ensure_created(kvm);
