@@ -55,6 +55,18 @@ bool realm_test_v2(void);
 	};								\
 	kunit_test_suites(&_name##_suite, &_name##_v2_suite)
 #endif
+
+/*
+ * A case for what the reference code offers beyond the uAPI a kernel series
+ * documents: in upstream mode it is skipped, with the reason, not failed.
+ */
+#ifdef CCA_UPSTREAM
+#define realm_test_reference_only(test, why)					\
+	kunit_skip(test, "reference code only: %s", why)
+#else
+#define realm_test_reference_only(test, why) ((void)(test), (void)(why))
+#endif
+
 /* A realm VM destroyed when the case ends. */
 struct harness_vm *realm_test_vm(struct kunit *test, const struct harness_vm_config *cfg);
 

@@ -185,13 +185,24 @@ static void ripas_change_accepted(struct kunit *test)
 	KUNIT_EXPECT_GE(test, realm_test_count("RTT_SET_RIPAS"), 2UL);
 }
 
+/*
+ * The VMM declines a change to RAM by running the vCPU again without making
+ * the memory private; the host answers the RMM with REC_ENTER's
+ * RIPAS_RESPONSE (reject) and the guest sees the refusal.  The RMI lets a
+ * host reject; the series' uAPI has no way for a VMM to ask for it (v12/v14
+ * apply the change on the next entry whatever the attributes; a VMM can
+ * only decline by not running the vCPU, a future ioctl is left open).
+ */
 static void ripas_change_declined(struct kunit *test)
 {
-	struct harness_vm *vm = realm_test_vm(test, NULL);
-	unsigned long long base = harness_vm_ram_base(vm), entry, x[2];
+	struct harness_vm *vm;
+	unsigned long long base, entry, x[2];
 	struct harness_run run = { .stop_on_reason = RMI_EXIT_HOST_CALL, .max_exits = 100,
 				   .refuse_conversion = true };
 
+	realm_test_reference_only(test, "the series' uAPI has no way for a VMM to decline a RIPAS change");
+	vm = realm_test_vm(test, NULL);
+	base = harness_vm_ram_base(vm);
 	KUNIT_ASSERT_EQ(test, harness_load_guest(vm, "ripas_change", base, true, &entry), 0);
 	x[0] = base + (1 << 20);
 	x[1] = x[0] + 16 * PAGE_SIZE;
