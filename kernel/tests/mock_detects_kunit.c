@@ -73,10 +73,8 @@ static void bug_on(struct kunit *test)
 static void freeing_a_delegated_page(struct kunit *test)
 {
 	unsigned long page = get_zeroed_page(GFP_KERNEL);
-	struct arm_smccc_res res;
 
-	arm_smccc_1_1_invoke(0xc4000151 /* GRANULE_DELEGATE */, virt_to_phys((void *)page), &res);
-	KUNIT_ASSERT_EQ(test, res.a0, 0UL);
+	KUNIT_ASSERT_EQ(test, realm_test_delegate(virt_to_phys((void *)page)), 0);
 	free_page(page);
 	KUNIT_FAIL(test, "freeing a delegated page went unnoticed");
 }

@@ -9,7 +9,7 @@ _start:
 	install_vectors vectors
 	ldr	x21, [x20]              // the access the host makes fail
 	adr	x25, hostcall_buf
-	str	x21, [x25, #HOSTCALL_GPRS]
+	str	x21, [x25, #RSI_HOST_CALL_GPRS]
 	hostcall x25, 1
 	system_off
 
@@ -18,8 +18,8 @@ sync:
 	mrs	x1, esr_el1
 	mrs	x2, far_el1
 	mrs	x3, elr_el1
-	stp	x1, x2, [x25, #HOSTCALL_GPRS]
-	str	x3, [x25, #HOSTCALL_GPRS + 16]
+	stp	x1, x2, [x25, #RSI_HOST_CALL_GPRS]
+	str	x3, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 0x5ea
 	system_off
 

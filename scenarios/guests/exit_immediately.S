@@ -6,7 +6,7 @@
 _start:
 	mov	x9, #1
 	adr	x25, hostcall_buf
-1:	mov32	x0, RSI_HOST_CALL
+1:	mov32	x0, RSI_FID_HOST_CALL
 	mov	x1, x25
 	smc	#0
 	add	x9, x9, #1

@@ -6,14 +6,14 @@
 _start:
 	adr	x25, hostcall_buf
 	strh	w0, [x25]
-	stp	x1, x2, [x25, #HOSTCALL_GPRS]
-	stp	x3, x4, [x25, #HOSTCALL_GPRS + 16]
-	stp	x5, x6, [x25, #HOSTCALL_GPRS + 32]
-	str	x7, [x25, #HOSTCALL_GPRS + 48]
-	mov32	x0, RSI_HOST_CALL
+	stp	x1, x2, [x25, #RSI_HOST_CALL_GPRS]
+	stp	x3, x4, [x25, #RSI_HOST_CALL_GPRS + 16]
+	stp	x5, x6, [x25, #RSI_HOST_CALL_GPRS + 32]
+	str	x7, [x25, #RSI_HOST_CALL_GPRS + 48]
+	mov32	x0, RSI_FID_HOST_CALL
 	mov	x1, x25
 	smc	#0
-	ldp	x11, x12, [x25, #HOSTCALL_GPRS]
+	ldp	x11, x12, [x25, #RSI_HOST_CALL_GPRS]
 	mov	x9, x11
 	mov	x10, x12
 	system_off

@@ -6,17 +6,17 @@
 _start:
 	mov	x20, x0                 // bytes to extend
 	adr	x25, hostcall_buf
-	mov32	x0, RSI_MEASUREMENT_READ
+	mov32	x0, RSI_FID_MEASUREMENT_READ
 	mov	x1, #0
 	smc	#0
-	str	x0, [x25, #HOSTCALL_GPRS]           // gprs[0]   status
-	stp	x1, x2, [x25, #HOSTCALL_GPRS + 8]   // gprs[1-8] value
-	stp	x3, x4, [x25, #HOSTCALL_GPRS + 24]
-	stp	x5, x6, [x25, #HOSTCALL_GPRS + 40]
-	stp	x7, x8, [x25, #HOSTCALL_GPRS + 56]
+	str	x0, [x25, #RSI_HOST_CALL_GPRS]           // gprs[0]   status
+	stp	x1, x2, [x25, #RSI_HOST_CALL_GPRS + 8]   // gprs[1-8] value
+	stp	x3, x4, [x25, #RSI_HOST_CALL_GPRS + 24]
+	stp	x5, x6, [x25, #RSI_HOST_CALL_GPRS + 40]
+	stp	x7, x8, [x25, #RSI_HOST_CALL_GPRS + 56]
 
 	adr	x11, pattern
-	mov32	x0, RSI_MEASUREMENT_EXTEND
+	mov32	x0, RSI_FID_MEASUREMENT_EXTEND
 	mov	x1, #1
 	mov	x2, x20
 	ldp	x3, x4, [x11]
@@ -24,16 +24,16 @@ _start:
 	ldp	x7, x8, [x11, #32]
 	ldp	x9, x10, [x11, #48]
 	smc	#0
-	str	x0, [x25, #HOSTCALL_GPRS + 72]      // gprs[9]   extend status
+	str	x0, [x25, #RSI_HOST_CALL_GPRS + 72]      // gprs[9]   extend status
 
-	mov32	x0, RSI_MEASUREMENT_READ
+	mov32	x0, RSI_FID_MEASUREMENT_READ
 	mov	x1, #1
 	smc	#0
-	str	x0, [x25, #HOSTCALL_GPRS + 80]      // gprs[10]  status
-	stp	x1, x2, [x25, #HOSTCALL_GPRS + 88]  // gprs[11-18] value
-	stp	x3, x4, [x25, #HOSTCALL_GPRS + 104]
-	stp	x5, x6, [x25, #HOSTCALL_GPRS + 120]
-	stp	x7, x8, [x25, #HOSTCALL_GPRS + 136]
+	str	x0, [x25, #RSI_HOST_CALL_GPRS + 80]      // gprs[10]  status
+	stp	x1, x2, [x25, #RSI_HOST_CALL_GPRS + 88]  // gprs[11-18] value
+	stp	x3, x4, [x25, #RSI_HOST_CALL_GPRS + 104]
+	stp	x5, x6, [x25, #RSI_HOST_CALL_GPRS + 120]
+	stp	x7, x8, [x25, #RSI_HOST_CALL_GPRS + 136]
 	hostcall x25, 4
 	system_off
 

@@ -7,14 +7,14 @@
 _start:
 	mov	x20, x0                 // target MPIDR
 	adr	x25, hostcall_buf
-	mov32	x0, PSCI_CPU_ON
+	mov32	x0, PSCI_FID_CPU_ON
 	mov	x1, x20
 	adr	x2, secondary           // entry: an IPA, MMU is off
 	mov	x3, #0x5ec0             // context id, arrives in the secondary's x0
 	smc	#0
 	mov	x21, x0                 // CPU_ON status
 	mov	x23, #0                 // polls
-1:	mov32	x0, PSCI_AFFINITY_INFO
+1:	mov32	x0, PSCI_FID_AFFINITY_INFO
 	mov	x1, x20
 	mov	x2, #0                  // lowest affinity level
 	smc	#0
@@ -24,8 +24,8 @@ _start:
 	b.eq	2f
 	cmp	x23, #MAX_POLLS
 	b.lo	1b
-2:	stp	x21, x22, [x25, #HOSTCALL_GPRS]
-	str	x23, [x25, #HOSTCALL_GPRS + 16]
+2:	stp	x21, x22, [x25, #RSI_HOST_CALL_GPRS]
+	str	x23, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 1
 	system_off
 
@@ -33,9 +33,9 @@ secondary:
 	mov	x19, x0                 // context id
 	adr	x25, secondary_buf
 	mrs	x20, mpidr_el1
-	stp	x19, x20, [x25, #HOSTCALL_GPRS]
+	stp	x19, x20, [x25, #RSI_HOST_CALL_GPRS]
 	hostcall x25, 2
-	mov32	x0, PSCI_CPU_OFF
+	mov32	x0, PSCI_FID_CPU_OFF
 	smc	#0
 	b	.
 

@@ -11,15 +11,15 @@ _start:
 	bl	set_range
 	mov	x22, #1                 // RIPAS RAM
 	bl	set_range
-	str	x20, [x25, #HOSTCALL_GPRS]
-	str	x21, [x25, #HOSTCALL_GPRS + 8]
+	str	x20, [x25, #RSI_HOST_CALL_GPRS]
+	str	x21, [x25, #RSI_HOST_CALL_GPRS + 8]
 	hostcall x25, 1
 	system_off
 
 // set_range: x20..x21 to RIPAS x22; returns only when the whole range is done.
 set_range:
 	mov	x23, x20
-1:	mov32	x0, RSI_IPA_STATE_SET
+1:	mov32	x0, RSI_FID_IPA_STATE_SET
 	mov	x1, x23
 	mov	x2, x21
 	mov	x3, x22
@@ -35,14 +35,14 @@ set_range:
 	ret
 
 rejected:                               // host refused at x23 (next base in x1)
-	stp	x22, x23, [x25, #HOSTCALL_GPRS]
-	str	x1, [x25, #HOSTCALL_GPRS + 16]
+	stp	x22, x23, [x25, #RSI_HOST_CALL_GPRS]
+	str	x1, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 2
 	system_off
 
 error:                                  // status in x0, next base in x1
-	stp	x0, x1, [x25, #HOSTCALL_GPRS]
-	stp	x22, x23, [x25, #HOSTCALL_GPRS + 16]
+	stp	x0, x1, [x25, #RSI_HOST_CALL_GPRS]
+	stp	x22, x23, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 3
 	system_off
 

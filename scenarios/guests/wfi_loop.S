@@ -18,8 +18,8 @@ _start:
 	b.lo	1b
 2:	msr	daifset, #2
 	adr	x25, hostcall_buf
-	stp	x21, x22, [x25, #HOSTCALL_GPRS]
-	str	x23, [x25, #HOSTCALL_GPRS + 16]
+	stp	x21, x22, [x25, #RSI_HOST_CALL_GPRS]
+	str	x23, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 3
 	system_off
 

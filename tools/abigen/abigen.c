@@ -4,8 +4,8 @@
  *
  *   abigen OUTDIR spec/1.0.yaml spec/2.0-bet1.yaml ...
  *
- * writes OUTDIR/include/rmi/<ident>.h per profile, OUTDIR/include/rmi/common.h
- * and OUTDIR/abi_profiles.c.  Exit status 1 on any error in a description.
+ * writes OUTDIR/include/rmi/<ident>.h per profile, OUTDIR/include/rmi/common.h,
+ * OUTDIR/include/rmi/guest.inc (for guest assembly) and OUTDIR/abi_profiles.c.  Exit status 1 on any error in a description.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +42,9 @@ int main(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "%s/include/rmi/common.h", argv[1]);
 	if (emit_common_header(profiles, np, path))
+		return 1;
+	snprintf(path, sizeof(path), "%s/include/rmi/guest.inc", argv[1]);
+	if (emit_guest_include(profiles, np, path))
 		return 1;
 	snprintf(path, sizeof(path), "%s/abi_profiles.c", argv[1]);
 	return emit_tables(profiles, np, path) ? 1 : 0;

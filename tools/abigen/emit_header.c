@@ -15,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "rsi_status" -> ("RSI", "STATUS"); anything else -> ("RMI", NAME). */
-static void split_group(const char *name, char *iface, char *rest, size_t len)
+void split_group(const char *name, char *iface, char *rest, size_t len)
 {
 	const char *r = name;
 
@@ -33,7 +32,7 @@ static void split_group(const char *name, char *iface, char *rest, size_t len)
 		*p = (char)toupper((unsigned char)*p);
 }
 
-static void upper(char *dst, const char *src, size_t len)
+void upper(char *dst, const char *src, size_t len)
 {
 	size_t i;
 
@@ -42,8 +41,7 @@ static void upper(char *dst, const char *src, size_t len)
 	dst[i] = 0;
 }
 
-/* iface + (ident) + rest: RMI_V1_0_STATUS or RMI_STATUS. */
-static void macro_prefix(char *out, size_t len, const char *iface, const char *ident,
+void macro_prefix(char *out, size_t len, const char *iface, const char *ident,
 			 const char *rest)
 {
 	char id[32];
@@ -71,7 +69,7 @@ static const char *c_type(const char *t)
 	return NULL;
 }
 
-static const char *iface_name(enum m_iface i)
+const char *iface_name(enum m_iface i)
 {
 	return i == M_RMI ? "RMI" : i == M_RSI ? "RSI" : "PSCI";
 }

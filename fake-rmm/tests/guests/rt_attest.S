@@ -6,23 +6,23 @@
 _start:
 	mov	x20, x0                 // token buffer (IPA, page aligned)
 	adr	x25, hostcall_buf
-	mov32	x0, RSI_ATTEST_TOKEN_CONT
+	mov32	x0, RSI_FID_ATTEST_TOKEN_CONTINUE
 	mov	x1, x20
 	mov	x2, #0
 	mov	x3, #64
 	smc	#0
-	str	x0, [x25, #HOSTCALL_GPRS]           // gprs[0] status before INIT
+	str	x0, [x25, #RSI_HOST_CALL_GPRS]           // gprs[0] status before INIT
 	adr	x11, challenge
 	ldp	x1, x2, [x11]
 	ldp	x3, x4, [x11, #16]
 	ldp	x5, x6, [x11, #32]
 	ldp	x7, x8, [x11, #48]
-	mov32	x0, RSI_ATTEST_TOKEN_INIT
+	mov32	x0, RSI_FID_ATTEST_TOKEN_INIT
 	smc	#0
-	stp	x0, x1, [x25, #HOSTCALL_GPRS + 8]   // gprs[1] status, gprs[2] max size
+	stp	x0, x1, [x25, #RSI_HOST_CALL_GPRS + 8]   // gprs[1] status, gprs[2] max size
 	mov	x21, #0                 // bytes so far
 	mov	x22, #0                 // calls
-1:	mov32	x0, RSI_ATTEST_TOKEN_CONT
+1:	mov32	x0, RSI_FID_ATTEST_TOKEN_CONTINUE
 	mov	x1, x20
 	mov	x2, x21                 // offset
 	mov	x3, #100                // small chunks: several calls
@@ -33,14 +33,14 @@ _start:
 	b.ne	2f
 	cmp	x22, #200
 	b.lo	1b
-2:	stp	x0, x21, [x25, #HOSTCALL_GPRS + 24] // gprs[3] final status, gprs[4] length
-	str	x22, [x25, #HOSTCALL_GPRS + 40]     // gprs[5] calls
-	mov32	x0, RSI_IPA_STATE_GET
+2:	stp	x0, x21, [x25, #RSI_HOST_CALL_GPRS + 24] // gprs[3] final status, gprs[4] length
+	str	x22, [x25, #RSI_HOST_CALL_GPRS + 40]     // gprs[5] calls
+	mov32	x0, RSI_FID_IPA_STATE_GET
 	mov	x1, x20
 	add	x2, x20, #0x2000
 	smc	#0
-	stp	x0, x1, [x25, #HOSTCALL_GPRS + 48]  // gprs[6] status, gprs[7] top
-	str	x2, [x25, #HOSTCALL_GPRS + 64]      // gprs[8] ripas
+	stp	x0, x1, [x25, #RSI_HOST_CALL_GPRS + 48]  // gprs[6] status, gprs[7] top
+	str	x2, [x25, #RSI_HOST_CALL_GPRS + 64]      // gprs[8] ripas
 	hostcall x25, 7
 	system_off
 

@@ -17,8 +17,8 @@ sync:
 	adr	x25, hostcall_buf
 	mrs	x1, esr_el1
 	mrs	x2, elr_el1
-	stp	x1, x2, [x25, #HOSTCALL_GPRS]
-	str	x24, [x25, #HOSTCALL_GPRS + 16]
+	stp	x1, x2, [x25, #RSI_HOST_CALL_GPRS]
+	str	x24, [x25, #RSI_HOST_CALL_GPRS + 16]
 	hostcall x25, 0xd
 	system_off
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// guest: arm the virtual timer x0 ticks ahead (IRQs masked), make 200000 RSI_VERSION calls (far longer than the timer), then HOST_CALL imm 8 with CNTV_CTL
+// guest: arm the virtual timer x0 ticks ahead (IRQs masked), make 200000 RSI_FID_VERSION calls (far longer than the timer), then HOST_CALL imm 8 with CNTV_CTL
 	.include "smccc.inc"
 	.text
 	.global _start
@@ -12,7 +12,7 @@ _start:
 	isb
 	mov	x22, #0
 	mov32	x23, 200000
-1:	mov32	x0, RSI_VERSION
+1:	mov32	x0, RSI_FID_VERSION
 	mov	x1, #0x10000
 	smc	#0
 	add	x22, x22, #1
@@ -20,7 +20,7 @@ _start:
 	b.lo	1b
 	mrs	x21, cntv_ctl_el0
 	adr	x25, hostcall_buf
-	str	x21, [x25, #HOSTCALL_GPRS]
+	str	x21, [x25, #RSI_HOST_CALL_GPRS]
 	hostcall x25, 8
 	system_off
 
