@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "fixture.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int setup(void **state, const char *profile)
+int fix_setup_with(void **state, const char *profile, const struct pmem_config *pc,
+		   bool activate)
 {
-	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
 	struct rmm_config rc = { 0 };
 	char err[256];
 	struct fix *f = calloc(1, sizeof(*f));
 
-	f->pm = pmem_create(&pc, err, sizeof(err));
+	f->pm = pmem_create(pc, err, sizeof(err));
 	if (!f->pm) {
 		fprintf(stderr, "pmem_create: %s\n", err);
 		return -1;
@@ -26,13 +27,14 @@ static int setup(void **state, const char *profile)
 	}
 	f->profile = profile;
 	f->next = pmem_pa_base(f->pm);
-	if (strcmp(profile, "1.0")) {
+	if (activate && strcmp(profile, "1.0")) {
 		/* 2.0: configure and activate the RMM as a host does at boot. */
 		uint64_t cfg = fix_alloc(f);
 
 		if (fix_call(f, RMI_FID_RMM_CONFIG_SET, cfg, 0, 0, 0, 0, NULL) ||
 		    fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL)) {
-			/* Not implemented yet in this build: tests that need it will say. */
+			fprintf(stderr, "RMM_CONFIG_SET/RMM_ACTIVATE failed\n");
+			return -1;
 		}
 	}
 	*state = f;
@@ -41,12 +43,16 @@ static int setup(void **state, const char *profile)
 
 int fix_setup_v1(void **state)
 {
-	return setup(state, "1.0");
+	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
+
+	return fix_setup_with(state, "1.0", &pc, true);
 }
 
 int fix_setup_v2(void **state)
 {
-	return setup(state, "2.0-bet1");
+	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
+
+	return fix_setup_with(state, "2.0-bet1", &pc, true);
 }
 
 int fix_teardown(void **state)

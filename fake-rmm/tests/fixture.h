@@ -4,6 +4,7 @@
 #define FAKE_RMM_TEST_FIXTURE_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +29,12 @@ struct fix {
 
 /* cmocka setup/teardown for each profile. */
 int fix_setup_v1(void **state);
+/*
+ * Any arena: `activate` boots a 2.0 RMM as a host does (RMM_CONFIG_SET,
+ * RMM_ACTIVATE); without it the RMM stays in INIT.  1.0 has no boot.
+ */
+int fix_setup_with(void **state, const char *profile, const struct pmem_config *pc,
+		   bool activate);
 int fix_setup_v2(void **state);
 int fix_teardown(void **state);
 

@@ -17,19 +17,8 @@
 static int setup_init(void **state)
 {
 	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
-	struct rmm_config cfg = { .profile = "2.0-bet1" };
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	f->pm = pmem_create(&pc, err, sizeof(err));
-	cfg.pmem = f->pm;
-	f->rmm = f->pm ? rmm_create(&cfg, err, sizeof(err)) : NULL;
-	if (!f->rmm)
-		return -1;
-	f->profile = "2.0-bet1";
-	f->next = pmem_pa_base(f->pm);
-	*state = f;
-	return 0;
+	return fix_setup_with(state, "2.0-bet1", &pc, false);
 }
 
 static uint64_t arena_base(struct fix *f)

@@ -20,21 +20,8 @@ static int setup(void **state)
 static int setup_straddle(void **state)
 {
 	struct pmem_config pc = { .size = 32ULL << 20, .pa_base = (1ULL << 40) - (16ULL << 20) };
-	struct rmm_config cfg = { .profile = "2.0-bet1" };
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	f->pm = pmem_create(&pc, err, sizeof(err));
-	cfg.pmem = f->pm;
-	f->rmm = f->pm ? rmm_create(&cfg, err, sizeof(err)) : NULL;
-	if (!f->rmm)
-		return -1;
-	f->profile = "2.0-bet1";
-	f->next = pmem_pa_base(f->pm);
-	if (fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL))
-		return -1;
-	*state = f;
-	return 0;
+	return fix_setup_with(state, "2.0-bet1", &pc, true);
 }
 
 static uint64_t arena_top(struct fix *f)

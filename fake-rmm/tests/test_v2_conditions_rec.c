@@ -26,21 +26,10 @@ static int setup(void **state)
 static int setup_big(void **state)
 {
 	struct pmem_config pc = { .size = 96ULL << 20, .no_gpf_protection = true };
-	struct rmm_config cfg = { .profile = "2.0-bet1" };
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	f->pm = pmem_create(&pc, err, sizeof(err));
-	cfg.pmem = f->pm;
-	f->rmm = f->pm ? rmm_create(&cfg, err, sizeof(err)) : NULL;
-	if (!f->rmm)
+	if (fix_setup_with(state, "2.0-bet1", &pc, true))
 		return -1;
-	f->profile = "2.0-bet1";
-	f->next = pmem_pa_base(f->pm);
-	if (fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL))
-		return -1;
-	*state = f;
-	rt_v2_realm(f, 40, 1, 2);
+	rt_v2_realm(*state, 40, 1, 2);
 	return 0;
 }
 
