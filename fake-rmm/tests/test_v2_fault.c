@@ -12,6 +12,7 @@
 
 #include <cca-double/fault.h>
 
+#include "fault_compare.h"
 #include "v2_fixture.h"
 
 #define MEMREQ_IDX(req) ((uint64_t)(req) << (V2(RETURN_CODE_MEMREQ_SHIFT) - V2(RETURN_CODE_INDEX_SHIFT)))
@@ -282,92 +283,35 @@ static const struct abi_command *cmd_of(struct fix *f, const char *name)
 	return c;
 }
 
-/* Which (command, status) pairs forced_same_as_real() compared. */
-struct compared {
-	const char *cmd;
-	int64_t status;
-};
-
-/*
- * The real command fails here with `want` and changes nothing; the same
- * call with that status and index forced must answer the same x1.. (the
- * results a host reads on failure, such as how far it got).
- */
-static void forced_same_as_real(struct fix *f, const char *name, uint32_t fid, const uint64_t *a,
-				uint64_t want, struct compared *seen, unsigned int *nseen)
-{
-	const struct abi_command *c = cmd_of(f, name);
-	struct fault_plan *plan;
-	struct smc_regs real, forced;
-
-	assert_rmi(rc(f, fid, a[0], a[1], a[2], a[3], a[4], &real), want);
-	plan = plan_one(f, name, want & 0xff, (want >> 8) & 0xff, 0);
-	assert_rmi(rc(f, fid, a[0], a[1], a[2], a[3], a[4], &forced), want);
-	assert_int_equal(fault_plan_rule(plan, 0)->fired, 1);
-	for (unsigned int i = 1; i <= c->nresults; i++)
-		if (forced.x[i] != real.x[i])
-			fail_msg("%s forced 0x%llx: %s = 0x%llx, the real failure gives 0x%llx", name,
-				 (unsigned long long)want, c->results[i - 1],
-				 (unsigned long long)forced.x[i], (unsigned long long)real.x[i]);
-	done(f, plan);
-	seen[*nseen].cmd = name;
-	seen[(*nseen)++].status = (int64_t)(want & 0xff);
-}
-
-/* Every on_failure value of the profile was compared with a real failure. */
-static void assert_all_compared(struct fix *f, const struct compared *seen, unsigned int nseen)
-{
-	const struct abi_profile *p = rmm_profile(f->rmm);
-
-	for (unsigned int i = 0; i < p->ncommands; i++) {
-		const struct abi_command *c = &p->commands[i];
-
-		for (unsigned int j = 0; j < c->non_failure; j++) {
-			const struct abi_on_failure *o = &c->on_failure[j];
-			bool found = false;
-
-			for (unsigned int k = 0; k < nseen; k++)
-				found |= !strcmp(seen[k].cmd, c->name) &&
-					 (!o->status || seen[k].status == o->status_value);
-			if (!found)
-				fail_msg("%s declares on_failure for %s (%s): no real failure compared",
-					 c->name, c->results[o->result], o->status ? o->status : "any");
-		}
-	}
-}
-
 static void forced_failures_look_like_real_ones(void **state)
 {
 	struct fix *f = *state;
-	struct compared seen[32];
-	unsigned int nseen = 0;
+	struct fault_compare_log log = { 0 };
 	uint64_t ns = fix_alloc(f), del = fix_alloc_delegated(f), d, nsblk, base = 4 * MB2;
 
 	fix_alloc(f);
 	/* VERSION of a revision it does not speak: x1, x2 the range it does. */
-	forced_same_as_real(f, "VERSION", RMI_FID_VERSION, (uint64_t[]){ 0x10000, 0, 0, 0, 0 },
-			    RMI_STATUS_ERROR_INPUT, seen, &nseen);
+	fault_compare_forced_real(f, "VERSION", RMI_FID_VERSION, (uint64_t[]){ 0x10000, 0, 0, 0, 0 },
+				  RMI_STATUS_ERROR_INPUT, &log);
 	/* Range (un)delegation refused at its first granule: x1 = base. */
-	forced_same_as_real(f, "GRANULE_RANGE_DELEGATE", RMI_FID_GRANULE_RANGE_DELEGATE,
-			    (uint64_t[]){ del, del + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, seen,
-			    &nseen);
-	forced_same_as_real(f, "GRANULE_RANGE_UNDELEGATE", RMI_FID_GRANULE_RANGE_UNDELEGATE,
-			    (uint64_t[]){ ns, ns + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, seen,
-			    &nseen);
+	fault_compare_forced_real(f, "GRANULE_RANGE_DELEGATE", RMI_FID_GRANULE_RANGE_DELEGATE,
+				  (uint64_t[]){ del, del + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, &log);
+	fault_compare_forced_real(f, "GRANULE_RANGE_UNDELEGATE", RMI_FID_GRANULE_RANGE_UNDELEGATE,
+				  (uint64_t[]){ ns, ns + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, &log);
 	/* RTT_DESTROY of a table with a live child table: ERROR_RTT(2), top = ipa. */
 	rt_tables(f, 1ULL << 30, 3);
-	forced_same_as_real(f, "RTT_DESTROY", RMI_FID_RTT_DESTROY,
-			    (uint64_t[]){ f->rd, 1ULL << 30, 2, 0, 0 },
-			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
+	fault_compare_forced_real(f, "RTT_DESTROY", RMI_FID_RTT_DESTROY,
+				  (uint64_t[]){ f->rd, 1ULL << 30, 2, 0, 0 },
+				  RET(RMI_STATUS_ERROR_RTT, 2), &log);
 	/* DATA_UNMAP of part of a 2 MiB block: ERROR_RTT(2), x1 = base (split it). */
 	f->next = (f->next + MB2 - 1) & ~(MB2 - 1);
 	d = v2_delegated_run(f, 512);
 	rt_tables(f, base, 2);
 	assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP, f->rd, base, base + MB2, SINGLE,
 		      v2_desc_sized(d, 1, 1, false), NULL), 0);
-	forced_same_as_real(f, "RTT_DATA_UNMAP", RMI_FID_RTT_DATA_UNMAP,
-			    (uint64_t[]){ f->rd, base + GRAN, base + 2 * GRAN, SINGLE, 0 },
-			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
+	fault_compare_forced_real(f, "RTT_DATA_UNMAP", RMI_FID_RTT_DATA_UNMAP,
+				  (uint64_t[]){ f->rd, base + GRAN, base + 2 * GRAN, SINGLE, 0 },
+				  RET(RMI_STATUS_ERROR_RTT, 2), &log);
 	/* The same for an unprotected 2 MiB block. */
 	f->next = (f->next + MB2 - 1) & ~(MB2 - 1);
 	nsblk = fix_alloc(f);
@@ -376,10 +320,10 @@ static void forced_failures_look_like_real_ones(void **state)
 	rt_tables(f, NS_IPA, 2);
 	assert_rmi(rc(f, RMI_FID_RTT_UNPROT_MAP, f->rd, NS_IPA, NS_IPA + MB2,
 		      UNPROT_FLAGS(SINGLE, 6, RW), v2_desc_sized(nsblk, 1, 1, true), NULL), 0);
-	forced_same_as_real(f, "RTT_UNPROT_UNMAP", RMI_FID_RTT_UNPROT_UNMAP,
-			    (uint64_t[]){ f->rd, NS_IPA + GRAN, NS_IPA + 2 * GRAN, SINGLE, 0 },
-			    RET(RMI_STATUS_ERROR_RTT, 2), seen, &nseen);
-	assert_all_compared(f, seen, nseen);
+	fault_compare_forced_real(f, "RTT_UNPROT_UNMAP", RMI_FID_RTT_UNPROT_UNMAP,
+				  (uint64_t[]){ f->rd, NS_IPA + GRAN, NS_IPA + 2 * GRAN, SINGLE, 0 },
+				  RET(RMI_STATUS_ERROR_RTT, 2), &log);
+	fault_compare_assert_all(f, &log);
 }
 
 /*
