@@ -35,9 +35,53 @@ static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
 }
 
 /*
+ * A donate request the RMM could make and a host could meet: 4 KiB or
+ * 2 MiB blocks, at least one, FAULT_MAX_DONATE_GRANULES granules at most;
+ * contiguous means one naturally aligned power-of-two block (the only
+ * contiguous donation TF-RMM addr_list_validate() accepts).
+ */
+static int donate_req_check(uint64_t req, char *err, size_t errlen)
+{
+	uint64_t known = RMI_V2_0_BET1_DONATE_REQUEST_SIZE_MASK | RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK |
+			 RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK | RMI_V2_0_BET1_DONATE_REQUEST_STATE_MASK;
+	uint64_t size = FIELD(DONATE_SIZE, req), count = FIELD(DONATE_COUNT, req);
+	uint64_t granules = count << (9 * size);
+
+	if (req & ~known) {
+		snprintf(err, errlen, "donate request 0x%llx: only size [1:0], count [15:2], contig [16], state [17]",
+			 (unsigned long long)req);
+		return -1;
+	}
+	if (size == RMI_V2_0_BET1_BLOCK_SIZE_L0) {
+		snprintf(err, errlen, "donate request 0x%llx: block size 3 (512 GiB) is not a size a donation can have",
+			 (unsigned long long)req);
+		return -1;
+	}
+	if (size == RMI_V2_0_BET1_BLOCK_SIZE_L1) {
+		snprintf(err, errlen, "donate request 0x%llx: 1 GiB blocks are refused - one is %d times the cap FAULT_MAX_DONATE_GRANULES (%d granules, %d MiB), and no test arena has a naturally aligned 1 GiB block to give",
+			 (unsigned long long)req, (1 << 18) / FAULT_MAX_DONATE_GRANULES,
+			 FAULT_MAX_DONATE_GRANULES, FAULT_MAX_DONATE_GRANULES / 256);
+		return -1;
+	}
+	if (!count || granules > FAULT_MAX_DONATE_GRANULES) {
+		snprintf(err, errlen, "donate request 0x%llx: %llu block(s) of %s; from 1 block up to the cap FAULT_MAX_DONATE_GRANULES (%d granules, %d MiB)",
+			 (unsigned long long)req, (unsigned long long)count,
+			 size ? "2 MiB" : "4 KiB", FAULT_MAX_DONATE_GRANULES,
+			 FAULT_MAX_DONATE_GRANULES / 256);
+		return -1;
+	}
+	if ((req & RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK) && (count & (count - 1))) {
+		snprintf(err, errlen, "donate request 0x%llx: a contiguous donation is one naturally aligned power-of-two block (TF-RMM addr_list_validate), %llu blocks is not",
+			 (unsigned long long)req, (unsigned long long)count);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * A forced INCOMPLETE must describe a request the RMM can make: memreq
  * NONE, DONATE or RECLAIM, the can-cancel bit, nothing else; a DONATE
- * request of 1..FAULT_MAX_DONATE granule-sized blocks of delegated memory.
+ * request as donate_req_check() allows.
  */
 static int incomplete_rule_check(const struct abi_profile *profile, const struct fault_rule *r,
 				 char *err, size_t errlen)
@@ -60,17 +104,7 @@ static int incomplete_rule_check(const struct abi_profile *profile, const struct
 		}
 		return 0;
 	}
-	if (r->donate_req &&
-	    (FIELD(DONATE_SIZE, r->donate_req) != RMI_V2_0_BET1_BLOCK_SIZE_L3 ||
-	     FIELD(DONATE_STATE, r->donate_req) != RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED ||
-	     !FIELD(DONATE_COUNT, r->donate_req) || FIELD(DONATE_COUNT, r->donate_req) > FAULT_MAX_DONATE ||
-	     (r->donate_req & ~(RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK |
-				RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK)))) {
-		snprintf(err, errlen, "donate request 0x%llx: 1..%d granule-sized blocks of delegated memory",
-			 (unsigned long long)r->donate_req, FAULT_MAX_DONATE);
-		return -1;
-	}
-	return 0;
+	return r->donate_req ? donate_req_check(r->donate_req, err, errlen) : 0;
 }
 
 struct fault_plan *fault_plan_new(void)

@@ -10,8 +10,13 @@
 
 #include <rmi/v2_0_bet1.h>
 
+#include <cca-double/fault.h>
+
 #include "addr_range.h"
 #include "sro.h"
+
+/* An injected donate request must fit a phase. */
+_Static_assert(SRO_MAX_HELD >= FAULT_MAX_DONATE_GRANULES, "SRO_MAX_HELD below the fault cap");
 
 
 struct sro_pool *sro_pool_new(void)
@@ -57,11 +62,22 @@ static struct sro_ctx *sro_find(struct rmm *rmm, uint64_t handle)
 	return &rmm->sro->ctx[handle];
 }
 
-void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state)
+void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int count, bool contig,
+			   bool undelegated, enum granule_state held_state)
 {
+	unsigned int want = count * (unsigned int)(addr_range_block_bytes(block) >> GRANULE_SHIFT);
+
 	m->stage = want ? SRO_DONATING : SRO_READY;
 	m->want = want;
+	m->block = block;
+	m->contig = contig;
+	m->undelegated = undelegated;
 	m->held_state = held_state;
+}
+
+void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state)
+{
+	sro_mem_donate_blocks(m, RMI_V2_0_BET1_BLOCK_SIZE_L3, want, m->contig, false, held_state);
 }
 
 void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0)
@@ -84,14 +100,27 @@ uint64_t sro_answer(const struct sro_mem *m)
 	       FIELD_VAL(RMI_V2_0_BET1_RETURN_CODE_CAN_CANCEL, m->can_cancel);
 }
 
+/* Granules in one block of the phase's block size. */
+static unsigned int block_granules(const struct sro_mem *m)
+{
+	return (unsigned int)(addr_range_block_bytes(m->block) >> GRANULE_SHIFT);
+}
+
 uint64_t sro_donate_req(const struct sro_mem *m)
 {
 	if (m->stage != SRO_DONATING)
 		return 0;
-	/* Granule-sized blocks, delegated memory (all this RMM ever asks for). */
-	return FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, RMI_V2_0_BET1_BLOCK_SIZE_L3) |
-	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, m->want) | FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, m->contig) |
-	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_STATE, RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED);
+	/*
+	 * What is still wanted, in blocks of the size first asked for (TF-RMM
+	 * sro_aux.c re-encodes the rest with rmi_op_donate_req_encode(), which
+	 * only ever sees 4 KiB requests there).
+	 */
+	return FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, m->block) |
+	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, m->want / block_granules(m)) |
+	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, m->contig) |
+	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_STATE,
+			 m->undelegated ? RMI_V2_0_BET1_OP_MEM_STATE_UNDELEGATED :
+					  RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED);
 }
 
 /* The phase OP_* commands on this context talk to. */
@@ -137,6 +166,20 @@ static uint64_t phase_abort(struct sro_ctx *ctx, struct sro_mem *m, uint64_t err
 
 /* ---- OP_MEM_DONATE (handle, list, count) -> x1 granules consumed, x2 request ---- */
 
+static bool power_of_two(uint64_t v)
+{
+	return v && !(v & (v - 1));
+}
+
+/*
+ * The list against the request, as TF-RMM addr_list_validate() and
+ * smc_op_mem_donate(): empty descriptors are skipped; each other one is
+ * aligned to its block size and carries the requested state; a contiguous
+ * request takes one descriptor naming a naturally aligned power-of-two
+ * block, all of it or nothing; never more than is still wanted.  Blocks
+ * must also be of the requested size: TF-RMM's consumer (sro_aux.c
+ * sro_obj_memory_donate()) asserts it rather than checking it.
+ */
 static bool donation_valid(const struct sro_mem *m, const uint64_t *list, unsigned int n,
 			   uint64_t *total)
 {
@@ -150,16 +193,32 @@ static bool donation_valid(const struct sro_mem *m, const uint64_t *list, unsign
 		if (!r.count)
 			continue;	/* empty slot */
 		valid++;
-		/* one descriptor for a contiguous request; aligned blocks; the requested state */
-		if ((m->contig && valid > 1) || (r.pa & (bytes - 1)) ||
-		    r.undelegated != (RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED != 0))
+		if ((m->contig && valid > 1) || r.size != m->block || (r.pa & (bytes - 1)) ||
+		    r.undelegated != m->undelegated)
+			return false;
+		if (m->contig && (!power_of_two(r.count * bytes) || (r.pa & (r.count * bytes - 1))))
 			return false;
 		*total += r.count * (bytes >> GRANULE_SHIFT);
 	}
-	/* never more than asked; a contiguous request all or nothing */
 	return *total <= m->want && !(m->contig && *total && *total != m->want);
 }
 
+/* Can the RMM take every granule of the block at pa (NS if donated undelegated)? */
+static bool block_takeable(struct rmm *rmm, const struct sro_mem *m, uint64_t pa)
+{
+	enum granule_state from = m->undelegated ? GRANULE_NS : GRANULE_DELEGATED;
+
+	for (unsigned int k = 0; k < block_granules(m); k++)
+		if (!granule_lock(rmm, pa + ((uint64_t)k << GRANULE_SHIFT), from))
+			return false;
+	return true;
+}
+
+/*
+ * Takes the listed blocks in order, whole blocks only.  Undelegated memory
+ * is delegated by the RMM itself as it takes it (NS -> the held state);
+ * the granules stay the RMM's until reclaimed.  x1 counts granules.
+ */
 static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		       const uint64_t *list, unsigned int n, struct rmi_call *c)
 {
@@ -168,24 +227,32 @@ static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 
 	for (unsigned int i = 0; i < n && !stop; i++) {
 		struct addr_range r = addr_range_decode(list[i]);
-		uint64_t granules = r.count * (addr_range_block_bytes(r.size) >> GRANULE_SHIFT);
+		uint64_t bytes = addr_range_block_bytes(r.size);
 
-		for (uint64_t k = 0; k < granules; k++) {
-			uint64_t pa = r.pa + (k << GRANULE_SHIFT);
-			struct granule *g = granule_lock(rmm, pa, GRANULE_DELEGATED);
+		for (uint64_t b = 0; b < r.count; b++) {
+			uint64_t base = r.pa + b * bytes;
 
-			if (!g) {
-				/* The first granule of the call is bad: the host's list is wrong. */
+			if (!block_takeable(rmm, m, base)) {
+				/*
+				 * The first block of the call is bad: the host's list is
+				 * wrong (TF-RMM sro_obj_memory_donate(): reclaim, then
+				 * ERROR_INPUT).  Later: keep what was taken, ask again.
+				 */
 				if (!consumed)
 					return phase_abort(ctx, m, RMI_EINPUT);
-				stop = true;	/* keep what was taken, ask again */
+				stop = true;
 				break;
 			}
-			granule_set_state(rmm, pa, g, m->held_state);
-			g->obj = NULL;
-			m->held[m->nheld++] = pa;
-			m->want--;
-			consumed++;
+			for (unsigned int k = 0; k < block_granules(m); k++) {
+				uint64_t pa = base + ((uint64_t)k << GRANULE_SHIFT);
+				struct granule *g = granule_at(rmm, pa);
+
+				granule_set_state(rmm, pa, g, m->held_state);
+				g->obj = NULL;
+				m->held[m->nheld++] = pa;
+			}
+			m->want -= block_granules(m);
+			consumed += block_granules(m);
 		}
 	}
 	c->res[0] = consumed;
@@ -253,15 +320,21 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 	if (!granule_lock(rmm, list & GRANULE_MASK, GRANULE_NS))
 		return RMI_EINPUT;
 	addr_list_out_init(&out, count < slots ? (unsigned int)count : slots);
-	while (taken < m->nheld &&
-	       addr_list_out_add(&out, m->held[taken], RMI_V2_0_BET1_BLOCK_SIZE_L3, false))
-		taken++;
+	/*
+	 * Whole blocks, in the size and state they were donated in: memory the
+	 * host gave undelegated is scrubbed and undelegated by the RMM and
+	 * listed with the undelegated state bit; the rest comes back DELEGATED.
+	 */
+	while (taken + block_granules(m) <= m->nheld &&
+	       addr_list_out_add(&out, m->held[taken], m->block, m->undelegated))
+		taken += block_granules(m);
 	for (unsigned int i = 0; i < taken; i++) {
 		struct granule *g = granule_at(rmm, m->held[i]);
 
 		granule_zero(rmm, m->held[i]);	/* scrubbed before the host sees it */
 		g->obj = NULL;
-		granule_set_state(rmm, m->held[i], g, GRANULE_DELEGATED);
+		granule_set_state(rmm, m->held[i], g,
+				  m->undelegated ? GRANULE_NS : GRANULE_DELEGATED);
 	}
 	memmove(m->held, m->held + taken, (m->nheld - taken) * sizeof(m->held[0]));
 	m->nheld -= taken;
@@ -310,10 +383,14 @@ static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 
 	memcpy(c->res, m->final_res, sizeof(c->res));
 	if (m == &ctx->inj && !ctx->fresh) {
-		/* A layer on a live operation: that operation carries on. */
+		/* A layer on a live operation: that operation carries on ... */
 		ctx->inj_active = false;
 		memset(&ctx->inj, 0, sizeof(ctx->inj));
-		return x0;
+		if (!ctx->cancelled)
+			return x0;
+		/* ... unless the handle was cancelled: then it gives back what it holds and ends. */
+		c->res[0] = 0;
+		return phase_abort(ctx, &ctx->main, RMI_OK);
 	}
 	if (ctx->obj) {
 		/* The half-built / half-destroyed object goes back to DELEGATED. */
@@ -347,7 +424,11 @@ uint64_t smc_op_cancel(struct rmm *rmm, struct rmi_call *c)
 	 * is reclaimed first; the operation then ends with SUCCESS (the
 	 * cancellation itself succeeded).  REC_CREATE / REC_DESTROY never set
 	 * can-cancel (as in TF-RMM main), so only injected operations get here.
+	 * OP_CANCEL names the operation, not the injected layer: cancelling a
+	 * layer on a live operation ends the whole of it (see finish()).
 	 */
+	if (m == &ctx->inj && !ctx->fresh)
+		ctx->cancelled = true;
 	phase_abort(ctx, m, RMI_OK);
 	if (m->stage == SRO_FINISHING)
 		return finish(rmm, ctx, m, c);
@@ -385,9 +466,12 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	ctx->saved.fn = fn;
 	memcpy(ctx->saved.args, args, sizeof(ctx->saved.args));
 	if (memreq == RMI_V2_0_BET1_MEM_REQ_DONATE) {
-		m->contig = FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, donate_req);
-		sro_mem_donate(m, (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, donate_req),
-			       GRANULE_INTERNAL);
+		sro_mem_donate_blocks(m, (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, donate_req),
+				      (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, donate_req),
+				      FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, donate_req),
+				      FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_STATE, donate_req) ==
+					      RMI_V2_0_BET1_OP_MEM_STATE_UNDELEGATED,
+				      GRANULE_INTERNAL);
 	} else if (memreq == RMI_V2_0_BET1_MEM_REQ_RECLAIM) {
 		m->stage = SRO_RECLAIMING;	/* nothing held: the first reclaim writes 0 */
 	} else {

@@ -32,8 +32,11 @@
 #include "rmm_internal.h"
 
 #define SRO_MAX_CONTEXTS 16
-/* Granules one phase can hold: 16 REC aux granules, or an injected request. */
-#define SRO_MAX_HELD 64
+/*
+ * Granules one phase can hold: 16 REC aux granules, or an injected request
+ * (at most FAULT_MAX_DONATE_GRANULES, checked in sro.c).
+ */
+#define SRO_MAX_HELD 2048
 
 enum sro_stage { SRO_DONATING, SRO_RECLAIMING, SRO_READY, SRO_FINISHING };
 
@@ -41,7 +44,13 @@ struct sro_mem {
 	enum sro_stage stage;
 	bool can_cancel;
 	bool contig;			/* the donate request asks for one block */
-	unsigned int want;		/* granules still requested */
+	unsigned int block;		/* RMI_BLOCK_SIZE_* of the requested (and held) blocks */
+	/*
+	 * The request asks for undelegated (NS) memory: the RMM delegates it
+	 * itself when it takes it and undelegates it before giving it back.
+	 */
+	bool undelegated;
+	unsigned int want;		/* granules still requested (whole blocks) */
 	enum granule_state held_state;	/* what donated granules become */
 	uint64_t held[SRO_MAX_HELD];
 	unsigned int nheld;
@@ -72,6 +81,8 @@ struct sro_ctx {
 	/* Injected layer: answered before `main`, then runs `saved`. */
 	bool fresh;			/* exists only for an injected INCOMPLETE */
 	bool inj_active;
+	/* OP_CANCEL on a layer: the operation itself gives its memory back and ends next. */
+	bool cancelled;
 	struct sro_mem inj;
 	struct sro_saved_call saved;
 };
@@ -88,8 +99,11 @@ void sro_pool_free(struct sro_pool *p);
 struct sro_ctx *sro_alloc(struct rmm *rmm);
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx);
 
-/* Phase set-up for an operation's main phase. */
+/* Phase set-up for an operation's main phase: `want` 4 KiB granules of delegated memory. */
 void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state);
+/* A donate request of `count` blocks of size `block`, contiguous or not, in either state. */
+void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int count, bool contig,
+			   bool undelegated, enum granule_state held_state);
 void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0);
 /* x0 (INCOMPLETE | memreq | can-cancel) and x2 (donate request) for the phase's stage. */
 uint64_t sro_answer(const struct sro_mem *m);

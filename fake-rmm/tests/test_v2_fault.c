@@ -244,9 +244,9 @@ static void bad_incomplete_rules_refused(void **state)
 	rule.index = 8;		/* above can-cancel */
 	assert_int_equal(fault_plan_add(plan, rmm_profile(f->rmm), &rule, err, sizeof(err), NULL, 0), -1);
 	rule.index = MEMREQ_IDX(V2(MEM_REQ_DONATE));
-	rule.donate_req = 1ULL << V2(DONATE_REQUEST_SIZE_SHIFT);	/* 2 MiB blocks */
+	rule.donate_req = 2ULL | 1ULL << V2(DONATE_REQUEST_COUNT_SHIFT);	/* 1 GiB block */
 	assert_int_equal(fault_plan_add(plan, rmm_profile(f->rmm), &rule, err, sizeof(err), NULL, 0), -1);
-	rule.donate_req = (uint64_t)(FAULT_MAX_DONATE + 1) << V2(DONATE_REQUEST_COUNT_SHIFT);
+	rule.donate_req = (uint64_t)(FAULT_MAX_DONATE_GRANULES + 1) << V2(DONATE_REQUEST_COUNT_SHIFT);
 	assert_int_equal(fault_plan_add(plan, rmm_profile(f->rmm), &rule, err, sizeof(err), NULL, 0), -1);
 	rule.index = MEMREQ_IDX(V2(MEM_REQ_NONE));
 	rule.donate_req = 1ULL << V2(DONATE_REQUEST_COUNT_SHIFT);	/* no donation asked */

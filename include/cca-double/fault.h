@@ -17,8 +17,12 @@
 #include <cca-double/abi.h>
 
 #define FAULT_MAX_MATCH 4
-/* Granules an injected DONATE request may ask for. */
-#define FAULT_MAX_DONATE 64
+/*
+ * Granules an injected DONATE request may ask for in all: 8 MiB, four
+ * 2 MiB blocks, an eighth of the default 64 MiB arena.  1 GiB blocks are
+ * refused (one is 128 times this, and no test arena has one to spare).
+ */
+#define FAULT_MAX_DONATE_GRANULES 2048
 
 enum fault_action {
 	FAULT_RETURN,	/* answer status/index, command not run */
@@ -46,8 +50,10 @@ struct fault_rule {
 	/*
 	 * 2.0, FAULT_RETURN with status INCOMPLETE: `index` holds the bits x0
 	 * carries above the status (memreq [1:0], can-cancel [2]) and, for a
-	 * DONATE request, `donate_req` is the x2 word (4 KiB blocks of
-	 * delegated memory, at most FAULT_MAX_DONATE).  The command is not run
+	 * DONATE request, `donate_req` is the x2 word: 4 KiB or 2 MiB blocks,
+	 * contiguous (one naturally aligned power-of-two block) or not,
+	 * delegated or undelegated memory, at most FAULT_MAX_DONATE_GRANULES
+	 * granules in all.  The command is not run
 	 * at once: x1 is a real handle, and driving the operation to its end
 	 * (donate, reclaim, continue) runs it; OP_CANCEL drops it.  State is
 	 * unchanged until then.  0 with DONATE means one granule.
