@@ -9,46 +9,61 @@
  * by what each answer asks for:
  *
  *   no memory  OP_CONTINUE(handle)
- *   donate     x2 describes the memory (granules only here, contiguous or
- *              not, delegated or not): allocate, delegate if asked, list it
- *              in address-range descriptors, OP_MEM_DONATE(handle, list, n);
- *              x1 = granules consumed, the rest comes straight back
- *   reclaim    OP_MEM_RECLAIM(handle, list, slots); x1 = descriptors written
- *              back, whose granules are undelegated and freed
+ *   donate     x2 describes the memory: 4 KiB or 2 MiB blocks, contiguous
+ *              (one allocation) or not (one per block), delegated or not.
+ *              Allocate (alloc_pages_exact), delegate only if asked, list
+ *              it in address-range descriptors, OP_MEM_DONATE(handle,
+ *              list, n); x1 = granules consumed, the rest comes straight
+ *              back
+ *   reclaim    OP_MEM_RECLAIM(handle, list, slots); x1 = descriptors
+ *              written back, whose blocks are undelegated if the
+ *              descriptor says they are delegated, then freed
  *
  * until an answer is not INCOMPLETE: that x0 is the command's result.
- * The state remembers every granule the RMM holds, so that memory an RMM
- * never gives back (an operation abandoned, a REC it will not destroy) is
- * quarantined rather than freed or forgotten.  Every loop is bounded.
+ *
+ * A request the host cannot meet (the allocation fails, a block size it
+ * does not allocate, more blocks than it tracks) ends the operation: with
+ * can-cancel set, OP_CANCEL, then the operation is driven on to give back
+ * what the RMM holds and the command fails with -ECANCELED (the shape of
+ * the post-v14 rmi_sro_memxfer_execute()); with can-cancel clear, the
+ * operation is abandoned with a WARN.  The state remembers every block the
+ * RMM holds, so that memory an RMM never gives back (an abandoned
+ * operation, a REC it will not destroy) is quarantined rather than freed
+ * or forgotten.  Every loop is bounded.
  */
 #include <linux/bitfield.h>
 #include <linux/slab.h>
 
 #include "realm_internal.h"
 
-#define RMI_SRO_MAX_GRANULES	128
 #define RMI_SRO_MAX_STEPS	1024
 #define RMI_SRO_LIST_SLOTS	(PAGE_SIZE / sizeof(u64))
+/* Blocks (and allocations) the RMM may hold at once: one list page's worth. */
+#define RMI_SRO_MAX_UNITS	RMI_SRO_LIST_SLOTS
+/* Pages in a block of RMI_BLOCK_SIZE_* `size`: 4 KiB and 2 MiB are what this host allocates. */
+#define RMI_SRO_BLOCK_PAGES(size)	(1UL << (9 * (size)))
 
-struct rmi_sro_granule {
+/* One donated block: a granule or a PMD-sized block. */
+struct rmi_sro_unit {
 	phys_addr_t phys;
-	unsigned short block;	/* index in blocks[]: the allocation it belongs to */
-	bool delegated;		/* donated delegated: undelegate when it comes back */
+	unsigned int pages;
+	unsigned short alloc;	/* index in allocs[]: the allocation it belongs to */
+	bool delegated;		/* donated delegated (the RMM asked for delegated memory) */
 	bool held;		/* the RMM has it */
 };
 
-struct rmi_sro_block {
+struct rmi_sro_alloc {
 	void *va;
 	unsigned int pages;
-	unsigned int out;	/* granules not yet back */
+	unsigned int out;	/* units not yet back */
 };
 
 struct rmi_sro_state {
 	unsigned long handle;
 	u64 *list;		/* one page of address-range descriptors */
-	unsigned int nr_granules, nr_blocks;
-	struct rmi_sro_granule granules[RMI_SRO_MAX_GRANULES];
-	struct rmi_sro_block blocks[RMI_SRO_MAX_GRANULES];
+	unsigned int nr_units, nr_allocs;
+	struct rmi_sro_unit units[RMI_SRO_MAX_UNITS];
+	struct rmi_sro_alloc allocs[RMI_SRO_MAX_UNITS];
 };
 
 static bool rmi_should_retry(unsigned long x0)
@@ -73,112 +88,133 @@ struct rmi_sro_state *rmi_sro_alloc(void)
 	return kzalloc(sizeof(struct rmi_sro_state), GFP_KERNEL);
 }
 
-/* A granule is back with the host: undelegated (quarantined if refused), block freed when whole. */
-static void rmi_sro_granule_back(struct rmi_sro_state *sro, struct rmi_sro_granule *g)
+/*
+ * A block is back with the host, `delegated` if it is still delegated: it
+ * is undelegated (pages refused are quarantined, with a WARN), and its
+ * allocation is freed once whole.
+ */
+static void rmi_sro_unit_back(struct rmi_sro_state *sro, struct rmi_sro_unit *u, bool delegated)
 {
-	struct rmi_sro_block *b = &sro->blocks[g->block];
+	struct rmi_sro_alloc *a = &sro->allocs[u->alloc];
 
-	if (g->delegated && WARN_ON(realm_undelegate_page(g->phys)))
-		realm_quarantine_page(g->phys);
-	g->held = false;
-	g->phys = 0;
-	if (--b->out == 0 && b->va) {
-		free_pages_exact(b->va, b->pages << PAGE_SHIFT);
-		b->va = NULL;
+	if (delegated)
+		realm_undelegate_range(u->phys, (unsigned long)u->pages << PAGE_SHIFT);
+	u->held = false;
+	u->phys = 0;
+	if (--a->out == 0 && a->va) {
+		free_pages_exact(a->va, (size_t)a->pages << PAGE_SHIFT);
+		a->va = NULL;
 	}
 }
 
 /* Compacts the tables once nothing in them is out any more. */
 static void rmi_sro_tidy(struct rmi_sro_state *sro)
 {
-	for (unsigned int i = 0; i < sro->nr_blocks; i++)
-		if (sro->blocks[i].out)
+	for (unsigned int i = 0; i < sro->nr_allocs; i++)
+		if (sro->allocs[i].out)
 			return;
-	sro->nr_granules = 0;
-	sro->nr_blocks = 0;
+	sro->nr_units = 0;
+	sro->nr_allocs = 0;
 }
 
 /*
  * Allocates what a donate request asks for and lists it from list[0]:
- * one descriptor of `count` granules if contiguous, else one per granule.
- * Returns the number of descriptors, or < 0.
+ * contiguous, one allocation and one descriptor of `count` blocks (a
+ * power-of-two run alloc_pages_exact() aligns naturally); otherwise one
+ * allocation and one descriptor per block.  Returns the number of
+ * descriptors (> 0), -ENOSPC for a request this host cannot take (block
+ * size, more blocks than it tracks), or -ENOMEM / -ENXIO when nothing
+ * could be allocated / delegated.
  */
 static int rmi_sro_prepare_donation(struct rmi_sro_state *sro, u64 req)
 {
+	unsigned long size = FIELD_GET(RMI_DONATE_SIZE_MASK, req);
 	unsigned long count = FIELD_GET(RMI_DONATE_COUNT_MASK, req);
 	bool contig = req & RMI_DONATE_CONTIG;
 	bool delegated = !(req & RMI_DONATE_STATE);
-	unsigned long nblocks = contig ? 1 : count, pages = contig ? count : 1;
+	unsigned long nallocs = contig ? 1 : count, unit_pages, alloc_pages;
 	int n = 0;
 
-	/* Granule-sized blocks only (all a 4 KiB host can allocate exactly). */
-	if (WARN_ON(FIELD_GET(RMI_DONATE_SIZE_MASK, req) != RMI_BLOCK_SIZE_L3) || !count ||
-	    WARN_ON(sro->nr_granules + count > RMI_SRO_MAX_GRANULES ||
-		    sro->nr_blocks + nblocks > RMI_SRO_MAX_GRANULES || nblocks > RMI_SRO_LIST_SLOTS))
-		return -EINVAL;
-	for (unsigned long i = 0; i < nblocks; i++) {
-		struct rmi_sro_block *b = &sro->blocks[sro->nr_blocks];
+	/* 1 GiB and larger blocks: beyond what alloc_pages_exact() can give (v14 review). */
+	if (size > RMI_BLOCK_SIZE_L2 || !count ||
+	    sro->nr_units + count > RMI_SRO_MAX_UNITS || sro->nr_allocs + nallocs > RMI_SRO_MAX_UNITS)
+		return -ENOSPC;
+	unit_pages = RMI_SRO_BLOCK_PAGES(size);
+	alloc_pages = contig ? count * unit_pages : unit_pages;
+	for (unsigned long i = 0; i < nallocs; i++) {
+		struct rmi_sro_alloc *a = &sro->allocs[sro->nr_allocs];
+		unsigned long units = alloc_pages / unit_pages;
 		phys_addr_t phys;
 
-		b->va = alloc_pages_exact(pages << PAGE_SHIFT, GFP_KERNEL | __GFP_ZERO);
-		if (!b->va)
+		a->va = alloc_pages_exact(alloc_pages << PAGE_SHIFT, GFP_KERNEL | __GFP_ZERO);
+		if (!a->va)
 			return n ? n : -ENOMEM;
-		phys = virt_to_phys(b->va);
-		if (delegated && realm_delegate_range(phys, pages << PAGE_SHIFT)) {
-			free_pages_exact(b->va, pages << PAGE_SHIFT);
-			b->va = NULL;
+		phys = virt_to_phys(a->va);
+		if (delegated && realm_delegate_range(phys, alloc_pages << PAGE_SHIFT)) {
+			free_pages_exact(a->va, alloc_pages << PAGE_SHIFT);
+			a->va = NULL;
 			return n ? n : -ENXIO;
 		}
-		b->pages = pages;
-		b->out = pages;
-		for (unsigned long k = 0; k < pages; k++)
-			sro->granules[sro->nr_granules++] = (struct rmi_sro_granule){
-				.phys = phys + (k << PAGE_SHIFT), .block = sro->nr_blocks,
-				.delegated = delegated, .held = true,
+		a->pages = alloc_pages;
+		a->out = units;
+		for (unsigned long k = 0; k < units; k++)
+			sro->units[sro->nr_units++] = (struct rmi_sro_unit){
+				.phys = phys + ((k * unit_pages) << PAGE_SHIFT), .pages = unit_pages,
+				.alloc = sro->nr_allocs, .delegated = delegated, .held = true,
 			};
-		sro->list[n++] = rmi_addr_range(phys, pages, RMI_BLOCK_SIZE_L3, !delegated);
-		sro->nr_blocks++;
+		sro->list[n++] = rmi_addr_range(phys, units, size, !delegated);
+		sro->nr_allocs++;
 	}
 	return n;
 }
 
 /*
  * After OP_MEM_DONATE: the RMM consumed the first `consumed` granules of
- * the last `ngranules` listed; the others are the host's again.
+ * the blocks listed from unit `first`; the others are the host's again.
+ * The RMM takes whole blocks: a block it took part of stays its own.
  */
-static void rmi_sro_unconsumed_back(struct rmi_sro_state *sro, unsigned long ngranules,
+static void rmi_sro_unconsumed_back(struct rmi_sro_state *sro, unsigned int first,
 				    unsigned long consumed)
 {
-	unsigned int first = sro->nr_granules - ngranules;
+	for (unsigned int i = first; i < sro->nr_units; i++) {
+		struct rmi_sro_unit *u = &sro->units[i];
 
-	for (unsigned int i = first + min(consumed, ngranules); i < sro->nr_granules; i++)
-		rmi_sro_granule_back(sro, &sro->granules[i]);
+		if (consumed) {
+			consumed -= min(consumed, (unsigned long)u->pages);
+			continue;
+		}
+		rmi_sro_unit_back(sro, u, u->delegated);
+	}
 }
 
-static struct rmi_sro_granule *rmi_sro_find(struct rmi_sro_state *sro, phys_addr_t phys)
+static struct rmi_sro_unit *rmi_sro_find(struct rmi_sro_state *sro, phys_addr_t phys,
+					 unsigned long pages)
 {
-	for (unsigned int i = 0; i < sro->nr_granules; i++)
-		if (sro->granules[i].held && sro->granules[i].phys == phys)
-			return &sro->granules[i];
+	for (unsigned int i = 0; i < sro->nr_units; i++)
+		if (sro->units[i].held && sro->units[i].phys == phys && sro->units[i].pages == pages)
+			return &sro->units[i];
 	return NULL;
 }
 
-/* OP_MEM_RECLAIM wrote n descriptors: their granules come back. */
+/* OP_MEM_RECLAIM wrote n descriptors: their blocks come back, in the state each names. */
 static void rmi_sro_reclaimed(struct rmi_sro_state *sro, unsigned long n)
 {
 	for (unsigned long i = 0; i < min(n, RMI_SRO_LIST_SLOTS); i++) {
 		u64 d = sro->list[i];
-		unsigned long granules = FIELD_GET(RMI_ADDR_RANGE_COUNT_MASK, d) <<
-					 (9 * FIELD_GET(RMI_ADDR_RANGE_SIZE_MASK, d));
+		unsigned long size = FIELD_GET(RMI_ADDR_RANGE_SIZE_MASK, d);
+		unsigned long count = FIELD_GET(RMI_ADDR_RANGE_COUNT_MASK, d);
+		bool delegated = !(d & RMI_ADDR_RANGE_STATE_MASK);
 		phys_addr_t phys = d & RMI_ADDR_RANGE_ADDR_MASK;
 
-		for (unsigned long k = 0; k < granules && k < RMI_SRO_MAX_GRANULES; k++) {
-			struct rmi_sro_granule *g = rmi_sro_find(sro, phys + (k << PAGE_SHIFT));
+		for (unsigned long k = 0; k < count && size <= RMI_BLOCK_SIZE_L2; k++) {
+			unsigned long pages = RMI_SRO_BLOCK_PAGES(size);
+			struct rmi_sro_unit *u = rmi_sro_find(sro, phys + ((k * pages) << PAGE_SHIFT),
+							      pages);
 
-			/* Memory this host never gave: not the host's to free. */
-			if (WARN_ON(!g))
+			/* Memory this host never gave (or not as one block): not the host's to free. */
+			if (WARN_ON(!u))
 				break;
-			rmi_sro_granule_back(sro, g);
+			rmi_sro_unit_back(sro, u, delegated);
 		}
 	}
 }
@@ -187,7 +223,7 @@ static void rmi_sro_reclaimed(struct rmi_sro_state *sro, unsigned long n)
 static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
 {
 	struct arm_smccc_1_2_regs call = { 0 };
-	unsigned long before = sro->nr_granules;
+	unsigned int first = sro->nr_units;
 	int n;
 
 	switch (RMI_RETURN_MEMREQ(regs->a0)) {
@@ -212,7 +248,7 @@ static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *re
 	*regs = call;
 	rmi_smc_retry(regs);
 	if (call.a0 == SMC_RMI_OP_MEM_DONATE)
-		rmi_sro_unconsumed_back(sro, sro->nr_granules - before,
+		rmi_sro_unconsumed_back(sro, first,
 					RMI_RETURN_STATUS(regs->a0) == RMI_INCOMPLETE ||
 					RMI_RETURN_STATUS(regs->a0) == RMI_SUCCESS ? regs->a1 : 0);
 	else if (call.a0 == SMC_RMI_OP_MEM_RECLAIM &&
@@ -223,30 +259,35 @@ static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *re
 }
 
 /*
- * Gives up the state: granules the RMM still holds cannot come back (the
+ * Gives up the state: blocks the RMM still holds cannot come back (the
  * operation was abandoned, or the object using them was not destroyed),
- * so they are quarantined; the rest is freed.
+ * so their pages are quarantined; the rest is freed.
  */
 void rmi_sro_free(struct rmi_sro_state *sro)
 {
 	if (!sro)
 		return;
-	for (unsigned int i = 0; i < sro->nr_granules; i++) {
-		struct rmi_sro_granule *g = &sro->granules[i];
+	for (unsigned int i = 0; i < sro->nr_units; i++) {
+		struct rmi_sro_unit *u = &sro->units[i];
 
-		if (!g->held)
+		if (!u->held)
 			continue;
-		realm_quarantine_page(g->phys);
-		g->delegated = false;	/* the RMM's: no undelegation attempt */
-		rmi_sro_granule_back(sro, g);
+		for (unsigned int k = 0; k < u->pages; k++)
+			realm_quarantine_page(u->phys + ((phys_addr_t)k << PAGE_SHIFT));
+		rmi_sro_unit_back(sro, u, false);	/* the RMM's: no undelegation attempt */
 	}
 	free_page((unsigned long)sro->list);
 	kfree(sro);
 }
 
-/* Drives an operation started by the answer in regs to its end. */
+/*
+ * Drives an operation started by the answer in regs to its end.  0: it
+ * ended (regs hold the last answer); -ECANCELED: the host cancelled it
+ * and got back what the RMM gave; other < 0: abandoned.
+ */
 static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
 {
+	bool cancelled = false;
 	int steps;
 
 	if (!sro->list)
@@ -255,16 +296,30 @@ static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *r
 		return -ENOMEM;
 	sro->handle = regs->a1;
 	for (steps = 0; RMI_RETURN_STATUS(regs->a0) == RMI_INCOMPLETE; steps++) {
+		bool can_cancel = RMI_RETURN_CAN_CANCEL(regs->a0);
 		int ret = steps < RMI_SRO_MAX_STEPS ? rmi_sro_step(sro, regs) : -ELOOP;
 
-		if (ret) {
-			/* Abandoned: what the RMM holds stays the RMM's. */
-			WARN(1, "SRO handle %lu abandoned: %d", sro->handle, ret);
-			return ret;
+		if (!ret)
+			continue;
+		/*
+		 * The request cannot be met.  Cancellable: OP_CANCEL, then
+		 * whatever the RMM asks next (reclaiming what it held) until
+		 * the operation ends.  Not cancellable (or the cancel path
+		 * itself fails): abandoned, what the RMM holds stays the RMM's.
+		 */
+		if (can_cancel && !cancelled && ret != -ELOOP) {
+			*regs = (struct arm_smccc_1_2_regs){ SMC_RMI_OP_CANCEL, sro->handle };
+			rmi_smc_retry(regs);
+			cancelled = true;
+			if (RMI_RETURN_STATUS(regs->a0) == RMI_INCOMPLETE ||
+			    RMI_RETURN_STATUS(regs->a0) == RMI_SUCCESS)
+				continue;
 		}
+		WARN(1, "SRO handle %lu abandoned: %d", sro->handle, ret);
+		return ret;
 	}
 	rmi_sro_tidy(sro);
-	return 0;
+	return cancelled ? -ECANCELED : 0;
 }
 
 int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
@@ -287,8 +342,10 @@ int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
 	 * anything still held when it ends is quarantined with it.
 	 */
 	if (own) {
-		WARN_ON(!ret && own->nr_granules);
+		WARN_ON(!ret && own->nr_units);
 		rmi_sro_free(own);
 	}
+	if (ret == -ECANCELED)
+		return ret;	/* cancelled: the command did not happen */
 	return (int)regs->a0;	/* abandoned: still INCOMPLETE, never 0 */
 }

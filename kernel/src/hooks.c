@@ -20,6 +20,7 @@ static void before_case(struct kunit *test)
 {
 	(void)test;
 	mock_warn_reset();
+	mock_page_alloc_fail_from(0);
 }
 
 static void after_case(struct kunit *test)

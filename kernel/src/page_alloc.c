@@ -65,6 +65,14 @@ static bool run_free(struct mock_machine *m, uint64_t first, unsigned long n)
 	return true;
 }
 
+/* mock_page_alloc_fail_from(): blocks of at least this many pages fail; 0: none. */
+static unsigned long fail_from_pages;
+
+void mock_page_alloc_fail_from(unsigned long npages)
+{
+	fail_from_pages = npages;
+}
+
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 			      void *site)
 {
@@ -72,7 +80,7 @@ struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, un
 	uint64_t align = 1ULL << align_order;
 	uint64_t first;
 
-	if (!npages || npages > m->npages)
+	if (!npages || npages > m->npages || (fail_from_pages && npages >= fail_from_pages))
 		return NULL;
 	first = (m->npages - npages) & ~(align - 1);
 	for (;;) {

@@ -6,7 +6,9 @@
  * commands v14 does not drive, an operation the RMM stops answering
  * (its memory quarantined), BUSY retried a bounded number of times, range
  * delegation that moves one granule per call, and nothing sent for an
- * empty range.
+ * empty range.  Donations of 2 MiB blocks and of undelegated memory, and
+ * requests the host cannot meet: cancelled when the RMM allows it (no
+ * WARN, nothing kept), abandoned with a WARN when it does not.
  */
 #include "realm_test.h"
 
@@ -15,8 +17,12 @@
 #define RMI_INCOMPLETE		13
 #define MEMREQ_NONE		0
 #define MEMREQ_DONATE		1
+#define CAN_CANCEL		4	/* in the index bits: x0 bit 10 */
 /* A donate request's x2: `n` granules, bit 16 contiguous. */
 #define DONATE(n, contig)	(((unsigned long long)(n) << 2) | ((contig) ? 1ULL << 16 : 0))
+#define PMD_BLOCKS		1ULL		/* block size 2 MiB */
+#define UNDELEGATED		(1ULL << 17)
+#define PMD_PAGES		512
 
 static struct harness_vm *one_vcpu_vm(struct kunit *test)
 {
@@ -45,13 +51,20 @@ static void incomplete_without_memreq_continues(struct kunit *test)
 struct donation {
 	const char *what;
 	unsigned long long req;
+	unsigned long delegations;	/* range delegations the host makes for it */
 };
 
 static const struct donation donations[] = {
-	{ "one_granule", DONATE(1, false) },
-	{ "eight_scattered", DONATE(8, false) },
-	{ "eight_contiguous", DONATE(8, true) },
-	{ "sixty_four_contiguous", DONATE(64, true) },
+	{ "one_granule", DONATE(1, false), 1 },
+	{ "eight_scattered", DONATE(8, false), 8 },
+	{ "eight_contiguous", DONATE(8, true), 1 },
+	{ "sixty_four_contiguous", DONATE(64, true), 1 },
+	/* alloc_pages_exact(2 MiB): one block, one delegation */
+	{ "pmd_contiguous", DONATE(1, true) | PMD_BLOCKS, 1 },
+	{ "two_pmds_scattered", DONATE(2, false) | PMD_BLOCKS, 2 },
+	/* the RMM delegates undelegated memory itself: the host neither delegates nor undelegates */
+	{ "eight_undelegated", DONATE(8, false) | UNDELEGATED, 0 },
+	{ "pmd_undelegated", DONATE(1, true) | PMD_BLOCKS | UNDELEGATED, 0 },
 };
 
 static void donation_desc(const struct donation *d, char *desc)
@@ -76,6 +89,86 @@ static void donation_on_any_command(struct kunit *test)
 	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_DONATE"), 1UL);
 	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
+	/* Populate's own five range delegations, plus what the request made the host delegate. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 5 + d->delegations);
+	if (!d->delegations)
+		KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), 0UL);
+}
+
+/*
+ * The host cannot allocate the 2 MiB block asked for; the RMM allows a
+ * cancel: OP_CANCEL, populate fails cleanly - no WARN, nothing quarantined.
+ */
+static void allocation_failure_cancels(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+	struct mock_leaks l;
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("RTT_CREATE", 1, 1, RMI_INCOMPLETE,
+						     MEMREQ_DONATE | CAN_CANCEL,
+						     DONATE(1, true) | PMD_BLOCKS), 0);
+	mock_page_alloc_fail_from(PMD_PAGES);
+	realm_test_trace_start();
+	KUNIT_EXPECT_NE(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_CANCEL"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 0UL);
+	mock_machine_leaks(&l, false);
+	KUNIT_EXPECT_EQ(test, l.quarantined_granules, 0ULL);
+}
+
+/*
+ * Cancelled while the RMM holds memory: REC_CREATE's sixteen auxiliary
+ * granules are in when a (cancellable) request for a 2 MiB block cannot
+ * be met.  The cancel ends REC_CREATE itself: the granules come back and
+ * are freed, the REC page too, activation fails without a WARN.
+ */
+static void cancel_reclaims_what_rmm_holds(struct kunit *test)
+{
+	struct harness_vm *vm = one_vcpu_vm(test);
+	struct mock_leaks l;
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("OP_CONTINUE", 1, 1, RMI_INCOMPLETE,
+						     MEMREQ_DONATE | CAN_CANCEL,
+						     DONATE(1, true) | PMD_BLOCKS), 0);
+	mock_page_alloc_fail_from(PMD_PAGES);
+	realm_test_trace_start();
+	KUNIT_EXPECT_NE(test, harness_activate(vm), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_CANCEL"), 1UL);
+	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("REC_AUX"), 0ULL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("REC"), 0ULL);
+	mock_machine_leaks(&l, false);
+	KUNIT_EXPECT_EQ(test, l.quarantined_granules, 0ULL);
+}
+
+/* The same failure without can-cancel: abandoned as before, one WARN, no OP_CANCEL. */
+static void allocation_failure_without_cancel_abandons(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("RTT_CREATE", 1, 1, RMI_INCOMPLETE,
+						     MEMREQ_DONATE, DONATE(1, true) | PMD_BLOCKS), 0);
+	mock_page_alloc_fail_from(PMD_PAGES);
+	mock_warn_expect(1);
+	realm_test_trace_start();
+	KUNIT_EXPECT_NE(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_CANCEL"), 0UL);
+}
+
+/* More scattered blocks than the host tracks, cancellable: cancelled before anything is given. */
+static void unmeetable_request_cancels(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("RTT_CREATE", 1, 1, RMI_INCOMPLETE,
+						     MEMREQ_DONATE | CAN_CANCEL, DONATE(1024, false)), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_NE(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_CANCEL"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 0UL);
 }
 
 /*
@@ -139,6 +232,10 @@ static void empty_ranges_send_nothing(struct kunit *test)
 static struct kunit_case sro_cases[] = {
 	KUNIT_CASE(incomplete_without_memreq_continues),
 	KUNIT_CASE_PARAM(donation_on_any_command, donation_gen_params),
+	KUNIT_CASE(allocation_failure_cancels),
+	KUNIT_CASE(cancel_reclaims_what_rmm_holds),
+	KUNIT_CASE(allocation_failure_without_cancel_abandons),
+	KUNIT_CASE(unmeetable_request_cancels),
 	KUNIT_CASE(abandoned_operation_quarantines),
 	KUNIT_CASE(busy_is_retried_bounded),
 	KUNIT_CASE(range_delegation_follows_progress),

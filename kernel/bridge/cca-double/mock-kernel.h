@@ -71,6 +71,14 @@ struct pmem *mock_pmem(void);
 unsigned long mock_machine_generation(void);
 
 /*
+ * Page allocations of at least `npages` pages fail (return NULL) from now
+ * on; 0: none fail (the default, restored before each KUnit case).  For
+ * host paths that must survive a large allocation failing, such as an RMM
+ * asking for 2 MiB blocks.
+ */
+void mock_page_alloc_fail_from(unsigned long npages);
+
+/*
  * Allocations made between these live as long as the kernel, as what KVM's
  * init or an initcall allocates does (v12's VMID bitmap): the per-case and
  * per-run leak checks leave them out.  harness_kvm_init() brackets KVM init
