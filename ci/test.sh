@@ -21,7 +21,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 echo "== tests (ASan+UBSan)"
 (cd build-asan && ctest -j"$JOBS" --timeout 900 --output-on-failure) > build-asan/ctest.log 2>&1 || { tail -80 build-asan/ctest.log; exit 1; }
-tail -3 build-asan/ctest.log
+grep -E "tests passed|tests failed|Total Test time" build-asan/ctest.log
 
 # A fixed seed and input count keep the run reproducible; set CCA_FUZZ_RUNS
 # higher for a longer campaign.
