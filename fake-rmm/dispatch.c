@@ -155,6 +155,7 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	for (unsigned int i = 0; i < (call.nres ? call.nres : slot->cmd->nresults) &&
 			    i < ABI_MAX_RESULTS && 1 + i < SMC_NREGS; i++)
 		regs->x[1 + i] = call.res[i];
+	granule_protect_flush(rmm);
 	trace_rmi(rmm->trace, slot->cmd, fid, args, x0, call.res, rule != NULL);
 	rmm->progress_limit = 0;
 	rmm->forced_exit = -1;

@@ -3,6 +3,12 @@
  * Granule state table: the spec's Granule(addr).state and refcount, one
  * entry per 4 KiB of the arena.  A granule leaving NS loses host access
  * (GPF), one returning to NS gets it back.
+ *
+ * Those protection changes are batched: consecutive granules changing the
+ * same way become one mprotect (a 2 MiB range delegation: one call, not
+ * 512).  No host code runs inside an RMI call, so flushing the batch when
+ * the call returns (granule_protect_flush() in dispatch_call()) shows the
+ * host every change as it happened.
  */
 #include "rmm_internal.h"
 
@@ -54,6 +60,29 @@ uint64_t granule_pa(const struct rmm *rmm, const struct granule *g)
 	return rmm->pa_base + ((uint64_t)(g - rmm->granules) << GRANULE_SHIFT);
 }
 
+static void protect_note(struct rmm *rmm, uint64_t pa, bool allowed)
+{
+	struct protect_run *r = &rmm->protect_run;
+
+	if (r->end > r->start && r->allowed == allowed && r->end == pa) {
+		r->end += GRANULE_SIZE;
+		return;
+	}
+	granule_protect_flush(rmm);
+	r->start = pa;
+	r->end = pa + GRANULE_SIZE;
+	r->allowed = allowed;
+}
+
+void granule_protect_flush(struct rmm *rmm)
+{
+	struct protect_run *r = &rmm->protect_run;
+
+	if (r->end > r->start)
+		pmem_set_host_access_range(rmm->pmem, r->start, r->end - r->start, r->allowed);
+	r->start = r->end = 0;
+}
+
 void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state)
 {
@@ -61,7 +90,7 @@ void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 
 	g->state = (uint8_t)state;
 	if (was_ns != (state == GRANULE_NS))
-		pmem_set_host_access(rmm->pmem, pa, state == GRANULE_NS);
+		protect_note(rmm, pa, state == GRANULE_NS);
 }
 
 void *granule_map(const struct rmm *rmm, uint64_t pa)

@@ -276,13 +276,15 @@ bool pmem_host_to_pa(const struct pmem *pm, const void *host, uint64_t *pa)
 	return true;
 }
 
-int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed)
+int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool allowed)
 {
-	void *host = pmem_host_ptr(pm, pa & ~(PMEM_GRANULE_SIZE - 1));
+	uint64_t start = pa & ~(PMEM_GRANULE_SIZE - 1);
+	uint64_t end = (pa + len + PMEM_GRANULE_SIZE - 1) & ~(PMEM_GRANULE_SIZE - 1);
 
-	if (!pm->protect || !host)
+	if (!pm->protect || !len || !pmem_contains(pm, start, end - start))
 		return 0;
-	if (mprotect(host, PMEM_GRANULE_SIZE, allowed ? PROT_READ | PROT_WRITE : PROT_NONE)) {
+	if (mprotect(pmem_host_ptr(pm, start), end - start,
+		     allowed ? PROT_READ | PROT_WRITE : PROT_NONE)) {
 		/* ENOMEM: the kernel's limit on mappings (vm.max_map_count) was hit. */
 		if (!pm->degraded)
 			fprintf(stderr, "pmem: mprotect failed (%s): GPF detection degraded\n",
@@ -291,6 +293,11 @@ int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed)
 		return -1;
 	}
 	return 0;
+}
+
+int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed)
+{
+	return pmem_set_host_access_range(pm, pa, PMEM_GRANULE_SIZE, allowed);
 }
 
 bool pmem_protection_degraded(const struct pmem *pm)

@@ -120,9 +120,12 @@ void rmm_destroy(struct rmm *rmm)
 	while (rmm->nrealms)
 		realm_free(rmm, rmm->realms[rmm->nrealms - 1]);
 	/* Give the host view back: the arena may outlive this RMM. */
+	granule_protect_flush(rmm);
 	for (uint64_t i = 0; i < rmm->ngranules; i++)
 		if (rmm->granules[i].state != GRANULE_NS)
-			pmem_set_host_access(rmm->pmem, rmm->pa_base + (i << GRANULE_SHIFT), true);
+			granule_set_state(rmm, rmm->pa_base + (i << GRANULE_SHIFT),
+					  &rmm->granules[i], GRANULE_NS);
+	granule_protect_flush(rmm);
 	pmem_set_state_namer(rmm->pmem, NULL, NULL);
 	sro_pool_free(rmm->sro);
 	free(rmm->realms);

@@ -90,6 +90,11 @@ struct rmm {
 
 	uint64_t pa_base, ngranules;
 	struct granule *granules;
+	/* Host-view protection changes not yet applied (granule.c). */
+	struct protect_run {
+		uint64_t start, end;	/* [start, end), empty when equal */
+		bool allowed;
+	} protect_run;
 
 	/* VMIDs in use (1.0: host-chosen, 2.0: allocated by the RMM). */
 	uint8_t *vmid_used;	/* bitmap of 65536 */
@@ -125,8 +130,11 @@ struct granule *granule_at(const struct rmm *rmm, uint64_t pa);
  * `state`; NULL otherwise (the caller answers ERROR_INPUT).
  */
 struct granule *granule_lock(const struct rmm *rmm, uint64_t pa, enum granule_state state);
+/* Sets the state; a change to or from NS changes host access at the next flush. */
 void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state);
+/* Applies the pending host-access changes (end of every RMI call). */
+void granule_protect_flush(struct rmm *rmm);
 uint64_t granule_pa(const struct rmm *rmm, const struct granule *g);
 void *granule_map(const struct rmm *rmm, uint64_t pa);	/* RMM view */
 void granule_zero(const struct rmm *rmm, uint64_t pa);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* GRANULE_DELEGATE / UNDELEGATE and Granule Protection Faults. */
+/* GRANULE_DELEGATE / UNDELEGATE (and 2.0 range delegation) and Granule Protection Faults. */
 #include "fixture.h"
+#include "rtt_fixture.h"
 
 #include <string.h>
 
@@ -107,6 +108,47 @@ static void host_access_to_delegated_granule_is_a_gpf(void **state)
 	assert_int_equal(pmem_gpf_count(), before + 2);
 }
 
+/* True if a host read of the granule at pa is a GPF (attributed to that PA). */
+static bool host_read_faults(struct fix *f, uint64_t pa)
+{
+	volatile uint8_t *p = pmem_host_ptr(f->pm, pa);
+	bool faulted = false;
+
+	pmem_set_gpf_hook(gpf_hook, NULL);
+	if (!sigsetjmp(gpf_jmp, 1))
+		(void)p[0];
+	else
+		faulted = last_gpf.pa == pa;
+	pmem_set_gpf_hook(NULL, NULL);
+	return faulted;
+}
+
+/*
+ * Protection changes are batched per call (granule.c): a range delegation
+ * closes exactly its granules, an undelegation of part of it reopens exactly
+ * those, and the neighbours of each run stay open.
+ */
+static void range_protection_is_exact(void **state)
+{
+	struct fix *f = *state;
+	uint64_t before = fix_alloc(f), base = fix_alloc(f), after;
+	struct smc_regs r;
+
+	for (unsigned int i = 1; i < 8; i++)
+		fix_alloc(f);
+	after = fix_alloc(f);
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, base, base + 8 * GRAN, 0, 0, 0, &r), 0);
+	assert_int_equal(r.x[1], base + 8 * GRAN);
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_UNDELEGATE, base + 2 * GRAN, base + 5 * GRAN, 0,
+			    0, 0, &r), 0);
+	assert_false(host_read_faults(f, before));
+	assert_false(host_read_faults(f, after));
+	for (unsigned int i = 0; i < 8; i++)
+		if (host_read_faults(f, base + i * GRAN) != (i < 2 || i >= 5))
+			fail_msg("granule %u of the range: host access %s", i,
+				 i < 2 || i >= 5 ? "allowed while DELEGATED" : "refused while NS");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +158,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(delegate_rejects_non_ns, fix_setup_v1, fix_teardown),
 		cmocka_unit_test_setup_teardown(undelegate_rejects_wrong_states, fix_setup_v1, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_access_to_delegated_granule_is_a_gpf, fix_setup_v1, fix_teardown),
+		cmocka_unit_test_setup_teardown(range_protection_is_exact, fix_setup_v2, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("granule", tests, NULL, NULL) ? 1 : 0;

@@ -61,6 +61,8 @@ void *pmem_rmm_base(const struct pmem *pm);
  * says so).
  */
 int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed);
+/* The same for every granule of [pa, pa + len), in one mprotect. */
+int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool allowed);
 bool pmem_protection_degraded(const struct pmem *pm);
 
 /* ---- Granule Protection Faults ---- */
