@@ -8,6 +8,7 @@
 
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
+#include <rmi/v2_0_bet1.h>
 
 struct trace {
 	FILE *out;
@@ -119,6 +120,15 @@ void trace_format_status(const struct abi_profile *p, uint64_t x0, char *buf, si
 		snprintf(buf, len, "%s", name);
 }
 
+static bool is_incomplete(const struct abi_profile *p, uint64_t x0)
+{
+	const char *name = p && x0 != SMC_UNKNOWN ?
+		abi_enum_name(abi_enum_find(p, "status"), (int64_t)(x0 & RMI_RETURN_CODE_STATUS_MASK)) :
+		NULL;
+
+	return name && !strcmp(name, "INCOMPLETE");
+}
+
 static size_t append(char *buf, size_t used, size_t len, const char *fmt, ...)
 {
 	va_list ap;
@@ -161,9 +171,22 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
 	used = append(line, used, sizeof(line), " > %s", st);
-	for (unsigned int i = 0; cmd && x0 != SMC_UNKNOWN && i < cmd->nresults; i++) {
-		trace_format_value(t, results[i], v, sizeof(v));
-		used = append(line, used, sizeof(line), " %s=%s", cmd->results[i], v);
+	if (is_incomplete(t->profile, x0) && cmd && strncmp(cmd->name, "OP_", 3)) {
+		/*
+		 * A command that starts a Stateful RMI Operation: x1 is its handle,
+		 * x2 what memory it asks for (its declared results are what it
+		 * answers on SUCCESS).  The OP_* commands declare theirs.
+		 */
+		used = append(line, used, sizeof(line), " handle=%llu", (unsigned long long)results[0]);
+		if ((x0 & RMI_V2_0_BET1_RETURN_CODE_MEMREQ_MASK) >> RMI_V2_0_BET1_RETURN_CODE_MEMREQ_SHIFT ==
+		    RMI_V2_0_BET1_MEM_REQ_DONATE)
+			used = append(line, used, sizeof(line), " donate_req=0x%llx",
+				      (unsigned long long)results[1]);
+	} else {
+		for (unsigned int i = 0; cmd && x0 != SMC_UNKNOWN && i < cmd->nresults; i++) {
+			trace_format_value(t, results[i], v, sizeof(v));
+			used = append(line, used, sizeof(line), " %s=%s", cmd->results[i], v);
+		}
 	}
 	if (injected)
 		append(line, used, sizeof(line), " [injected]");

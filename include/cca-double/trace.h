@@ -8,8 +8,15 @@
  *
  * Arguments and results carry the spec's parameter names; values below 16
  * print in decimal, others in hex, and a value the namer knows (a granule
- * of a scenario) prints as its name, or name+0xoff.  A forced failure ends
- * with " [injected]".  The same lines are accepted as `expect: trace:`.
+ * of a scenario) prints as its name, or name+0xoff.  A command that starts
+ * a Stateful RMI Operation and answers INCOMPLETE shows the operation's
+ * handle (x1) and, for a donate request, its word (x2) instead of its own
+ * results:
+ *
+ *   RMI REC_DESTROY rec=rec > INCOMPLETE(2) handle=0
+ *
+ * A forced failure ends with " [injected]".  The same lines are accepted as
+ * `expect: trace:` (as prefixes ending at a word).
  */
 #ifndef CCA_DOUBLE_TRACE_H
 #define CCA_DOUBLE_TRACE_H
