@@ -62,8 +62,6 @@ uint64_t rt_v2_assign(struct fix *f, uint64_t ipa, unsigned int ripas);
 /* RTT_DATA_MAP of `pages` contiguous delegated pages from `pa` at ipa (SINGLE); x0. */
 uint64_t rt_v2_map(struct fix *f, uint64_t ipa, uint64_t pa, unsigned int pages);
 
-#endif
-
 /* Geometries for the table-driven tests: every valid start level / concatenation. */
 struct rt_geometry {
 	unsigned int s2sz;
@@ -92,3 +90,5 @@ int64_t rt_hw_walk(struct fix *f, const struct rt_geometry *g, uint64_t rtt_base
 
 /* Replaces the (still empty) RMM of `f` with one whose FEATURES.S2SZ is `s2sz`. */
 void rt_reopen_with_s2sz(struct fix *f, unsigned int s2sz);
+
+#endif

@@ -1,100 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Helpers for the 2.0-bet1 failure-condition tests (test_v2_conditions_*.c,
- * table in V2_CONDITIONS.md): a snapshot of every granule's state and
- * refcount, the RMM-view contents of every granule that is not NS, and the
- * RIM, so that a test can assert that a failing command changed nothing.
+ * table in V2_CONDITIONS.md): the profile-neutral snapshot and fail_call()
+ * of cond.h, plus the 2.0-only statuses.
  */
 #ifndef FAKE_RMM_TEST_V2_COND_H
 #define FAKE_RMM_TEST_V2_COND_H
 
-#include <stdlib.h>
-#include <string.h>
-
+#include "cond.h"
 #include "v2_fixture.h"
 
-struct snap {
-	uint64_t base, n;
-	uint8_t *st;
-	uint16_t *ref;
-	uint8_t *mem;		/* n granules; only non-NS ones are filled */
-	uint64_t rd;
-	int rim_ok;
-	uint8_t rim[64];
-};
-
-static inline void snap_take(struct fix *f, struct snap *s)
-{
-	s->base = pmem_pa_base(f->pm);
-	s->n = pmem_ngranules(f->pm);
-	s->st = malloc(s->n);
-	s->ref = malloc(s->n * sizeof(*s->ref));
-	s->mem = malloc(s->n * GRAN);
-	assert_non_null(s->st);
-	assert_non_null(s->ref);
-	assert_non_null(s->mem);
-	for (uint64_t i = 0; i < s->n; i++) {
-		uint64_t pa = s->base + i * GRAN;
-
-		s->st[i] = (uint8_t)rmm_granule_state(f->rmm, pa);
-		s->ref[i] = (uint16_t)rmm_granule_refcount(f->rmm, pa);
-		if (s->st[i] != GRANULE_NS)
-			memcpy(s->mem + i * GRAN, pmem_rmm_ptr(f->pm, pa), GRAN);
-	}
-	s->rd = f->rd;
-	s->rim_ok = f->rd ? rmm_realm_measurement(f->rmm, f->rd, 0, s->rim) == 0 : 0;
-}
-
-/* Asserts nothing changed since snap_take(), and frees the snapshot. */
-static inline void snap_same(struct fix *f, struct snap *s)
-{
-	uint8_t rim[64];
-
-	for (uint64_t i = 0; i < s->n; i++) {
-		uint64_t pa = s->base + i * GRAN;
-
-		if (rmm_granule_state(f->rmm, pa) != s->st[i])
-			fail_msg("granule 0x%llx: state %s, was %s", (unsigned long long)pa,
-				 granule_state_name(rmm_granule_state(f->rmm, pa)),
-				 granule_state_name(s->st[i]));
-		if (rmm_granule_refcount(f->rmm, pa) != s->ref[i])
-			fail_msg("granule 0x%llx: refcount %u, was %u", (unsigned long long)pa,
-				 rmm_granule_refcount(f->rmm, pa), s->ref[i]);
-		if (s->st[i] != GRANULE_NS &&
-		    memcmp(s->mem + i * GRAN, pmem_rmm_ptr(f->pm, pa), GRAN))
-			fail_msg("granule 0x%llx (%s): contents changed", (unsigned long long)pa,
-				 granule_state_name(s->st[i]));
-	}
-	if (s->rim_ok) {
-		assert_int_equal(rmm_realm_measurement(f->rmm, s->rd, 0, rim), 0);
-		assert_memory_equal(rim, s->rim, 64);
-	}
-	free(s->st);
-	free(s->ref);
-	free(s->mem);
-}
-
-/*
- * A call that must fail: snapshot, call (with the invariant check), assert
- * nothing changed.  Returns x0; *r (if given) holds the output registers.
- */
-static inline uint64_t fail_call(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2,
-				 uint64_t a3, uint64_t a4, uint64_t a5, struct smc_regs *r)
-{
-	struct smc_regs tmp;
-	struct snap s;
-	uint64_t x0;
-
-	snap_take(f, &s);
-	x0 = rc(f, fid, a1, a2, a3, a4, a5, r ? r : &tmp);
-	snap_same(f, &s);
-	return x0;
-}
-
-#define ERR_INPUT ((uint64_t)RMI_STATUS_ERROR_INPUT)
-#define ERR_REALM ((uint64_t)RMI_STATUS_ERROR_REALM)
-#define ERR_REC ((uint64_t)RMI_STATUS_ERROR_REC)
-#define ERR_RTT(l) RET(RMI_STATUS_ERROR_RTT, (l))
 #define ERR_GLOBAL ((uint64_t)V2(STATUS_ERROR_GLOBAL))
 #define BLOCKED ((uint64_t)V2(STATUS_BLOCKED))
 
