@@ -23,6 +23,7 @@
 
 #define RSI_NR_ARGS 11			/* x0 .. x10 (MEASUREMENT_EXTEND) */
 #define SMCCC_VERSION_1_2 0x10002ULL
+#define RSI_REVISION_1_0 0x10000ULL	/* major 1 << 16 | minor 0 */
 #define SMCCC_SMC32_FID_MASK 0xffffffffULL
 #define SMC_SVE_HINT (1u << 16)
 #define RSI_HOST_CALL_SIZE sizeof(struct rmi_v1_0_rsi_host_call)
@@ -102,13 +103,20 @@ static uint64_t rsi_version(const struct rmm *rmm)
 	return ((uint64_t)rmm->abi->rsi_major << 16) | rmm->abi->rsi_minor;
 }
 
+/*
+ * The revisions this RMM answers to: 1.0 and the profile's own (RSI 1.1 on
+ * 2.0-bet1 only adds to 1.0's layouts).  A supported request gets SUCCESS,
+ * lower = the request; any other ERROR_INPUT, lower = the highest; higher is
+ * always the highest (TF-RMM main handle_rsi_version()).
+ */
 static enum rec_step rsi_version_call(struct rmm *rmm, struct rec *rec, struct rsi_call *c)
 {
-	uint64_t v = rsi_version(rmm);
+	uint64_t highest = rsi_version(rmm), req = c->x[1];
+	bool supported = req == highest || req == RSI_REVISION_1_0;
 
-	c->res[0] = c->x[1] == v ? RSI_V1_0_STATUS_SUCCESS : RSI_V1_0_STATUS_ERROR_INPUT;
-	c->res[1] = v;
-	c->res[2] = v;
+	c->res[0] = supported ? RSI_V1_0_STATUS_SUCCESS : RSI_V1_0_STATUS_ERROR_INPUT;
+	c->res[1] = supported ? req : highest;
+	c->res[2] = highest;
 	return resume(rmm, rec, c);
 }
 

@@ -77,8 +77,17 @@ uint64_t rx_rec_create_with(struct rx *x, const struct rx_rec_args *a, uint64_t 
 
 void rx_rec(struct rx *x, uint64_t arg0)
 {
-	struct rx_rec_args a = { .mpidr = x->nrec, .pc = x->code_ipa, .gprs = { arg0 } };
+	const uint64_t gprs[8] = { arg0 };
+
+	rx_rec_gprs(x, gprs);
+}
+
+void rx_rec_gprs(struct rx *x, const uint64_t gprs[8])
+{
+	struct rx_rec_args a = { .mpidr = x->nrec, .pc = x->code_ipa };
 	uint64_t rec;
+
+	memcpy(a.gprs, gprs, sizeof(a.gprs));
 
 	a.flags = x->nrec == 0 ? RMI_V1_0_REC_PARAMS_FLAGS_RUNNABLE_MASK : 0;
 	assert_true(x->nrec < RX_MAX_RECS);

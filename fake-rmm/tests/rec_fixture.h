@@ -46,6 +46,8 @@ uint64_t rx_rec_params(struct rx *x, const struct rx_rec_args *a);
 uint64_t rx_rec_create_with(struct rx *x, const struct rx_rec_args *a, uint64_t *rec);
 /* REC index n (MPIDR n), runnable iff n == 0, PC at the guest entry, x0 = arg0. */
 void rx_rec(struct rx *x, uint64_t arg0);
+/* The same with x0..x7 = gprs. */
+void rx_rec_gprs(struct rx *x, const uint64_t gprs[8]);
 void rx_activate(struct rx *x);
 /* Loads `guest`, creates one REC with x0 = arg0 and activates the realm. */
 void rx_boot(struct rx *x, const char *guest, uint64_t arg0);

@@ -197,6 +197,24 @@ static void rsi_version_features_config(void **state)
 	rx_run_to_system_off(x, 0, 4);
 }
 
+/* VERSION of a revision the RMM does not implement: ERROR_INPUT, lower = higher = 1.0. */
+static void rsi_version_unsupported(void **state)
+{
+	const uint64_t gprs[8] = { RX_DATA_IPA, 0x10001 };
+	struct rx *x = *state;
+	struct rmi_v1_0_rec_exit *ex;
+
+	rx_load(x, "rsi_version", RX_CODE_IPA);
+	rx_ram_page(x, RX_DATA_IPA);
+	rx_rec_gprs(x, gprs);
+	rx_activate(x);
+	ex = rx_enter_expect(x, 0, RMI_EXIT_REASON_HOST_CALL);
+	assert_int_equal(ex->gprs[0], RSI_V1_0_STATUS_ERROR_INPUT);
+	assert_int_equal(ex->gprs[1], 0x10000);
+	assert_int_equal(ex->gprs[2], 0x10000);
+	rx_run_to_system_off(x, 0, 4);
+}
+
 /* REALM_CONFIG into a RAM page that is not mapped: the host sees a stage-2 abort at that IPA. */
 static void rsi_call_on_unmapped_ram(void **state)
 {
@@ -406,6 +424,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(mmio_without_syndrome, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(measurement_read_extend, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(rsi_version_features_config, rx_setup, rx_teardown),
+		cmocka_unit_test_setup_teardown(rsi_version_unsupported, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(rsi_call_on_unmapped_ram, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(wfi_trapped, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(virtual_irq_from_list_register, rx_setup, rx_teardown),

@@ -47,9 +47,10 @@ static void ram_page(struct fix *f, uint64_t ipa)
 		      fix_alloc(f), 1, NULL), 0);
 }
 
-static uint64_t boot_guest(struct fix *f, const char *guest, uint64_t arg0, uint64_t *run)
+static uint64_t boot_guest(struct fix *f, const char *guest, uint64_t arg0, uint64_t arg1,
+			   uint64_t *run)
 {
-	uint64_t gprs[8] = { arg0 }, rec;
+	uint64_t gprs[8] = { arg0, arg1 }, rec;
 
 	load(f, guest);
 	assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), 0, CODE_IPA,
@@ -60,7 +61,7 @@ static uint64_t boot_guest(struct fix *f, const char *guest, uint64_t arg0, uint
 
 static uint64_t boot(struct fix *f, uint64_t arg0, uint64_t *run)
 {
-	return boot_guest(f, "host_call", arg0, run);
+	return boot_guest(f, "host_call", arg0, 0, run);
 }
 
 static void host_call_round_trip(void **state)
@@ -117,15 +118,15 @@ static void rsi_realm_config_v2(void **state)
 	struct rmi_v2_0_bet1_rec_run *p;
 
 	ram_page(f, DATA_IPA);
-	rec = boot_guest(f, "rsi_version", DATA_IPA, &run);
+	rec = boot_guest(f, "rsi_version", DATA_IPA, 0, &run);
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
 	p = pmem_host_ptr(f->pm, run);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
 	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
 	assert_int_equal(p->exit.imm, 1);
-	/* VERSION(1.0) from an RSI 1.1 RMM: not the revision it implements. */
-	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
-	assert_int_equal(p->exit.gprs[1], 0x10001);
+	/* VERSION(1.0) from an RSI 1.1 RMM: supported too; lower = 1.0, higher = 1.1. */
+	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_SUCCESS);
+	assert_int_equal(p->exit.gprs[1], 0x10000);
 	assert_int_equal(p->exit.gprs[2], 0x10001);
 	assert_int_equal(p->exit.gprs[5], RSI_V2_0_BET1_STATUS_SUCCESS);	/* REALM_CONFIG */
 	assert_int_equal(p->exit.gprs[6], 40);
@@ -137,12 +138,33 @@ static void rsi_realm_config_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/* VERSION of a revision it does not implement (2.0): ERROR_INPUT, lower = higher = 1.1. */
+static void rsi_version_unsupported_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec;
+	struct rmi_v2_0_bet1_rec_run *p;
+
+	ram_page(f, DATA_IPA);
+	rec = boot_guest(f, "rsi_version", DATA_IPA, 0x20000, &run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
+	assert_int_equal(p->exit.gprs[1], 0x10001);
+	assert_int_equal(p->exit.gprs[2], 0x10001);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_call_round_trip, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_realm_config_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-// guest: RSI VERSION, FEATURES and REALM_CONFIG (into the page at x0); results in x22..x28 and x19/x29
+// guest: RSI VERSION (of revision x1, 0 = 1.0), FEATURES and REALM_CONFIG (into the page at x0); results in x22..x28 and x19/x29
 // (hash_algo, gicv3_vtr), reported by HOST_CALL imm 1 in gprs 0..8
 	.include "smccc.inc"
 	.text
@@ -7,8 +7,9 @@
 _start:
 	mov	x20, x0                 // granule for REALM_CONFIG
 	adr	x21, hostcall_buf
-	mov32	x0, RSI_FID_VERSION
-	mov	x1, #0x10000            // requested: 1.0
+	cbnz	x1, 1f                  // x1: the revision to request, 0 for 1.0
+	mov	x1, #0x10000
+1:	mov32	x0, RSI_FID_VERSION
 	smc	#0
 	mov	x22, x0                 // status
 	mov	x23, x1                 // lower implemented revision
