@@ -234,10 +234,12 @@ uint64_t smc_rtt_read_entry(struct rmm *rmm, struct rmi_call *c)
 		break;
 	case S2TTE_ASSIGNED:
 		state = RMI_RTT_ENTRY_STATE_ASSIGNED;
+		/*
+		 * The PA, whatever the RIPAS.  TF-RMM rmm-spec-v1.0-rel0 gave 0 for
+		 * a DESTROYED granule (tf-rmm.md §2.3); its later fix f5257c6e
+		 * follows the spec, which reports the PA, on 1.0 too.
+		 */
 		desc = w.info.pa;
-		/* 1.0 hides the PA of a DESTROYED granule; 2.0 reports it (tf-rmm.md §2.3). */
-		if (rmm->profile == PROFILE_1_0 && w.info.ripas == RMI_RIPAS_DESTROYED)
-			desc = 0;
 		break;
 	case S2TTE_ASSIGNED_NS:
 		state = RMI_RTT_ENTRY_STATE_ASSIGNED;

@@ -828,7 +828,8 @@ static void v2_rtt_commands(void **state)
 	assert_int_equal(fix_call(f, RMI_FID_DATA_DESTROY, f->rd, 0, 0, 0, 0, NULL), SMC_UNKNOWN);
 }
 
-static void v1_destroyed_pa_hidden(void **state)
+/* RTT_READ_ENTRY of an assigned DESTROYED entry reports its PA (the spec; not TF-RMM 1.0-rel0's 0). */
+static void v1_destroyed_pa_reported(void **state)
 {
 	struct fix *f = *state;
 	uint64_t top, rtt;
@@ -840,7 +841,8 @@ static void v1_destroyed_pa_hidden(void **state)
 	rt_data_unknown(f, 0x3000);
 	e = rt_read(f, 0x3000, 3);
 	assert_int_equal(e.state, RMI_RTT_ENTRY_STATE_ASSIGNED);
-	assert_int_equal(e.desc, 0);
+	assert_int_not_equal(e.desc, 0);
+	assert_int_equal(rmm_granule_state(f->rmm, e.desc), GRANULE_DATA);
 	assert_int_equal(e.ripas, RMI_RIPAS_DESTROYED);
 }
 
@@ -878,7 +880,7 @@ int main(void)
 		T(map_ns_writes_valid_descriptors),
 		T(unmap_ns_rejects_and_reports_top),
 		cmocka_unit_test_setup_teardown(every_geometry_walks_edges, fix_setup_v1, fix_teardown),
-		T(v1_destroyed_pa_hidden),
+		T(v1_destroyed_pa_reported),
 	};
 	const struct CMUnitTest v2[] = {
 		cmocka_unit_test_setup_teardown(v2_rtt_commands, fix_setup_v2, fix_teardown),
