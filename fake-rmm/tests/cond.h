@@ -98,4 +98,30 @@ static inline uint64_t fail_call(struct fix *f, uint32_t fid, uint64_t a1, uint6
 #define ERR_REC ((uint64_t)RMI_STATUS_ERROR_REC)
 #define ERR_RTT(l) RET(RMI_STATUS_ERROR_RTT, (l))
 
+/* The realm the conditions tests build: IPA width 40 (s2sz), start level 1. */
+#define NS_IPA (1ULL << 39)	/* first unprotected IPA */
+#define IPA_END (1ULL << 40)
+#define MB2 (2ULL << 20)
+
+/*
+ * RTT_CREATE's argument checks, alike on both profiles, with `rtt` a
+ * delegated granule: level_bound (the start level, 4, negative, a 64-bit
+ * value whose low bits say 2), addr_align (to the parent entry: 1 GiB for
+ * a level-2 table) and addr_bound; then, for order, two that the walk would
+ * answer ERROR_RTT(1) (no level-2 table yet) fail on the arguments first:
+ * an unaligned IPA, an NS rtt.
+ */
+static inline void rtt_create_argument_conditions(struct fix *f, uint64_t rtt)
+{
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 1, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 4, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (uint64_t)-1, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (1ULL << 32) | 2, 0, NULL),
+		   ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, MB2, 2, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, IPA_END, 2, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, GRAN, 3, 0, NULL), ERR_INPUT);
+	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, fix_alloc(f), 0, 3, 0, NULL), ERR_INPUT);
+}
+
 #endif

@@ -10,9 +10,6 @@
 
 #include "realm.h"
 
-#define NS_IPA (1ULL << 39)
-#define IPA_END (1ULL << 40)
-#define MB2 (2ULL << 20)
 #define GB1 (1ULL << 30)
 #define IPA 0x5000ULL
 

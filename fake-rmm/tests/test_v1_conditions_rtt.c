@@ -9,9 +9,6 @@
  */
 #include "cond.h"
 
-#define NS_IPA (1ULL << 39)	/* first unprotected IPA of an s2sz-40 realm */
-#define IPA_END (1ULL << 40)
-#define MB2 (2ULL << 20)
 #define GB1 (1ULL << 30)
 #define NS_DESC(pa) ((pa) | 0x18 | 0xc0)	/* MemAttr normal WB, S2AP RW */
 
@@ -52,19 +49,8 @@ static void create_conditions(void **state)
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, f->rd, 0, 2, 0, NULL), ERR_INPUT);
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, rtt, rtt, 0, 2, 0, NULL), ERR_INPUT);
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rtt[0], rtt, 0, 2, 0, NULL), ERR_INPUT);
-	/* 2 level_bound: start level, 4, -1, a 64-bit value whose low bits say 2 */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 1, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 4, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (uint64_t)-1, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (1ULL << 32) | 2, 0, NULL),
-		   ERR_INPUT);
-	/* 2 addr_align (to the parent entry: 1 GiB for a level-2 table), addr_bound */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, MB2, 2, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, IPA_END, 2, 0, NULL), ERR_INPUT);
-	/* Order 2 > 4: a bad address where the walk would stop (ERROR_RTT(1)) */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, GRAN, 3, 0, NULL), ERR_INPUT);
-	/* Order 1 > 4: rtt NS where the walk would stop */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, fix_alloc(f), 0, 3, 0, NULL), ERR_INPUT);
+	/* 2 level_bound, addr_align, addr_bound; order 1, 2 > 4 */
+	rtt_create_argument_conditions(f, rtt);
 	/* 4 rtt_walk: no level-2 table -> ERROR_RTT(1), protected or not */
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 3, 0, NULL), ERR_RTT(1));
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, NS_IPA, 3, 0, NULL), ERR_RTT(1));

@@ -9,9 +9,6 @@
  */
 #include "v2_cond.h"
 
-#define NS_IPA (1ULL << 39)
-#define IPA_END (1ULL << 40)
-#define MB2 (2ULL << 20)
 #define GB1 (1ULL << 30)
 #define PA48 (1ULL << 48)
 #define SINGLE V2(ADDR_TYPE_SINGLE)

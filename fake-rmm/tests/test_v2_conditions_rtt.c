@@ -7,9 +7,6 @@
  */
 #include "v2_cond.h"
 
-#define NS_IPA (1ULL << 39)	/* first unprotected IPA of an s2sz-40 realm */
-#define IPA_END (1ULL << 40)
-#define MB2 (2ULL << 20)
 #define GB1 (1ULL << 30)
 
 static int setup(void **state)
@@ -44,18 +41,8 @@ static void create_input_conditions(void **state)
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, rtt, rtt, 0, 2, 0, NULL), ERR_INPUT);
 	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, fix_alloc_delegated(f), rtt, 0, 2, 0, NULL),
 		   ERR_INPUT);
-	/* level_bound: start level (1), 4, negative, a 64-bit value whose low bits say 2 */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 1, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, 4, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (uint64_t)-1, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, 0, (1ULL << 32) | 2, 0, NULL),
-		   ERR_INPUT);
-	/* addr_align (to the parent entry: 1 GiB for a level-2 table), addr_bound */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, MB2, 2, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, IPA_END, 2, 0, NULL), ERR_INPUT);
-	/* Order: the arguments before the walk (no level-2 table: would be ERROR_RTT(1)). */
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, rtt, GRAN, 3, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_RTT_CREATE, f->rd, fix_alloc(f), 0, 3, 0, NULL), ERR_INPUT);
+	/* level_bound, addr_align, addr_bound; the arguments before the walk */
+	rtt_create_argument_conditions(f, rtt);
 	assert_rmi(rt_create(f, 0, 2, &l2), 0);
 	assert_int_equal(rmm_granule_refcount(f->rmm, f->rtt[0]), 1);
 }
