@@ -110,31 +110,44 @@ static void psci_complete_and_set_ripas_v2(void **state)
 	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, f->rd, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
 }
 
+/*
+ * The rsi_version guest asking for `req` (0: 1.0), run to its report: the
+ * exit record holds VERSION's x0..x2, FEATURES, REALM_CONFIG's status and
+ * the config fields it read (rsi_version.S).  *rec is left for the caller.
+ */
+static struct rmi_v2_0_bet1_rec_exit *rsi_version_report(struct fix *f, uint64_t req,
+							 uint64_t *rec, uint64_t *run)
+{
+	struct rmi_v2_0_bet1_rec_run *p;
+
+	ram_page(f, DATA_IPA);
+	*rec = boot_guest(f, "rsi_version", DATA_IPA, req, run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	p = pmem_host_ptr(f->pm, *run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, *rec, *run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 1);
+	return &p->exit;
+}
+
 /* RSI 1.1 RealmConfig: ipa_width, hash_algo, no planes, and the vGIC's ICH_VTR_EL2. */
 static void rsi_realm_config_v2(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec;
-	struct rmi_v2_0_bet1_rec_run *p;
+	struct rmi_v2_0_bet1_rec_exit *ex = rsi_version_report(f, 0, &rec, &run);
 
-	ram_page(f, DATA_IPA);
-	rec = boot_guest(f, "rsi_version", DATA_IPA, 0, &run);
-	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
-	p = pmem_host_ptr(f->pm, run);
-	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
-	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
-	assert_int_equal(p->exit.imm, 1);
 	/* VERSION(1.0) from an RSI 1.1 RMM: supported too; lower = 1.0, higher = 1.1. */
-	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_SUCCESS);
-	assert_int_equal(p->exit.gprs[1], 0x10000);
-	assert_int_equal(p->exit.gprs[2], 0x10001);
-	assert_int_equal(p->exit.gprs[5], RSI_V2_0_BET1_STATUS_SUCCESS);	/* REALM_CONFIG */
-	assert_int_equal(p->exit.gprs[6], 40);
-	assert_int_equal(p->exit.gprs[7], RSI_V2_0_BET1_HASH_ALGO_SHA_256);
+	assert_int_equal(ex->gprs[0], RSI_V2_0_BET1_STATUS_SUCCESS);
+	assert_int_equal(ex->gprs[1], 0x10000);
+	assert_int_equal(ex->gprs[2], 0x10001);
+	assert_int_equal(ex->gprs[5], RSI_V2_0_BET1_STATUS_SUCCESS);	/* REALM_CONFIG */
+	assert_int_equal(ex->gprs[6], 40);
+	assert_int_equal(ex->gprs[7], RSI_V2_0_BET1_HASH_ALGO_SHA_256);
 	/* 16 list registers (ListRegs 15), 5 priority and preemption bits. */
-	assert_int_equal(p->exit.gprs[8], 15 | (4ULL << 26) | (4ULL << 29));
+	assert_int_equal(ex->gprs[8], 15 | (4ULL << 26) | (4ULL << 29));
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
-	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_int_equal(ex->exit_reason, V2(EXIT_REASON_PSCI));
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
@@ -143,17 +156,11 @@ static void rsi_version_unsupported_v2(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec;
-	struct rmi_v2_0_bet1_rec_run *p;
+	struct rmi_v2_0_bet1_rec_exit *ex = rsi_version_report(f, 0x20000, &rec, &run);
 
-	ram_page(f, DATA_IPA);
-	rec = boot_guest(f, "rsi_version", DATA_IPA, 0x20000, &run);
-	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
-	p = pmem_host_ptr(f->pm, run);
-	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
-	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
-	assert_int_equal(p->exit.gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
-	assert_int_equal(p->exit.gprs[1], 0x10001);
-	assert_int_equal(p->exit.gprs[2], 0x10001);
+	assert_int_equal(ex->gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
+	assert_int_equal(ex->gprs[1], 0x10001);
+	assert_int_equal(ex->gprs[2], 0x10001);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
