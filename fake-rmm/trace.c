@@ -120,15 +120,6 @@ void trace_format_status(const struct abi_profile *p, uint64_t x0, char *buf, si
 		snprintf(buf, len, "%s", name);
 }
 
-static bool is_incomplete(const struct abi_profile *p, uint64_t x0)
-{
-	const char *name = p && x0 != SMC_UNKNOWN ?
-		abi_enum_name(abi_enum_find(p, "status"), (int64_t)(x0 & RMI_RETURN_CODE_STATUS_MASK)) :
-		NULL;
-
-	return name && !strcmp(name, "INCOMPLETE");
-}
-
 static size_t append(char *buf, size_t used, size_t len, const char *fmt, ...)
 {
 	va_list ap;
@@ -171,7 +162,8 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
 	used = append(line, used, sizeof(line), " > %s", st);
-	if (is_incomplete(t->profile, x0) && cmd && strncmp(cmd->name, "OP_", 3)) {
+	if (x0 != SMC_UNKNOWN && (x0 & RMI_RETURN_CODE_STATUS_MASK) == RMI_STATUS_INCOMPLETE && cmd &&
+	    strncmp(cmd->name, "OP_", 3)) {
 		/*
 		 * A command that starts a Stateful RMI Operation: x1 is its handle,
 		 * x2 what memory it asks for (its declared results are what it

@@ -82,8 +82,10 @@ static void gate_before_activation(void **state)
 	struct smc_regs r;
 
 	/* Only VERSION, FEATURES, CONFIG_GET/SET, ACTIVATE, TRACKING_GET work in INIT. */
-	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, pa, pa + GRAN, 0, 0, 0, NULL),
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, pa, pa + GRAN, 0, 0, 0, &r),
 		   V2(STATUS_ERROR_GLOBAL));
+	/* Refused before it ran: its on_failure result, x1 = base (nothing moved). */
+	assert_int_equal(r.x[1], pa);
 	assert_rmi(fix_call(f, RMI_FID_REALM_CREATE, pa, pa, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
 	assert_rmi(fix_call(f, RMI_FID_GPT_L1_CREATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
 	assert_rmi(fix_call(f, RMI_FID_OP_CONTINUE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
