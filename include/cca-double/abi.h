@@ -37,6 +37,13 @@ struct abi_on_failure {
 	uint64_t value;
 };
 
+/*
+ * DEN0137 2.0 Stateful RMI Operations: a continue-only command answers
+ * INCOMPLETE and is driven on with OP_CONTINUE; a transfer command's
+ * INCOMPLETE answers may also ask the host to donate or reclaim memory.
+ */
+enum abi_stateful { ABI_STATELESS, ABI_STATEFUL_CONTINUE, ABI_STATEFUL_TRANSFER };
+
 struct abi_command {
 	const char *name;		/* spec name without the RMI_/RSI_ prefix */
 	uint32_t fid;
@@ -55,6 +62,7 @@ struct abi_command {
 	/* Result values on failure (see struct abi_on_failure). */
 	unsigned int non_failure;
 	const struct abi_on_failure *on_failure;
+	enum abi_stateful stateful;
 };
 
 enum abi_type { ABI_U8, ABI_U16, ABI_U32, ABI_U64, ABI_S64, ABI_STRUCT };
@@ -116,6 +124,7 @@ struct abi_constant {
 struct abi_profile {
 	const char *name;		/* "1.0", "2.0-bet1" */
 	const char *ident;		/* "v1_0", "v2_0_bet1" */
+	const char *family;		/* "v1", "v2": revisions of one RMI major (rmi/<family>.h) */
 	const char *title;
 	unsigned int rmi_major, rmi_minor;
 	unsigned int rsi_major, rsi_minor;
@@ -159,5 +168,34 @@ int abi_result_index(const struct abi_command *c, const char *name);
 void abi_failure_results(const struct abi_command *c, int64_t status, const uint64_t *args,
 			 uint64_t *res);
 const char *abi_interface_name(enum abi_interface iface);
+
+/*
+ * Where a bit field sits in one profile: the run-time way to read a field
+ * whose position differs between revisions of one family (rmi/v2.h has
+ * only what they agree on).  All zero when the profile has no such field.
+ */
+struct abi_bits {
+	unsigned int shift, width;
+	uint64_t mask;
+};
+
+struct abi_bits abi_bits(const struct abi_profile *p, const char *bitfield, const char *field);
+
+static inline uint64_t abi_bits_get(struct abi_bits b, uint64_t word)
+{
+	return (word & b.mask) >> b.shift;
+}
+
+/* `value` placed in the field; bits that do not fit are dropped. */
+static inline uint64_t abi_bits_put(struct abi_bits b, uint64_t value)
+{
+	return (value << b.shift) & b.mask;
+}
+
+/* Offset of `field` in struct `name`, or -1 when the profile has none. */
+long abi_offset(const struct abi_profile *p, const char *name, const char *field);
+/* Value of enum `name`'s `value`, or `fallback` when the profile has none. */
+int64_t abi_enum_or(const struct abi_profile *p, const char *name, const char *value,
+		    int64_t fallback);
 
 #endif

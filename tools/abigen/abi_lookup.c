@@ -129,3 +129,34 @@ void abi_failure_results(const struct abi_command *c, int64_t status, const uint
 		}
 	}
 }
+
+struct abi_bits abi_bits(const struct abi_profile *p, const char *bitfield, const char *field)
+{
+	const struct abi_bitfield *b = abi_bitfield_find(p, bitfield);
+	const struct abi_bitfield_field *f = b ? abi_bitfield_field_find(b, field) : NULL;
+	struct abi_bits r = { 0, 0, 0 };
+
+	if (!f)
+		return r;
+	r.shift = f->lsb;
+	r.width = f->width;
+	r.mask = (f->width >= 64 ? ~0ULL : ((1ULL << f->width) - 1)) << f->lsb;
+	return r;
+}
+
+long abi_offset(const struct abi_profile *p, const char *name, const char *field)
+{
+	const struct abi_struct *s = abi_struct_find(p, name);
+	const struct abi_field *f = s ? abi_field_find(s, field) : NULL;
+
+	return f ? (long)f->offset : -1;
+}
+
+int64_t abi_enum_or(const struct abi_profile *p, const char *name, const char *value,
+		    int64_t fallback)
+{
+	const struct abi_enum *e = abi_enum_find(p, name);
+	int64_t v;
+
+	return e && abi_enum_value(e, value, &v) ? v : fallback;
+}

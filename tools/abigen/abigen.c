@@ -4,8 +4,11 @@
  *
  *   abigen OUTDIR spec/1.0.yaml spec/2.0-bet1.yaml ...
  *
- * writes OUTDIR/include/rmi/<ident>.h per profile, OUTDIR/include/rmi/common.h,
- * OUTDIR/include/rmi/guest.inc (for guest assembly) and OUTDIR/abi_profiles.c.  Exit status 1 on any error in a description.
+ * writes OUTDIR/include/rmi/<ident>.h per profile (RMI_V2_0_BET1_...),
+ * OUTDIR/include/rmi/<family>.h per RMI major version (RMI_V2_...: what its
+ * revisions agree on), OUTDIR/include/rmi/common.h (what all agree on),
+ * OUTDIR/include/rmi/guest.inc (for guest assembly) and OUTDIR/abi_profiles.c.
+ * Exit status 1 on any error in a description.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +29,24 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 0; i < np; i++) {
+		const char *base = strrchr(argv[i + 2], '/');
+		size_t n;
+
 		if (spec_load(argv[i + 2], &profiles[i]))
 			return 1;
+		/* The build names outputs after the file: spec/<profile>.yaml, <major>.x. */
+		base = base ? base + 1 : argv[i + 2];
+		n = strlen(profiles[i].name);
+		if (strncmp(base, profiles[i].name, n) || strcmp(base + n, ".yaml")) {
+			fprintf(stderr, "abigen: %s: profile \"%s\" must live in spec/%s.yaml\n",
+				argv[i + 2], profiles[i].name, profiles[i].name);
+			return 1;
+		}
+		if (strtoul(profiles[i].name, NULL, 10) != profiles[i].rmi_major) {
+			fprintf(stderr, "abigen: %s: profile \"%s\" reports RMI %u.%u: a profile's name starts with its RMI major version\n",
+				argv[i + 2], profiles[i].name, profiles[i].rmi_major, profiles[i].rmi_minor);
+			return 1;
+		}
 		for (int j = 0; j < i; j++)
 			if (!strcmp(profiles[j].name, profiles[i].name)) {
 				fprintf(stderr, "abigen: %s: profile \"%s\" already defined by %s\n",
@@ -40,8 +59,23 @@ int main(int argc, char **argv)
 		if (emit_profile_header(&profiles[i], path))
 			return 1;
 	}
+	for (int i = 0; i < np; i++) {
+		static struct m_profile family[MAX_PROFILES];
+		int nf = 0, earlier = 0;
+
+		for (int j = 0; j < i; j++)
+			earlier |= !strcmp(profiles[j].family, profiles[i].family);
+		if (earlier)
+			continue;
+		for (int j = i; j < np; j++)
+			if (!strcmp(profiles[j].family, profiles[i].family))
+				family[nf++] = profiles[j];
+		snprintf(path, sizeof(path), "%s/include/rmi/%s.h", argv[1], profiles[i].family);
+		if (emit_common_header(family, nf, path, profiles[i].family))
+			return 1;
+	}
 	snprintf(path, sizeof(path), "%s/include/rmi/common.h", argv[1]);
-	if (emit_common_header(profiles, np, path))
+	if (emit_common_header(profiles, np, path, NULL))
 		return 1;
 	snprintf(path, sizeof(path), "%s/include/rmi/guest.inc", argv[1]);
 	if (emit_guest_include(profiles, np, path))

@@ -7,7 +7,12 @@
 #include "spec_model.h"
 
 int emit_profile_header(const struct m_profile *p, const char *path);
-int emit_common_header(const struct m_profile *ps, int np, const char *path);
+/*
+ * The names every profile of `ps` that defines them agrees on: unprefixed
+ * (ident NULL, common.h) or with a family prefix (ident "v2": RMI_V2_FID_...,
+ * struct rmi_v2_rec_exit) for the revisions of one RMI major version.
+ */
+int emit_common_header(const struct m_profile *ps, int np, const char *path, const char *ident);
 int emit_tables(const struct m_profile *ps, int np, const char *path);
 /* Assembler .equ lines for guest programs: RSI/PSCI FIDs and RSI struct offsets. */
 int emit_guest_include(const struct m_profile *ps, int np, const char *path);

@@ -5,6 +5,7 @@
  * offset by hand:
  *   .equ RSI_FID_HOST_CALL, 0xc4000199       RSI and PSCI FIDs all profiles agree on
  *   .equ RSI_HOST_CALL_GPRS, 0x8             rsi_* struct fields all profiles place alike
+ *   .equ RSI_V2_REALM_CONFIG_GICV3_VTR, 0x18        rsi_* fields one RMI major's revisions place alike
  *   .equ RSI_V2_0_BET1_REALM_CONFIG_GICV3_VTR, 0x18   every rsi_* field, per profile
  */
 #include "emit.h"
@@ -101,6 +102,28 @@ int emit_guest_include(const struct m_profile *ps, int np, const char *path)
 					emit_field(f, iface, NULL, rest, &s->fields[j]);
 			}
 		}
+	for (int k = 0; k < np; k++) {
+		static struct m_profile fam[16];
+		int nf = 0, earlier = 0;
+
+		for (int j = 0; j < k; j++)
+			earlier |= !strcmp(ps[j].family, ps[k].family);
+		for (int j = k; j < np && !earlier && nf < 16; j++)
+			if (!strcmp(ps[j].family, ps[k].family))
+				fam[nf++] = ps[j];
+		fprintf(f, "\n");
+		for (int m = 0; m < nf; m++)
+			for (int i = 0; i < fam[m].nstructs; i++) {
+				const struct m_struct *s = &fam[m].structs[i];
+
+				split_group(s->name, iface, rest, sizeof(rest));
+				if (strcmp(iface, "RSI"))
+					continue;
+				for (int j = 0; j < s->nfields; j++)
+					if (field_common_first(fam, nf, m, s, &s->fields[j]))
+						emit_field(f, iface, ps[k].family, rest, &s->fields[j]);
+			}
+	}
 	for (int k = 0; k < np; k++) {
 		fprintf(f, "\n");
 		for (int i = 0; i < ps[k].nstructs; i++) {

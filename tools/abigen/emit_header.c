@@ -227,7 +227,7 @@ static bool struct_common(const struct m_profile *ps, int np, const char *name)
 	return true;
 }
 
-static void emit_common_struct(FILE *f, const struct m_profile *ps, int np,
+static void emit_common_struct(FILE *f, const struct m_profile *ps, int np, const char *ident,
 			       const struct m_struct *first)
 {
 	const struct m_field *list[64];
@@ -253,8 +253,9 @@ static void emit_common_struct(FILE *f, const struct m_profile *ps, int np,
 		if (shared)
 			list[n++] = fld;
 	}
-	snprintf(cname, sizeof(cname), "rmi_%s", first->name);
-	emit_struct(f, cname, NULL, first->size, list, n);
+	snprintf(cname, sizeof(cname), "rmi_%s%s%s", ident ? ident : "", ident ? "_" : "",
+		 first->name);
+	emit_struct(f, cname, ident, first->size, list, n);
 }
 
 /* Emits `macro value` unless a profile defines the same macro differently. */
@@ -286,11 +287,11 @@ static void seen_add(struct seen *tab, int *n, const char *name, long long value
 	(*n)++;
 }
 
-int emit_common_header(const struct m_profile *ps, int np, const char *path)
+int emit_common_header(const struct m_profile *ps, int np, const char *path, const char *ident)
 {
 	static struct seen tab[8192];
 	int n = 0;
-	char prefix[128], iface[8], rest[64], fname[64], macro[200];
+	char prefix[128], iface[8], rest[64], fname[64], macro[200], guard[64], what[160];
 	FILE *f = fopen(path, "w");
 
 	if (!f) {
@@ -301,15 +302,16 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 		const struct m_profile *p = &ps[k];
 
 		for (int i = 0; i < p->ncommands; i++) {
-			snprintf(macro, sizeof(macro), "%s_FID_%s", iface_name(p->commands[i].iface),
-				 p->commands[i].name);
+			macro_prefix(prefix, sizeof(prefix), iface_name(p->commands[i].iface), ident,
+				     "FID");
+			snprintf(macro, sizeof(macro), "%s_%s", prefix, p->commands[i].name);
 			seen_add(tab, &n, macro, p->commands[i].fid);
 		}
 		for (int i = 0; i < p->nenums; i++) {
 			split_group(p->enums[i].name, iface, rest, sizeof(rest));
+			macro_prefix(prefix, sizeof(prefix), iface, ident, rest);
 			for (int j = 0; j < p->enums[i].nvalues; j++) {
-				snprintf(macro, sizeof(macro), "%s_%s_%s", iface, rest,
-					 p->enums[i].values[j].name);
+				snprintf(macro, sizeof(macro), "%s_%s", prefix, p->enums[i].values[j].name);
 				seen_add(tab, &n, macro, p->enums[i].values[j].value);
 			}
 		}
@@ -317,7 +319,7 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 			const struct m_bitfield *b = &p->bitfields[i];
 
 			split_group(b->name, iface, rest, sizeof(rest));
-			macro_prefix(prefix, sizeof(prefix), iface, NULL, rest);
+			macro_prefix(prefix, sizeof(prefix), iface, ident, rest);
 			for (int j = 0; j < b->nfields; j++) {
 				upper(fname, b->fields[j].name, sizeof(fname));
 				snprintf(macro, sizeof(macro), "%s_%s", prefix, fname);
@@ -326,11 +328,18 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 			}
 		}
 		for (int i = 0; i < p->nconstants; i++) {
-			snprintf(macro, sizeof(macro), "RMI_%s", p->constants[i].name);
+			macro_prefix(macro, sizeof(macro), "RMI", ident, p->constants[i].name);
 			seen_add(tab, &n, macro, (long long)p->constants[i].value);
 		}
 	}
-	header_open(f, "CCA_RMI_COMMON_GENERATED_H", "every spec/<profile>.yaml (names all profiles agree on)");
+	upper(guard, ident ? ident : "COMMON", sizeof(guard));
+	snprintf(guard + strlen(guard), sizeof(guard) - strlen(guard), "_FAMILY_GENERATED_H");
+	if (ident)
+		snprintf(what, sizeof(what), "the spec/<profile>.yaml of RMI %s.x (names its revisions agree on)",
+			 ident + 1);
+	else
+		snprintf(what, sizeof(what), "every spec/<profile>.yaml (names all profiles agree on)");
+	header_open(f, ident ? guard : "CCA_RMI_COMMON_GENERATED_H", what);
 	for (int i = 0; i < n; i++)
 		if (!tab[i].conflict && strstr(tab[i].name, "_FID_"))
 			fprintf(f, "#define %s 0x%08llxU\n", tab[i].name, tab[i].value);
@@ -341,11 +350,11 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 
 		for (int i = 0; i < p->nenums; i++) {
 			split_group(p->enums[i].name, iface, rest, sizeof(rest));
+			macro_prefix(prefix, sizeof(prefix), iface, ident, rest);
 			for (int j = 0; j < p->enums[i].nvalues; j++) {
 				struct seen *s;
 
-				snprintf(macro, sizeof(macro), "%s_%s_%s", iface, rest,
-					 p->enums[i].values[j].name);
+				snprintf(macro, sizeof(macro), "%s_%s", prefix, p->enums[i].values[j].name);
 				s = seen_get(tab, &n, macro);
 				if (s->conflict || s->value == LLONG_MIN)
 					continue;
@@ -357,7 +366,7 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 			const struct m_bitfield *b = &p->bitfields[i];
 
 			split_group(b->name, iface, rest, sizeof(rest));
-			macro_prefix(prefix, sizeof(prefix), iface, NULL, rest);
+			macro_prefix(prefix, sizeof(prefix), iface, ident, rest);
 			for (int j = 0; j < b->nfields; j++) {
 				struct seen *s;
 
@@ -373,7 +382,7 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 		for (int i = 0; i < p->nconstants; i++) {
 			struct seen *s;
 
-			snprintf(macro, sizeof(macro), "RMI_%s", p->constants[i].name);
+			macro_prefix(macro, sizeof(macro), "RMI", ident, p->constants[i].name);
 			s = seen_get(tab, &n, macro);
 			if (s->conflict || s->value == LLONG_MIN)
 				continue;
@@ -391,7 +400,7 @@ int emit_common_header(const struct m_profile *ps, int np, const char *path)
 			for (int j = 0; j < k; j++)
 				earlier |= m_struct_find(&ps[j], s->name) != NULL;
 			if (!earlier)
-				emit_common_struct(f, ps, np, s);
+				emit_common_struct(f, ps, np, ident, s);
 		}
 	}
 	fprintf(f, "#endif\n");

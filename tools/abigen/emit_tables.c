@@ -32,6 +32,8 @@ static const char *type_enum(const struct m_field *m)
 }
 
 static const char *const iface_names[] = { "rmi", "rsi", "psci" };
+static const char *const stateful_names[] = { "ABI_STATELESS", "ABI_STATEFUL_CONTINUE",
+					      "ABI_STATEFUL_TRANSFER" };
 
 static void emit_names(FILE *f, char *const *names, int n)
 {
@@ -147,7 +149,7 @@ static void emit_profile(FILE *f, const struct m_profile *p)
 				c->name);
 		else
 			fprintf(f, ", 0, NULL");
-		fprintf(f, " },\n");
+		fprintf(f, ", %s },\n", stateful_names[c->stateful]);
 	}
 	fprintf(f, "};\n\n");
 
@@ -161,7 +163,8 @@ static void emit_profile(FILE *f, const struct m_profile *p)
 	fprintf(f, "};\n\n");
 
 	fprintf(f, "static const struct abi_profile profile_%s = {\n", id);
-	fprintf(f, "\t.name = \"%s\", .ident = \"%s\", .title = \"%s\",\n", p->name, id, p->title);
+	fprintf(f, "\t.name = \"%s\", .ident = \"%s\", .family = \"%s\", .title = \"%s\",\n",
+		p->name, id, p->family, p->title);
 	fprintf(f, "\t.rmi_major = %u, .rmi_minor = %u, .rsi_major = %u, .rsi_minor = %u,\n",
 		p->rmi_major, p->rmi_minor, p->rsi_major, p->rsi_minor);
 	fprintf(f, "\t.ncommands = %d, .commands = %s_commands,\n", p->ncommands, id);

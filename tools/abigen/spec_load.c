@@ -246,11 +246,35 @@ static int load_results(struct ydoc *d, yaml_node_t *seq, const struct m_profile
 	return 0;
 }
 
+/*
+ * `stateful: continue` (INCOMPLETE, then OP_CONTINUE) or `stateful: transfer`
+ * (INCOMPLETE answers may ask for memory: OP_MEM_DONATE/RECLAIM), DEN0137 2.0
+ * "Stateful RMI Operations".  A stateful command must list INCOMPLETE.
+ */
+static int load_stateful(struct ydoc *d, yaml_node_t *c, struct m_command *m)
+{
+	yaml_node_t *v = ymap_get(d, c, "stateful");
+	const char *s;
+
+	if (!v)
+		return 0;
+	if (yscalar_str(d, v, "stateful", &s))
+		return -1;
+	if (!strcmp(s, "continue"))
+		m->stateful = M_STATEFUL_CONTINUE;
+	else if (!strcmp(s, "transfer"))
+		m->stateful = M_STATEFUL_TRANSFER;
+	else
+		return ydoc_err(d, v, "%s: stateful must be 'continue' or 'transfer', not '%s'",
+				m->name, s);
+	return 0;
+}
+
 static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 			 struct m_profile *p)
 {
 	static const char *const keys[] = { "name", "fid", "args", "results", "params", "errors",
-		NULL };
+		"stateful", NULL };
 
 	if (!seq)
 		return 0;
@@ -281,6 +305,8 @@ static int load_commands(struct ydoc *d, yaml_node_t *seq, enum m_iface iface,
 			if (p->commands[j].iface == iface && !strcmp(p->commands[j].name, m->name))
 				return ydoc_err(d, c, "duplicate command %s", m->name);
 		}
+		if (load_stateful(d, c, m))
+			return -1;
 		args = ymap_get(d, c, "args");
 		res = ymap_get(d, c, "results");
 		params = ymap_get(d, c, "params");
@@ -583,6 +609,7 @@ static void make_ident(struct m_profile *p)
 
 		p->ident[i + 1] = (c == '.' || c == '-') ? '_' : c;
 	}
+	snprintf(p->family, sizeof(p->family), "v%u", p->rmi_major);
 }
 
 static bool status_known(const struct m_profile *p, const char *name)
@@ -607,6 +634,16 @@ static int check_params(struct ydoc *d, struct m_profile *p)
 				return ydoc_err(d, ydoc_root(d), "%s: error '%s' is not a status",
 						c->name, c->errors[j]);
 
+		if (c->stateful != M_STATELESS) {
+			bool incomplete = false;
+
+			for (int j = 0; j < c->nerrors; j++)
+				incomplete |= !strcmp(c->errors[j], "INCOMPLETE");
+			if (!incomplete)
+				return ydoc_err(d, ydoc_root(d),
+						"%s: a stateful command must list INCOMPLETE in errors",
+						c->name);
+		}
 		if (c->param_struct && !m_struct_find(p, c->param_struct))
 			return ydoc_err(d, ydoc_root(d), "%s: params struct '%s' is not described",
 					c->name, c->param_struct);

@@ -67,6 +67,9 @@ struct m_onfail {
 	uint64_t value;
 };
 
+/* DEN0137 2.0 Stateful RMI Operations (abi.h enum abi_stateful). */
+enum m_stateful { M_STATELESS, M_STATEFUL_CONTINUE, M_STATEFUL_TRANSFER };
+
 struct m_command {
 	char *name;
 	uint32_t fid;
@@ -79,6 +82,7 @@ struct m_command {
 	char *errors[MAX_ERRORS];
 	int nfail;
 	struct m_onfail fail[MAX_ON_FAILURE];
+	enum m_stateful stateful;
 };
 
 struct m_constant {
@@ -89,6 +93,8 @@ struct m_constant {
 struct m_profile {
 	char *path;
 	char *name, *ident, *title;
+	/* "v<major>": profiles with the same RMI major form a family (rmi/<family>.h). */
+	char family[16];
 	unsigned int rmi_major, rmi_minor, rsi_major, rsi_minor;
 	int ncommands, nstructs, nbitfields, nenums, nconstants;
 	struct m_command commands[MAX_ITEMS];
