@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* Address-range descriptors and host lists of them (addr_range.h). */
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "addr_range.h"
 
-#define MAX_COUNT ((1ULL << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_WIDTH) - 1)
+#define MAX_COUNT ((1ULL << RMI_V2_ADDR_RANGE_DESC_COUNT_WIDTH) - 1)
 
 struct addr_range addr_range_decode(uint64_t desc)
 {
 	struct addr_range r;
 
-	r.size = (unsigned int)FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_SIZE, desc);
-	r.count = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT, desc);
-	r.pa = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR, desc) << RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_SHIFT;
-	r.undelegated = FIELD_OF(RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE, desc);
+	r.size = (unsigned int)FIELD_OF(RMI_V2_ADDR_RANGE_DESC_SIZE, desc);
+	r.count = FIELD_OF(RMI_V2_ADDR_RANGE_DESC_COUNT, desc);
+	r.pa = FIELD_OF(RMI_V2_ADDR_RANGE_DESC_ADDR, desc) << RMI_V2_ADDR_RANGE_DESC_ADDR_SHIFT;
+	r.undelegated = FIELD_OF(RMI_V2_ADDR_RANGE_DESC_STATE, desc);
 	return r;
 }
 
 uint64_t addr_range_encode(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
 {
-	return FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_SIZE, size) | FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT, count) |
-	       FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR, pa >> RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_SHIFT) | FIELD_VAL(RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE, undelegated);
+	return FIELD_VAL(RMI_V2_ADDR_RANGE_DESC_SIZE, size) | FIELD_VAL(RMI_V2_ADDR_RANGE_DESC_COUNT, count) |
+	       FIELD_VAL(RMI_V2_ADDR_RANGE_DESC_ADDR, pa >> RMI_V2_ADDR_RANGE_DESC_ADDR_SHIFT) | FIELD_VAL(RMI_V2_ADDR_RANGE_DESC_STATE, undelegated);
 }
 
 unsigned int addr_list_slots(uint64_t pa)

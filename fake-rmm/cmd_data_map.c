@@ -6,7 +6,7 @@
  * range commands"); where the v14 host (bet1) relies on a behaviour main
  * does not have, it is noted at the place.
  */
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "realm.h"
 #include "rtt_range.h"
@@ -37,8 +37,8 @@ uint64_t smc_rtt_data_map_init(struct rmm *rmm, struct rmi_call *c)
 	struct rtt_walk w;
 
 	/* flags_valid */
-	if (flags != RMI_V2_0_BET1_MEASURE_CONTENT_NO_MEASURE_CONTENT &&
-	    flags != RMI_V2_0_BET1_MEASURE_CONTENT_MEASURE_CONTENT)
+	if (flags != RMI_V2_MEASURE_CONTENT_NO_MEASURE_CONTENT &&
+	    flags != RMI_V2_MEASURE_CONTENT_MEASURE_CONTENT)
 		return RMI_EINPUT;
 	/* the RD cannot be the data granule */
 	if (data == rd)
@@ -143,8 +143,8 @@ uint64_t smc_rtt_data_map(struct rmm *rmm, struct rmi_call *c)
 	r = realm_of_rd(rmm, rd);
 	if (!r)
 		return RMI_EINPUT;
-	ret = map_source_read(rmm, r, base, top, FIELD_OF(RMI_V2_0_BET1_MAP_FLAGS_OADDR_TYPE, flags),
-			      FIELD_OF(RMI_V2_0_BET1_MAP_FLAGS_LIST_COUNT, flags), c->arg[4],
+	ret = map_source_read(rmm, r, base, top, FIELD_OF(RMI_V2_MAP_FLAGS_OADDR_TYPE, flags),
+			      FIELD_OF(RMI_V2_MAP_FLAGS_LIST_COUNT, flags), c->arg[4],
 			      true, true, &s);
 	if (ret != RMI_OK)
 		return ret;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "realm.h"
 #include "rtt.h"
@@ -69,10 +69,10 @@ static void read_params(const struct rmm *rmm, const uint8_t *page, struct param
 	p->level_start = c->rtt_level_start;
 	p->num_start = c->rtt_num_start;
 	memcpy(p->rpv, c->rpv, sizeof(p->rpv));
-	if (rmm->profile == PROFILE_1_0) {
+	if (rmm->family == RMM_V1) {
 		p->vmid = ((const struct rmi_v1_0_realm_params *)(const void *)page)->vmid;
 	} else {
-		const struct rmi_v2_0_bet1_realm_params *v2 = (const void *)page;
+		const struct rmi_v2_realm_params *v2 = (const void *)page;
 
 		p->num_aux_planes = v2->num_aux_planes;
 		p->flags1 = v2->flags1;
@@ -125,7 +125,7 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 	if (!hash_supported(rmm, p->hash_algo))
 		return false;
 	/* 2.0: planes are not supported by this RMM (FEATURES reg 3 is 0). */
-	if (rmm->profile != PROFILE_1_0 && (p->num_aux_planes || p->flags1))
+	if (rmm->family != RMM_V1 && (p->num_aux_planes || p->flags1))
 		return false;
 	return true;
 }
@@ -165,7 +165,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		goto out;
 	}
 	/* 1.0: the host's VMID must be free (reserved atomically). */
-	if (rmm->profile == PROFILE_1_0) {
+	if (rmm->family == RMM_V1) {
 		if (!vmid_reserve(rmm, p.vmid)) {
 			status = RMI_EINPUT;
 			goto out;
@@ -173,7 +173,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		vmid = (int)p.vmid;
 	}
 	/* 2.0: each start-level table group must be aligned to its size. */
-	if (rmm->profile != PROFILE_1_0 && p.rtt_base % (p.num_start * GRANULE_SIZE)) {
+	if (rmm->family != RMM_V1 && p.rtt_base % (p.num_start * GRANULE_SIZE)) {
 		status = RMI_EINPUT;
 		goto out;
 	}
@@ -184,7 +184,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	 * before transition_sl_rtts() and the RD lock).  Released on any
 	 * later failure (out:).
 	 */
-	if (rmm->profile != PROFILE_1_0) {
+	if (rmm->family != RMM_V1) {
 		vmid = vmid_alloc(rmm);
 		if (vmid < 0) {
 			status = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
@@ -273,7 +273,7 @@ uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c)
 	if (!r)
 		return RMI_EINPUT;
 	/* 2.0: only a terminated (ZOMBIE) realm can be destroyed. */
-	if (rmm->profile != PROFILE_1_0 && r->state != REALM_ZOMBIE)
+	if (rmm->family != RMM_V1 && r->state != REALM_ZOMBIE)
 		return RMI_EREALM;
 	/* realm_live: RECs exist, or the root RTTs still have live entries */
 	if (granule_at(rmm, rd)->refcount || root_refcount(rmm, r))

@@ -14,7 +14,7 @@
 
 #include <cca-double/trace.h>
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rec_run.h"
 
@@ -57,7 +57,7 @@ struct rec_entry {
 static bool read_entry(const struct rmm *rmm, uint64_t run_pa, struct rec_entry *e)
 {
 	memset(e, 0, sizeof(*e));
-	if (rmm->profile == PROFILE_1_0) {
+	if (rmm->family == RMM_V1) {
 		struct rmi_v1_0_rec_enter v1;
 
 		if (!ns_granule_read(rmm, run_pa, &v1, sizeof(v1)))
@@ -68,7 +68,7 @@ static bool read_entry(const struct rmm *rmm, uint64_t run_pa, struct rec_entry 
 		e->gicv3_hcr = v1.gicv3_hcr;
 		memcpy(e->gicv3_lrs, v1.gicv3_lrs, sizeof(e->gicv3_lrs));
 	} else {
-		struct rmi_v2_0_bet1_rec_enter v2;
+		struct rmi_v2_rec_enter v2;
 
 		if (!ns_granule_read(rmm, run_pa, &v2, sizeof(v2)))
 			return false;
@@ -81,7 +81,7 @@ static bool read_entry(const struct rmm *rmm, uint64_t run_pa, struct rec_entry 
 static uint64_t entry_checks(struct rmm *rmm, struct rec *rec, const struct rec_entry *enter)
 {
 	/* 2.0 (TF-RMM main): any realm state but ACTIVE is a plain ERROR_REALM. */
-	if (rmm->profile != PROFILE_1_0 && rec->realm->state != REALM_ACTIVE)
+	if (rmm->family != RMM_V1 && rec->realm->state != REALM_ACTIVE)
 		return RMI_EREALM;
 	switch (rec->realm->state) {
 	case REALM_ACTIVE:
@@ -145,7 +145,7 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 union rec_exit_record {
 	struct rmi_rec_exit common;
 	struct rmi_v1_0_rec_exit v1;
-	struct rmi_v2_0_bet1_rec_exit v2;
+	struct rmi_v2_rec_exit v2;
 };
 _Static_assert(sizeof(union rec_exit_record) == sizeof(struct rmi_rec_exit),
 	       "one exit record size for every profile");
@@ -181,7 +181,7 @@ static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec
 
 	memset(&ex, 0, sizeof(ex));
 	write_exit_common(rec, info, &ex.common);
-	if (rmm->profile == PROFILE_1_0) {
+	if (rmm->family == RMM_V1) {
 		vgic_save(&rec->gic, &ex.v1.gicv3_hcr, ex.v1.gicv3_lrs, &ex.v1.gicv3_misr,
 			  &ex.v1.gicv3_vmcr);
 		at = offsetof(struct rmi_v1_0_rec_run, exit);
@@ -189,7 +189,7 @@ static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec
 		/* 2.0: the GIC state travels in system registers; no planes, the primary tree. */
 		ex.v2.rtt_tree = 0;
 		ex.v2.plane = 0;
-		at = offsetof(struct rmi_v2_0_bet1_rec_run, exit);
+		at = offsetof(struct rmi_v2_rec_run, exit);
 	}
 	return ns_granule_write(rmm, run_pa, at, &ex, sizeof(ex));
 }

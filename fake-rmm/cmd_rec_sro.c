@@ -29,7 +29,7 @@
  */
 #include <stdlib.h>
 
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rec.h"
 #include "sro.h"
@@ -45,7 +45,7 @@ static uint64_t create_failed(struct sro_ctx *ctx, uint64_t err, struct rmi_call
 /* OP_CONTINUE once the aux granules are donated: the 1.0 REC_CREATE checks. */
 static uint64_t rec_create_ready(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c)
 {
-	struct rmi_v2_0_bet1_rec_params *p = malloc(sizeof(*p));
+	struct rmi_v2_rec_params *p = malloc(sizeof(*p));
 	struct rec_create_args a;
 	struct realm *r;
 	uint64_t status = RMI_OK;
@@ -70,7 +70,7 @@ static uint64_t rec_create_ready(struct rmm *rmm, struct sro_ctx *ctx, struct rm
 				      .num_aux = ctx->main.nheld, .aux = ctx->main.held };
 	memcpy(a.gprs, p->gprs, sizeof(a.gprs));
 	rec_new(rmm, r, ctx->obj, &a);
-	if (FIELD_OF(RMI_V2_0_BET1_REC_PARAMS_FLAGS_RUNNABLE, p->flags))
+	if (FIELD_OF(RMI_V2_REC_PARAMS_FLAGS_RUNNABLE, p->flags))
 		rim_extend_rec(r, p);
 	sro_release(rmm, ctx);
 out:

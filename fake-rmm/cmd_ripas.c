@@ -85,7 +85,7 @@ uint64_t ripas_set_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64
 static bool init_ripas_entry(const struct rmm *rmm, uint64_t *entry, int level)
 {
 	struct s2tte_info e = s2tte_decode(*entry, level);
-	bool v2 = rmm->profile != PROFILE_1_0;
+	bool v2 = rmm->family != RMM_V1;
 
 	if (e.kind == S2TTE_UNASSIGNED && e.ripas == RMI_RIPAS_EMPTY)
 		*entry = s2tte_unassigned(RMI_RIPAS_RAM);
@@ -129,7 +129,7 @@ uint64_t smc_rtt_init_ripas(struct rmm *rmm, struct rmi_call *c)
 		if (!init_ripas_entry(rmm, &w.table[w.index + i], w.level))
 			break;
 		/* 1.0 measures every entry processed, also those already RAM. */
-		if (rmm->profile == PROFILE_1_0)
+		if (rmm->family == RMM_V1)
 			rim_extend_ripas(r, addr, addr + size);
 	}
 	if (addr == base)

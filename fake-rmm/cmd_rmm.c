@@ -9,7 +9,7 @@
  * RMM_CONFIG_SET or RMM_ACTIVATE after it) sits in dispatch.c, before
  * these handlers, as TF-RMM checks it before any argument.
  */
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rmm_internal.h"
 
@@ -27,14 +27,14 @@ static bool config_page_ok(const struct rmm *rmm, uint64_t pa)
 
 uint64_t smc_rmm_config_set(struct rmm *rmm, struct rmi_call *c)
 {
-	struct rmi_v2_0_bet1_rmm_config cfg;
+	struct rmi_v2_rmm_config cfg;
 
 	if (!config_page_ok(rmm, c->arg[0]))
 		return RMI_EINPUT;
 	if (!ns_granule_read(rmm, c->arg[0], &cfg, sizeof(cfg)))
 		return RMI_EINPUT;
 	/* Only 4 KiB RMI granules (FEATURES reg 1) and their 1 GiB tracking regions. */
-	if (cfg.rmi_granule_size != RMI_V2_0_BET1_GRANULE_SIZE_4KB ||
+	if (cfg.rmi_granule_size != RMI_V2_GRANULE_SIZE_4KB ||
 	    cfg.tracking_region_size != TRACKING_REGION_1G)
 		return RMI_EINPUT;
 	/* May be called again before activation: the last valid one holds. */
@@ -44,12 +44,12 @@ uint64_t smc_rmm_config_set(struct rmm *rmm, struct rmi_call *c)
 
 uint64_t smc_rmm_config_get(struct rmm *rmm, struct rmi_call *c)
 {
-	struct rmi_v2_0_bet1_rmm_config cfg;
+	struct rmi_v2_rmm_config cfg;
 
 	if (!config_page_ok(rmm, c->arg[0]))
 		return RMI_EINPUT;
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.rmi_granule_size = RMI_V2_0_BET1_GRANULE_SIZE_4KB;
+	cfg.rmi_granule_size = RMI_V2_GRANULE_SIZE_4KB;
 	cfg.tracking_region_size = TRACKING_REGION_1G;
 	if (!ns_granule_write(rmm, c->arg[0], 0, &cfg, sizeof(cfg)))
 		return RMI_EINPUT;
@@ -97,8 +97,8 @@ uint64_t smc_granule_tracking_get(struct rmm *rmm, struct rmi_call *c)
 		region_top = rmm->pa_base;
 	else
 		region_top = top;
-	c->res[0] = RMI_V2_0_BET1_MEM_CATEGORY_CONVENTIONAL;
-	c->res[1] = tracked ? RMI_V2_0_BET1_TRACKING_STATE_FINE : RMI_V2_0_BET1_TRACKING_STATE_NONE;
+	c->res[0] = RMI_V2_MEM_CATEGORY_CONVENTIONAL;
+	c->res[1] = tracked ? RMI_V2_TRACKING_STATE_FINE : RMI_V2_TRACKING_STATE_NONE;
 	c->res[2] = region_top < top ? region_top : top;
 	return RMI_OK;
 }

@@ -6,7 +6,7 @@
  * entries take no RTT reference and no granule state: the host may map
  * any PA.
  */
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "realm.h"
 #include "rtt_range.h"
@@ -20,14 +20,14 @@
  */
 static bool unprot_attrs(uint64_t flags, uint64_t *attrs)
 {
-	uint64_t s2ap = FIELD_OF(RMI_V2_0_BET1_UNPROT_MAP_FLAGS_S2AP, flags);
-	uint64_t known = RMI_V2_0_BET1_S2AP_DIRECT_READ_MASK | RMI_V2_0_BET1_S2AP_DIRECT_WRITE_MASK;
+	uint64_t s2ap = FIELD_OF(RMI_V2_UNPROT_MAP_FLAGS_S2AP, flags);
+	uint64_t known = RMI_V2_S2AP_DIRECT_READ_MASK | RMI_V2_S2AP_DIRECT_WRITE_MASK;
 
 	if (s2ap & ~known)
 		return false;
-	*attrs = (FIELD_OF(RMI_V2_0_BET1_UNPROT_MAP_FLAGS_MEMATTR, flags) << S2TTE_MEMATTR_SHIFT) |
-		 (FIELD_OF(RMI_V2_0_BET1_S2AP_DIRECT_READ, s2ap) << S2TTE_S2AP_SHIFT) |
-		 (FIELD_OF(RMI_V2_0_BET1_S2AP_DIRECT_WRITE, s2ap) << (S2TTE_S2AP_SHIFT + 1));
+	*attrs = (FIELD_OF(RMI_V2_UNPROT_MAP_FLAGS_MEMATTR, flags) << S2TTE_MEMATTR_SHIFT) |
+		 (FIELD_OF(RMI_V2_S2AP_DIRECT_READ, s2ap) << S2TTE_S2AP_SHIFT) |
+		 (FIELD_OF(RMI_V2_S2AP_DIRECT_WRITE, s2ap) << (S2TTE_S2AP_SHIFT + 1));
 	return true;
 }
 
@@ -63,8 +63,8 @@ uint64_t smc_rtt_unprot_map(struct rmm *rmm, struct rmi_call *c)
 	if (!r)
 		return RMI_EINPUT;
 	/* Descriptor state is not checked: NS memory is never delegated. */
-	ret = map_source_read(rmm, r, base, top, FIELD_OF(RMI_V2_0_BET1_UNPROT_MAP_FLAGS_OADDR_TYPE, flags),
-			      FIELD_OF(RMI_V2_0_BET1_UNPROT_MAP_FLAGS_LIST_COUNT, flags), c->arg[4], false, false, &s);
+	ret = map_source_read(rmm, r, base, top, FIELD_OF(RMI_V2_UNPROT_MAP_FLAGS_OADDR_TYPE, flags),
+			      FIELD_OF(RMI_V2_UNPROT_MAP_FLAGS_LIST_COUNT, flags), c->arg[4], false, false, &s);
 	if (ret != RMI_OK)
 		return ret;
 	if (!unprot_attrs(flags, &attrs))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* VERSION (negotiation) and FEATURES (feature registers from the configuration). */
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rmm_internal.h"
 
@@ -28,7 +28,7 @@ uint64_t smc_version(struct rmm *rmm, struct rmi_call *c)
 	c->res[1] = impl;
 	if (req >> 31)	/* bit 31 and up are reserved: not a version */
 		return RMI_EINPUT;
-	if (rmm->profile == PROFILE_1_0)
+	if (rmm->family == RMM_V1)
 		ok = req == impl;
 	else
 		ok = req_major == rmm->abi->rmi_major && req_minor <= rmm->abi->rmi_minor;
@@ -58,22 +58,22 @@ static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
 {
 	switch (index) {
 	case 0:
-		return FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_LPA2, f->lpa2) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_SVE, f->sve) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_SVE_VL, f->sve ? f->sve_vl : 0) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_NUM_BPS, f->num_bps) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_NUM_WPS, f->num_wps) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_PMU, f->pmu) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_0_PMU_NUM_CTRS,
+		return FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_LPA2, f->lpa2) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_SVE, f->sve) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_SVE_VL, f->sve ? f->sve_vl : 0) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_NUM_BPS, f->num_bps) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_NUM_WPS, f->num_wps) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_PMU, f->pmu) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_PMU_NUM_CTRS,
 				 f->pmu ? f->pmu_num_ctrs : 0);
 	case 1:
 		/* Only 4 KiB RMI granules are implemented. */
-		return FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB, 1) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_HASH_SHA_256, f->sha256) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_HASH_SHA_512, f->sha512) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_MAX_RECS_ORDER, f->max_recs_order) |
-		       FIELD_VAL(RMI_V2_0_BET1_FEATURE_REGISTER_1_L0GPTSZ, f->l0gptsz);
+		return FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB, 1) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_HASH_SHA_256, f->sha256) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_HASH_SHA_512, f->sha512) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_MAX_RECS_ORDER, f->max_recs_order) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_L0GPTSZ, f->l0gptsz);
 	default:
 		/* Registers 2-4: no device assignment, planes or MEC. */
 		return 0;
@@ -82,7 +82,7 @@ static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
 
 uint64_t smc_features(struct rmm *rmm, struct rmi_call *c)
 {
-	c->res[0] = rmm->profile == PROFILE_1_0 ? features_v1_0(&rmm->feat, c->arg[0])
+	c->res[0] = rmm->family == RMM_V1 ? features_v1_0(&rmm->feat, c->arg[0])
 						: features_v2_0(&rmm->feat, c->arg[0]);
 	return RMI_OK;
 }

@@ -9,7 +9,7 @@
 #include <cca-double/fault.h>
 #include <cca-double/trace.h>
 
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rmm_internal.h"
 #include "sro.h"
@@ -49,7 +49,7 @@ int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
 		for (unsigned int h = 0; h < rmm_nhandlers; h++) {
 			const struct handler_entry *e = &rmm_handlers[h];
 
-			if (!strcmp(e->name, c->name) && (e->profiles & PROFILE_BIT(rmm->profile))) {
+			if (!strcmp(e->name, c->name) && (e->families & FAMILY_BIT(rmm->family))) {
 				rmm->table[idx].fn = e->fn;
 				break;
 			}
@@ -77,7 +77,7 @@ static bool global_state_ok(const struct rmm *rmm, const char *name)
 		"GRANULE_TRACKING_GET", NULL };
 	static const char *const init_only[] = { "RMM_CONFIG_SET", "RMM_ACTIVATE", NULL };
 
-	if (rmm->profile == PROFILE_1_0 || name_in(name, any_state))
+	if (rmm->family == RMM_V1 || name_in(name, any_state))
 		return true;
 	if (name_in(name, init_only))
 		return !rmm->active;
@@ -95,8 +95,8 @@ static uint64_t inject_incomplete(struct rmm *rmm, struct dispatch_slot *slot,
 	uint64_t above = rule->index << RMI_RETURN_CODE_INDEX_SHIFT;
 
 	return sro_inject(rmm, slot->cmd, slot->fn, args,
-			  (unsigned int)FIELD_OF(RMI_V2_0_BET1_RETURN_CODE_MEMREQ, above),
-			  FIELD_OF(RMI_V2_0_BET1_RETURN_CODE_CAN_CANCEL, above),
+			  (unsigned int)FIELD_OF(RMI_V2_RETURN_CODE_MEMREQ, above),
+			  FIELD_OF(RMI_V2_RETURN_CODE_CAN_CANCEL, above),
 			  rule->donate_req, call);
 }
 

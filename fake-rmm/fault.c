@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 struct fault_plan {
 	struct fault_rule *rules;
@@ -14,18 +14,18 @@ struct fault_plan {
 };
 
 /* Fields of a forced INCOMPLETE's index (the x0 bits above the status) and donate word. */
-#define RC(f) RMI_V2_0_BET1_RETURN_CODE_##f
+#define RC(f) RMI_V2_RETURN_CODE_##f
 #define ABOVE(index) ((uint64_t)(index) << RC(INDEX_SHIFT))
 #define FIELD_INDEX_MEMREQ(i) ((ABOVE(i) & RC(MEMREQ_MASK)) >> RC(MEMREQ_SHIFT))
 #define FIELD_INDEX_CAN_CANCEL(i) ((ABOVE(i) & RC(CAN_CANCEL_MASK)) >> RC(CAN_CANCEL_SHIFT))
-#define FIELD_DONATE_SIZE(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_SIZE_MASK) >> \
-			      RMI_V2_0_BET1_DONATE_REQUEST_SIZE_SHIFT)
-#define FIELD_DONATE_COUNT(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK) >> \
-			       RMI_V2_0_BET1_DONATE_REQUEST_COUNT_SHIFT)
-#define FIELD_DONATE_STATE(v) (((v) & RMI_V2_0_BET1_DONATE_REQUEST_STATE_MASK) >> \
-			       RMI_V2_0_BET1_DONATE_REQUEST_STATE_SHIFT)
+#define FIELD_DONATE_SIZE(v) (((v) & RMI_V2_DONATE_REQUEST_SIZE_MASK) >> \
+			      RMI_V2_DONATE_REQUEST_SIZE_SHIFT)
+#define FIELD_DONATE_COUNT(v) (((v) & RMI_V2_DONATE_REQUEST_COUNT_MASK) >> \
+			       RMI_V2_DONATE_REQUEST_COUNT_SHIFT)
+#define FIELD_DONATE_STATE(v) (((v) & RMI_V2_DONATE_REQUEST_STATE_MASK) >> \
+			       RMI_V2_DONATE_REQUEST_STATE_SHIFT)
 #define FIELD(name, v) FIELD_##name(v)
-#define FIELD_V(name, v) ((uint64_t)(v) << RMI_V2_0_BET1_DONATE_REQUEST_COUNT_SHIFT)
+#define FIELD_V(name, v) ((uint64_t)(v) << RMI_V2_DONATE_REQUEST_COUNT_SHIFT)
 
 static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
 {
@@ -42,8 +42,8 @@ static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
  */
 static int donate_req_check(uint64_t req, char *err, size_t errlen)
 {
-	uint64_t known = RMI_V2_0_BET1_DONATE_REQUEST_SIZE_MASK | RMI_V2_0_BET1_DONATE_REQUEST_COUNT_MASK |
-			 RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK | RMI_V2_0_BET1_DONATE_REQUEST_STATE_MASK;
+	uint64_t known = RMI_V2_DONATE_REQUEST_SIZE_MASK | RMI_V2_DONATE_REQUEST_COUNT_MASK |
+			 RMI_V2_DONATE_REQUEST_CONTIG_MASK | RMI_V2_DONATE_REQUEST_STATE_MASK;
 	uint64_t size = FIELD(DONATE_SIZE, req), count = FIELD(DONATE_COUNT, req);
 	uint64_t granules = count << (9 * size);
 
@@ -52,12 +52,12 @@ static int donate_req_check(uint64_t req, char *err, size_t errlen)
 			 (unsigned long long)req);
 		return -1;
 	}
-	if (size == RMI_V2_0_BET1_BLOCK_SIZE_L0) {
+	if (size == RMI_V2_BLOCK_SIZE_L0) {
 		snprintf(err, errlen, "donate request 0x%llx: block size 3 (512 GiB) is not a size a donation can have",
 			 (unsigned long long)req);
 		return -1;
 	}
-	if (size == RMI_V2_0_BET1_BLOCK_SIZE_L1) {
+	if (size == RMI_V2_BLOCK_SIZE_L1) {
 		snprintf(err, errlen, "donate request 0x%llx: 1 GiB blocks are refused - one is %d times the cap FAULT_MAX_DONATE_GRANULES (%d granules, %d MiB), and no test arena has a naturally aligned 1 GiB block to give",
 			 (unsigned long long)req, (1 << 18) / FAULT_MAX_DONATE_GRANULES,
 			 FAULT_MAX_DONATE_GRANULES, FAULT_MAX_DONATE_GRANULES / 256);
@@ -70,7 +70,7 @@ static int donate_req_check(uint64_t req, char *err, size_t errlen)
 			 FAULT_MAX_DONATE_GRANULES / 256);
 		return -1;
 	}
-	if ((req & RMI_V2_0_BET1_DONATE_REQUEST_CONTIG_MASK) && (count & (count - 1))) {
+	if ((req & RMI_V2_DONATE_REQUEST_CONTIG_MASK) && (count & (count - 1))) {
 		snprintf(err, errlen, "donate request 0x%llx: a contiguous donation is one naturally aligned power-of-two block (TF-RMM addr_list_validate), %llu blocks is not",
 			 (unsigned long long)req, (unsigned long long)count);
 		return -1;
@@ -92,12 +92,12 @@ static int incomplete_rule_check(const struct abi_profile *profile, const struct
 	if (!is_incomplete(profile, r->status))
 		return 0;
 	memreq = FIELD(INDEX_MEMREQ, r->index);
-	if ((r->index & ~known) || memreq > RMI_V2_0_BET1_MEM_REQ_RECLAIM) {
+	if ((r->index & ~known) || memreq > RMI_V2_MEM_REQ_RECLAIM) {
 		snprintf(err, errlen, "INCOMPLETE index 0x%llx: only memreq (0 none, 1 donate, 2 reclaim) and can-cancel (4) bits",
 			 (unsigned long long)r->index);
 		return -1;
 	}
-	if (memreq != RMI_V2_0_BET1_MEM_REQ_DONATE) {
+	if (memreq != RMI_V2_MEM_REQ_DONATE) {
 		if (r->donate_req) {
 			snprintf(err, errlen, "a donate request needs memreq DONATE");
 			return -1;
@@ -194,7 +194,7 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 	}
 	plan->rules[plan->n] = *rule;
 	if (rule->action == FAULT_RETURN && is_incomplete(profile, rule->status) &&
-	    FIELD(INDEX_MEMREQ, rule->index) == RMI_V2_0_BET1_MEM_REQ_DONATE && !rule->donate_req)
+	    FIELD(INDEX_MEMREQ, rule->index) == RMI_V2_MEM_REQ_DONATE && !rule->donate_req)
 		plan->rules[plan->n].donate_req = FIELD_V(DONATE_COUNT, 1);
 	plan->rules[plan->n].seen = 0;
 	plan->rules[plan->n].fired = 0;

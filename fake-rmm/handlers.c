@@ -6,8 +6,8 @@
  */
 #include "rmm_internal.h"
 
-#define V1 PROFILE_BIT(PROFILE_1_0)
-#define V2 PROFILE_BIT(PROFILE_2_0_BET1)
+#define V1 FAMILY_BIT(RMM_V1)
+#define V2 FAMILY_BIT(RMM_V2)
 
 uint64_t smc_version(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_features(struct rmm *rmm, struct rmi_call *c);

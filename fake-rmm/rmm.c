@@ -35,15 +35,23 @@ static const char *namer(void *ctx, uint64_t pa)
 
 static int select_profile(struct rmm *rmm, const char *name, char *err, size_t errlen)
 {
+	int n;
+
 	rmm->abi = abi_profile_find(name);
 	if (!rmm->abi) {
-		snprintf(err, errlen, "unknown profile \"%s\" (known: 1.0, 2.0-bet1)", name);
+		n = snprintf(err, errlen, "unknown profile \"%s\" (known:", name);
+		for (unsigned int i = 0; i < abi_nprofiles && n > 0 && (size_t)n < errlen; i++)
+			n += snprintf(err + n, errlen - (size_t)n, "%s %s", i ? "," : "",
+				      abi_profiles[i]->name);
+		if (n > 0 && (size_t)n < errlen)
+			snprintf(err + n, errlen - (size_t)n, ")");
 		return -1;
 	}
-	if (!strcmp(rmm->abi->name, "1.0")) {
-		rmm->profile = PROFILE_1_0;
-	} else if (!strcmp(rmm->abi->name, "2.0-bet1")) {
-		rmm->profile = PROFILE_2_0_BET1;
+	/* Behaviour follows the RMI major version; a revision's own is data (spec/). */
+	if (!strcmp(rmm->abi->family, "v1")) {
+		rmm->family = RMM_V1;
+	} else if (!strcmp(rmm->abi->family, "v2")) {
+		rmm->family = RMM_V2;
 	} else {
 		snprintf(err, errlen, "profile \"%s\" has a description but no behaviour", name);
 		return -1;
@@ -101,8 +109,8 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 	if (dispatch_build(rmm, err, errlen))
 		goto fail;
 	/* 1.0 has no global state: it is ready at once. */
-	rmm->active = rmm->profile == PROFILE_1_0;
-	if (rmm->profile != PROFILE_1_0)
+	rmm->active = rmm->family == RMM_V1;
+	if (rmm->family != RMM_V1)
 		rmm->sro = sro_pool_new();
 	pmem_set_state_namer(rmm->pmem, namer, rmm);
 	return rmm;

@@ -20,11 +20,16 @@
 #define GRANULE_SHIFT PMEM_GRANULE_SHIFT
 #define GRANULE_MASK (~(GRANULE_SIZE - 1))
 
-/* Profiles with behaviour of their own. */
-enum rmm_profile_id { PROFILE_1_0, PROFILE_2_0_BET1 };
+/*
+ * RMI major versions with behaviour of their own.  What differs between
+ * the revisions of one (2.0-bet1, 2.0-bet3) is read from the profile's
+ * description (rmm->abi): which commands exist, which are stateful, where
+ * fields sit.
+ */
+enum rmm_family { RMM_V1, RMM_V2 };
 
-#define PROFILE_BIT(p) (1u << (p))
-#define PROFILES_ALL (PROFILE_BIT(PROFILE_1_0) | PROFILE_BIT(PROFILE_2_0_BET1))
+#define FAMILY_BIT(f) (1u << (f))
+#define FAMILIES_ALL (FAMILY_BIT(RMM_V1) | FAMILY_BIT(RMM_V2))
 
 /* x0 of an RMI command: status in [7:0], index in [15:8]. */
 static inline uint64_t rmi_ret(uint64_t status, uint64_t index)
@@ -67,7 +72,7 @@ typedef uint64_t (*rmi_handler)(struct rmm *rmm, struct rmi_call *call);
 
 struct handler_entry {
 	const char *name;		/* spec command name */
-	unsigned int profiles;		/* PROFILE_BIT mask */
+	unsigned int families;		/* FAMILY_BIT mask */
 	rmi_handler fn;
 };
 
@@ -83,7 +88,7 @@ struct dispatch_slot {
 
 struct rmm {
 	const struct abi_profile *abi;
-	enum rmm_profile_id profile;
+	enum rmm_family family;
 	struct pmem *pmem;
 	struct rmm_features feat;
 	uint64_t rec_insn_budget;

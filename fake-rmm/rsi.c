@@ -15,7 +15,7 @@
 
 #include <cca-double/trace.h>
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "attest.h"
 #include "rec_run.h"
@@ -127,7 +127,7 @@ static void write_realm_config(const struct rmm *rmm, const struct rec *rec, voi
 	unsigned int algo = r->hash_algo == HASH_SHA512 ? RSI_V1_0_HASH_ALGO_SHA_512
 							: RSI_V1_0_HASH_ALGO_SHA_256;
 
-	if (rmm->profile == PROFILE_1_0) {
+	if (rmm->family == RMM_V1) {
 		struct rmi_v1_0_rsi_realm_config *cfg = page;
 
 		memset(cfg, 0, sizeof(*cfg));
@@ -135,7 +135,7 @@ static void write_realm_config(const struct rmm *rmm, const struct rec *rec, voi
 		cfg->hash_algo = (uint8_t)algo;
 		memcpy(cfg->rpv, r->rpv, sizeof(cfg->rpv));
 	} else {
-		struct rmi_v2_0_bet1_rsi_realm_config *cfg = page;
+		struct rmi_v2_rsi_realm_config *cfg = page;
 
 		memset(cfg, 0, sizeof(*cfg));
 		cfg->ipa_width = r->s2sz;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* Shared parts of the 2.0 range map / unmap commands (rtt_range.h). */
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "rtt_range.h"
 
@@ -16,12 +16,12 @@ static bool range_on_side(const struct realm *r, uint64_t base, uint64_t top, bo
 static uint64_t read_oaddr(const struct rmm *rmm, uint64_t type, uint64_t list_count,
 			   uint64_t oaddr, struct map_source *s)
 {
-	if (type == RMI_V2_0_BET1_ADDR_TYPE_SINGLE) {
+	if (type == RMI_V2_ADDR_TYPE_SINGLE) {
 		s->desc[0] = oaddr;
 		s->n = 1;
 		return RMI_OK;
 	}
-	if (type != RMI_V2_0_BET1_ADDR_TYPE_LIST)
+	if (type != RMI_V2_ADDR_TYPE_LIST)
 		return RMI_EINPUT;
 	/* LIST: 8-byte aligned, at least one slot after clipping to the granule, NS */
 	if (!addr_list_slots(oaddr) || !list_count)
@@ -95,23 +95,23 @@ uint64_t map_source_next(struct map_source *s, const struct realm *r, uint64_t i
 uint64_t unmap_output_check(const struct rmm *rmm, uint64_t flags, uint64_t oaddr,
 			    struct unmap_output *out)
 {
-	uint64_t type = FIELD_OF(RMI_V2_0_BET1_MAP_FLAGS_OADDR_TYPE, flags);
-	uint64_t count = FIELD_OF(RMI_V2_0_BET1_MAP_FLAGS_LIST_COUNT, flags);
+	uint64_t type = FIELD_OF(RMI_V2_MAP_FLAGS_OADDR_TYPE, flags);
+	uint64_t count = FIELD_OF(RMI_V2_MAP_FLAGS_LIST_COUNT, flags);
 	unsigned int slots = addr_list_slots(oaddr);
 
 	memset(out, 0, sizeof(*out));
 	out->type = (unsigned int)type;
 	out->oaddr = oaddr;
 	switch (type) {
-	case RMI_V2_0_BET1_ADDR_TYPE_NONE:
-	case RMI_V2_0_BET1_ADDR_TYPE_SINGLE:
+	case RMI_V2_ADDR_TYPE_NONE:
+	case RMI_V2_ADDR_TYPE_SINGLE:
 		/* oaddr and list_count are SBZ */
 		if (oaddr || count)
 			return RMI_EINPUT;
-		addr_list_out_init(&out->list, type == RMI_V2_0_BET1_ADDR_TYPE_SINGLE
+		addr_list_out_init(&out->list, type == RMI_V2_ADDR_TYPE_SINGLE
 						       ? 1 : (unsigned int)ADDR_LIST_MAX);
 		return RMI_OK;
-	case RMI_V2_0_BET1_ADDR_TYPE_LIST:
+	case RMI_V2_ADDR_TYPE_LIST:
 		if (!count || !slots || !granule_lock(rmm, oaddr & GRANULE_MASK, GRANULE_NS))
 			return RMI_EINPUT;
 		addr_list_out_init(&out->list, count < slots ? (unsigned int)count : slots);
@@ -160,7 +160,7 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 		if (e.kind != kind->live)
 			break;
 		/* SINGLE describes one contiguous run; LIST ends when full. */
-		if (out->type == RMI_V2_0_BET1_ADDR_TYPE_SINGLE && out->list.n &&
+		if (out->type == RMI_V2_ADDR_TYPE_SINGLE && out->list.n &&
 		    !addr_list_out_continues(&out->list, e.pa, size_code(w.level)))
 			break;
 		if (!addr_list_out_add(&out->list, e.pa, size_code(w.level), kind->undelegated))
@@ -169,9 +169,9 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 		freed++;
 	}
 	c->res[0] = addr;
-	if (out->type == RMI_V2_0_BET1_ADDR_TYPE_SINGLE)
+	if (out->type == RMI_V2_ADDR_TYPE_SINGLE)
 		c->res[1] = out->list.n ? out->list.desc[0] : 0;
-	if (out->type == RMI_V2_0_BET1_ADDR_TYPE_LIST) {
+	if (out->type == RMI_V2_ADDR_TYPE_LIST) {
 		/* The list page was NS at the check and nothing here changes that. */
 		addr_list_write(rmm, out->oaddr, out->list.desc, out->list.n);
 		c->res[2] = out->list.n;

@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include <cca-double/fault.h>
 
@@ -77,7 +77,7 @@ void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int c
 
 void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state)
 {
-	sro_mem_donate_blocks(m, RMI_V2_0_BET1_BLOCK_SIZE_L3, want, m->contig, false, held_state);
+	sro_mem_donate_blocks(m, RMI_V2_BLOCK_SIZE_L3, want, m->contig, false, held_state);
 }
 
 void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0)
@@ -90,14 +90,14 @@ void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0)
 
 uint64_t sro_answer(const struct sro_mem *m)
 {
-	unsigned int req = RMI_V2_0_BET1_MEM_REQ_NONE;
+	unsigned int req = RMI_V2_MEM_REQ_NONE;
 
 	if (m->stage == SRO_DONATING)
-		req = RMI_V2_0_BET1_MEM_REQ_DONATE;
+		req = RMI_V2_MEM_REQ_DONATE;
 	else if (m->stage == SRO_RECLAIMING)
-		req = RMI_V2_0_BET1_MEM_REQ_RECLAIM;
-	return rmi_ret(RMI_STATUS_INCOMPLETE, 0) | FIELD_VAL(RMI_V2_0_BET1_RETURN_CODE_MEMREQ, req) |
-	       FIELD_VAL(RMI_V2_0_BET1_RETURN_CODE_CAN_CANCEL, m->can_cancel);
+		req = RMI_V2_MEM_REQ_RECLAIM;
+	return rmi_ret(RMI_STATUS_INCOMPLETE, 0) | FIELD_VAL(RMI_V2_RETURN_CODE_MEMREQ, req) |
+	       FIELD_VAL(RMI_V2_RETURN_CODE_CAN_CANCEL, m->can_cancel);
 }
 
 /* Granules in one block of the phase's block size. */
@@ -115,12 +115,12 @@ uint64_t sro_donate_req(const struct sro_mem *m)
 	 * sro_aux.c re-encodes the rest with rmi_op_donate_req_encode(), which
 	 * only ever sees 4 KiB requests there).
 	 */
-	return FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, m->block) |
-	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, m->want / block_granules(m)) |
-	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, m->contig) |
-	       FIELD_VAL(RMI_V2_0_BET1_DONATE_REQUEST_STATE,
-			 m->undelegated ? RMI_V2_0_BET1_OP_MEM_STATE_UNDELEGATED :
-					  RMI_V2_0_BET1_OP_MEM_STATE_DELEGATED);
+	return FIELD_VAL(RMI_V2_DONATE_REQUEST_SIZE, m->block) |
+	       FIELD_VAL(RMI_V2_DONATE_REQUEST_COUNT, m->want / block_granules(m)) |
+	       FIELD_VAL(RMI_V2_DONATE_REQUEST_CONTIG, m->contig) |
+	       FIELD_VAL(RMI_V2_DONATE_REQUEST_STATE,
+			 m->undelegated ? RMI_V2_OP_MEM_STATE_UNDELEGATED :
+					  RMI_V2_OP_MEM_STATE_DELEGATED);
 }
 
 /* The phase OP_* commands on this context talk to. */
@@ -133,11 +133,11 @@ static uint32_t expected_fid(const struct sro_mem *m)
 {
 	switch (m->stage) {
 	case SRO_DONATING:
-		return RMI_V2_0_BET1_FID_OP_MEM_DONATE;
+		return RMI_V2_FID_OP_MEM_DONATE;
 	case SRO_RECLAIMING:
-		return RMI_V2_0_BET1_FID_OP_MEM_RECLAIM;
+		return RMI_V2_FID_OP_MEM_RECLAIM;
 	default:
-		return RMI_V2_0_BET1_FID_OP_CONTINUE;
+		return RMI_V2_FID_OP_CONTINUE;
 	}
 }
 
@@ -279,7 +279,7 @@ uint64_t smc_op_mem_donate(struct rmm *rmm, struct rmi_call *c)
 		return RMI_EINPUT;
 	m = active_mem(ctx);
 	/* the operation asked for memory */
-	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_MEM_DONATE)
+	if (expected_fid(m) != RMI_V2_FID_OP_MEM_DONATE)
 		return RMI_EINPUT;
 	/* list_align, list_pas (count clipped to the list's granule) */
 	if (!addr_list_read(rmm, c->arg[1], c->arg[2], list, &n))
@@ -309,7 +309,7 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 		return RMI_EINPUT;
 	m = active_mem(ctx);
 	/* the operation has memory to give back */
-	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_MEM_RECLAIM)
+	if (expected_fid(m) != RMI_V2_FID_OP_MEM_RECLAIM)
 		return RMI_EINPUT;
 	/* No room: nothing written, still reclaiming. */
 	if (!count) {
@@ -361,7 +361,7 @@ uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
 		return RMI_EINPUT;
 	m = active_mem(ctx);
 	/* the operation is not waiting for memory */
-	if (expected_fid(m) != RMI_V2_0_BET1_FID_OP_CONTINUE)
+	if (expected_fid(m) != RMI_V2_FID_OP_CONTINUE)
 		return RMI_EINPUT;
 	/*
 	 * flags.STOP asks an operation to stop at its next stopping point.
@@ -465,14 +465,14 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	ctx->saved.cmd = cmd;
 	ctx->saved.fn = fn;
 	memcpy(ctx->saved.args, args, sizeof(ctx->saved.args));
-	if (memreq == RMI_V2_0_BET1_MEM_REQ_DONATE) {
-		sro_mem_donate_blocks(m, (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_SIZE, donate_req),
-				      (unsigned int)FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_COUNT, donate_req),
-				      FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_CONTIG, donate_req),
-				      FIELD_OF(RMI_V2_0_BET1_DONATE_REQUEST_STATE, donate_req) ==
-					      RMI_V2_0_BET1_OP_MEM_STATE_UNDELEGATED,
+	if (memreq == RMI_V2_MEM_REQ_DONATE) {
+		sro_mem_donate_blocks(m, (unsigned int)FIELD_OF(RMI_V2_DONATE_REQUEST_SIZE, donate_req),
+				      (unsigned int)FIELD_OF(RMI_V2_DONATE_REQUEST_COUNT, donate_req),
+				      FIELD_OF(RMI_V2_DONATE_REQUEST_CONTIG, donate_req),
+				      FIELD_OF(RMI_V2_DONATE_REQUEST_STATE, donate_req) ==
+					      RMI_V2_OP_MEM_STATE_UNDELEGATED,
 				      GRANULE_INTERNAL);
-	} else if (memreq == RMI_V2_0_BET1_MEM_REQ_RECLAIM) {
+	} else if (memreq == RMI_V2_MEM_REQ_RECLAIM) {
 		m->stage = SRO_RECLAIMING;	/* nothing held: the first reclaim writes 0 */
 	} else {
 		m->stage = SRO_READY;

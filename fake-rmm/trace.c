@@ -8,7 +8,7 @@
 
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 struct trace {
 	FILE *out;
@@ -170,8 +170,8 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 		 * answers on SUCCESS).  The OP_* commands declare theirs.
 		 */
 		used = append(line, used, sizeof(line), " handle=%llu", (unsigned long long)results[0]);
-		if ((x0 & RMI_V2_0_BET1_RETURN_CODE_MEMREQ_MASK) >> RMI_V2_0_BET1_RETURN_CODE_MEMREQ_SHIFT ==
-		    RMI_V2_0_BET1_MEM_REQ_DONATE)
+		if ((x0 & RMI_V2_RETURN_CODE_MEMREQ_MASK) >> RMI_V2_RETURN_CODE_MEMREQ_SHIFT ==
+		    RMI_V2_MEM_REQ_DONATE)
 			used = append(line, used, sizeof(line), " donate_req=0x%llx",
 				      (unsigned long long)results[1]);
 	} else {

@@ -35,7 +35,7 @@
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #include "teardown.h"
 
@@ -75,9 +75,9 @@ static uint64_t descriptor(struct input *in, uint64_t base)
 
 	take(in, &g, 1);
 	take(in, &n, 1);
-	return ((base + (uint64_t)g * 4096) & RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_MASK) |
-	       ((uint64_t)(n & 0x7f) << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_SHIFT) |
-	       ((uint64_t)(n >> 7) << RMI_V2_0_BET1_ADDR_RANGE_DESC_STATE_SHIFT);
+	return ((base + (uint64_t)g * 4096) & RMI_V2_ADDR_RANGE_DESC_ADDR_MASK) |
+	       ((uint64_t)(n & 0x7f) << RMI_V2_ADDR_RANGE_DESC_COUNT_SHIFT) |
+	       ((uint64_t)(n >> 7) << RMI_V2_ADDR_RANGE_DESC_STATE_SHIFT);
 }
 
 static uint64_t arg(struct input *in, uint64_t base)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include <rmi/common.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #define GRAN 4096ULL
 
@@ -174,7 +174,7 @@ static int drive_sro(struct td *t, uint64_t h, uint64_t *final)
 
 		if ((x0 & 0xff) != RMI_STATUS_ERROR_INPUT) {
 			*final = x0;
-			if ((x0 & 0xff) != RMI_V2_0_BET1_STATUS_INCOMPLETE)
+			if ((x0 & 0xff) != RMI_V2_STATUS_INCOMPLETE)
 				return 0;
 			continue;
 		}
@@ -182,8 +182,8 @@ static int drive_sro(struct td *t, uint64_t h, uint64_t *final)
 		    RMI_STATUS_ERROR_INPUT)
 			continue;
 		/* A descriptor naming the (NS) list page itself: the first granule is bad. */
-		l[0] = (list & RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_MASK) |
-		       (1ULL << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_SHIFT);
+		l[0] = (list & RMI_V2_ADDR_RANGE_DESC_ADDR_MASK) |
+		       (1ULL << RMI_V2_ADDR_RANGE_DESC_COUNT_SHIFT);
 		if ((call(t, RMI_FID_OP_MEM_DONATE, h, list, 1, 0, &r) & 0xff) !=
 		    RMI_STATUS_ERROR_INPUT)
 			continue;
@@ -220,7 +220,7 @@ static int destroy_recs(struct td *t)
 				return fail(t, "REC_DESTROY", p, -1, x0);
 			continue;
 		}
-		if ((x0 & 0xff) != RMI_V2_0_BET1_STATUS_INCOMPLETE)
+		if ((x0 & 0xff) != RMI_V2_STATUS_INCOMPLETE)
 			return fail(t, "REC_DESTROY", p, -1, x0);
 		if (drive_sro(t, r.x[1], &final))
 			return -1;

@@ -14,7 +14,7 @@
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
 #include <rmi/v1_0.h>
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 #define FIX_ARENA_SIZE (32ULL << 20)
 

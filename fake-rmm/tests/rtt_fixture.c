@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <rmi/v2_0_bet1.h>
+#include <rmi/v2.h>
 
 uint64_t rc(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	    uint64_t a5, struct smc_regs *out)
@@ -157,11 +157,11 @@ uint64_t rt_v2_assign(struct fix *f, uint64_t ipa, unsigned int ripas)
 
 uint64_t rt_v2_map(struct fix *f, uint64_t ipa, uint64_t pa, unsigned int pages)
 {
-	uint64_t desc = RMI_V2_0_BET1_ADDR_RANGE_DESC_ADDR_MASK & pa;
+	uint64_t desc = RMI_V2_ADDR_RANGE_DESC_ADDR_MASK & pa;
 
-	desc |= (uint64_t)pages << RMI_V2_0_BET1_ADDR_RANGE_DESC_COUNT_SHIFT;
+	desc |= (uint64_t)pages << RMI_V2_ADDR_RANGE_DESC_COUNT_SHIFT;
 	return rc(f, RMI_FID_RTT_DATA_MAP, f->rd, ipa, ipa + pages * GRAN,
-		  RMI_V2_0_BET1_ADDR_TYPE_SINGLE, desc, NULL);
+		  RMI_V2_ADDR_TYPE_SINGLE, desc, NULL);
 }
 
 const struct rt_geometry rt_geometries[] = {

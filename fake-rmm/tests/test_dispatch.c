@@ -141,8 +141,8 @@ static void features_2_0(void **state)
 	struct smc_regs r;
 
 	assert_int_equal(fix_call(f, RMI_FID_FEATURES, 1, 0, 0, 0, 0, &r), 0);
-	assert_true(r.x[1] & RMI_V2_0_BET1_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB_MASK);
-	assert_false(r.x[1] & RMI_V2_0_BET1_FEATURE_REGISTER_1_RMI_GRAN_SZ_16KB_MASK);
+	assert_true(r.x[1] & RMI_V2_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB_MASK);
+	assert_false(r.x[1] & RMI_V2_FEATURE_REGISTER_1_RMI_GRAN_SZ_16KB_MASK);
 	assert_int_equal(fix_call(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
 	/* The hash bits moved to register 1 in 2.0. */
 	assert_int_equal(r.x[1] >> 32, 0);

@@ -34,7 +34,7 @@ static uint64_t arena_top(struct fix *f)
 static uint64_t config_page(struct fix *f, uint64_t tracking, uint64_t granule)
 {
 	uint64_t pa = fix_alloc(f);
-	struct rmi_v2_0_bet1_rmm_config *c = pmem_host_ptr(f->pm, pa);
+	struct rmi_v2_rmm_config *c = pmem_host_ptr(f->pm, pa);
 
 	c->tracking_region_size = tracking;
 	c->rmi_granule_size = granule;
@@ -135,7 +135,7 @@ static void config_get_writes_defaults(void **state)
 {
 	struct fix *f = *state;
 	uint64_t pa = config_page(f, 7, 7);
-	const struct rmi_v2_0_bet1_rmm_config *c = pmem_host_ptr(f->pm, pa);
+	const struct rmi_v2_rmm_config *c = pmem_host_ptr(f->pm, pa);
 
 	assert_rmi(fix_call(f, RMI_FID_RMM_CONFIG_GET, pa + 8, 0, 0, 0, 0, NULL),
 		   RMI_STATUS_ERROR_INPUT);

@@ -17,7 +17,7 @@ static int setup(void **state)
 }
 
 /* A 2.0 realm_params page for the default test realm (s2sz 40, level 1, 2 roots). */
-static struct rmi_v2_0_bet1_realm_params *params_page(struct fix *f, uint64_t rtt_base,
+static struct rmi_v2_realm_params *params_page(struct fix *f, uint64_t rtt_base,
 						      uint64_t *pa)
 {
 	struct realm_desc d;
@@ -89,15 +89,15 @@ static void create_params_page(void **state)
 static void create_params_supported(void **state)
 {
 	struct fix *f = *state;
-	struct rmi_v2_0_bet1_realm_params *p;
+	struct rmi_v2_realm_params *p;
 	uint64_t base, rd, pa;
 	const struct {
 		const char *what;
 		size_t off, size;
 		uint64_t val;
 	} bad[] = {
-#define F(field) offsetof(struct rmi_v2_0_bet1_realm_params, field), \
-		 sizeof(((struct rmi_v2_0_bet1_realm_params *)0)->field)
+#define F(field) offsetof(struct rmi_v2_realm_params, field), \
+		 sizeof(((struct rmi_v2_realm_params *)0)->field)
 		{ "LPA2 not supported", F(flags), V2(REALM_FLAGS_LPA2_MASK) },
 		{ "s2sz < 32", F(s2sz), 31 },
 		{ "s2sz > FEATURES.S2SZ", F(s2sz), 45 },
@@ -129,7 +129,7 @@ static void create_params_supported(void **state)
 		p = params_page(f, base, &pa);
 		if (!strcmp(bad[i].what, "SVE vl > max"))
 			p->sve_vl = 16;
-		if (bad[i].off == offsetof(struct rmi_v2_0_bet1_realm_params, rtt_base))
+		if (bad[i].off == offsetof(struct rmi_v2_realm_params, rtt_base))
 			v = base + GRAN;
 		memcpy((uint8_t *)p + bad[i].off, &v, bad[i].size);
 		if (fail_call(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL) != ERR_INPUT)
@@ -175,7 +175,7 @@ static void create_alias_and_granule_states(void **state)
 static void create_vmid_exhausted(void **state)
 {
 	struct fix *f = *state;
-	struct rmi_v2_0_bet1_realm_params *p;
+	struct rmi_v2_realm_params *p;
 	uint64_t base, rd, pa, bad;
 
 	granules(f, &base, &rd);

@@ -125,7 +125,7 @@ static void rec_create_refcount_limit(void **state)
 {
 	struct fix *f = *state;
 	uint64_t params = v2_rec_params(f, 0, 0, 0, NULL), list = fix_alloc(f), pa, h, d, last = 0;
-	struct rmi_v2_0_bet1_rec_params *p = pmem_host_ptr(f->pm, params);
+	struct rmi_v2_rec_params *p = pmem_host_ptr(f->pm, params);
 	uint64_t *l = pmem_host_ptr(f->pm, list);
 	struct smc_regs r;
 
@@ -373,7 +373,7 @@ static void rec_enter_conditions(void **state)
 {
 	struct fix *f = *state;
 	uint64_t a, b, run = fix_alloc(f), del = fix_alloc_delegated(f);
-	struct rmi_v2_0_bet1_rec_run *page = pmem_host_ptr(f->pm, run);
+	struct rmi_v2_rec_run *page = pmem_host_ptr(f->pm, run);
 	uint8_t exit_before[sizeof(page->exit)];
 
 	memset(&page->exit, 0x5a, sizeof(page->exit));

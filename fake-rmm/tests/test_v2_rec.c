@@ -68,7 +68,7 @@ static void host_call_round_trip(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec = boot(f, 7, &run);
-	struct rmi_v2_0_bet1_rec_run *p;
+	struct rmi_v2_rec_run *p;
 
 	/* Realm NEW: ERROR_REALM. */
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_REALM);
@@ -115,10 +115,10 @@ static void psci_complete_and_set_ripas_v2(void **state)
  * exit record holds VERSION's x0..x2, FEATURES, REALM_CONFIG's status and
  * the config fields it read (rsi_version.S).  *rec is left for the caller.
  */
-static struct rmi_v2_0_bet1_rec_exit *rsi_version_report(struct fix *f, uint64_t req,
+static struct rmi_v2_rec_exit *rsi_version_report(struct fix *f, uint64_t req,
 							 uint64_t *rec, uint64_t *run)
 {
-	struct rmi_v2_0_bet1_rec_run *p;
+	struct rmi_v2_rec_run *p;
 
 	ram_page(f, DATA_IPA);
 	*rec = boot_guest(f, "rsi_version", DATA_IPA, req, run);
@@ -135,15 +135,15 @@ static void rsi_realm_config_v2(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec;
-	struct rmi_v2_0_bet1_rec_exit *ex = rsi_version_report(f, 0, &rec, &run);
+	struct rmi_v2_rec_exit *ex = rsi_version_report(f, 0, &rec, &run);
 
 	/* VERSION(1.0) from an RSI 1.1 RMM: supported too; lower = 1.0, higher = 1.1. */
-	assert_int_equal(ex->gprs[0], RSI_V2_0_BET1_STATUS_SUCCESS);
+	assert_int_equal(ex->gprs[0], RSI_V2_STATUS_SUCCESS);
 	assert_int_equal(ex->gprs[1], 0x10000);
 	assert_int_equal(ex->gprs[2], 0x10001);
-	assert_int_equal(ex->gprs[5], RSI_V2_0_BET1_STATUS_SUCCESS);	/* REALM_CONFIG */
+	assert_int_equal(ex->gprs[5], RSI_V2_STATUS_SUCCESS);	/* REALM_CONFIG */
 	assert_int_equal(ex->gprs[6], 40);
-	assert_int_equal(ex->gprs[7], RSI_V2_0_BET1_HASH_ALGO_SHA_256);
+	assert_int_equal(ex->gprs[7], RSI_V2_HASH_ALGO_SHA_256);
 	/* 16 list registers (ListRegs 15), 5 priority and preemption bits. */
 	assert_int_equal(ex->gprs[8], 15 | (4ULL << 26) | (4ULL << 29));
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
@@ -156,9 +156,9 @@ static void rsi_version_unsupported_v2(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec;
-	struct rmi_v2_0_bet1_rec_exit *ex = rsi_version_report(f, 0x20000, &rec, &run);
+	struct rmi_v2_rec_exit *ex = rsi_version_report(f, 0x20000, &rec, &run);
 
-	assert_int_equal(ex->gprs[0], RSI_V2_0_BET1_STATUS_ERROR_INPUT);
+	assert_int_equal(ex->gprs[0], RSI_V2_STATUS_ERROR_INPUT);
 	assert_int_equal(ex->gprs[1], 0x10001);
 	assert_int_equal(ex->gprs[2], 0x10001);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);

@@ -41,7 +41,7 @@ uint64_t v2_rec_params(struct fix *f, uint64_t flags, uint64_t mpidr, uint64_t p
 		       const uint64_t *gprs)
 {
 	uint64_t pa = fix_alloc(f);
-	struct rmi_v2_0_bet1_rec_params *p = pmem_host_ptr(f->pm, pa);
+	struct rmi_v2_rec_params *p = pmem_host_ptr(f->pm, pa);
 
 	p->flags = flags;
 	p->mpidr = mpidr;

@@ -10,7 +10,7 @@
 
 #include "rtt_fixture.h"
 
-#define V2(name) RMI_V2_0_BET1_##name
+#define V2(name) RMI_V2_##name
 #define X0_STATUS(x0) ((x0) & V2(RETURN_CODE_STATUS_MASK))
 #define X0_MEMREQ(x0) (((x0) & V2(RETURN_CODE_MEMREQ_MASK)) >> V2(RETURN_CODE_MEMREQ_SHIFT))
 #define X0_CAN_CANCEL(x0) (((x0) & V2(RETURN_CODE_CAN_CANCEL_MASK)) >> V2(RETURN_CODE_CAN_CANCEL_SHIFT))

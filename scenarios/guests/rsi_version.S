@@ -25,7 +25,7 @@ _start:
 	mov	x27, x0
 	ldr	x28, [x20, #RSI_REALM_CONFIG_IPA_WIDTH]
 	ldrb	w19, [x20, #RSI_REALM_CONFIG_HASH_ALGO]
-	ldr	x29, [x20, #RSI_V2_0_BET1_REALM_CONFIG_GICV3_VTR]  // 1.0: padding, zero
+	ldr	x29, [x20, #RSI_V2_REALM_CONFIG_GICV3_VTR]  // 1.0: padding, zero
 	stp	x22, x23, [x21, #RSI_HOST_CALL_GPRS]
 	stp	x24, x25, [x21, #RSI_HOST_CALL_GPRS + 16]
 	stp	x26, x27, [x21, #RSI_HOST_CALL_GPRS + 32]
