@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Which profiles a scenario's `profile:` selects: a profile, `N.x` (every
- * revision of RMI major N), a list (each once), `any`; and the errors for
- * names no description defines.
+ * The scenario loader: which profiles a scenario's `profile:` selects (a
+ * profile, `N.x` for every revision of RMI major N, a list naming each
+ * once, `any`) and the errors for names no description defines; fault
+ * rules' donation requests laid out from the profile's description.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +18,7 @@
 #include <cca-double/abi.h>
 #include <cca-double/scenario.h>
 
-static struct scenario *load(const char *profile, char *err, size_t errlen)
+static struct scenario *load_text(const char *text, char *err, size_t errlen)
 {
 	char path[] = "/tmp/cca-profiles-XXXXXX";
 	int fd = mkstemp(path);
@@ -27,12 +28,52 @@ static struct scenario *load(const char *profile, char *err, size_t errlen)
 	assert_true(fd >= 0);
 	f = fdopen(fd, "w");
 	assert_non_null(f);
-	fprintf(f, "name: profiles\nprofile: %s\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n",
-		profile);
+	fputs(text, f);
 	fclose(f);
 	s = scenario_load(path, err, errlen);
 	unlink(path);
 	return s;
+}
+
+static struct scenario *load(const char *profile, char *err, size_t errlen)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text),
+		 "name: profiles\nprofile: %s\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n",
+		 profile);
+	return load_text(text, err, errlen);
+}
+
+/* A 2.0 scenario whose first REC_CREATE is answered INCOMPLETE asking for `donate`. */
+static struct scenario *load_donate(const char *donate, char *err, size_t errlen)
+{
+	char text[640];
+
+	snprintf(text, sizeof(text),
+		 "name: donate\nprofile: \"2.0-bet1\"\nmemory: 8M\ngranules: [g]\n"
+		 "faults:\n  - {rmi: REC_CREATE, nth: 1, return: {status: INCOMPLETE, donate: %s}}\n"
+		 "steps:\n  - write: {to: g, fill: 1}\n",
+		 donate);
+	return load_text(text, err, errlen);
+}
+
+static void donation_fields_follow_the_profile(void **state)
+{
+	char err[512];
+	struct scenario *s = load_donate("{block: 2M, count: 4, contig: true, state: undelegated}",
+					 err, sizeof(err));
+
+	(void)state;
+	assert_non_null(s);
+	scenario_free(s);
+	assert_null(load_donate("{state: sideways}", err, sizeof(err)));
+	assert_non_null(strstr(err, ":6:"));
+	assert_non_null(strstr(err, "state is one of delegated, undelegated"));
+	assert_null(load_donate("{count: 0x4000}", err, sizeof(err)));
+	assert_non_null(strstr(err, "count does not fit 14 bits"));
+	assert_null(load_donate("{block: 1G}", err, sizeof(err)));
+	assert_non_null(strstr(err, "1G is refused"));
 }
 
 /* How many profiles of RMI major `family` ("v2") the descriptions define. */
@@ -98,6 +139,7 @@ int main(void)
 		cmocka_unit_test(family_selects_every_revision),
 		cmocka_unit_test(list_names_each_profile_once),
 		cmocka_unit_test(unknown_names_are_errors),
+		cmocka_unit_test(donation_fields_follow_the_profile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
