@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -110,6 +111,32 @@ static void suite_name_of(const char *path, char *out, size_t len)
 			*p = '_';
 }
 
+/*
+ * Fails the case with a scenario's "file:line:col: what": the scenario's
+ * position stands where a C test's file:line would, so the diagnostic reads
+ * "# case: file:line:col: what" and names no runner source.
+ */
+static void fail_at_scenario(const char *failure)
+{
+	const char *colon = strchr(failure, ':');
+	char *end = NULL;
+	unsigned long line = 0, col = 0;
+
+	if (colon) {
+		line = strtoul(colon + 1, &end, 10);
+		if (end && *end == ':')
+			col = strtoul(end + 1, &end, 10);
+	}
+	if (colon && line && col && end && end[0] == ':' && end[1] == ' ' && col <= INT_MAX) {
+		char where[PATH_MAX + 32];
+
+		snprintf(where, sizeof(where), "%.*s:%lu", (int)(colon - failure), failure, line);
+		__kunit_fail_current_test_impl(where, (int)col, "%s", end + 2);
+	} else {
+		kunit_fail_current_test("%s", failure);
+	}
+}
+
 static void run_scenario_case(struct kunit *test)
 {
 	struct scn_case *c = kunit_case_data(test);
@@ -118,7 +145,7 @@ static void run_scenario_case(struct kunit *test)
 	FILE *trace = NULL;
 
 	if (!c->scenario) {
-		kunit_fail_current_test("%s", c->load_error);
+		fail_at_scenario(c->load_error);
 		return;
 	}
 	if (c->skip) {
@@ -144,7 +171,7 @@ static void run_scenario_case(struct kunit *test)
 	if (trace)
 		fclose(trace);
 	if (!res.passed)
-		kunit_fail_current_test("%s", res.failure);
+		fail_at_scenario(res.failure);
 	scenario_result_free(&res);
 }
 

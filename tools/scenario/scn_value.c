@@ -59,19 +59,26 @@ int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out
 	const struct scn_granule *g;
 	uint64_t off = 0;
 	size_t len;
+	int ret;
 
 	if (!ynode_is_scalar(n))
 		return scn_err(r, n, "%s: expected a number or a granule name", what);
 	text = ynode_str(n);
-	if (!parse_u64_text(text, true, out))
+	ret = parse_u64_text(text, true, out);
+	if (!ret)
 		return 0;
+	if (ret == YDOC_OVERFLOW)
+		return scn_err(r, n, "%s: '%s' does not fit 64 bits", what, text);
 	if (text[0] == '-') {
 		int64_t v;
 
-		if (!parse_s64_text(text, &v)) {
+		ret = parse_s64_text(text, &v);
+		if (!ret) {
 			*out = (uint64_t)v;
 			return 0;
 		}
+		if (ret == YDOC_OVERFLOW)
+			return scn_err(r, n, "%s: '%s' does not fit a signed 64-bit integer", what, text);
 	}
 	op = strpbrk(text, "+-");
 	len = op ? (size_t)(op - text) : strlen(text);

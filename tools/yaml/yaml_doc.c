@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "yaml_doc.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "yaml_guard.h"
 
 static void set_error(struct ydoc *d, unsigned long line, unsigned long col, const char *fmt,
 		      va_list ap)
@@ -30,29 +34,63 @@ int ydoc_err(struct ydoc *d, const yaml_node_t *at, const char *fmt, ...)
 	return -1;
 }
 
-static int load(struct ydoc *d, yaml_parser_t *p)
+static int syntax_error(struct ydoc *d, yaml_parser_t *p)
 {
-	if (!yaml_parser_load(p, &d->doc)) {
-		snprintf(d->error, sizeof(d->error), "%s:%lu:%lu: YAML syntax error: %s%s%s",
-			 d->path, (unsigned long)p->problem_mark.line + 1,
-			 (unsigned long)p->problem_mark.column + 1,
-			 p->problem ? p->problem : "unknown problem",
-			 p->context ? " " : "", p->context ? p->context : "");
-		yaml_parser_delete(p);
+	const char *problem = p->problem ? p->problem : "unknown problem";
+
+	if (p->error == YAML_MEMORY_ERROR)
+		problem = "out of memory";
+	snprintf(d->error, sizeof(d->error), "%s:%lu:%lu: YAML syntax error: %s%s%s", d->path,
+		 (unsigned long)p->problem_mark.line + 1, (unsigned long)p->problem_mark.column + 1,
+		 problem, p->context ? " " : "", p->context ? p->context : "");
+	return -1;
+}
+
+/* One document from `text`, checked before and after libyaml (yaml_guard.h). */
+static int load_text(struct ydoc *d, const unsigned char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_document_t extra;
+	int ret = -1;
+
+	if (ydoc_check_text(d, text, len))
 		return -1;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, text, len);
+	if (!yaml_parser_load(&p, &d->doc)) {
+		syntax_error(d, &p);
+		goto out;
 	}
-	yaml_parser_delete(p);
 	d->loaded = true;
 	if (!yaml_document_get_root_node(&d->doc)) {
 		snprintf(d->error, sizeof(d->error), "%s:1:1: empty document", d->path);
-		return -1;
+		goto out;
 	}
-	return 0;
+	/* A second document would be ignored silently: refuse it where it starts. */
+	if (!yaml_parser_load(&p, &extra)) {
+		syntax_error(d, &p);
+		goto out;
+	}
+	if (yaml_document_get_root_node(&extra)) {
+		snprintf(d->error, sizeof(d->error),
+			 "%s:%lu:%lu: a second YAML document starts here: a file holds one",
+			 d->path, (unsigned long)extra.start_mark.line + 1,
+			 (unsigned long)extra.start_mark.column + 1);
+		yaml_document_delete(&extra);
+		goto out;
+	}
+	yaml_document_delete(&extra);
+	ret = ydoc_check_tree(d);
+out:
+	yaml_parser_delete(&p);
+	return ret;
 }
 
 int ydoc_load_file(struct ydoc *d, const char *path)
 {
-	yaml_parser_t p;
+	struct stat st;
+	unsigned char *text;
+	size_t got;
 	FILE *f;
 	int ret;
 
@@ -63,22 +101,43 @@ int ydoc_load_file(struct ydoc *d, const char *path)
 		snprintf(d->error, sizeof(d->error), "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_file(&p, f);
-	ret = load(d, &p);
+	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
+		snprintf(d->error, sizeof(d->error), "%s: %s; expected a YAML file", path,
+			 S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
+		fclose(f);
+		return -1;
+	}
+	if ((uint64_t)st.st_size > YDOC_MAX_BYTES) {
+		snprintf(d->error, sizeof(d->error),
+			 "%s:1:1: file is %lld bytes, more than the %u KiB a description may have", path,
+			 (long long)st.st_size, YDOC_MAX_BYTES / 1024);
+		fclose(f);
+		return -1;
+	}
+	text = malloc((size_t)st.st_size + 1);
+	if (!text) {
+		snprintf(d->error, sizeof(d->error), "%s: out of memory", path);
+		fclose(f);
+		return -1;
+	}
+	got = fread(text, 1, (size_t)st.st_size, f);
 	fclose(f);
+	if (got != (size_t)st.st_size) {
+		snprintf(d->error, sizeof(d->error), "%s: read %zu of %lld bytes", path, got,
+			 (long long)st.st_size);
+		free(text);
+		return -1;
+	}
+	ret = load_text(d, text, got);
+	free(text);
 	return ret;
 }
 
 int ydoc_load_string(struct ydoc *d, const char *name, const char *text, size_t len)
 {
-	yaml_parser_t p;
-
 	memset(d, 0, sizeof(*d));
 	d->path = name;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	return load(d, &p);
+	return load_text(d, (const unsigned char *)text, len);
 }
 
 void ydoc_free(struct ydoc *d)
@@ -213,6 +272,7 @@ int parse_u64_text(const char *s, bool sizes, uint64_t *out)
 	uint64_t v = 0, mult = 1;
 	int base = 10;
 	const char *p = s;
+	bool overflow = false;
 	size_t len;
 
 	if (!s || !*s)
@@ -257,11 +317,11 @@ int parse_u64_text(const char *s, bool sizes, uint64_t *out)
 		if (digit >= (unsigned)base)
 			return -1;
 		if (v > (UINT64_MAX - digit) / (uint64_t)base)
-			return -1;
+			overflow = true;
 		v = v * (uint64_t)base + digit;
 	}
-	if (mult != 1 && v > UINT64_MAX / mult)
-		return -1;
+	if (overflow || (mult != 1 && v > UINT64_MAX / mult))
+		return YDOC_OVERFLOW;
 	*out = v * mult;
 	return 0;
 }
@@ -269,15 +329,22 @@ int parse_u64_text(const char *s, bool sizes, uint64_t *out)
 int parse_s64_text(const char *s, int64_t *out)
 {
 	uint64_t v;
+	int ret;
 
 	if (s && s[0] == '-') {
-		if (parse_u64_text(s + 1, false, &v) || v > (uint64_t)INT64_MAX + 1)
-			return -1;
+		ret = parse_u64_text(s + 1, false, &v);
+		if (ret)
+			return ret;
+		if (v > (uint64_t)INT64_MAX + 1)
+			return YDOC_OVERFLOW;
 		*out = (int64_t)(0 - v);
 		return 0;
 	}
-	if (parse_u64_text(s, false, &v) || v > (uint64_t)INT64_MAX)
-		return -1;
+	ret = parse_u64_text(s, false, &v);
+	if (ret)
+		return ret;
+	if (v > (uint64_t)INT64_MAX)
+		return YDOC_OVERFLOW;
 	*out = (int64_t)v;
 	return 0;
 }
@@ -294,6 +361,8 @@ int yscalar_u64(struct ydoc *d, yaml_node_t *n, const char *what, uint64_t *out)
 {
 	if (scalar_or_err(d, n, what, "an unsigned integer"))
 		return -1;
+	if (parse_u64_text(ynode_str(n), false, out) == YDOC_OVERFLOW)
+		return ydoc_err(d, n, "%s: '%s' does not fit 64 bits", what, ynode_str(n));
 	if (parse_u64_text(ynode_str(n), false, out))
 		return ydoc_err(d, n, "%s: expected an unsigned integer, got '%s'", what,
 				ynode_str(n));
@@ -304,6 +373,9 @@ int yscalar_s64(struct ydoc *d, yaml_node_t *n, const char *what, int64_t *out)
 {
 	if (scalar_or_err(d, n, what, "an integer"))
 		return -1;
+	if (parse_s64_text(ynode_str(n), out) == YDOC_OVERFLOW)
+		return ydoc_err(d, n, "%s: '%s' does not fit a signed 64-bit integer", what,
+				ynode_str(n));
 	if (parse_s64_text(ynode_str(n), out))
 		return ydoc_err(d, n, "%s: expected an integer, got '%s'", what, ynode_str(n));
 	return 0;
@@ -313,6 +385,8 @@ int yscalar_size(struct ydoc *d, yaml_node_t *n, const char *what, uint64_t *out
 {
 	if (scalar_or_err(d, n, what, "a size"))
 		return -1;
+	if (parse_u64_text(ynode_str(n), true, out) == YDOC_OVERFLOW)
+		return ydoc_err(d, n, "%s: '%s' does not fit 64 bits", what, ynode_str(n));
 	if (parse_u64_text(ynode_str(n), true, out))
 		return ydoc_err(d, n, "%s: expected a size such as 4096, 0x1000, 2M or 1G, got '%s'",
 				what, ynode_str(n));

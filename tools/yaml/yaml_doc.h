@@ -66,7 +66,11 @@ int yscalar_size(struct ydoc *d, yaml_node_t *n, const char *what, uint64_t *out
 int yscalar_bool(struct ydoc *d, yaml_node_t *n, const char *what, bool *out);
 int yscalar_str(struct ydoc *d, yaml_node_t *n, const char *what, const char **out);
 
-/* Parses a number as above from plain text; returns 0 or -1. */
+/*
+ * Parses a number as above from plain text; returns 0, YDOC_OVERFLOW when
+ * it is a number too large for the type, or -1 when it is not a number.
+ */
+#define YDOC_OVERFLOW (-2)
 int parse_u64_text(const char *s, bool sizes, uint64_t *out);
 int parse_s64_text(const char *s, int64_t *out);
 

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The loader is strict and bounded: hostile or careless input gets
+ * "file:line:col: what" (or "file: what") and never a hang or a silent
+ * accept.  ctest's timeout bounds the inputs that used to hang libyaml.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "yaml_doc.h"
+#include "yaml_guard.h"
+
+/* Loads `text`; returns the error ("" when it loaded). */
+static const char *load(struct ydoc *d, const char *text, size_t len)
+{
+	int ret = ydoc_load_string(d, "t.yaml", text, len);
+
+	ydoc_free(d);
+	assert_true(ret == 0 ? !d->error[0] : d->error[0] != 0);
+	return d->error;
+}
+
+/* `text` fails with an error holding `where` and `what`; both "": it loads. */
+static void expect_error(const char *text, size_t len, const char *where, const char *what)
+{
+	struct ydoc d;
+	const char *err = load(&d, text, len);
+
+	if (!*where && !*what) {
+		if (*err)
+			fail_msg("expected it to load, got '%s'", err);
+	} else if (!*err || !strstr(err, where) || !strstr(err, what)) {
+		fail_msg("expected '%s' ... '%s', got '%s'", where, what, err);
+	}
+}
+
+/* A literal text (no NUL inside). */
+#define expect_text(text, where, what) expect_error(text, strlen(text), where, what)
+
+static void duplicate_keys(void **state)
+{
+	(void)state;
+	expect_text("a: 1\nb: 2\na: 3\n", "t.yaml:3:1: ", "duplicate key 'a' (first at line 1, column 1)");
+	expect_text("steps:\n  - {x: 1, y: 2, x: 3}\n", "t.yaml:2:18: ", "duplicate key 'x'");
+	/* Different keys and equal keys in different mappings are fine. */
+	expect_text("a: {x: 1}\nb: {x: 2}\n", "", "");
+}
+
+static void one_document(void **state)
+{
+	(void)state;
+	expect_text("a: 1\n---\nb: 2\n", "t.yaml:2:1: ", "a second YAML document starts here");
+	expect_text("---\na: 1\n...\n", "", "");
+	expect_text("", "t.yaml:1:1: ", "empty document");
+}
+
+static void nesting_is_bounded(void **state)
+{
+	size_t n = 100000;
+	char *deep = malloc(2 * n + 8);
+
+	(void)state;
+	assert_non_null(deep);
+	memcpy(deep, "a: ", 3);
+	memset(deep + 3, '[', n);
+	memset(deep + 3 + n, ']', n);
+	deep[3 + 2 * n] = '\n';
+	expect_error(deep, 2 * n + 4, "t.yaml:1:36: ", "nested deeper than 32 levels");
+	/* Brackets inside quotes and comments do not nest. */
+	memcpy(deep, "a: \"", 4);
+	memset(deep + 4, '[', 100);
+	memcpy(deep + 104, "\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", 39);
+	expect_error(deep, 143, "", "");
+	free(deep);
+}
+
+static void text_is_checked(void **state)
+{
+	(void)state;
+	expect_text("a: 1\nb:\n\t- 1\n", "t.yaml:3:1: ", "tab in indentation");
+	expect_text("a: 1\nb: \"x\xff\"\n", "t.yaml:2:6: ", "invalid UTF-8 (byte 0xff)");
+	expect_text("a: 1\nb: \"\xc0\xaf\"\n", "t.yaml:2:5: ", "invalid UTF-8");	/* overlong */
+	expect_text("a: \"\xc3\xa9t\xc3\xa9\"\n", "", "");		/* "été" is fine */
+	/* A tab inside a line is not indentation. */
+	expect_text("a:\t1\n", "", "");
+}
+
+static void size_is_bounded(void **state)
+{
+	size_t n = YDOC_MAX_BYTES + 1;
+	char *big = malloc(n);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, ' ', n);
+	memcpy(big, "a: 1\n#", 6);
+	expect_error(big, n, "t.yaml:1:1: ", "more than the 1024 KiB");
+	free(big);
+}
+
+static void numbers_say_what_is_wrong(void **state)
+{
+	struct ydoc d;
+	uint64_t u;
+	int64_t s;
+	const char *text = "a: 99999999999999999999\nb: -9223372036854775809\nc: 1x\n";
+
+	(void)state;
+	assert_int_equal(ydoc_load_string(&d, "t.yaml", text, strlen(text)), 0);
+	assert_int_equal(yscalar_u64(&d, ymap_get(&d, ydoc_root(&d), "a"), "a", &u), -1);
+	assert_non_null(strstr(d.error, "t.yaml:1:4: a: '99999999999999999999' does not fit 64 bits"));
+	d.error[0] = 0;
+	assert_int_equal(yscalar_s64(&d, ymap_get(&d, ydoc_root(&d), "b"), "b", &s), -1);
+	assert_non_null(strstr(d.error, "does not fit a signed 64-bit integer"));
+	d.error[0] = 0;
+	assert_int_equal(yscalar_u64(&d, ymap_get(&d, ydoc_root(&d), "c"), "c", &u), -1);
+	assert_non_null(strstr(d.error, "expected an unsigned integer, got '1x'"));
+	ydoc_free(&d);
+	assert_int_equal(parse_u64_text("0x10000000000000000", false, &u), YDOC_OVERFLOW);
+	assert_int_equal(parse_u64_text("20000000T", true, &u), YDOC_OVERFLOW);
+	assert_int_equal(parse_u64_text("0xffffffffffffffff", false, &u), 0);
+}
+
+static void files_not_directories(void **state)
+{
+	struct ydoc d;
+
+	(void)state;
+	assert_int_equal(ydoc_load_file(&d, "/"), -1);
+	assert_non_null(strstr(d.error, "/: is a directory; expected a YAML file"));
+	assert_int_equal(ydoc_load_file(&d, "/nonexistent/x.yaml"), -1);
+	assert_non_null(strstr(d.error, "cannot open"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(duplicate_keys),
+		cmocka_unit_test(one_document),
+		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(text_is_checked),
+		cmocka_unit_test(size_is_bounded),
+		cmocka_unit_test(numbers_say_what_is_wrong),
+		cmocka_unit_test(files_not_directories),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

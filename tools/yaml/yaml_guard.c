@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * What libyaml lets through or handles badly, checked around it so that a
+ * hostile or careless file gets a clear "file:line:col: what" and never a
+ * hang: size and nesting limits (libyaml's scanner is quadratic in flow
+ * nesting), byte-exact positions of invalid UTF-8 and of tabs used for
+ * indentation (libyaml says only "cannot start any token" or reports 1:1),
+ * duplicate keys (libyaml keeps both) and a second document (libyaml stops
+ * after the first).
+ */
+#include "yaml_guard.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int text_err(struct ydoc *d, unsigned long line, unsigned long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int text_err(struct ydoc *d, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!d->error[0])
+		snprintf(d->error, sizeof(d->error), "%s:%lu:%lu: %s", d->path ? d->path : "<yaml>",
+			 line, col, msg);
+	return -1;
+}
+
+/* Length of the UTF-8 sequence at s (at most n bytes), or 0 if it is not valid UTF-8. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		cp = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and what lies past U+10FFFF are not UTF-8. */
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
+{
+	unsigned long line = 1, col = 1;
+	unsigned int flow = 0;
+	bool indent = true, comment = false;
+	char quote = 0;
+
+	if (len > YDOC_MAX_BYTES)
+		return text_err(d, 1, 1, "file is %zu bytes, more than the %u KiB a description may have",
+				len, YDOC_MAX_BYTES / 1024);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = text[i];
+		size_t n = utf8_len(text + i, len - i);
+
+		if (!n)
+			return text_err(d, line, col, "invalid UTF-8 (byte 0x%02x): YAML files are UTF-8 text",
+					c);
+		if (c == '\n') {
+			line++;
+			col = 1;
+			indent = true;
+			comment = false;
+			i++;
+			continue;
+		}
+		if (c == '\t' && indent)
+			return text_err(d, line, col, "tab in indentation: YAML indents with spaces");
+		if (c != ' ' && c != '\t')
+			indent = false;
+		/* Flow nesting, outside quotes and comments. */
+		if (!comment) {
+			if (quote) {
+				if (c == (unsigned char)quote && !(quote == '"' && i && text[i - 1] == '\\'))
+					quote = 0;
+			} else if (c == '"' || c == '\'') {
+				quote = (char)c;
+			} else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+				comment = true;
+			} else if (c == '[' || c == '{') {
+				if (++flow > YDOC_MAX_DEPTH)
+					return text_err(d, line, col, "nested deeper than %u levels",
+							YDOC_MAX_DEPTH);
+			} else if ((c == ']' || c == '}') && flow) {
+				flow--;
+			}
+		}
+		i += n;
+		col++;
+	}
+	return 0;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const yaml_node_t *const *x = a, *const *y = b;
+	int r = strcmp((const char *)(*x)->data.scalar.value, (const char *)(*y)->data.scalar.value);
+
+	if (r)
+		return r;
+	/* Equal keys: in document order, so the second one is the one reported. */
+	return (*x)->start_mark.index < (*y)->start_mark.index ? -1 :
+	       (*x)->start_mark.index > (*y)->start_mark.index;
+}
+
+/* A mapping's scalar keys, sorted: equal neighbours are duplicates (n log n, not n^2). */
+static int check_map(struct ydoc *d, yaml_node_t *map)
+{
+	size_t n = ymap_len(map), m = 0;
+	yaml_node_t **keys;
+	int ret = 0;
+
+	if (n < 2)
+		return 0;
+	keys = malloc(n * sizeof(*keys));
+	if (!keys)
+		return text_err(d, ynode_line(map), ynode_col(map), "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *k;
+
+		if (ymap_key(d, map, i, &k, NULL))
+			keys[m++] = k;
+	}
+	qsort(keys, m, sizeof(*keys), key_cmp);
+	for (size_t i = 1; i < m && !ret; i++)
+		if (!strcmp((const char *)keys[i]->data.scalar.value,
+			    (const char *)keys[i - 1]->data.scalar.value))
+			ret = ydoc_err(d, keys[i], "duplicate key '%s' (first at line %lu, column %lu)",
+				       ynode_str(keys[i]), ynode_line(keys[i - 1]),
+				       ynode_col(keys[i - 1]));
+	free(keys);
+	return ret;
+}
+
+int ydoc_check_tree(struct ydoc *d)
+{
+	yaml_node_t *n;
+
+	/* Every node once, in document order; aliases point back at earlier nodes. */
+	for (n = d->doc.nodes.start; n < d->doc.nodes.top; n++)
+		if (n->type == YAML_MAPPING_NODE && check_map(d, n))
+			return -1;
+	return 0;
+}
