@@ -21,6 +21,8 @@
 struct scenario;
 
 #define SCENARIO_MAX_PROFILES 8
+/* Longest scenario `name:` (a KTAP case name, with "@profile" added). */
+#define SCENARIO_NAME_MAX 96
 
 /* Loads and checks `path`; NULL with "file:line:col: what" in err on failure. */
 struct scenario *scenario_load(const char *path, char *err, size_t errlen);

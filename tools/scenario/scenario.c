@@ -147,6 +147,23 @@ static int load_profiles(struct scenario *s, yaml_node_t *n)
 	return 0;
 }
 
+/*
+ * A KTAP case name: kunit.py reads up to the end of the line and treats '#'
+ * as the start of a directive, so neither may appear; spaces would be
+ * folded into the name or taken for indentation.
+ */
+static bool ktap_safe_name(const char *n)
+{
+	size_t len = strlen(n);
+
+	if (!len || len > SCENARIO_NAME_MAX)
+		return false;
+	for (; *n; n++)
+		if ((unsigned char)*n <= ' ' || *n == '#' || *n == 0x7f)
+			return false;
+	return true;
+}
+
 static bool valid_name(const char *n)
 {
 	if (!n || !*n || strlen(n) >= 48 || !((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || *n == '_'))
@@ -279,6 +296,12 @@ struct scenario *scenario_load(const char *path, char *err, size_t errlen)
 	n = ymap_get(&s->doc, root, "name");
 	if (!n || yscalar_str(&s->doc, n, "name", &s->name)) {
 		ydoc_err(&s->doc, n ? n : root, "missing 'name'");
+		goto fail;
+	}
+	if (!ktap_safe_name(s->name)) {
+		ydoc_err(&s->doc, n, "name: '%s' must be 1..%d printable characters without '#', "
+			 "spaces or control characters (it names a KTAP test case)", s->name,
+			 SCENARIO_NAME_MAX);
 		goto fail;
 	}
 	n = ymap_get(&s->doc, root, "description");

@@ -112,16 +112,43 @@ static void suite_name_of(const char *path, char *out, size_t len)
 }
 
 /*
+ * `text` as one KTAP diagnostic line: a newline or other control character
+ * a scenario put in a string (a command name, a path) would end the line
+ * and could forge a result line, so it is written as \n, \r, \t or \xNN.
+ */
+static void ktap_escape(const char *text, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (; *text && o + 5 < len; text++) {
+		unsigned char c = (unsigned char)*text;
+
+		if (c == '\n' || c == '\r' || c == '\t') {
+			out[o++] = '\\';
+			out[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < ' ' || c == 0x7f) {
+			o += (size_t)snprintf(out + o, len - o, "\\x%02x", c);
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = 0;
+}
+
+/*
  * Fails the case with a scenario's "file:line:col: what": the scenario's
  * position stands where a C test's file:line would, so the diagnostic reads
  * "# case: file:line:col: what" and names no runner source.
  */
-static void fail_at_scenario(const char *failure)
+static void fail_at_scenario(const char *raw)
 {
-	const char *colon = strchr(failure, ':');
+	char failure[4096];
+	const char *colon;
 	char *end = NULL;
 	unsigned long line = 0, col = 0;
 
+	ktap_escape(raw, failure, sizeof(failure));
+	colon = strchr(failure, ':');
 	if (colon) {
 		line = strtoul(colon + 1, &end, 10);
 		if (end && *end == ':')
@@ -155,8 +182,12 @@ static void run_scenario_case(struct kunit *test)
 	/* Load notes as KTAP diagnostics of this case. */
 	for (const char *n = scenario_notes(c->scenario); *n;) {
 		const char *nl = strchr(n, '\n');
+		size_t len = nl ? (size_t)(nl - n) : strlen(n);
+		char note[1024], line[4096];
 
-		printf("    # %.*s\n", (int)(nl ? nl - n : (long)strlen(n)), n);
+		snprintf(note, sizeof(note), "%.*s", (int)(len < sizeof(note) ? len : sizeof(note) - 1), n);
+		ktap_escape(note, line, sizeof(line));
+		printf("    # %s\n", line);
 		n = nl ? nl + 1 : n + strlen(n);
 	}
 	if (c->opts->trace_path) {

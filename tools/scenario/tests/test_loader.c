@@ -133,6 +133,26 @@ static void unknown_names_are_errors(void **state)
 	}
 }
 
+static void names_are_ktap_safe(void **state)
+{
+	static const char *const bad[] = { "\"a b\"", "\"a#b\"", "\"a\\nb\"", "\" a\"", "\"\"" };
+	char err[512], text[512];
+	struct scenario *s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text), "name: %s\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n",
+			 bad[i]);
+		err[0] = 0;
+		assert_null(load_text(text, err, sizeof(err)));
+		assert_non_null(strstr(err, ":1:7: name: "));
+	}
+	s = load_text("name: ok-name_1.2\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n",
+		      err, sizeof(err));
+	assert_non_null(s);
+	scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +160,7 @@ int main(void)
 		cmocka_unit_test(list_names_each_profile_once),
 		cmocka_unit_test(unknown_names_are_errors),
 		cmocka_unit_test(donation_fields_follow_the_profile),
+		cmocka_unit_test(names_are_ktap_safe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
