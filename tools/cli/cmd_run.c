@@ -29,7 +29,8 @@ static void usage(FILE *f)
 		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
 		"  -h, --help          this text\n"
 		"\n"
-		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage.\n",
+		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage or a\n"
+		"file that does not load (named in its failing case).\n",
 		CCA_SCENARIO_DIR);
 }
 
@@ -46,7 +47,8 @@ int run_main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct kunit_run_options ko = { .timeout_s = 60 };
-	struct scn_suite_opts so = { 0 };
+	unsigned int load_errors = 0;
+	struct scn_suite_opts so = { .load_errors = &load_errors };
 	struct kunit_suite **suites = NULL;
 	const char *defaults[] = { CCA_SCENARIO_DIR };
 	int c, n, status;
@@ -68,7 +70,8 @@ int run_main(int argc, char **argv)
 			so.trace_path = optarg;
 			break;
 		case 'T':
-			ko.timeout_s = (unsigned int)strtoul(optarg, NULL, 10);
+			if (!cli_parse_seconds("run", "--timeout", optarg, &ko.timeout_s))
+				return 2;
 			break;
 		case 'l':
 			ko.list_only = true;
@@ -105,5 +108,6 @@ int run_main(int argc, char **argv)
 		return 2;
 	status = kunit_run_suites(suites, (size_t)n, &ko, NULL);
 	scn_free_suites(suites, (size_t)n);
-	return status;
+	/* A file that did not load is a load error (2), reported as its failing case too. */
+	return load_errors && status ? 2 : status;
 }

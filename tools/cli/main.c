@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double: one command, several subcommands. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cca-double/abi.h>
@@ -57,6 +59,22 @@ bool cli_profile_known(const char *name)
 		fprintf(stderr, " %s", abi_profiles[i]->name);
 	fprintf(stderr, ")\n");
 	return false;
+}
+
+bool cli_parse_seconds(const char *cmd, const char *opt, const char *arg, unsigned int *out)
+{
+	char *end = NULL;
+	unsigned long v;
+
+	errno = 0;
+	v = arg && *arg >= '0' && *arg <= '9' ? strtoul(arg, &end, 10) : 0;
+	if (errno || !end || *end || v < 1 || v > 86400) {
+		fprintf(stderr, "%s: %s takes whole seconds from 1 to 86400, not '%s'\n", cmd, opt,
+			arg ? arg : "");
+		return false;
+	}
+	*out = (unsigned int)v;
+	return true;
 }
 
 void cli_register_host(void)

@@ -272,9 +272,12 @@ int scn_build_suites(const char *const *paths, size_t npaths, const struct scn_s
 			c->opts = opts;
 			if (!sc) {
 				c->load_error = strdup(err);
+				if (opts->load_errors)
+					++*opts->load_errors;
 				snprintf(cname, sizeof(cname), "%s", base ? base + 1 : files.paths[i]);
+				/* A KTAP case name: no '#', spaces or control characters. */
 				for (char *q = cname; *q; q++)
-					if (*q == '.' || *q == '#')
+					if (*q == '.' || *q == '#' || (unsigned char)*q <= ' ' || *q == 0x7f)
 						*q = '_';
 				add_case(suites[si], &ncases[si], c, cname);
 				continue;

@@ -16,6 +16,7 @@ struct kunit_suite;
 struct scn_suite_opts {
 	const char *profile;	/* run only on this profile (others: skipped); NULL: each named */
 	const char *trace_path;	/* append every call of every scenario here; NULL: none */
+	unsigned int *load_errors;	/* if set: += files that failed to load */
 };
 
 /*

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Exit status as documented (README "The cca-double command"): 0 success,
+# 1 failures found, 2 a usage or load error.  Run as:
+# cmake -DCLI=<cca-double> -DSRC=<repo> -DWORK=<dir> -P exit_codes.cmake
+file(MAKE_DIRECTORY ${WORK})
+file(WRITE ${WORK}/dup-key.yaml "name: a\nname: b\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n")
+file(WRITE ${WORK}/fails.yaml "name: fails\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - {rmi: GRANULE_UNDELEGATE, args: {addr: rd}, expect: SUCCESS}\n")
+file(WRITE ${WORK}/passes.yaml "name: passes\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - delegate: [rd]\n  - undelegate: [rd]\n")
+set(cases
+  "0" "run,${WORK}/passes.yaml"
+  "1" "run,${WORK}/fails.yaml"
+  "2" "run,${WORK}/dup-key.yaml"
+  "2" "run,${SRC}/tools/scenario/tests/hostile-strings.yaml"
+  "2" "run,--timeout,-1,${WORK}/passes.yaml"
+  "2" "run,--timeout,0,${WORK}/passes.yaml"
+  "2" "run,--timeout,5x,${WORK}/passes.yaml"
+  "2" "run,--profile,9.9,${WORK}/passes.yaml"
+  "2" "trace,${WORK}"
+  "2" "no-such-subcommand")
+list(LENGTH cases n)
+math(EXPR last "${n} - 1")
+foreach(i RANGE 0 ${last} 2)
+  math(EXPR j "${i} + 1")
+  list(GET cases ${i} want)
+  list(GET cases ${j} args)
+  string(REPLACE "," ";" args "${args}")
+  execute_process(COMMAND ${CLI} ${args} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err
+                  TIMEOUT 60)
+  if(NOT rc STREQUAL want)
+    message(FATAL_ERROR "cca-double ${args}: exit ${rc}, expected ${want}: ${err}")
+  endif()
+  message(STATUS "exit ${rc} as expected: ${args}")
+endforeach()
