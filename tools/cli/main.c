@@ -33,7 +33,8 @@ static const struct subcommand subcommands[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: cca-double SUBCOMMAND [options] [args]\n\nsubcommands:\n");
+	fprintf(f, "usage: cca-double SUBCOMMAND [options] [args]\n"
+		   "       cca-double --version\n\nsubcommands:\n");
 	for (size_t i = 0; i < NSUB; i++)
 		fprintf(f, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
 	fprintf(f, "\nprofiles (spec/<profile>.yaml):\n");
@@ -104,6 +105,13 @@ int main(int argc, char **argv)
 {
 	const struct subcommand *s;
 
+	if (argc == 2 && !strcmp(argv[1], "--version")) {
+		printf("cca-double %s\nprofiles:", CCA_VERSION);
+		for (unsigned int i = 0; i < abi_nprofiles; i++)
+			printf(" %s", abi_profiles[i]->name);
+		printf("\n");
+		return 0;
+	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
