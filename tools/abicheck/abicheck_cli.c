@@ -16,19 +16,30 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: cca-double abi-check --profile PROFILE [options] HEADER...\n"
 		"\n"
-		"Compiles each HEADER (a kernel's arch/arm64/include/asm/rmi_smc.h) with the\n"
-		"project's mock <linux/arm-smccc.h> and compares every FID, status code, enum\n"
-		"value, bit field, struct size, field offset and field size it defines with the\n"
-		"profile's description (spec/PROFILE.yaml).\n"
+		"Reads the HEADERs as one input - a kernel's RMI definitions and its command\n"
+		"wrappers: asm/rmi_smc.h + asm/rmi_cmds.h (v12, v14), or\n"
+		"linux/arm-smccc-rmi.h + linux/arm-rmi-cmds.h (after v14) - compiles them with\n"
+		"the project's mock <linux/arm-smccc.h> and compares every FID, status code,\n"
+		"enum value, bit field, struct size, field offset and field size with the\n"
+		"profile's description (spec/PROFILE.yaml); then each command wrapper's\n"
+		"arguments, results read back and Stateful RMI Operation handling.\n"
 		"\n"
-		"  -p, --profile P     1.0 or 2.0-bet1 (required)\n"
-		"  -v, --verbose       also list names only one side has\n"
+		"  -p, --profile P     a profile name, or auto: chosen from the headers\n"
+		"  -v, --verbose       list every pair, and names only one side has\n"
 		"      --cc CC         compiler for the probe (default: $CC or cc)\n"
 		"      --include DIR   mock kernel headers (default: %s)\n"
 		"  -h, --help          this text\n"
 		"\n"
-		"Exit status: 0 no mismatch, 1 mismatches found, 2 usage or probe error.\n",
+		"Exit status: 0 no mismatch, 1 mismatches found, 2 usage, header or probe error.\n",
 		CCA_MOCK_INCLUDE_DIR);
+}
+
+static void list_profiles(FILE *f)
+{
+	fprintf(f, "known:");
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		fprintf(f, " %s", abi_profiles[i]->name);
+	fprintf(f, " auto");
 }
 
 int abicheck_main(int argc, char **argv)
@@ -43,8 +54,11 @@ int abicheck_main(int argc, char **argv)
 	};
 	struct abicheck_options o = { .cc = getenv("CC"), .mock_include = CCA_MOCK_INCLUDE_DIR };
 	const struct abi_profile *p = NULL;
+	struct abicheck_input *in;
+	struct abicheck_result r;
 	const char *pname = NULL;
-	int c, status = 0;
+	char err[2048];
+	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:vh", opts, NULL)) != -1) {
@@ -74,21 +88,32 @@ int abicheck_main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	p = abi_profile_find(pname);
-	if (!p) {
-		fprintf(stderr, "abi-check: unknown profile '%s' (known:", pname);
-		for (unsigned int i = 0; i < abi_nprofiles; i++)
-			fprintf(stderr, " %s", abi_profiles[i]->name);
-		fprintf(stderr, ")\n");
+	if (strcmp(pname, "auto")) {
+		p = abi_profile_find(pname);
+		if (!p) {
+			fprintf(stderr, "abi-check: unknown profile '%s' (", pname);
+			list_profiles(stderr);
+			fprintf(stderr, ")\n");
+			return 2;
+		}
+	}
+	if (abicheck_load((const char *const *)&argv[optind], (unsigned int)(argc - optind), &in,
+			  err, sizeof(err))) {
+		fprintf(stderr, "abi-check: %s\n", err);
 		return 2;
 	}
-	for (int i = optind; i < argc; i++) {
-		struct abicheck_result r;
-
-		if (abicheck_header(p, argv[i], &o, stdout, &r))
+	if (!p) {
+		p = abicheck_choose(in, &o, err, sizeof(err));
+		if (!p) {
+			fprintf(stderr, "abi-check: --profile auto: %s\n", err);
+			abicheck_input_free(in);
 			return 2;
-		if (r.mismatches)
-			status = 1;
+		}
+		printf("abi-check: --profile auto chose %s: %s\n", p->name, err);
 	}
-	return status;
+	c = abicheck_run(p, in, &o, stdout, &r);
+	abicheck_input_free(in);
+	if (c)
+		return 2;
+	return r.mismatches ? 1 : 0;
 }

@@ -4,23 +4,27 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum tok_kind { T_END, T_IDENT, T_NUMBER, T_PUNCT };
-
-struct token {
-	enum tok_kind kind;
-	char text[128];
-	unsigned int line;
-};
+/* A header bigger than this is not a header. */
+#define HS_MAX_FILE_BYTES (16 << 20)
 
 struct lexer {
 	const char *p;
+	const char *line_start;
 	unsigned int line;
-	bool bol;	/* at beginning of a line (only blanks seen) */
+	bool bol;		/* at beginning of a line (only blanks seen) */
 	struct hs_header *h;
+	unsigned int file;
+	const char *name;	/* the file, for errors */
+	struct hs_token back;	/* one token of look-ahead pushed back */
+	bool has_back;
+	char *err;
+	size_t errlen;
+	bool failed;
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -39,6 +43,70 @@ static char *xstrdup(const char *s)
 	if (!d)
 		abort();
 	return d;
+}
+
+static void lx_error(struct lexer *lx, unsigned int line, unsigned int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Keeps the first error only: later ones are usually its consequences. */
+static void lx_error(struct lexer *lx, unsigned int line, unsigned int col, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (lx->failed)
+		return;
+	lx->failed = true;
+	n = snprintf(lx->err, lx->errlen, "%s:%u:%u: ", lx->name, line, col);
+	if (n < 0 || (size_t)n >= lx->errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(lx->err + n, lx->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
+static unsigned int col_of(const struct lexer *lx, const char *at)
+{
+	return (unsigned int)(at - lx->line_start) + 1;
+}
+
+static void newline(struct lexer *lx, const char *after)
+{
+	lx->line++;
+	lx->line_start = after;
+}
+
+/* Skips a comment starting at p ("/" "*"); returns the character after it. */
+static const char *skip_comment(struct lexer *lx, const char *p)
+{
+	unsigned int line = lx->line, col = col_of(lx, p);
+
+	for (p += 2; *p; p++) {
+		if (p[0] == '*' && p[1] == '/')
+			return p + 2;
+		if (*p == '\n')
+			newline(lx, p + 1);
+	}
+	lx_error(lx, line, col, "unterminated comment");
+	return p;
+}
+
+/* Skips a string or character literal starting at p (its quote). */
+static const char *skip_literal(struct lexer *lx, const char *p)
+{
+	char quote = *p;
+	unsigned int col = col_of(lx, p);
+
+	for (p++; *p && *p != '\n'; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == quote)
+			return p + 1;
+	}
+	lx_error(lx, lx->line, col, "unterminated %s literal", quote == '"' ? "string" : "character");
+	return p;
 }
 
 /* Records a #define; the rest of the directive (with continuations) is skipped. */
@@ -66,14 +134,15 @@ static void directive(struct lexer *lx)
 			m->name = xstrdup(name);
 			m->function_like = *p == '(';
 			m->nparams = 0;
+			m->file = lx->file;
 			m->line = lx->line;
 			if (m->function_like) {
 				const char *q = p + 1;
 
 				while (*q && *q != ')' && *q != '\n') {
-					if (isalpha((unsigned char)*q) || *q == '_') {
+					if (isalpha((unsigned char)*q) || *q == '_' || *q == '.') {
 						m->nparams++;
-						while (isalnum((unsigned char)*q) || *q == '_')
+						while (isalnum((unsigned char)*q) || *q == '_' || *q == '.')
 							q++;
 					} else {
 						q++;
@@ -82,11 +151,24 @@ static void directive(struct lexer *lx)
 			}
 		}
 	}
-	/* Skip to the end of the logical line. */
-	while (*p) {
+	/* Skip to the end of the logical line; a comment may span lines. */
+	while (*p && !lx->failed) {
 		if (*p == '\\' && p[1] == '\n') {
-			lx->line++;
+			newline(lx, p + 2);
 			p += 2;
+			continue;
+		}
+		if (p[0] == '/' && p[1] == '*') {
+			p = skip_comment(lx, p);
+			continue;
+		}
+		if (p[0] == '/' && p[1] == '/') {
+			while (*p && *p != '\n')
+				p++;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			p = skip_literal(lx, p);
 			continue;
 		}
 		if (*p == '\n')
@@ -96,17 +178,25 @@ static void directive(struct lexer *lx)
 	lx->p = p;
 }
 
-static void next(struct lexer *lx, struct token *t)
+static void next(struct lexer *lx, struct hs_token *t)
 {
+	if (lx->has_back) {
+		*t = lx->back;
+		lx->has_back = false;
+		return;
+	}
 	for (;;) {
 		const char *p = lx->p;
 
-		if (!*p) {
-			t->kind = T_END;
+		if (!*p || lx->failed) {
+			t->kind = HS_END;
+			t->text[0] = 0;
+			t->line = lx->line;
+			t->col = col_of(lx, p);
 			return;
 		}
 		if (*p == '\n') {
-			lx->line++;
+			newline(lx, p + 1);
 			lx->bol = true;
 			lx->p++;
 			continue;
@@ -116,11 +206,7 @@ static void next(struct lexer *lx, struct token *t)
 			continue;
 		}
 		if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-
-			for (const char *q = p; q < (e ? e : p + strlen(p)); q++)
-				lx->line += *q == '\n';
-			lx->p = e ? e + 2 : p + strlen(p);
+			lx->p = skip_comment(lx, p);
 			continue;
 		}
 		if (p[0] == '/' && p[1] == '/') {
@@ -132,8 +218,14 @@ static void next(struct lexer *lx, struct token *t)
 			directive(lx);
 			continue;
 		}
+		if (*p == '\\' && p[1] == '\n') {
+			newline(lx, p + 2);
+			lx->p += 2;
+			continue;
+		}
 		lx->bol = false;
 		t->line = lx->line;
+		t->col = col_of(lx, p);
 		if (isalpha((unsigned char)*p) || *p == '_') {
 			size_t n = 0;
 
@@ -142,22 +234,39 @@ static void next(struct lexer *lx, struct token *t)
 			while (isalnum((unsigned char)*p) || *p == '_')
 				p++;
 			t->text[n] = 0;
-			t->kind = T_IDENT;
+			t->kind = HS_IDENT;
 		} else if (isdigit((unsigned char)*p)) {
 			size_t n = 0;
 
 			while ((isalnum((unsigned char)*p)) && n + 1 < sizeof(t->text))
 				t->text[n++] = *p++;
+			while (isalnum((unsigned char)*p))
+				p++;
 			t->text[n] = 0;
-			t->kind = T_NUMBER;
+			t->kind = HS_NUMBER;
+		} else if (*p == '"' || *p == '\'') {
+			p = skip_literal(lx, p);
+			t->text[0] = 0;
+			t->kind = HS_STRING;
 		} else {
 			t->text[0] = *p++;
 			t->text[1] = 0;
-			t->kind = T_PUNCT;
+			t->kind = HS_PUNCT;
 		}
 		lx->p = p;
 		return;
 	}
+}
+
+static void push_back(struct lexer *lx, const struct hs_token *t)
+{
+	lx->back = *t;
+	lx->has_back = true;
+}
+
+static bool is_punct(const struct hs_token *t, char c)
+{
+	return t->kind == HS_PUNCT && t->text[0] == c;
 }
 
 static bool is_padding(const char *name)
@@ -181,38 +290,40 @@ static void add_member(struct hs_struct *s, const char *name, bool array, unsign
 /*
  * Parses members up to the matching '}' (the '{' is consumed).  A member is
  * the last identifier before ';' or '[' at this nesting level; anonymous
- * unions/structs are entered and flattened.
+ * unions/structs are entered and flattened.  Returns false at the end of
+ * the text (the brace is unmatched).
  */
-static void parse_body(struct lexer *lx, struct hs_struct *s)
+static bool parse_body(struct lexer *lx, struct hs_struct *s)
 {
-	struct token t;
+	struct hs_token t;
 	char last[128] = "";
 	unsigned int last_line = 0;
 	bool array = false;
 
 	for (;;) {
 		next(lx, &t);
-		if (t.kind == T_END)
-			return;
-		if (t.kind == T_PUNCT && t.text[0] == '{') {
-			parse_body(lx, s);
+		if (t.kind == HS_END)
+			return false;
+		if (is_punct(&t, '{')) {
+			if (!parse_body(lx, s))
+				return false;
 			last[0] = 0;	/* anonymous aggregate: members already added */
 			continue;
 		}
-		if (t.kind == T_PUNCT && t.text[0] == '}')
-			return;
-		if (t.kind == T_IDENT) {
+		if (is_punct(&t, '}'))
+			return true;
+		if (t.kind == HS_IDENT) {
 			if (!array) {
 				snprintf(last, sizeof(last), "%s", t.text);
 				last_line = t.line;
 			}
 			continue;
 		}
-		if (t.kind == T_PUNCT && t.text[0] == '[') {
+		if (is_punct(&t, '[')) {
 			array = true;
 			continue;
 		}
-		if (t.kind == T_PUNCT && (t.text[0] == ';' || t.text[0] == ',')) {
+		if (is_punct(&t, ';') || is_punct(&t, ',')) {
 			if (last[0] && strcmp(last, "struct") && strcmp(last, "union"))
 				add_member(s, last, array, last_line);
 			if (t.text[0] == ';')
@@ -222,87 +333,257 @@ static void parse_body(struct lexer *lx, struct hs_struct *s)
 	}
 }
 
-static void parse_enum(struct lexer *lx)
+static bool parse_enum(struct lexer *lx)
 {
-	struct token t;
+	struct hs_token t;
 	bool expect_name = true;
 	int depth = 0;
 
 	for (;;) {
 		next(lx, &t);
-		if (t.kind == T_END)
-			return;
-		if (t.kind == T_PUNCT && t.text[0] == '(')
+		if (t.kind == HS_END)
+			return false;
+		if (is_punct(&t, '(') || is_punct(&t, '{'))
 			depth++;
-		else if (t.kind == T_PUNCT && t.text[0] == ')')
+		else if (is_punct(&t, ')'))
 			depth--;
-		else if (t.kind == T_PUNCT && t.text[0] == '}')
-			return;
-		else if (t.kind == T_PUNCT && t.text[0] == ',' && !depth)
+		else if (is_punct(&t, '}') && depth)
+			depth--;
+		else if (is_punct(&t, '}'))
+			return true;
+		else if (is_punct(&t, ',') && !depth)
 			expect_name = true;
-		else if (t.kind == T_IDENT && expect_name) {
+		else if (t.kind == HS_IDENT && expect_name) {
 			struct hs_header *h = lx->h;
+			struct hs_enum_const *e;
 
-			h->enums = xrealloc(h->enums, (h->nenums + 1) * sizeof(char *));
-			h->enums[h->nenums++] = xstrdup(t.text);
+			h->enums = xrealloc(h->enums, (h->nenums + 1) * sizeof(*e));
+			e = &h->enums[h->nenums++];
+			e->name = xstrdup(t.text);
+			e->file = lx->file;
+			e->line = t.line;
 			expect_name = false;
 		}
 	}
 }
 
-int hs_scan_text(const char *text, struct hs_header *h)
+static void append_text(char *dst, size_t len, const char *s)
 {
-	struct lexer lx = { .p = text, .line = 1, .bol = true, .h = h };
-	struct token t, name;
-	int depth = 0;
+	size_t n = strlen(dst);
 
-	memset(h, 0, sizeof(*h));
+	snprintf(dst + n, len - n, "%s%s", n ? " " : "", s);
+}
+
+/* One parameter from its tokens: the name is the last identifier before any '['. */
+static void add_param(struct hs_function *f, struct hs_token *toks, unsigned int n)
+{
+	char type[256] = "";
+	int name = -1;
+
+	if (!n || f->nparams >= HS_MAX_PARAMS)
+		return;
+	if (n == 1 && toks[0].kind == HS_IDENT && !strcmp(toks[0].text, "void"))
+		return;
+	for (unsigned int i = 0; i < n && !is_punct(&toks[i], '['); i++)
+		if (toks[i].kind == HS_IDENT)
+			name = (int)i;
+	if (n < 2)
+		name = -1;	/* a lone type, or a macro call's argument */
+	for (unsigned int i = 0; i < n; i++)
+		if ((int)i != name)
+			append_text(type, sizeof(type), toks[i].text);
+	f->params[f->nparams].name = name >= 0 ? xstrdup(toks[name].text) : NULL;
+	f->params[f->nparams++].type = xstrdup(type);
+}
+
+/* The parameter list of a function (its '(' consumed), up to the matching ')'. */
+static bool parse_params(struct lexer *lx, struct hs_function *f)
+{
+	struct hs_token t, toks[32];
+	unsigned int n = 0;
+	int depth = 1;
+
 	for (;;) {
-		next(&lx, &t);
-		if (t.kind == T_END)
-			return 0;
-		if (t.kind == T_PUNCT && t.text[0] == '{') {
+		next(lx, &t);
+		if (t.kind == HS_END)
+			return false;
+		if (is_punct(&t, '('))
 			depth++;
+		if (is_punct(&t, ')') && --depth == 0)
+			break;
+		if (depth == 1 && is_punct(&t, ',')) {
+			add_param(f, toks, n);
+			n = 0;
 			continue;
 		}
-		if (t.kind == T_PUNCT && t.text[0] == '}') {
+		if (n < sizeof(toks) / sizeof(toks[0]))
+			toks[n++] = t;
+	}
+	add_param(f, toks, n);
+	return true;
+}
+
+/* The body of a function (its '{' consumed), up to the matching '}'. */
+static bool capture_body(struct lexer *lx, struct hs_function *f)
+{
+	struct hs_token t;
+	size_t cap = 0;
+	int depth = 1;
+
+	for (;;) {
+		next(lx, &t);
+		if (t.kind == HS_END)
+			return false;
+		if (is_punct(&t, '{'))
+			depth++;
+		if (is_punct(&t, '}') && --depth == 0)
+			return true;
+		if (f->ntoks == cap) {
+			cap = cap ? cap * 2 : 64;
+			f->toks = xrealloc(f->toks, cap * sizeof(*f->toks));
+		}
+		f->toks[f->ntoks++] = t;
+	}
+}
+
+static void free_function(struct hs_function *f)
+{
+	for (unsigned int i = 0; i < f->nparams; i++) {
+		free(f->params[i].name);
+		free(f->params[i].type);
+	}
+	free(f->toks);
+	free(f->name);
+}
+
+/* NAME ( params ) { body }: a function definition; anything else is pushed back. */
+static void maybe_function(struct lexer *lx, const struct hs_token *name)
+{
+	struct hs_function f = { 0 };
+	struct hs_token t;
+	unsigned int line, col;
+
+	next(lx, &t);
+	if (!is_punct(&t, '(')) {
+		push_back(lx, &t);
+		return;
+	}
+	line = t.line;
+	col = t.col;
+	if (!parse_params(lx, &f)) {
+		lx_error(lx, line, col, "unmatched '(' after %s", name->text);
+		free_function(&f);
+		return;
+	}
+	next(lx, &t);
+	if (!is_punct(&t, '{')) {
+		push_back(lx, &t);
+		free_function(&f);
+		return;
+	}
+	line = t.line;
+	col = t.col;
+	if (!capture_body(lx, &f)) {
+		lx_error(lx, line, col, "unmatched '{' (body of %s)", name->text);
+		free_function(&f);
+		return;
+	}
+	f.name = xstrdup(name->text);
+	f.file = lx->file;
+	f.line = name->line;
+	lx->h->functions = xrealloc(lx->h->functions,
+				    (lx->h->nfunctions + 1) * sizeof(*lx->h->functions));
+	lx->h->functions[lx->h->nfunctions++] = f;
+}
+
+static void parse_top(struct lexer *lx)
+{
+	struct hs_token t, name, open = { 0 };
+	int depth = 0;
+
+	for (;;) {
+		next(lx, &t);
+		if (t.kind == HS_END)
+			break;
+		if (is_punct(&t, '{')) {
+			if (!depth++)
+				open = t;
+			continue;
+		}
+		if (is_punct(&t, '}')) {
+			if (!depth) {
+				lx_error(lx, t.line, t.col, "unmatched '}'");
+				return;
+			}
 			depth--;
 			continue;
 		}
-		if (depth || t.kind != T_IDENT)
+		if (depth || t.kind != HS_IDENT)
 			continue;
 		if (!strcmp(t.text, "enum")) {
-			next(&lx, &name);
-			if (name.kind == T_IDENT)
-				next(&lx, &name);
-			if (name.kind == T_PUNCT && name.text[0] == '{')
-				parse_enum(&lx);
+			next(lx, &name);
+			if (name.kind == HS_IDENT)
+				next(lx, &name);
+			if (is_punct(&name, '{')) {
+				if (!parse_enum(lx))
+					lx_error(lx, name.line, name.col, "unmatched '{' (enum)");
+			} else {
+				push_back(lx, &name);
+			}
 			continue;
 		}
 		if (!strcmp(t.text, "struct") || !strcmp(t.text, "union")) {
-			struct token brace;
+			struct hs_token brace;
 
-			next(&lx, &name);
-			if (name.kind != T_IDENT)
+			next(lx, &name);
+			if (name.kind != HS_IDENT) {
+				push_back(lx, &name);
 				continue;
-			next(&lx, &brace);
-			if (brace.kind == T_PUNCT && brace.text[0] == '{') {
+			}
+			next(lx, &brace);
+			if (is_punct(&brace, '{')) {
+				struct hs_header *h = lx->h;
 				struct hs_struct *s;
 
 				h->structs = xrealloc(h->structs, (h->nstructs + 1) * sizeof(*s));
 				s = &h->structs[h->nstructs++];
 				memset(s, 0, sizeof(*s));
 				s->name = xstrdup(name.text);
+				s->file = lx->file;
 				s->line = name.line;
-				parse_body(&lx, s);
+				if (!parse_body(lx, s))
+					lx_error(lx, brace.line, brace.col, "unmatched '{' (struct %s)",
+						 name.text);
+			} else {
+				push_back(lx, &brace);
 			}
+			continue;
 		}
+		maybe_function(lx, &t);
 	}
+	if (depth)
+		lx_error(lx, open.line, open.col, "unmatched '{'");
+}
+
+int hs_scan_text(const char *name, const char *text, struct hs_header *h, char *err,
+		 size_t errlen)
+{
+	struct lexer lx = {
+		.p = text, .line_start = text, .line = 1, .bol = true, .h = h,
+		.name = name, .err = err, .errlen = errlen,
+	};
+
+	h->files = xrealloc(h->files, (h->nfiles + 1) * sizeof(char *));
+	h->files[h->nfiles] = xstrdup(name);
+	lx.file = (unsigned int)h->nfiles++;
+	parse_top(&lx);
+	return lx.failed ? -1 : 0;
 }
 
 int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
+	const char *nul;
 	char *buf;
 	long len;
 	int ret;
@@ -311,12 +592,14 @@ int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	if (len < 0 || len > (16 << 20)) {
+	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
 		fclose(f);
-		snprintf(err, errlen, "%s: not a header (size %ld)", path, len);
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return -1;
+	}
+	if (len > HS_MAX_FILE_BYTES) {
+		fclose(f);
+		snprintf(err, errlen, "%s: not a header (%ld bytes)", path, len);
 		return -1;
 	}
 	buf = malloc((size_t)len + 1);
@@ -328,7 +611,22 @@ int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen
 	}
 	buf[len] = 0;
 	fclose(f);
-	ret = hs_scan_text(buf, h);
+	nul = memchr(buf, 0, (size_t)len);
+	if (nul) {
+		unsigned int line = 1;
+
+		for (const char *q = buf; q < nul; q++)
+			line += *q == '\n';
+		snprintf(err, errlen, "%s:%u: not a text file (NUL byte)", path, line);
+		free(buf);
+		return -1;
+	}
+	if (buf[strspn(buf, " \t\r\n\f\v")] == 0) {
+		free(buf);
+		snprintf(err, errlen, "%s: empty file%s", path, len ? " (only blanks)" : "");
+		return -1;
+	}
+	ret = hs_scan_text(path, buf, h, err, errlen);
 	free(buf);
 	return ret;
 }
@@ -338,16 +636,22 @@ void hs_free(struct hs_header *h)
 	for (size_t i = 0; i < h->nmacros; i++)
 		free(h->macros[i].name);
 	for (size_t i = 0; i < h->nenums; i++)
-		free(h->enums[i]);
+		free(h->enums[i].name);
 	for (size_t i = 0; i < h->nstructs; i++) {
 		for (size_t j = 0; j < h->structs[i].nmembers; j++)
 			free(h->structs[i].members[j].name);
 		free(h->structs[i].members);
 		free(h->structs[i].name);
 	}
+	for (size_t i = 0; i < h->nfunctions; i++)
+		free_function(&h->functions[i]);
+	for (size_t i = 0; i < h->nfiles; i++)
+		free(h->files[i]);
 	free(h->macros);
 	free(h->enums);
 	free(h->structs);
+	free(h->functions);
+	free(h->files);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -375,10 +679,25 @@ const struct hs_member *hs_member_find(const struct hs_struct *s, const char *na
 	return NULL;
 }
 
-bool hs_enum_has(const struct hs_header *h, const char *name)
+const struct hs_enum_const *hs_enum_find(const struct hs_header *h, const char *name)
 {
 	for (size_t i = 0; i < h->nenums; i++)
-		if (!strcmp(h->enums[i], name))
-			return true;
-	return false;
+		if (!strcmp(h->enums[i].name, name))
+			return &h->enums[i];
+	return NULL;
+}
+
+bool hs_enum_has(const struct hs_header *h, const char *name)
+{
+	return hs_enum_find(h, name) != NULL;
+}
+
+const char *hs_file_base(const struct hs_header *h, unsigned int i)
+{
+	const char *s;
+
+	if (i >= h->nfiles)
+		return "?";
+	s = strrchr(h->files[i], '/');
+	return s ? s + 1 : h->files[i];
 }

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * --profile auto: which profile a set of headers speaks.  The version
+ * macros (RMI_ABI_MAJOR_VERSION / RMI_ABI_MINOR_VERSION) name the RMI
+ * revision; several profiles may share it (2.0-bet1 and 2.0-bet3 both
+ * report 2.0), so every candidate is compared and the one with the most
+ * names that agree, less those that disagree, wins.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "abicheck.h"
+
+struct score {
+	const struct abi_profile *p;
+	struct abicheck_result r;
+	bool ran;
+};
+
+static long points(const struct abicheck_result *r)
+{
+	return (long)r->matched + (long)r->renamed - (long)r->mismatches;
+}
+
+const struct abi_profile *abicheck_choose(const struct abicheck_input *in,
+					  const struct abicheck_options *opt, char *why,
+					  size_t len)
+{
+	struct abicheck_options quiet = *opt;
+	struct score s[16];
+	unsigned int n = abi_nprofiles < 16 ? abi_nprofiles : 16, candidates = 0;
+	bool has_version = false;
+	unsigned int major = 0, minor = 0;
+	const struct score *best = NULL;
+	FILE *null = fopen("/dev/null", "w");
+	size_t used;
+
+	if (!null) {
+		snprintf(why, len, "cannot open /dev/null");
+		return NULL;
+	}
+	quiet.verbose = false;
+	for (unsigned int i = 0; i < n; i++) {
+		s[i].p = abi_profiles[i];
+		s[i].ran = !abicheck_run(s[i].p, in, &quiet, null, &s[i].r);
+		if (s[i].ran && s[i].r.has_version) {
+			has_version = true;
+			major = s[i].r.major;
+			minor = s[i].r.minor;
+		}
+	}
+	fclose(null);
+	for (unsigned int i = 0; i < n; i++)
+		candidates += s[i].ran && has_version && s[i].p->rmi_major == major &&
+			      s[i].p->rmi_minor == minor;
+	for (unsigned int i = 0; i < n; i++) {
+		if (!s[i].ran || (candidates && (s[i].p->rmi_major != major ||
+						 s[i].p->rmi_minor != minor)))
+			continue;
+		if (!best || points(&s[i].r) > points(&best->r))
+			best = &s[i];
+	}
+	if (!best) {
+		snprintf(why, len, "no profile could be compared with the headers");
+		return NULL;
+	}
+	if (!has_version)
+		used = (size_t)snprintf(why, len, "no RMI_ABI_MAJOR/MINOR_VERSION, all profiles compared");
+	else if (!candidates)
+		used = (size_t)snprintf(why, len, "RMI_ABI_MAJOR/MINOR_VERSION %u.%u is no profile's revision, all profiles compared",
+					major, minor);
+	else
+		used = (size_t)snprintf(why, len, "RMI_ABI_MAJOR/MINOR_VERSION %u.%u (%u profile%s)",
+					major, minor, candidates, candidates > 1 ? "s" : "");
+	if (used < len)
+		used += (size_t)snprintf(why + used, len - used, "; best match %u matched, %u mismatched, %u renamed",
+					 best->r.matched, best->r.mismatches, best->r.renamed);
+	for (unsigned int i = 0; i < n && used < len; i++) {
+		if (!s[i].ran || &s[i] == best || (candidates && (s[i].p->rmi_major != major ||
+								  s[i].p->rmi_minor != minor)))
+			continue;
+		used += (size_t)snprintf(why + used, len - used, "; %s: %u matched, %u mismatched, %u renamed",
+					 s[i].p->name, s[i].r.matched, s[i].r.mismatches, s[i].r.renamed);
+	}
+	return best->p;
+}
