@@ -12,19 +12,17 @@
 
 #include "check.h"
 
-/*
- * The profile's `stateful` property of a command, as the wrapper levels
- * (ws_stateful) it asks for.
- *
- * Until abi.h carries the property: a command whose errors list INCOMPLETE
- * starts an operation, with memory transfer (2.0-bet1 lists it for
- * REC_CREATE and REC_DESTROY only, both of which donate or reclaim).
- */
+/* The profile's `stateful` property of a command, as the wrapper level it asks for. */
 static enum ws_stateful spec_stateful(const struct abi_command *cmd)
 {
-	for (unsigned int i = 0; i < cmd->nerrors; i++)
-		if (!strcmp(cmd->errors[i], "INCOMPLETE"))
-			return WS_TRANSFER;
+	switch (cmd->stateful) {
+	case ABI_STATEFUL_CONTINUE:
+		return WS_CONTINUE;
+	case ABI_STATEFUL_TRANSFER:
+		return WS_TRANSFER;
+	case ABI_STATELESS:
+		break;
+	}
 	return WS_STATELESS;
 }
 
@@ -50,10 +48,10 @@ static const struct abi_command *command_of(const struct check *c, const char *f
 	return NULL;
 }
 
-/* Names as both sides spell them: out_top ~ top, run_ptr ~ run, pdev_phys ~ pdev. */
+/* Names as both sides spell them: out_top ~ top_out ~ top, run_ptr ~ run, pdev_phys ~ pdev. */
 static void norm(const char *in, char *out, size_t len)
 {
-	static const char *const suffixes[] = { "_phys", "_ptr", "_pa" };
+	static const char *const suffixes[] = { "_phys", "_ptr", "_pa", "_out" };
 	size_t n;
 
 	if (!strncmp(in, "out_", 4))
@@ -61,7 +59,7 @@ static void norm(const char *in, char *out, size_t len)
 	snprintf(out, len, "%s", in);
 	for (char *p = out; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	for (unsigned int i = 0; i < 3; i++) {
+	for (unsigned int i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t s = strlen(suffixes[i]);
 
 		n = strlen(out);
@@ -251,7 +249,7 @@ static void stateful_lists(struct check *c)
 {
 	static const char *const tag[] = { "", "incomplete-aware", "continue", "transfer" };
 
-	fprintf(c->out, "%-8s %-40s", "STATEFUL", "header drives");
+	fprintf(c->out, "%-8s %-40s", "STATEFUL", "header");
 	for (size_t i = 0; i < c->in->nwrappers; i++) {
 		const struct ws_wrapper *w = &c->in->wrappers[i];
 		const struct abi_command *cmd = command_of(c, w->fid);
@@ -260,7 +258,7 @@ static void stateful_lists(struct check *c)
 			fprintf(c->out, " %s:%s", cmd ? cmd->name : w->fid + strlen("SMC_RMI_"),
 				tag[w->stateful]);
 	}
-	fprintf(c->out, "\n%-8s %-40s", "STATEFUL", "spec makes");
+	fprintf(c->out, "\n%-8s %-40s", "STATEFUL", "spec");
 	for (unsigned int i = 0; i < c->p->ncommands; i++) {
 		const struct abi_command *cmd = &c->p->commands[i];
 		enum ws_stateful s = spec_stateful(cmd);
