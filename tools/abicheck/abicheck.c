@@ -490,12 +490,25 @@ static bool pairable(const struct check *c, const struct item *a)
 	return a->kind != IK_FIELD || hs_struct_find(c->h, a->sname);
 }
 
-/* Pairs each absent item with the one hidden item that fits it, if that fits nothing else. */
+/* Is x the mask macro of getter g (RMI_DONATE_SIZE_MASK of RMI_DONATE_SIZE)? */
+static bool mask_of(const struct item *x, const struct item *g)
+{
+	size_t n = strlen(g->name);
+
+	return g->kind == IK_EXTRACT && x->kind == IK_VALUE && !strncmp(x->name, g->name, n) &&
+	       !strcmp(x->name + n, "_MASK");
+}
+
+/*
+ * Pairs each absent item with the one hidden item that fits it, if that
+ * fits nothing else.  A getter and its own mask macro count as one: the
+ * getter pairs, the mask goes with it.
+ */
 static void pair_pass(struct check *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		struct item *a = &c->items[i];
-		long only = -1;
+		long only = -1, other = -1;
 		unsigned int fits = 0;
 
 		if (!pairable(c, a))
@@ -503,10 +516,21 @@ static void pair_pass(struct check *c)
 		for (size_t j = 0; j < c->n; j++)
 			if (rename_fits(c, a, &c->items[j])) {
 				fits++;
+				other = only;
 				only = (long)j;
 			}
-		if (fits != 1)
+		if (fits == 2 && mask_of(&c->items[only], &c->items[other])) {
+			long mask = only;
+
+			only = other;
+			other = mask;
+		} else if (fits == 2 && mask_of(&c->items[other], &c->items[only])) {
+			/* only is the getter already */
+		} else if (fits != 1) {
 			continue;
+		} else {
+			other = -1;
+		}
 		fits = 0;
 		for (size_t k = 0; k < c->n; k++)
 			if (pairable(c, &c->items[k]) && rename_fits(c, &c->items[k], &c->items[only]))
@@ -515,6 +539,8 @@ static void pair_pass(struct check *c)
 			continue;
 		a->pair = only;
 		c->items[only].pair = (long)i;
+		if (other >= 0)
+			c->items[other].pair = (long)i;
 	}
 }
 
@@ -591,6 +617,17 @@ static void mismatch(struct check *c, const struct item *it, const char *fmt, ..
 	c->res.mismatches++;
 }
 
+/* Does the header have another of the spellings the profile gives this bit field? */
+static bool field_named_otherwise(const struct check *c, const struct item *it)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].group == IG_BITFIELD && &c->items[i] != it &&
+		    (c->items[i].present || c->items[i].pair >= 0) &&
+		    !strcmp(c->items[i].what, it->what))
+			return true;
+	return false;
+}
+
 static void compare(struct check *c)
 {
 	char b1[64], b2[64];
@@ -603,6 +640,11 @@ static void compare(struct check *c)
 		if (!it->present) {
 			if (it->pair >= 0) {
 				report_renamed(c, it);
+			} else if (it->group == IG_BITFIELD && field_named_otherwise(c, it)) {
+				/* One of a field's spellings (RMI_DONATE_SIZE / _BLOCK_SIZE) is enough. */
+				if (c->opt->verbose)
+					report(c, "ABSENT", it->what, "%s: the header names the field otherwise",
+					       it->name);
 			} else if (it->kind == IK_FIELD && hs_struct_find(c->h, it->sname)) {
 				/* A struct the header defines must have every spec field. */
 				mismatch(c, it, "field '%s' missing from struct %s", it->name, it->sname);
