@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A header bigger than this is not a header. */
 #define HS_MAX_FILE_BYTES (16 << 20)
@@ -583,6 +584,7 @@ int hs_scan_text(const char *name, const char *text, struct hs_header *h, char *
 int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	const char *nul;
 	char *buf;
 	long len;
@@ -590,6 +592,11 @@ int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen
 
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &st) || S_ISDIR(st.st_mode)) {
+		fclose(f);
+		snprintf(err, errlen, "%s: is a directory", path);
 		return -1;
 	}
 	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
