@@ -54,6 +54,10 @@ static void norm(const char *in, char *out, size_t len)
 	static const char *const suffixes[] = { "_phys", "_ptr", "_pa", "_out" };
 	size_t n;
 
+	if (!isalpha((unsigned char)in[0]) && in[0] != '_') {
+		out[0] = 0;	/* a number, or nothing: no name to match */
+		return;
+	}
 	if (!strncmp(in, "out_", 4))
 		in += 4;
 	snprintf(out, len, "%s", in);

@@ -313,20 +313,69 @@ static bool passes_fid(const struct hs_function *f, size_t fid, size_t *open, si
 	return *k < *n && items[*k].e == fid + 1 && items[*k].e - items[*k].b <= 4;
 }
 
+/* Is toks[fid] stored into a register: `regs.a0 = FID` (or regs->a0)?  Its variable. */
+static const char *assigned_fid(const struct hs_function *f, size_t fid)
+{
+	if (fid < 4 || !punct(&f->toks[fid - 1], '=') || reg_index(&f->toks[fid - 2]) != 0 ||
+	    !(punct(&f->toks[fid - 3], '.') || punct(&f->toks[fid - 3], '>')))
+		return NULL;
+	if (punct(&f->toks[fid - 3], '>'))
+		return fid >= 5 && punct(&f->toks[fid - 4], '-') &&
+		       f->toks[fid - 5].kind == HS_IDENT ? f->toks[fid - 5].text : NULL;
+	return f->toks[fid - 4].kind == HS_IDENT ? f->toks[fid - 4].text : NULL;
+}
+
+/* regs.a0 = FID; regs.a1 = rd; ...: the registers stored into `var`. */
+static void assigned_args(const struct hs_function *f, const char *var, struct ws_wrapper *w)
+{
+	for (size_t i = 0; i + 4 < f->ntoks; i++) {
+		size_t r = i + 2, e;
+		int reg;
+
+		if (!ident(&f->toks[i], var))
+			continue;
+		if (punct(&f->toks[i + 1], '-') && punct(&f->toks[i + 2], '>'))
+			r = i + 3;
+		else if (!punct(&f->toks[i + 1], '.'))
+			continue;
+		reg = reg_index(&f->toks[r]);
+		if (reg < 1 || r + 1 >= f->ntoks || !punct(&f->toks[r + 1], '=') ||
+		    (r + 2 < f->ntoks && punct(&f->toks[r + 2], '=')))
+			continue;
+		for (e = r + 2; e < f->ntoks && !punct(&f->toks[e], ';'); e++)
+			;
+		if ((unsigned int)reg > w->nargs)
+			w->nargs = (unsigned int)reg;
+		arg_name(f, (struct span){ r + 2, e }, w->args[reg - 1], sizeof(w->args[0]));
+	}
+}
+
 /* The wrapper around the first FID f hands over, if any. */
 static bool analyse(const struct hs_header *h, const struct hs_function *f, struct ws_wrapper *w)
 {
 	struct span items[WS_MAX_REGS + 8];
 	size_t fid, open = 0, close = 0, n = 0, k = 0;
 	bool designated = false;
+	const char *var = NULL;
 
 	for (fid = 0; fid < f->ntoks; fid++)
 		if (is_fid(&f->toks[fid]) &&
-		    passes_fid(f, fid, &open, &close, items, sizeof(items) / sizeof(items[0]), &n, &k))
+		    ((var = assigned_fid(f, fid)) ||
+		     passes_fid(f, fid, &open, &close, items, sizeof(items) / sizeof(items[0]), &n, &k)))
 			break;
 	if (fid == f->ntoks)
 		return false;
 	memset(w, 0, sizeof(*w));
+	if (var) {
+		w->fn = f;
+		snprintf(w->fid, sizeof(w->fid), "%s", f->toks[fid].text);
+		w->line = f->toks[fid].line;
+		snprintf(w->via, sizeof(w->via), "stores into %.50s", var);
+		assigned_args(f, var, w);
+		results(f, fid, w);
+		w->stateful = classify(h, f, w->stateful_why, sizeof(w->stateful_why), 0);
+		return true;
+	}
 	w->fn = f;
 	snprintf(w->fid, sizeof(w->fid), "%s", f->toks[fid].text);
 	w->line = f->toks[fid].line;

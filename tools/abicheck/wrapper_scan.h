@@ -8,8 +8,9 @@
  * Found from the tokens header_scan.c keeps, in every form the series
  * uses: arm_smccc_1_1_invoke(FID, a1.., &res), a struct arm_smccc_1_2_regs
  * initialiser ({ FID, a1.. } or { .a0 = FID, .a1 = .. }) handed to
- * arm_smccc_1_2_invoke or an SRO helper, and helper macros that take the
- * FID among their arguments (rmi_sro_memxfer_cmd(sro, gfp, FID, a1..)).
+ * arm_smccc_1_2_invoke or an SRO helper, registers stored one by one
+ * (regs.a0 = FID; regs.a1 = ..), and helper macros that take the FID among
+ * their arguments (rmi_sro_memxfer_cmd(sro, gfp, FID, a1..)).
  */
 #ifndef ABICHECK_WRAPPER_SCAN_H
 #define ABICHECK_WRAPPER_SCAN_H

@@ -3,8 +3,9 @@
  * Command wrappers for host_v2_0_bet1.h, written by this project for
  * abi-check's tests: one wrapper per way a host header hands registers
  * to the RMM - an SMCCC 1.1 call, a register initialiser (positional and
- * designated), a helper macro that takes the FID among its arguments, and
- * a Stateful RMI Operation helper given the operation's memory state.
+ * designated), registers stored one by one, a helper macro that takes the
+ * FID among its arguments, and a Stateful RMI Operation helper given the
+ * operation's memory state.
  * abi-check only reads this file; it is never compiled.
  */
 #ifndef TEST_HOST_RMI_V2_0_BET1_CMDS_H
@@ -57,6 +58,16 @@ static inline int rmi_realm_create(unsigned long rd, unsigned long params)
 
 	arm_smccc_1_1_invoke(SMC_RMI_REALM_CREATE, rd, params, &res);
 	return res.a0;
+}
+
+static inline int rmi_realm_activate(unsigned long rd)
+{
+	struct arm_smccc_1_2_regs regs = { 0 };
+
+	regs.a0 = SMC_RMI_REALM_ACTIVATE;
+	regs.a1 = rd;
+	arm_smccc_1_2_invoke(&regs, &regs);
+	return regs.a0;
 }
 
 static inline int rmi_rtt_create(unsigned long rd, unsigned long rtt, unsigned long ipa,
