@@ -45,7 +45,9 @@ static void write_probe(struct probe *pr, FILE *f)
 	for (size_t i = 0; i < c->n; i++)
 		if (wanted(&c->items[i], pr->hidden) && c->items[i].file < pr->nfiles)
 			include[c->items[i].file] = true;
+	/* What kernel headers get from elsewhere; wrappers use gfp_t and WARN_ON. */
 	fprintf(f, "#include <linux/types.h>\n#include <linux/bits.h>\n#include <linux/bitfield.h>\n");
+	fprintf(f, "#include <linux/gfp.h>\n#include <linux/bug.h>\n");
 	fprintf(f, "#ifndef PAGE_SHIFT\n#define PAGE_SHIFT 12\n#endif\n");
 	fprintf(f, "#ifndef PAGE_SIZE\n#define PAGE_SIZE (1UL << PAGE_SHIFT)\n#endif\n");
 	fprintf(f, "#ifndef PAGE_MASK\n#define PAGE_MASK (~(PAGE_SIZE - 1))\n#endif\n");
