@@ -25,8 +25,8 @@
 struct probe {
 	struct check *c;
 	bool hidden;
-	char dir[64];
-	char probe_c[128], probe_bin[128];
+	char dir[PATH_MAX];
+	char probe_c[PATH_MAX + 16], probe_bin[PATH_MAX + 16];
 	unsigned int nfiles;
 	char abs[PROBE_MAX_FILES][PATH_MAX];
 	bool excluded[PROBE_MAX_FILES];
@@ -276,8 +276,9 @@ static void read_values(struct check *c, char *output)
 int probe_items(struct check *c, bool hidden, char *err, size_t errlen)
 {
 	struct probe pr = { .c = c, .hidden = hidden };
-	char cmd[2 * PATH_MAX + 512], files[512] = "";
+	char cmd[6 * PATH_MAX], files[512] = "";
 	char *output = NULL;
+	const char *tmp;
 	size_t count = 0;
 	int rc = -1;
 
@@ -294,9 +295,10 @@ int probe_items(struct check *c, bool hidden, char *err, size_t errlen)
 		snprintf(files + strlen(files), sizeof(files) - strlen(files), "%s%s", i ? ", " : "",
 			 hs_file_base(c->h, i));
 	}
-	snprintf(pr.dir, sizeof(pr.dir), "/tmp/cca-abicheck-XXXXXX");
+	tmp = getenv("TMPDIR");
+	snprintf(pr.dir, sizeof(pr.dir), "%s/cca-abicheck-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
 	if (!mkdtemp(pr.dir)) {
-		snprintf(err, errlen, "mkdtemp: %s", strerror(errno));
+		snprintf(err, errlen, "%s: %s", pr.dir, strerror(errno));
 		return -1;
 	}
 	snprintf(cmd, sizeof(cmd), "%s/inc", pr.dir);
