@@ -25,7 +25,7 @@ static const struct subcommand subcommands[] = {
 	{ "kunit", "run the realm KUnit suites against the reference host code (KTAP)", kunit_cmd_main },
 	{ "trace", "run one scenario and print every RMI/RSI call", trace_main },
 	{ "sweep", "inject a failure at every RMI call of scenarios, report how the host coped", sweep_main },
-	{ "abi-check", "compare a kernel's rmi_smc.h with a profile's description", abicheck_main },
+	{ "abi-check", "compare a kernel's RMI headers (definitions and wrappers) with a profile", abicheck_main },
 	{ "help", "this text, or `help SUBCOMMAND`", help_main },
 };
 
