@@ -342,12 +342,17 @@ static void forced_range_failures_answer_base(void **state)
 		const struct abi_command *c = cmd_of(f, names[u]);
 
 		for (unsigned int e = 0; e < c->nerrors; e++) {
-			uint64_t base = u ? v2_delegated_run(f, 2) : fix_alloc(f);
+			uint64_t base;
+
 			enum granule_state st = u ? GRANULE_DELEGATED : GRANULE_NS;
 			struct fault_plan *plan;
 			struct smc_regs r;
 			int64_t status;
 
+			/* A stateful command's INCOMPLETE is no failure: x1 is its handle. */
+			if (!strcmp(c->errors[e], "INCOMPLETE"))
+				continue;
+			base = u ? v2_delegated_run(f, 2) : fix_alloc(f);
 			if (!u)
 				fix_alloc(f);
 			assert_true(abi_enum_value(abi_enum_find(rmm_profile(f->rmm), "status"),
@@ -394,7 +399,7 @@ static void forced_results_default_to_zero(void **state)
 	done(f, plan);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(busy_and_blocked_change_nothing, setup, fix_teardown),
@@ -412,5 +417,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(forced_results_default_to_zero, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_fault", tests, argc, argv);
 }
