@@ -293,6 +293,9 @@ static void forced_failures_look_like_real_ones(void **state)
 	/* VERSION of a revision it does not speak: x1, x2 the range it does. */
 	fault_compare_forced_real(f, "VERSION", RMI_FID_VERSION, (uint64_t[]){ 0x10000, 0, 0, 0, 0 },
 				  RMI_STATUS_ERROR_INPUT, &log);
+	/* OP_MEM_DONATE naming no operation: x1 = 0 granules consumed. */
+	fault_compare_forced_real(f, "OP_MEM_DONATE", RMI_FID_OP_MEM_DONATE,
+				  (uint64_t[]){ 7, ns, 1, 0, 0 }, RMI_STATUS_ERROR_INPUT, &log);
 	/* Range (un)delegation refused at its first granule: x1 = base. */
 	fault_compare_forced_real(f, "GRANULE_RANGE_DELEGATE", RMI_FID_GRANULE_RANGE_DELEGATE,
 				  (uint64_t[]){ del, del + GRAN, 0, 0, 0 }, RMI_STATUS_ERROR_INPUT, &log);
