@@ -55,6 +55,31 @@ uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1)
 	return (ipa + size) & ~(size - 1);
 }
 
+static const struct abi_command *psci_complete_cmd(void)
+{
+	const struct abi_command *c = abi_command_by_name(fix_v2_abi(), ABI_RMI, "PSCI_COMPLETE");
+
+	assert_non_null(c);
+	return c;
+}
+
+bool v2_psci_has_target(void)
+{
+	return abi_arg_index(psci_complete_cmd(), "target_rec") >= 0;
+}
+
+void v2_psci_args(uint64_t calling, uint64_t target, uint64_t status, uint64_t a[3])
+{
+	const struct abi_command *c = psci_complete_cmd();
+	int t = abi_arg_index(c, "target_rec");
+
+	a[0] = a[1] = a[2] = 0;
+	a[abi_arg_index(c, "calling_rec")] = calling;
+	if (t >= 0)
+		a[t] = target;
+	a[abi_arg_index(c, "status")] = status;
+}
+
 uint64_t v2_desc_sized(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
 {
 	return v2_desc_state(pa, size, count, v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));

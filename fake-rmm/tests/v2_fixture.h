@@ -36,6 +36,12 @@ uint64_t v2_on_failure(const char *cmd, const char *result, uint64_t x0, uint64_
  * answer defines it, else past the entry at the level of x0's index.
  */
 uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1);
+/*
+ * PSCI_COMPLETE's argument registers as the profile has them: calling_rec,
+ * target_rec where the command takes one (v2_psci_has_target()), status.
+ */
+bool v2_psci_has_target(void);
+void v2_psci_args(uint64_t calling, uint64_t target, uint64_t status, uint64_t a[3]);
 /* Descriptor of `count` 4 KiB blocks from pa (state delegated unless `undelegated`). */
 uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated);
 /* A descriptor of size code `size` (0 4 KiB, 1 2 MiB ...). */
