@@ -146,8 +146,14 @@ void v2_undelegate(struct fix *f, uint64_t base, uint64_t top)
 
 uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req)
 {
+	return v2_drive_regs(f, h, x0, req, NULL);
+}
+
+uint64_t v2_drive_regs(struct fix *f, uint64_t h, uint64_t x0, uint64_t req,
+		       struct smc_regs *out)
+{
 	uint64_t list = fix_alloc(f);
-	struct smc_regs r;
+	struct smc_regs r = { 0 };
 
 	for (int steps = 0; X0_STATUS(x0) == V2(STATUS_INCOMPLETE); steps++) {
 		assert_true(steps < 64);
@@ -180,6 +186,8 @@ uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req)
 			break;
 		}
 	}
+	if (out)
+		*out = r;
 	return x0;
 }
 
@@ -204,4 +212,17 @@ uint64_t v2_rec_destroy(struct fix *f, uint64_t rec)
 	if (X0_STATUS(x0) != V2(STATUS_INCOMPLETE))
 		return x0;
 	return v2_drive(f, r.x[1], x0, r.x[2]);
+}
+
+uint64_t v2_op(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+	       struct smc_regs *out)
+{
+	struct smc_regs r;
+	uint64_t x0 = rc(f, fid, a1, a2, a3, 0, 0, &r);
+
+	if (X0_STATUS(x0) == V2(STATUS_INCOMPLETE))
+		x0 = v2_drive_regs(f, r.x[1], x0, r.x[2], &r);
+	if (out)
+		*out = r;
+	return x0;
 }
