@@ -12,6 +12,7 @@
 
 #include "realm.h"
 #include "rtt.h"
+#include "sro.h"
 
 #define MIN_IPA_BITS 32
 #define PLATFORM_PA_BITS 48
@@ -251,6 +252,11 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
+	/* An operation (cmd_realm_sro.c) needs a context: BLOCKED, nothing changes. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER && !sro_context_free(rmm)) {
+		status = rmi_ret(RMI_STATUS_BLOCKED, 0);
+		goto out;
+	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		abort();
@@ -286,6 +292,9 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	}
 	rtt_init_root(rmm, r);
 	realm_list_add(rmm, r);
+	/* Where the profile makes REALM_CREATE an operation: usable once memory is donated. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER)
+		status = realm_create_sro(rmm, r, c);
 out:
 	if (vmid >= 0)
 		vmid_free(rmm, (unsigned int)vmid);
@@ -328,19 +337,15 @@ uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c)
 	/* realm_live: RECs exist, or the root RTTs still have live entries */
 	if (granule_at(rmm, rd)->refcount || root_refcount(rmm, r))
 		return RMI_EREALM;
-	vmid_free(rmm, r->vmid);
-	for (unsigned int i = 0; i < r->num_start; i++) {
-		uint64_t pa = r->rtt_base + i * GRANULE_SIZE;
-		struct granule *g = granule_at(rmm, pa);
-
-		granule_zero(rmm, pa);
-		g->obj = NULL;
-		granule_set_state(rmm, pa, g, GRANULE_DELEGATED);
-	}
+	/* Aux granules to give back (cmd_realm_sro.c): an operation, or BLOCKED. */
+	if (r->num_aux && !sro_context_free(rmm))
+		return rmi_ret(RMI_STATUS_BLOCKED, 0);
+	if (r->num_aux)
+		return realm_destroy_sro(rmm, r, c);
+	realm_unbuild(rmm, r);
 	granule_zero(rmm, rd);
 	granule_at(rmm, rd)->obj = NULL;
 	granule_set_state(rmm, rd, granule_at(rmm, rd), GRANULE_DELEGATED);
-	realm_free(rmm, r);
 	return RMI_OK;
 }
 
