@@ -201,6 +201,13 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	uint64_t status = RMI_OK;
 	int vmid = -1;
 
+	/*
+	 * pat_valid: a stale platform token (rmm_platform_token_expire()) must
+	 * be refreshed first, where the profile can (ATTEST_PLAT_TOKEN_REFRESH,
+	 * 2.0-bet3); the spec lists it before every other condition.
+	 */
+	if (rmm->lay.pat_refresh && rmm->pat_stale)
+		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
 	page = malloc(GRANULE_SIZE);
 	if (!page)
 		abort();

@@ -128,6 +128,8 @@ struct rmm_layout {
 	uint8_t exit_reason[EXIT_KINDS];
 	/* PSCI_COMPLETE's argument indices; target_rec -1 where the RMM finds the target. */
 	int psci_calling_arg, psci_target_arg, psci_status_arg;
+	/* The profile can refresh the platform token (ATTEST_PLAT_TOKEN_REFRESH described). */
+	bool pat_refresh;
 };
 
 struct dispatch_slot {
@@ -157,9 +159,14 @@ struct rmm {
 	struct dispatch_slot table[RMI_FN_COUNT];
 	uint64_t ncalls;
 
-	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE). */
+	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
 	bool active;
 	bool config_set;
+	/*
+	 * The CCA platform token is stale (rmm_platform_token_expire()) until
+	 * ATTEST_PLAT_TOKEN_REFRESH, whose first call starts the refresh.
+	 */
+	bool pat_stale, pat_refreshing;
 	/* 2.0: Stateful RMI Operation contexts (sro.h); NULL for 1.0. */
 	struct sro_pool *sro;
 
