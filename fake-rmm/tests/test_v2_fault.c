@@ -218,6 +218,46 @@ static void incomplete_on_rec_create_keeps_the_handle(void **state)
 	done(f, plan);
 }
 
+/*
+ * The same for every command the profile makes an operation with memory
+ * transfer (2.0-bet3: REALM_CREATE, REALM_DESTROY too): a forced INCOMPLETE
+ * first, then the command's own operation under the same handle, driven
+ * to its end as a host does.
+ */
+static void incomplete_on_transfer_commands(void **state)
+{
+	struct fix *f = *state;
+	const struct abi_command *create =
+		abi_command_by_name(rmm_profile(f->rmm), ABI_RMI, "REALM_CREATE");
+	struct realm_desc d;
+	struct fault_plan *plan;
+	uint64_t rd, h, x0;
+	struct smc_regs r;
+
+	realm_desc_default(&d);
+	plan = plan_one(f, "REALM_CREATE", V2(STATUS_INCOMPLETE), 0, 0);
+	x0 = fix_realm_create(f, &d);	/* drives the forced layer and the command's own SRO */
+	done(f, plan);
+	assert_rmi(x0, 0);
+	rd = f->rd;
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+	assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, rd, 0, 0, 0, 0, NULL), 0);
+	plan = plan_one(f, "REALM_DESTROY", V2(STATUS_INCOMPLETE), 0, 0);
+	rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, &r);
+	h = r.x[1];
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+	x0 = rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, &r);
+	if (create->stateful == ABI_STATEFUL_TRANSFER) {
+		/* REALM_DESTROY's own operation, in the handle the host holds. */
+		assert_int_equal(x0, INCOMPLETE(V2(MEM_REQ_RECLAIM)));
+		assert_int_equal(r.x[1], h);
+		x0 = v2_drive(f, h, x0, 0);
+	}
+	assert_rmi(x0, 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
+	done(f, plan);
+}
+
 static void incomplete_on_op_continue_layers_on_the_operation(void **state)
 {
 	struct fix *f = *state;
@@ -421,6 +461,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(incomplete_reclaim_then_command_results, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(cancel_only_with_can_cancel, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(incomplete_on_rec_create_keeps_the_handle, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(incomplete_on_transfer_commands, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(incomplete_on_op_continue_layers_on_the_operation, setup,
 						fix_teardown),
 		cmocka_unit_test_setup_teardown(bad_incomplete_rules_refused, setup, fix_teardown),
