@@ -68,7 +68,7 @@ static void read_params(const struct rmm *rmm, const uint8_t *page, struct param
 	const struct rmi_realm_params *c = (const void *)page;
 
 	memset(p, 0, sizeof(*p));
-	/* "flags" or (2.0-bet3) "flags0": where the profile puts it. */
+	/* "flags" or "flags0": where the profile puts it. */
 	p->flags = page_u64(page, rmm->lay.realm_flags_off);
 	p->max_num_vdevs = page_u64(page, rmm->lay.max_num_vdevs_off);
 	p->s2sz = c->s2sz;
@@ -105,10 +105,10 @@ static bool hash_supported(const struct rmm *rmm, unsigned int algo)
 
 /*
  * Does the realm use the 52-bit (LPA2) stage-2 format?  Its LPA2 flag
- * where the profile has one; 2.0-bet3 removed the flag (post-v14 host
- * header: RMI_REALM_PARAM_FLAG_* has no LPA2), and this RMM then infers
- * it from what needs it: an IPA width over 48 bits or start level -1
- * (2.0-bet3 choice; TF-RMM main, aligned to 2.0-bet0, still has the flag).
+ * where the profile has one.  Without one (the post-v14 host header's
+ * RMI_REALM_PARAM_FLAG_* has no LPA2) this RMM infers it from what needs
+ * it: an IPA width over 48 bits or start level -1 (choice,
+ * V2_CONDITIONS.md; TF-RMM main, aligned to 2.0-bet0, still has the flag).
  */
 static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
 {
@@ -120,8 +120,8 @@ static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
 /*
  * Two-valued policies in two bits (MEC_POLICY: SHARED 0 / PRIVATE 1, TF-RMM
  * main validate_realm_params(); LFA_POLICY: ALLOW / DISALLOW, which TF-RMM
- * main does not have yet - checked the same way, 2.0-bet3 choice): the
- * other encodings are not a policy.  Without MEC (FEATURES reg 4 is 0)
+ * main does not have yet - checked the same way, choice, V2_CONDITIONS.md):
+ * the other encodings are not a policy.  Without MEC (FEATURES reg 4 is 0)
  * either policy is met, as TF-RMM's mecid_alloc() does without FEAT_MEC.
  */
 static bool policy_valid(struct abi_bits field, uint64_t flags)
@@ -156,8 +156,8 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 	    !policy_valid(l->flag_lfa_policy, p->flags))
 		return false;
 	/*
-	 * max_num_vdevs (2.0-bet3, post-v14 header; not in TF-RMM main): VDEVs
-	 * need DA, so without it the only number is 0 (2.0-bet3 choice).
+	 * max_num_vdevs (post-v14 header; not in TF-RMM main): VDEVs need DA,
+	 * so without it the only number is 0 (choice, V2_CONDITIONS.md).
 	 */
 	if (p->max_num_vdevs)
 		return false;
@@ -204,7 +204,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	/*
 	 * pat_valid: a stale platform token (rmm_platform_token_expire()) must
 	 * be refreshed first, where the profile can (ATTEST_PLAT_TOKEN_REFRESH,
-	 * 2.0-bet3); the spec lists it before every other condition.
+	 * V2_CONDITIONS.md); the spec lists it before every other condition.
 	 */
 	if (rmm->lay.pat_refresh && rmm->pat_stale)
 		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * REALM_CREATE and REALM_DESTROY as Stateful RMI Operations with memory
- * transfer, where the profile's description makes them so (2.0-bet3:
- * `stateful: transfer`; the post-v14 host drives both with
- * rmi_sro_memxfer_cmd()).  The failure conditions are those of the
- * one-call commands, checked first and in the same order (cmd_realm.c):
- * the operation starts only once the command can succeed.  2.0-bet3
- * choices, as neither the header nor TF-RMM main (where both are one
- * call) says more:
+ * transfer, where the profile's description makes them so (`stateful:
+ * transfer`; the post-v14 host drives both with rmi_sro_memxfer_cmd()).
+ * The failure conditions are those of the one-call commands, checked
+ * first and in the same order (cmd_realm.c): the operation starts only
+ * once the command can succeed.  Choices (V2_CONDITIONS.md), as neither
+ * the header nor TF-RMM main (where both are one call) says more:
  *
  *   REALM_CREATE(rd, params)
- *     checks as 2.0-bet1                -> their status, nothing changes
+ *     checks as in one call             -> their status, nothing changes
  *     no free context                   -> BLOCKED, nothing changes
  *     realm built, RD PARTIAL           -> INCOMPLETE|DONATE, can-cancel,
  *                                          x1 handle, x2 = RD_AUX_COUNT x
@@ -22,7 +21,7 @@
  *                                          free), RD DELEGATED
  *
  *   REALM_DESTROY(rd)
- *     checks as 2.0-bet1                -> their status
+ *     checks as in one call             -> their status
  *     no free context                   -> BLOCKED, nothing changes
  *     realm gone, RD PARTIAL            -> INCOMPLETE|RECLAIM, x1 handle
  *   OP_MEM_RECLAIM ...                  -> the aux granules, DELEGATED

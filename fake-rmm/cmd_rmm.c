@@ -3,7 +3,8 @@
  * The 2.0 RMM-wide commands: RMM_CONFIG_SET, RMM_CONFIG_GET, RMM_ACTIVATE,
  * GRANULE_TRACKING_GET and GPT_L1_CREATE (research/kernel-series.md §2.8,
  * TF-RMM main runtime/rmi/granule.c and activate.c), and where the profile
- * has them (2.0-bet3) RMM_DEACTIVATE, GPT_INFO and ATTEST_PLAT_TOKEN_REFRESH.
+ * has them RMM_DEACTIVATE, GPT_INFO and ATTEST_PLAT_TOKEN_REFRESH (post-v14
+ * host header).
  *
  * The global state gate (only VERSION, FEATURES, RMM_CONFIG_GET/SET,
  * RMM_ACTIVATE and GRANULE_TRACKING_GET before activation; no
@@ -123,7 +124,7 @@ uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c)
 }
 
 /*
- * RMM_DEACTIVATE (2.0-bet3; post-v14 header: "deactivate the RMM and
+ * RMM_DEACTIVATE (post-v14 header: "deactivate the RMM and
  * reclaim any memory donated at rmi_rmm_activate()"): ACTIVE -> INIT, so
  * the host may configure and activate it again.  Refused while the RMM
  * still has a use for delegated memory: any granule not NS (ERROR_GLOBAL,
@@ -131,7 +132,7 @@ uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c)
  * open (BUSY: a later TF-RMM refuses deactivation while an SRO context is
  * sealed).  Not ACTIVE: ERROR_GLOBAL at the gate (dispatch.c).  This RMM
  * takes no memory at activation, so there is nothing to reclaim and it
- * answers in one call (2.0-bet3 choices).
+ * answers in one call (choices, V2_CONDITIONS.md).
  */
 uint64_t smc_rmm_deactivate(struct rmm *rmm, struct rmi_call *c)
 {
@@ -147,7 +148,7 @@ uint64_t smc_rmm_deactivate(struct rmm *rmm, struct rmi_call *c)
 }
 
 /*
- * GPT_INFO(base, top) (2.0-bet3; post-v14 header rmi_gpt_info(): x1 the top
+ * GPT_INFO(base, top) (post-v14 header rmi_gpt_info(): x1 the top
  * of the region the state in x2 holds for, both on SUCCESS).  base and top
  * aligned to the L0GPT block FEATURES reg 1 advertises, inside the PA space,
  * top > base; else ERROR_INPUT (the checks a public model of the command
@@ -173,14 +174,14 @@ uint64_t smc_gpt_info(struct rmm *rmm, struct rmi_call *c)
 }
 
 /*
- * ATTEST_PLAT_TOKEN_REFRESH (2.0-bet3): makes the CCA platform token valid
+ * ATTEST_PLAT_TOKEN_REFRESH: makes the CCA platform token valid
  * again after the platform changed under it (rmm_platform_token_expire():
  * a firmware update, say).  A stale token must be refreshed before
  * REALM_CREATE works (its pat_valid condition: ERROR_GLOBAL).  Refreshing
  * takes this RMM two calls, the first answering BUSY (the caller waits and
  * calls again, as the spec allows a refresh in progress to); a valid token
- * is refreshed at once.  Not ACTIVE: ERROR_GLOBAL at the gate.  (2.0-bet3
- * choices: the header has the FID only.)
+ * is refreshed at once.  Not ACTIVE: ERROR_GLOBAL at the gate.  (Choices,
+ * V2_CONDITIONS.md: the header has the FID only.)
  */
 uint64_t smc_attest_plat_token_refresh(struct rmm *rmm, struct rmi_call *c)
 {

@@ -100,7 +100,7 @@ const struct handler_entry rmm_handlers[] = {
 	{ "RTT_DATA_UNMAP", V2, smc_rtt_data_unmap },
 	{ "RTT_UNPROT_MAP", V2, smc_rtt_unprot_map },
 	{ "RTT_UNPROT_UNMAP", V2, smc_rtt_unprot_unmap },
-	/* Bound where the profile describes them (2.0-bet3). */
+	/* Bound where the profile describes them (not every 2.0 revision has them). */
 	{ "RMM_DEACTIVATE", V2, smc_rmm_deactivate },
 	{ "GPT_INFO", V2, smc_gpt_info },
 	{ "ATTEST_PLAT_TOKEN_REFRESH", V2, smc_attest_plat_token_refresh },

@@ -75,7 +75,7 @@ int layout_resolve(struct rmm *rmm, char *err, size_t errlen)
 	memset(l, 0, sizeof(*l));
 	l->max_num_vdevs_off = -1;
 	l->mem_conditional = -1;
-	/* 2.0-bet3 renamed realm_params.flags to flags0 (same offset). */
+	/* A revision may call the flags word flags0 (the post-v14 header does). */
 	l->realm_flags_off = abi_offset(p, "realm_params", "flags0");
 	if (l->realm_flags_off < 0)
 		l->realm_flags_off = abi_offset(p, "realm_params", "flags");

@@ -14,11 +14,11 @@ enum realm_state { REALM_NEW, REALM_ACTIVE, REALM_SYSTEM_OFF, REALM_ZOMBIE };
 
 #define REC_AUX_COUNT 16	/* 1.0: aux granules per REC (TF-RMM uses 16) */
 /*
- * Where REALM_CREATE is a Stateful RMI Operation with memory transfer
- * (2.0-bet3: the post-v14 host drives it with rmi_sro_memxfer_cmd), the
- * RMM asks for this many delegated 4 KiB granules for the realm's
- * auxiliary state and gives them back at REALM_DESTROY (2.0-bet3 choice:
- * the count is the RMM's own; TF-RMM main keeps a realm in its RD).
+ * Where REALM_CREATE is a Stateful RMI Operation with memory transfer (the
+ * post-v14 host drives it with rmi_sro_memxfer_cmd), the RMM asks for this
+ * many delegated 4 KiB granules for the realm's auxiliary state and gives
+ * them back at REALM_DESTROY (choice, V2_CONDITIONS.md: the count is the
+ * RMM's own; TF-RMM main keeps a realm in its RD).
  */
 #define RD_AUX_COUNT 2
 #define REALM_MAX_RECS 1023	/* the RD refcount is 10 bits in TF-RMM */

@@ -22,9 +22,11 @@
 
 /*
  * RMI major versions with behaviour of their own.  What differs between
- * the revisions of one (2.0-bet1, 2.0-bet3) is read from the profile's
- * description (rmm->abi): which commands exist, which are stateful, where
- * fields sit.
+ * the revisions of one major is read from the profile's description
+ * (rmm->abi, rmm->lay): which commands exist, which are stateful, which
+ * arguments they take, where fields sit.  Where the spec text of a
+ * revision is not public the behaviour chosen is written at its place and
+ * in fake-rmm/tests/V2_CONDITIONS.md ("choice").
  */
 enum rmm_family { RMM_V1, RMM_V2 };
 

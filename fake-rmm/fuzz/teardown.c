@@ -209,7 +209,8 @@ static int finish_sros(struct td *t)
 /*
  * A teardown command that must succeed: in one call, or (2.0, where the
  * profile makes it a Stateful RMI Operation: REC_DESTROY, and
- * REALM_DESTROY in 2.0-bet3) driven through its operation to SUCCESS.
+ * REALM_DESTROY where it transfers memory) driven through its operation
+ * to SUCCESS.
  */
 static int must(struct td *t, const char *what, uint32_t fid, uint64_t a1)
 {

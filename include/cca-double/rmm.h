@@ -109,8 +109,8 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len);
 /*
  * The platform changed under the RMM (a firmware update, say): its CCA
  * platform token is stale.  Where the profile has ATTEST_PLAT_TOKEN_REFRESH
- * (2.0-bet3), REALM_CREATE answers ERROR_GLOBAL until the host refreshes
- * it; elsewhere nothing reads it.
+ * (some 2.0 revisions), REALM_CREATE answers ERROR_GLOBAL until the host
+ * refreshes it; elsewhere nothing reads it.
  */
 void rmm_platform_token_expire(struct rmm *rmm);
 
