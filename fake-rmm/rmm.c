@@ -87,7 +87,8 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen))
+	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen) ||
+	    layout_resolve(rmm, err, errlen))
 		goto fail;
 	if (cfg->features_set)
 		rmm->feat = cfg->features;

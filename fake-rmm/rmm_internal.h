@@ -81,6 +81,49 @@ struct handler_entry {
 #define RMI_FN_LAST 0x22f
 #define RMI_FN_COUNT (RMI_FN_LAST - RMI_FN_FIRST + 1)
 
+/*
+ * What a REC exit reports, by meaning; the value written to rec_exit is
+ * the profile's (rmm_layout.exit_reason): 2.0 revisions number some
+ * reasons differently.
+ */
+enum rec_exit_kind {
+	EXIT_SYNC,
+	EXIT_IRQ,
+	EXIT_FIQ,
+	EXIT_PSCI,
+	EXIT_RIPAS_CHANGE,
+	EXIT_HOST_CALL,
+	EXIT_SERROR,
+	EXIT_KINDS,
+	EXIT_FORCED = EXIT_KINDS,	/* a fault rule's reason, a value of the profile */
+};
+
+/*
+ * Positions and values that differ between revisions of one RMI major,
+ * resolved once at rmm_create from the profile's description (layout.c).
+ * A field the profile does not have reads as width 0 (abi_bits) or -1.
+ */
+struct rmm_layout {
+	/* realm_params: the flags word ("flags", "flags0") and its fields. */
+	long realm_flags_off;
+	struct abi_bits flag_lpa2, flag_sve, flag_pmu, flag_da, flag_lfa_policy, flag_mec_policy;
+	long max_num_vdevs_off;		/* -1: no such field */
+	/* 2.0: OP_MEM_DONATE's request word and address-range descriptors. */
+	struct abi_bits donate_size, donate_count, donate_contig, donate_state;
+	struct abi_bits range_size, range_count, range_addr, range_state;
+	/* op_mem_state values; mem_conditional -1 when the profile has none. */
+	int64_t mem_delegated, mem_undelegated, mem_conditional;
+	/* OP_CONTINUE flags: STOP returns to the host once the in-flight objects are done. */
+	struct abi_bits continue_stop;
+	/* FEATURES fields only some revisions have (width 0 elsewhere). */
+	struct abi_bits feat0_l0gpt_block_delegate, feat0_s2oasz;
+	struct abi_bits feat2_realm_max_vdevs_order, feat3_rtt_plane;
+	/* rec_exit.exit_reason of each enum rec_exit_kind. */
+	uint8_t exit_reason[EXIT_KINDS];
+	/* PSCI_COMPLETE's argument indices; target_rec -1 where the RMM finds the target. */
+	int psci_calling_arg, psci_target_arg, psci_status_arg;
+};
+
 struct dispatch_slot {
 	const struct abi_command *cmd;	/* NULL: FID unknown to the profile */
 	rmi_handler fn;			/* NULL: known but unimplemented */
@@ -89,6 +132,7 @@ struct dispatch_slot {
 struct rmm {
 	const struct abi_profile *abi;
 	enum rmm_family family;
+	struct rmm_layout lay;
 	struct pmem *pmem;
 	struct rmm_features feat;
 	uint64_t rec_insn_budget;
@@ -151,6 +195,10 @@ bool ns_granule_write(const struct rmm *rmm, uint64_t pa, size_t off, const void
 /* ---- dispatch.c ---- */
 int dispatch_build(struct rmm *rmm, char *err, size_t errlen);
 void dispatch_call(struct rmm *rmm, struct smc_regs *regs);
+
+/* ---- layout.c ---- */
+/* Fills rmm->lay from rmm->abi; -1 (and `err`) if the description lacks what the family needs. */
+int layout_resolve(struct rmm *rmm, char *err, size_t errlen);
 
 /* ---- vmid.c ---- */
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid);

@@ -69,15 +69,20 @@ static int take(struct input *in, void *out, size_t len)
 	return 0;
 }
 
+/* The profile of the input being run (descriptor fields sit where it puts them). */
+static const struct abi_profile *fuzz_abi;
+
 static uint64_t descriptor(struct input *in, uint64_t base)
 {
+	struct abi_bits addr = abi_bits(fuzz_abi, "addr_range_desc", "ADDR");
+	struct abi_bits count = abi_bits(fuzz_abi, "addr_range_desc", "COUNT");
+	struct abi_bits state = abi_bits(fuzz_abi, "addr_range_desc", "STATE");
 	uint8_t g = 0, n = 0;
 
 	take(in, &g, 1);
 	take(in, &n, 1);
-	return ((base + (uint64_t)g * 4096) & RMI_V2_ADDR_RANGE_DESC_ADDR_MASK) |
-	       ((uint64_t)(n & 0x7f) << RMI_V2_ADDR_RANGE_DESC_COUNT_SHIFT) |
-	       ((uint64_t)(n >> 7) << RMI_V2_ADDR_RANGE_DESC_STATE_SHIFT);
+	return ((base + (uint64_t)g * 4096) & addr.mask) | abi_bits_put(count, n & 0x7f) |
+	       abi_bits_put(state, n >> 7);
 }
 
 static uint64_t arg(struct input *in, uint64_t base)
@@ -261,6 +266,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (V2_ONLY)
 		boot(rmm, pm);
 	abi = rmm_profile(rmm);
+	fuzz_abi = abi;
 	for (unsigned int i = 0; i < abi->ncommands && ncmd < 64; i++)
 		if (abi->commands[i].iface == ABI_RMI && abi->commands[i].args_known)
 			rmi[ncmd++] = &abi->commands[i];

@@ -316,7 +316,7 @@ static void rec_destroy_transcript(void **state)
 	assert_int_equal(x0, INCOMPLETE(V2(MEM_REQ_NONE)));
 	l = pmem_host_ptr(f->pm, list);
 	for (uint64_t i = 0; i < r.x[1]; i++) {
-		assert_int_equal(l[i] & V2(ADDR_RANGE_DESC_STATE_MASK), 0);
+		assert_int_equal(v2_desc_state_of(l[i]), v2_mem_state("DELEGATED"));
 		assert_int_equal(l[i] & V2(ADDR_RANGE_DESC_SIZE_MASK), 0);
 		total += (l[i] & V2(ADDR_RANGE_DESC_COUNT_MASK)) >> V2(ADDR_RANGE_DESC_COUNT_SHIFT);
 		assert_int_equal(rmm_granule_state(f->rmm, l[i] & V2(ADDR_RANGE_DESC_ADDR_MASK)),

@@ -26,10 +26,8 @@
 /* x2 of a donate request: `count` blocks of `size`, contiguous or not, undelegated or not. */
 static uint64_t req_of(unsigned int size, uint64_t count, bool contig, bool undelegated)
 {
-	return ((uint64_t)size << V2(DONATE_REQUEST_SIZE_SHIFT)) |
-	       (count << V2(DONATE_REQUEST_COUNT_SHIFT)) |
-	       ((uint64_t)contig << V2(DONATE_REQUEST_CONTIG_SHIFT)) |
-	       ((uint64_t)undelegated << V2(DONATE_REQUEST_STATE_SHIFT));
+	return v2_donate_req(size, count, contig,
+			     v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));
 }
 
 static int setup(void **state)

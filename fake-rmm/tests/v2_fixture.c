@@ -3,12 +3,43 @@
 
 #include <string.h>
 
+static struct abi_bits bits(const char *bitfield, const char *field)
+{
+	return abi_bits(fix_v2_abi(), bitfield, field);
+}
+
+uint64_t v2_mem_state(const char *name)
+{
+	int64_t v = abi_enum_or(fix_v2_abi(), "op_mem_state", name, -1);
+
+	assert_true(v >= 0);
+	return (uint64_t)v;
+}
+
+uint64_t v2_desc_state(uint64_t pa, unsigned int size, uint64_t count, uint64_t state)
+{
+	return (pa & bits("addr_range_desc", "ADDR").mask) |
+	       abi_bits_put(bits("addr_range_desc", "SIZE"), size) |
+	       abi_bits_put(bits("addr_range_desc", "COUNT"), count) |
+	       abi_bits_put(bits("addr_range_desc", "STATE"), state);
+}
+
+uint64_t v2_desc_state_of(uint64_t desc)
+{
+	return abi_bits_get(bits("addr_range_desc", "STATE"), desc);
+}
+
 uint64_t v2_desc_sized(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
 {
-	return (pa & V2(ADDR_RANGE_DESC_ADDR_MASK)) |
-	       ((uint64_t)size << V2(ADDR_RANGE_DESC_SIZE_SHIFT)) |
-	       (count << V2(ADDR_RANGE_DESC_COUNT_SHIFT)) |
-	       ((uint64_t)undelegated << V2(ADDR_RANGE_DESC_STATE_SHIFT));
+	return v2_desc_state(pa, size, count, v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));
+}
+
+uint64_t v2_donate_req(unsigned int size, uint64_t count, bool contig, uint64_t state)
+{
+	return abi_bits_put(bits("donate_request", "size"), size) |
+	       abi_bits_put(bits("donate_request", "count"), count) |
+	       abi_bits_put(bits("donate_request", "contig"), contig) |
+	       abi_bits_put(bits("donate_request", "state"), state);
 }
 
 uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated)

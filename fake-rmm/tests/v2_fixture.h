@@ -18,6 +18,13 @@
 #define INCOMPLETE(req) ((uint64_t)V2(STATUS_INCOMPLETE) | ((uint64_t)(req) << V2(RETURN_CODE_MEMREQ_SHIFT)))
 #define DONATE_COUNT(x2) (((x2) & V2(DONATE_REQUEST_COUNT_MASK)) >> V2(DONATE_REQUEST_COUNT_SHIFT))
 
+/* The profile's op_mem_state value `name` (DELEGATED, UNDELEGATED, CONDITIONAL). */
+uint64_t v2_mem_state(const char *name);
+/* A descriptor in the profile's layout with a raw STATE value; the STATE of one. */
+uint64_t v2_desc_state(uint64_t pa, unsigned int size, uint64_t count, uint64_t state);
+uint64_t v2_desc_state_of(uint64_t desc);
+/* A donate request word in the profile's layout. */
+uint64_t v2_donate_req(unsigned int size, uint64_t count, bool contig, uint64_t state);
 /* Descriptor of `count` 4 KiB blocks from pa (state delegated unless `undelegated`). */
 uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated);
 /* A descriptor of size code `size` (0 4 KiB, 1 2 MiB ...). */
