@@ -66,6 +66,12 @@ struct rmi_call {
 	struct smc_regs *regs;		/* all registers, for REC_ENTER/SRO */
 	/* Results to copy back if not the command's own count (an SRO answer). */
 	unsigned int nres;
+	/*
+	 * The command whose answer this is, when not `cmd`: OP_CONTINUE that
+	 * ran the command an injected INCOMPLETE interrupted (sro.c).  Its
+	 * on_failure list decides which results a failure keeps.
+	 */
+	const struct abi_command *answering;
 };
 
 typedef uint64_t (*rmi_handler)(struct rmm *rmm, struct rmi_call *call);

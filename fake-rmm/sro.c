@@ -528,6 +528,7 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 	}
 	x0 = saved.fn(rmm, &inner);
 	memcpy(c->res, inner.res, sizeof(c->res));
+	c->answering = saved.cmd;
 	c->nres = inner.nres ? inner.nres : saved.cmd->nresults;
 	if (c->nres < 2)
 		c->nres = 2;

@@ -18,7 +18,7 @@ static int setup_init(void **state)
 {
 	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
 
-	return fix_setup_with(state, "2.0-bet1", &pc, false);
+	return fix_setup_with(state, fix_v2_profile, &pc, false);
 }
 
 static uint64_t arena_base(struct fix *f)
@@ -292,7 +292,7 @@ static void range_delegate_progress_fault(void **state)
 	fault_plan_free(plan);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(v14_boot_sequence, setup_init, fix_teardown),
@@ -308,5 +308,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(range_delegate_progress_fault, fix_setup_v2, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_boot", tests, argc, argv);
 }

@@ -348,7 +348,7 @@ static void destroy_conditions(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(version_conditions),
@@ -363,5 +363,5 @@ int main(void)
 		T(destroy_conditions),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: realm", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: realm", tests, argc, argv);
 }

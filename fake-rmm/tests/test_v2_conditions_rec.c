@@ -27,7 +27,7 @@ static int setup_big(void **state)
 {
 	struct pmem_config pc = { .size = 96ULL << 20, .no_gpf_protection = true };
 
-	if (fix_setup_with(state, "2.0-bet1", &pc, true))
+	if (fix_setup_with(state, fix_v2_profile, &pc, true))
 		return -1;
 	rt_v2_realm(*state, 40, 1, 2);
 	return 0;
@@ -418,7 +418,7 @@ static void rec_enter_conditions(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(rec_create_first_call),
@@ -431,5 +431,5 @@ int main(void)
 		T(rec_enter_conditions),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: rec", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: rec", tests, argc, argv);
 }

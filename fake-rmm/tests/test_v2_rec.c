@@ -165,7 +165,7 @@ static void rsi_version_unsupported_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_call_round_trip, setup, fix_teardown),
@@ -174,5 +174,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_rec", tests, argc, argv);
 }

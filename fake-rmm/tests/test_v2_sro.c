@@ -354,7 +354,7 @@ static void contexts_exhausted_blocked(void **state)
 			 INCOMPLETE(V2(MEM_REQ_DONATE)));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(rec_create_transcript, setup, fix_teardown),
@@ -367,5 +367,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(contexts_exhausted_blocked, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_sro", tests, argc, argv);
 }

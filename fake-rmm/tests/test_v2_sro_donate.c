@@ -362,7 +362,7 @@ static void donate_rules_checked(void **state)
 	fault_plan_free(plan);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(pmd_contiguous_delegated, setup, fix_teardown),
@@ -375,5 +375,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(donate_rules_checked, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_sro_donate", tests, argc, argv);
 }

@@ -29,6 +29,32 @@ uint64_t v2_desc_state_of(uint64_t desc)
 	return abi_bits_get(bits("addr_range_desc", "STATE"), desc);
 }
 
+uint64_t v2_on_failure(const char *cmd, const char *result, uint64_t x0, uint64_t value)
+{
+	const struct abi_command *c = abi_command_by_name(fix_v2_abi(), ABI_RMI, cmd);
+	int i = c ? abi_result_index(c, result) : -1;
+
+	assert_true(i >= 0);
+	for (unsigned int k = 0; k < c->non_failure; k++) {
+		const struct abi_on_failure *o = &c->on_failure[k];
+
+		if (o->result == (unsigned int)i &&
+		    (!o->status || (uint64_t)o->status_value == (x0 & 0xff)))
+			return value;
+	}
+	return 0;
+}
+
+uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1)
+{
+	uint64_t size;
+
+	if (!(x0 & 0xff) || v2_on_failure(cmd, "top", x0, 1))
+		return x1;
+	size = level_size((int)((x0 >> 8) & 0xff));
+	return (ipa + size) & ~(size - 1);
+}
+
 uint64_t v2_desc_sized(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
 {
 	return v2_desc_state(pa, size, count, v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));

@@ -25,6 +25,17 @@ uint64_t v2_desc_state(uint64_t pa, unsigned int size, uint64_t count, uint64_t 
 uint64_t v2_desc_state_of(uint64_t desc);
 /* A donate request word in the profile's layout. */
 uint64_t v2_donate_req(unsigned int size, uint64_t count, bool contig, uint64_t state);
+/*
+ * `value` where the profile's spec defines result `result` of command
+ * `cmd` after a failure with x0 `x0` (on_failure), else 0: results
+ * nothing defines read 0 (2.0-bet3 defines results on SUCCESS only).
+ */
+uint64_t v2_on_failure(const char *cmd, const char *result, uint64_t x0, uint64_t value);
+/*
+ * Where an unmap walk goes on after answer x0 / x1 at `ipa`: x1 when the
+ * answer defines it, else past the entry at the level of x0's index.
+ */
+uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1);
 /* Descriptor of `count` 4 KiB blocks from pa (state delegated unless `undelegated`). */
 uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated);
 /* A descriptor of size code `size` (0 4 KiB, 1 2 MiB ...). */

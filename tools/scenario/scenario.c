@@ -69,7 +69,7 @@ const char *scenario_notes(const struct scenario *s)
 	return s->notes ? s->notes : "";
 }
 
-/* "1.0, 2.0-bet1, ...": the profiles the descriptions define, for messages. */
+/* "1.0, 2.0-betN, ...": the profiles the descriptions define, for messages. */
 static void known_profiles(char *buf, size_t len)
 {
 	size_t n = 0;
@@ -79,7 +79,7 @@ static void known_profiles(char *buf, size_t len)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", abi_profiles[i]->name);
 }
 
-/* Adds a profile once (2.0-bet1 and 2.x name it twice). */
+/* Adds a profile once (a list may name it and its N.x). */
 static void add_one(struct scenario *s, const char *profile)
 {
 	for (unsigned int i = 0; i < s->nprofiles; i++)
