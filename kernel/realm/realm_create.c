@@ -5,8 +5,9 @@
  * Descriptor is made lazily, by the first populate or the first run
  * (realm_ensure_created): RD and the stage-2 root tables KVM allocated are
  * delegated and REALM_CREATE describes the IPA space (with what else the
- * flavour needs: a 1.0 VMID and REC aux count).  Teardown gives back
- * data, tables, then the RD; a 2.0 realm is terminated first.
+ * flavour needs: a 1.0 VMID and REC aux count, the 2.0 memory the RMM
+ * asks for).  Teardown gives back data, tables, then the RD; a 2.0 realm
+ * is terminated first.
  */
 #include <linux/bitfield.h>
 #include <asm/kvm_mmu.h>
@@ -26,18 +27,19 @@ int kvm_init_realm(struct kvm *kvm)
 	return 0;
 }
 
-static void realm_fill_params(struct kvm *kvm, struct realm_params *p)
+/* What REALM_CREATE says of the realm, whatever the revision's realm_params layout. */
+static void realm_config(struct kvm *kvm, struct realm_config *cfg)
 {
 	struct realm *realm = kvm_realm(kvm);
 	u64 dfr0 = kvm_read_vm_id_reg(kvm, SYS_ID_AA64DFR0_EL1);
 
-	p->s2sz = realm->ia_bits;
-	p->num_bps = SYS_FIELD_GET(ID_AA64DFR0_EL1, BRPs, dfr0) + 1;
-	p->num_wps = SYS_FIELD_GET(ID_AA64DFR0_EL1, WRPs, dfr0) + 1;
-	p->hash_algo = RMI_HASH_SHA_256;
-	p->rtt_base = kvm->arch.mmu.pgd_phys;
-	p->rtt_level_start = realm_start_level(realm);
-	p->rtt_num_start = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr) / PAGE_SIZE;
+	cfg->s2sz = realm->ia_bits;
+	cfg->num_bps = SYS_FIELD_GET(ID_AA64DFR0_EL1, BRPs, dfr0) + 1;
+	cfg->num_wps = SYS_FIELD_GET(ID_AA64DFR0_EL1, WRPs, dfr0) + 1;
+	cfg->hash_algo = RMI_HASH_SHA_256;
+	cfg->rtt_base = kvm->arch.mmu.pgd_phys;
+	cfg->rtt_level_start = realm_start_level(realm);
+	cfg->rtt_num_start = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr) / PAGE_SIZE;
 }
 
 static int realm_create_rd(struct kvm *kvm)
@@ -45,6 +47,7 @@ static int realm_create_rd(struct kvm *kvm)
 	struct realm *realm = kvm_realm(kvm);
 	size_t pgd_size = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr);
 	phys_addr_t pgd = kvm->arch.mmu.pgd_phys, rd_phys;
+	struct realm_config cfg;
 	void *rd;
 	int ret;
 
@@ -58,8 +61,8 @@ static int realm_create_rd(struct kvm *kvm)
 	ret = realm_delegate_range(pgd, pgd_size);
 	if (ret)
 		goto undelegate_rd;
-	realm_fill_params(kvm, realm->params);
-	ret = rmi_ops->realm_create(kvm, rd);
+	realm_config(kvm, &cfg);
+	ret = rmi_ops->realm_create(kvm, rd, &cfg);
 	if (ret && realm->rd)
 		return ret;	/* the RMM keeps the realm: kvm_destroy_realm() tries again */
 	if (ret)
