@@ -55,7 +55,7 @@ void realm_test_trace_start(void)
 	rmm_set_trace(mock_rmm(), trace);
 }
 
-unsigned long realm_test_count(const char *command)
+unsigned long realm_test_count_matching(const char *command, const char *needle)
 {
 	size_t len = strlen(command);
 	unsigned long n = 0;
@@ -63,10 +63,16 @@ unsigned long realm_test_count(const char *command)
 	for (size_t i = 0; trace && i < trace_nlines(trace); i++) {
 		const char *l = trace_line(trace, i);
 
-		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ')
+		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ' &&
+		    (!needle || strstr(l, needle)))
 			n++;
 	}
 	return n;
+}
+
+unsigned long realm_test_count(const char *command)
+{
+	return realm_test_count_matching(command, NULL);
 }
 
 unsigned long realm_test_count_all(void)

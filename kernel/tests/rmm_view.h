@@ -17,6 +17,8 @@ unsigned long long realm_test_rmi_calls(void);
 /* Counts of RMI commands issued since the last reset, by spec name. */
 void realm_test_trace_start(void);
 unsigned long realm_test_count(const char *command);
+/* Those whose trace line (arguments, answer) contains `needle`. */
+unsigned long realm_test_count_matching(const char *command, const char *needle);
 /* Every RMI command issued since the last reset. */
 unsigned long realm_test_count_all(void);
 int realm_test_rim(unsigned long long rd, unsigned char out[64]);
