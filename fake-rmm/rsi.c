@@ -229,7 +229,7 @@ static enum rec_step ipa_state_set(struct rmm *rmm, struct rec *rec, struct rsi_
 	/* The realm's answer comes with the next entry (rsi_complete_ripas_change). */
 	rec_set_x(rec, 0, RSI_V1_0_STATUS_SUCCESS);
 	rec_set_x(rec, 1, top);
-	out->reason = RMI_EXIT_REASON_RIPAS_CHANGE;
+	out->kind = EXIT_RIPAS_CHANGE;
 	out->ripas_base = base;
 	out->ripas_top = top;
 	out->ripas_value = (unsigned int)ripas;
@@ -294,7 +294,7 @@ static enum rec_step host_call(struct rmm *rmm, struct rec *rec, struct rsi_call
 	if (!p)
 		return step;
 	hc = p;
-	out->reason = RMI_EXIT_REASON_HOST_CALL;
+	out->kind = EXIT_HOST_CALL;
 	out->imm = hc->imm;
 	memcpy(out->gprs, hc->gprs, sizeof(out->gprs));
 	rec->host_call_pending = true;

@@ -4,6 +4,7 @@
  * RMM_CONFIG_SET / GET, RMM_ACTIVATE and the global-state gate,
  * GRANULE_TRACKING_GET, GPT_L1_CREATE, and range (un)delegation.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,46 @@ static uint64_t config_page(struct fix *f, uint64_t tracking, uint64_t granule)
 	c->tracking_region_size = tracking;
 	c->rmi_granule_size = granule;
 	return pa;
+}
+
+/* A FEATURES field of the profile (0 and absent: width 0). */
+static uint64_t feature(struct fix *f, unsigned int reg, const char *field)
+{
+	char name[32];
+	struct smc_regs r;
+
+	snprintf(name, sizeof(name), "feature_register_%u", reg);
+	assert_rmi(fix_call(f, RMI_FID_FEATURES, reg, 0, 0, 0, 0, &r), 0);
+	return abi_bits_get(abi_bits(rmm_profile(f->rmm), name, field), r.x[1]);
+}
+
+/*
+ * Fields only some 2.0 revisions have sit where the profile says, and a
+ * revision without them sees those bits 0: 2.0-bet3's S2OASZ (the output
+ * address width RTT_DATA_MAP accepts: 48 without LPA2), L0GPT_BLOCK_DELEGATE
+ * (0: static GPT), REALM_MAX_VDEVS_ORDER and RTT_PLANE (0: no DA, no planes).
+ */
+static void features_of_the_profile(void **state)
+{
+	struct fix *f = *state;
+	const struct abi_profile *p = rmm_profile(f->rmm);
+	struct smc_regs r;
+
+	assert_rmi(fix_call(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
+	if (abi_bits(p, "feature_register_0", "S2OASZ").width) {
+		assert_int_equal(feature(f, 0, "S2OASZ"), 48);
+		assert_int_equal(feature(f, 0, "L0GPT_BLOCK_DELEGATE"), 0);
+		assert_int_equal(r.x[1] >> 32, 48ULL << 1);
+	} else {
+		assert_int_equal(r.x[1] >> 32, 0);
+	}
+	assert_int_equal(feature(f, 0, "S2SZ"), 44);
+	assert_int_equal(feature(f, 2, "REALM_MAX_VDEVS_ORDER"), 0);
+	assert_int_equal(feature(f, 3, "RTT_PLANE"), 0);
+	for (unsigned int reg = 2; reg <= 4; reg++) {
+		assert_rmi(fix_call(f, RMI_FID_FEATURES, reg, 0, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], 0);
+	}
 }
 
 /* What arch/arm64/kernel/rmi.c does at boot, in order. */
@@ -295,6 +336,7 @@ static void range_delegate_progress_fault(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(features_of_the_profile, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(v14_boot_sequence, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(gate_before_activation, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(gate_after_activation, setup_init, fix_teardown),

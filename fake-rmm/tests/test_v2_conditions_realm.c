@@ -180,6 +180,45 @@ static void create_params_supported(void **state)
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
+/*
+ * What the flags accept (2.0-bet3 fields where the profile has them):
+ * MEC_POLICY SHARED 0 / PRIVATE 1 and LFA_POLICY 0 / 1 each create a realm
+ * (no MEC: either policy is met); 2.0-bet3's bit 0 (LPA2 in 2.0-bet1) is
+ * no flag: set, it is ignored and the realm is not LPA2.
+ */
+static void create_flags_accepted(void **state)
+{
+	struct fix *f = *state;
+	const struct abi_profile *prof = rmm_profile(f->rmm);
+	const struct {
+		const char *field;
+		uint64_t val;
+	} good[] = { { "MEC_POLICY", 1 }, { "LFA_POLICY", 1 }, { "MEC_POLICY", 0 } };
+	unsigned int made = 0;
+
+	for (unsigned int i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		struct abi_bits b = abi_bits(prof, "realm_flags", good[i].field);
+		uint64_t base, rd, pa;
+
+		if (!b.width)
+			continue;
+		granules(f, &base, &rd);
+		fix_realm_flags_put(prof, params_page(f, base, &pa), abi_bits_put(b, good[i].val));
+		assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
+		made++;
+	}
+	if (!abi_bits(prof, "realm_flags", "LPA2").width) {
+		uint64_t base, rd, pa;
+
+		granules(f, &base, &rd);
+		fix_realm_flags_put(prof, params_page(f, base, &pa), 1);
+		assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
+		assert_false(realm_of_rd(f->rmm, rd)->lpa2);
+		made++;
+	}
+	assert_int_equal(made, abi_bits(prof, "realm_flags", "MEC_POLICY").width ? 4 : 0);
+}
+
 static void create_alias_and_granule_states(void **state)
 {
 	struct fix *f = *state;
@@ -354,6 +393,7 @@ int main(int argc, char **argv)
 		T(version_conditions),
 		T(create_params_page),
 		T(create_params_supported),
+		T(create_flags_accepted),
 		T(create_alias_and_granule_states),
 		T(create_vmid_exhausted),
 		T(create_failure_releases_vmid),

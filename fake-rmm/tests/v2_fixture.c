@@ -55,6 +55,31 @@ uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1)
 	return (ipa + size) & ~(size - 1);
 }
 
+static const struct abi_command *psci_complete_cmd(void)
+{
+	const struct abi_command *c = abi_command_by_name(fix_v2_abi(), ABI_RMI, "PSCI_COMPLETE");
+
+	assert_non_null(c);
+	return c;
+}
+
+bool v2_psci_has_target(void)
+{
+	return abi_arg_index(psci_complete_cmd(), "target_rec") >= 0;
+}
+
+void v2_psci_args(uint64_t calling, uint64_t target, uint64_t status, uint64_t a[3])
+{
+	const struct abi_command *c = psci_complete_cmd();
+	int t = abi_arg_index(c, "target_rec");
+
+	a[0] = a[1] = a[2] = 0;
+	a[abi_arg_index(c, "calling_rec")] = calling;
+	if (t >= 0)
+		a[t] = target;
+	a[abi_arg_index(c, "status")] = status;
+}
+
 uint64_t v2_desc_sized(uint64_t pa, unsigned int size, uint64_t count, bool undelegated)
 {
 	return v2_desc_state(pa, size, count, v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));
@@ -121,8 +146,14 @@ void v2_undelegate(struct fix *f, uint64_t base, uint64_t top)
 
 uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req)
 {
+	return v2_drive_regs(f, h, x0, req, NULL);
+}
+
+uint64_t v2_drive_regs(struct fix *f, uint64_t h, uint64_t x0, uint64_t req,
+		       struct smc_regs *out)
+{
 	uint64_t list = fix_alloc(f);
-	struct smc_regs r;
+	struct smc_regs r = { 0 };
 
 	for (int steps = 0; X0_STATUS(x0) == V2(STATUS_INCOMPLETE); steps++) {
 		assert_true(steps < 64);
@@ -155,6 +186,8 @@ uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req)
 			break;
 		}
 	}
+	if (out)
+		*out = r;
 	return x0;
 }
 
@@ -179,4 +212,17 @@ uint64_t v2_rec_destroy(struct fix *f, uint64_t rec)
 	if (X0_STATUS(x0) != V2(STATUS_INCOMPLETE))
 		return x0;
 	return v2_drive(f, r.x[1], x0, r.x[2]);
+}
+
+uint64_t v2_op(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+	       struct smc_regs *out)
+{
+	struct smc_regs r;
+	uint64_t x0 = rc(f, fid, a1, a2, a3, 0, 0, &r);
+
+	if (X0_STATUS(x0) == V2(STATUS_INCOMPLETE))
+		x0 = v2_drive_regs(f, r.x[1], x0, r.x[2], &r);
+	if (out)
+		*out = r;
+	return x0;
 }
