@@ -124,17 +124,25 @@ int rmi2_boot(void)
 /*
  * [base, top) in as many calls as the RMM needs: each answers how far it
  * got (x1), which must move on and stay inside the range, or the loop
- * would spin.  BUSY and BLOCKED are retried inside each call.
+ * would spin.  BUSY and BLOCKED are retried inside each call; a flavour
+ * that gives up on BLOCKED early (ops->blocked_tries) leaves it to the
+ * caller to issue the command again, which memory moves do (as the
+ * post-v14 rmi_delegate_range() does), at most RMI_RETRY_MAX times a step.
  */
 static int rmi2_move(bool delegate, phys_addr_t base, phys_addr_t top, phys_addr_t *done)
 {
 	phys_addr_t addr = base;
+	unsigned int blocked = 0;
 
 	while (addr < top) {
 		phys_addr_t next = addr;
 		int ret = delegate ? rmi_granule_range_delegate(addr, top, &next)
 				   : rmi_granule_range_undelegate(addr, top, &next);
 
+		if (RMI_RETURN_STATUS(ret) == RMI_BLOCKED && rmi_ops->blocked_tries &&
+		    blocked++ < RMI_RETRY_MAX)
+			continue;
+		blocked = 0;
 		if (!ret && WARN(next <= addr || next > top,
 				 "range %sdelegate [0x%llx, 0x%llx) answered 0x%llx",
 				 delegate ? "" : "un", (unsigned long long)addr,

@@ -244,6 +244,42 @@ static void blocked_is_retried_bounded(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("REC"), 0ULL);
 }
 
+/*
+ * Range delegation answered BLOCKED: memory moves issue the command again
+ * (as the post-v14 rmi_delegate_range() does) - on 2.0-bet3, whose host
+ * gives up on a command after its second BLOCKED, up to 65 more times;
+ * on 2.0-bet1 the 65 tries of each call already cover it.  Now and then:
+ * populate goes through; always: it fails cleanly, bounded.
+ */
+static void range_blocked_is_issued_again(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("GRANULE_RANGE_DELEGATE", 0, 3, RMI_BLOCKED,
+						     0, 0), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	/* Populate's five range delegations, three of them answered BLOCKED first. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 5UL + 3);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
+}
+
+static void range_blocked_forever_fails(struct kunit *test)
+{
+	struct harness_vm *vm = realm_test_vm(test, NULL);
+
+	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("GRANULE_RANGE_DELEGATE", 0, 0, RMI_BLOCKED,
+						     0, 0), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_NE(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	/* The RD's delegation: 2 tries x 65 issues, or 65 tries. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"),
+			realm_test_bet3() ? 2 * BUSY_TRIES : BUSY_TRIES);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
+}
+
 /* BLOCKED once: the second try goes through. */
 static void blocked_once_is_retried(struct kunit *test)
 {
@@ -466,6 +502,8 @@ static void empty_ranges_send_nothing(struct kunit *test)
 	KUNIT_CASE(busy_is_retried_bounded),					\
 	KUNIT_CASE(blocked_is_retried_bounded),					\
 	KUNIT_CASE(blocked_once_is_retried),					\
+	KUNIT_CASE(range_blocked_is_issued_again),				\
+	KUNIT_CASE(range_blocked_forever_fails),				\
 	KUNIT_CASE_PARAM(continue_only_incomplete, continued_gen_params),	\
 	KUNIT_CASE(donation_on_continue_only_command),				\
 	KUNIT_CASE_PARAM(realm_teardown_donation, teardown_command_gen_params),	\
