@@ -104,6 +104,32 @@ int realm_ensure_created(struct kvm *kvm)
 	return 0;
 }
 
+/*
+ * Every protected and unprotected mapping of the realm: they lie in
+ * memslots (populate, stage-2 faults and RIPAS changes map only
+ * memslot-backed IPAs, and a slot's range is unmapped when the slot goes),
+ * so the unmap walk covers the slots, not the whole IPA space - which a
+ * revision whose ERROR_RTT answers say nothing of where the next mapping
+ * is (2.0 results on SUCCESS only) would probe one empty entry at a time.
+ * Anything missed shows up in the RTT teardown after (a live table: WARN,
+ * quarantined).
+ */
+static void realm_unmap_memslots(struct kvm *kvm)
+{
+	struct kvm_memslots *slots;
+	struct kvm_memory_slot *slot;
+	int bkt, idx;
+
+	idx = srcu_read_lock(&kvm->srcu);
+	slots = kvm_memslots(kvm);
+	write_lock(&kvm->mmu_lock);
+	kvm_for_each_memslot(slot, bkt, slots)
+		kvm_realm_unmap_range(kvm, gfn_to_gpa(slot->base_gfn),
+				      slot->npages << PAGE_SHIFT, true, true);
+	write_unlock(&kvm->mmu_lock);
+	srcu_read_unlock(&kvm->srcu, idx);
+}
+
 void kvm_destroy_realm(struct kvm *kvm)
 {
 	struct realm *realm = kvm_realm(kvm);
@@ -122,9 +148,7 @@ void kvm_destroy_realm(struct kvm *kvm)
 	kvm_set_realm_state(kvm, REALM_STATE_DYING);
 
 	/* Data and unprotected mappings first, then the tables, then the RD. */
-	write_lock(&kvm->mmu_lock);
-	kvm_realm_unmap_range(kvm, 0, BIT(realm->ia_bits - 1), true, true);
-	write_unlock(&kvm->mmu_lock);
+	realm_unmap_memslots(kvm);
 	/* A refused termination shows again below: REALM_DESTROY is refused too. */
 	if (rmi_ops->realm_terminate)
 		WARN_ON(rmi_ops->realm_terminate(kvm));

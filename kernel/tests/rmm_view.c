@@ -135,6 +135,25 @@ int realm_test_inject(const char *command, unsigned long long nth, unsigned int 
 	return realm_test_inject_rule(command, nth, 1, status, index, 0);
 }
 
+int realm_test_inject_where(const char *command, const char *arg, unsigned long long value,
+			    unsigned int status, unsigned int index)
+{
+	struct fault_rule rule;
+
+	memset(&rule, 0, sizeof(rule));
+	strncpy(rule.command, command, sizeof(rule.command) - 1);
+	rule.nth = 1;
+	rule.times = 1;
+	rule.nmatch = 1;
+	strncpy(rule.match[0].arg, arg, sizeof(rule.match[0].arg) - 1);
+	rule.match[0].lo = value;
+	rule.match[0].hi = value;
+	rule.action = FAULT_RETURN;
+	rule.status = status;
+	rule.index = index;
+	return realm_test_add_rule(&rule);
+}
+
 int realm_test_limit_progress(const char *command, unsigned long long granules)
 {
 	struct fault_rule rule;
