@@ -26,15 +26,9 @@ static void teardown_dense(struct kunit *test)
 	realm_test_trace_start();
 	harness_vm_destroy(vm);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
-	/*
-	 * One per page, and a few that skip what is not there: on 2.0-bet3,
-	 * whose ERROR_RTT answers define no x1, one per empty entry the walk
-	 * meets (at most a level-1 and a level-2 table's worth), each told
-	 * apart from a block by RTT_READ_ENTRY.
-	 */
+	/* One per page, and a few that skip what is not there. */
 	KUNIT_EXPECT_GE(test, realm_test_count(UNMAP_DATA), 4UL * 512);
-	KUNIT_EXPECT_LE(test, realm_test_count(UNMAP_DATA),
-			4UL * 512 + 16 + (realm_test_bet3() ? 2UL * 512 : 0));
+	KUNIT_EXPECT_LE(test, realm_test_count(UNMAP_DATA), 4UL * 512 + 16);
 	/* Four level-3 tables (folded or destroyed) and one level-2 table. */
 	KUNIT_EXPECT_GE(test, realm_test_count("RTT_DESTROY") + realm_test_count("RTT_FOLD"), 5UL);
 }
