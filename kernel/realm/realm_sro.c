@@ -16,8 +16,9 @@
  *              delegated, undelegated or (a later revision) conditional,
  *              either.  Allocate (alloc_pages_exact), delegate only if
  *              asked to, list it in address-range descriptors saying
- *              which it is (a conditional request gets undelegated
- *              memory, as TF-RMM's host_sro_prepare_donation() gives it),
+ *              which it is (either state meets a conditional request, as
+ *              TF-RMM's test host host_sro_prepare_donation() reads it:
+ *              this host gives undelegated memory),
  *              OP_MEM_DONATE(handle, list, n); x1 = granules consumed, the
  *              rest comes straight back
  *   reclaim    OP_MEM_RECLAIM(handle, list, slots); x1 = descriptors
