@@ -154,8 +154,10 @@ static unsigned long rmi2_unmap_rtt_error_next(struct realm *realm, unsigned lon
 
 	if (level < realm_start_level(realm) || level > RMM_RTT_MAX_LEVEL)
 		return addr;
-	if (!rmi_rtt_read_entry(realm_rd_phys(realm), addr, level, &walk_level, &state, NULL) &&
-	    walk_level == level && state != RMI_UNASSIGNED && level < RMM_RTT_MAX_LEVEL)
+	/* Only above the leaf level can the entry be a block (a leaf entry: nothing to unmap). */
+	if (level < RMM_RTT_MAX_LEVEL &&
+	    !rmi_rtt_read_entry(realm_rd_phys(realm), addr, level, &walk_level, &state, NULL) &&
+	    walk_level == level && state != RMI_UNASSIGNED)
 		return addr;
 	next = ALIGN_DOWN(addr, rmm_rtt_level_mapsize(level)) + rmm_rtt_level_mapsize(level);
 	return next > addr && next < end ? next : end;
