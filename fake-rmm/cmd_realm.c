@@ -12,6 +12,7 @@
 
 #include "realm.h"
 #include "rtt.h"
+#include "sro.h"
 
 #define MIN_IPA_BITS 32
 #define PLATFORM_PA_BITS 48
@@ -67,7 +68,7 @@ static void read_params(const struct rmm *rmm, const uint8_t *page, struct param
 	const struct rmi_realm_params *c = (const void *)page;
 
 	memset(p, 0, sizeof(*p));
-	/* "flags" or (2.0-bet3) "flags0": where the profile puts it. */
+	/* "flags" or "flags0": where the profile puts it. */
 	p->flags = page_u64(page, rmm->lay.realm_flags_off);
 	p->max_num_vdevs = page_u64(page, rmm->lay.max_num_vdevs_off);
 	p->s2sz = c->s2sz;
@@ -104,10 +105,10 @@ static bool hash_supported(const struct rmm *rmm, unsigned int algo)
 
 /*
  * Does the realm use the 52-bit (LPA2) stage-2 format?  Its LPA2 flag
- * where the profile has one; 2.0-bet3 removed the flag (post-v14 host
- * header: RMI_REALM_PARAM_FLAG_* has no LPA2), and this RMM then infers
- * it from what needs it: an IPA width over 48 bits or start level -1
- * (2.0-bet3 choice; TF-RMM main, aligned to 2.0-bet0, still has the flag).
+ * where the profile has one.  Without one (the post-v14 host header's
+ * RMI_REALM_PARAM_FLAG_* has no LPA2) this RMM infers it from what needs
+ * it: an IPA width over 48 bits or start level -1 (choice,
+ * V2_CONDITIONS.md; TF-RMM main, aligned to 2.0-bet0, still has the flag).
  */
 static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
 {
@@ -119,8 +120,8 @@ static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
 /*
  * Two-valued policies in two bits (MEC_POLICY: SHARED 0 / PRIVATE 1, TF-RMM
  * main validate_realm_params(); LFA_POLICY: ALLOW / DISALLOW, which TF-RMM
- * main does not have yet - checked the same way, 2.0-bet3 choice): the
- * other encodings are not a policy.  Without MEC (FEATURES reg 4 is 0)
+ * main does not have yet - checked the same way, choice, V2_CONDITIONS.md):
+ * the other encodings are not a policy.  Without MEC (FEATURES reg 4 is 0)
  * either policy is met, as TF-RMM's mecid_alloc() does without FEAT_MEC.
  */
 static bool policy_valid(struct abi_bits field, uint64_t flags)
@@ -155,8 +156,8 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 	    !policy_valid(l->flag_lfa_policy, p->flags))
 		return false;
 	/*
-	 * max_num_vdevs (2.0-bet3, post-v14 header; not in TF-RMM main): VDEVs
-	 * need DA, so without it the only number is 0 (2.0-bet3 choice).
+	 * max_num_vdevs (post-v14 header; not in TF-RMM main): VDEVs need DA,
+	 * so without it the only number is 0 (choice, V2_CONDITIONS.md).
 	 */
 	if (p->max_num_vdevs)
 		return false;
@@ -200,6 +201,13 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	uint64_t status = RMI_OK;
 	int vmid = -1;
 
+	/*
+	 * pat_valid: a stale platform token (rmm_platform_token_expire()) must
+	 * be refreshed first, where the profile can (ATTEST_PLAT_TOKEN_REFRESH,
+	 * V2_CONDITIONS.md); the spec lists it before every other condition.
+	 */
+	if (rmm->lay.pat_refresh && rmm->pat_stale)
+		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
 	page = malloc(GRANULE_SIZE);
 	if (!page)
 		abort();
@@ -251,6 +259,11 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
+	/* An operation (cmd_realm_sro.c) needs a context: BLOCKED, nothing changes. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER && !sro_context_free(rmm)) {
+		status = rmi_ret(RMI_STATUS_BLOCKED, 0);
+		goto out;
+	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		abort();
@@ -286,6 +299,9 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	}
 	rtt_init_root(rmm, r);
 	realm_list_add(rmm, r);
+	/* Where the profile makes REALM_CREATE an operation: usable once memory is donated. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER)
+		status = realm_create_sro(rmm, r, c);
 out:
 	if (vmid >= 0)
 		vmid_free(rmm, (unsigned int)vmid);
@@ -328,19 +344,15 @@ uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c)
 	/* realm_live: RECs exist, or the root RTTs still have live entries */
 	if (granule_at(rmm, rd)->refcount || root_refcount(rmm, r))
 		return RMI_EREALM;
-	vmid_free(rmm, r->vmid);
-	for (unsigned int i = 0; i < r->num_start; i++) {
-		uint64_t pa = r->rtt_base + i * GRANULE_SIZE;
-		struct granule *g = granule_at(rmm, pa);
-
-		granule_zero(rmm, pa);
-		g->obj = NULL;
-		granule_set_state(rmm, pa, g, GRANULE_DELEGATED);
-	}
+	/* Aux granules to give back (cmd_realm_sro.c): an operation, or BLOCKED. */
+	if (r->num_aux && !sro_context_free(rmm))
+		return rmi_ret(RMI_STATUS_BLOCKED, 0);
+	if (r->num_aux)
+		return realm_destroy_sro(rmm, r, c);
+	realm_unbuild(rmm, r);
 	granule_zero(rmm, rd);
 	granule_at(rmm, rd)->obj = NULL;
 	granule_set_state(rmm, rd, granule_at(rmm, rd), GRANULE_DELEGATED);
-	realm_free(rmm, r);
 	return RMI_OK;
 }
 

@@ -100,14 +100,14 @@ uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c)
 }
 
 /*
- * 2.0-bet3: PSCI_COMPLETE(calling_rec, status) - no target_rec argument
- * (post-v14 host header rmi_psci_complete()): the RMM takes the target
+ * PSCI_COMPLETE(calling_rec, status) where the profile has no target_rec
+ * argument (post-v14 host header rmi_psci_complete()): the RMM takes the target
  * from the calling REC's pending request, the REC of its realm whose
  * MPIDR the realm named.  Checks otherwise as with a target: calling
  * aligned, a REC, not running, a request pending, then the status rules
  * (psci_complete()).  The target may have been destroyed since the
  * realm asked: then CPU_ON can only be DENIED and AFFINITY_INFO answers
- * OFF, so the host can always complete (2.0-bet3 choice; neither the
+ * OFF, so the host can always complete (choice, V2_CONDITIONS.md; neither the
  * header nor TF-RMM main, which still takes target_rec, says).
  */
 static uint64_t psci_complete_own_target(struct rmm *rmm, uint64_t calling_pa, uint64_t status)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_CREATE and REC_DESTROY as Stateful RMI Operations (2.0-bet1), over
+ * REC_CREATE and REC_DESTROY as Stateful RMI Operations (2.0), over
  * the 1.0 REC core (rec.c): the same object, checks and measurement, with
  * the auxiliary granules donated by the host instead of listed in
  * rec_params.  Transcript and check order as TF-RMM main runtime/rmi/rec.c

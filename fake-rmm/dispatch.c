@@ -98,7 +98,7 @@ static bool declared_on_failure(const struct abi_command *c, unsigned int i, uin
 
 /*
  * A failure defines only the results the spec's on_failure names (spec
- * README; 2.0-bet3 defines results on SUCCESS only and declares none but
+ * README; a revision may define results on SUCCESS only and declare none but
  * a few); everything else reads 0, whatever the handler computed on its
  * way to the failure.  INCOMPLETE is no failure: its x1/x2 are the
  * operation's handle and request.

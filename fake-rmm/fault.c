@@ -200,6 +200,16 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 			snprintf(warn, warnlen, "%s is not a status the spec lets %s return", name,
 				 cmd->name);
 	}
+	/*
+	 * Allowed, but no RMM of the spec does it: a continue-only operation
+	 * (stateful: continue) never asks for memory, and its host drives it
+	 * with OP_CONTINUE alone (post-v14 rmi_sro_execute() WARNs otherwise).
+	 */
+	if (rule->action == FAULT_RETURN && is_incomplete(profile, rule->status) && warn &&
+	    warnlen && !warn[0] && cmd->stateful == ABI_STATEFUL_CONTINUE &&
+	    FIELD(INDEX_MEMREQ, rule->index) != RMI_V2_MEM_REQ_NONE)
+		snprintf(warn, warnlen, "%s is a continue-only operation: it never asks for memory",
+			 cmd->name);
 	if (rule->action == FAULT_EXIT && strcmp(cmd->name, "REC_ENTER")) {
 		snprintf(err, errlen, "a forced exit applies to REC_ENTER, not %s", cmd->name);
 		return -1;

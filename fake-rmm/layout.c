@@ -69,13 +69,13 @@ static int resolve_v2(struct rmm *rmm, struct rmm_layout *l, char *err, size_t e
 int layout_resolve(struct rmm *rmm, char *err, size_t errlen)
 {
 	const struct abi_profile *p = rmm->abi;
-	const struct abi_command *psci = abi_command_by_name(p, ABI_RMI, "PSCI_COMPLETE");
+	const struct abi_command *psci = abi_command_by_name(p, ABI_RMI, "PSCI_COMPLETE"), *pat;
 	struct rmm_layout *l = &rmm->lay;
 
 	memset(l, 0, sizeof(*l));
 	l->max_num_vdevs_off = -1;
 	l->mem_conditional = -1;
-	/* 2.0-bet3 renamed realm_params.flags to flags0 (same offset). */
+	/* A revision may call the flags word flags0 (the post-v14 header does). */
 	l->realm_flags_off = abi_offset(p, "realm_params", "flags0");
 	if (l->realm_flags_off < 0)
 		l->realm_flags_off = abi_offset(p, "realm_params", "flags");
@@ -102,5 +102,7 @@ int layout_resolve(struct rmm *rmm, char *err, size_t errlen)
 	l->psci_status_arg = abi_arg_index(psci, "status");
 	if (l->psci_calling_arg < 0 || l->psci_status_arg < 0)
 		return missing(rmm, err, errlen, "PSCI_COMPLETE calling_rec / status");
+	pat = abi_command_by_name(p, ABI_RMI, "ATTEST_PLAT_TOKEN_REFRESH");
+	l->pat_refresh = pat && pat->args_known;
 	return rmm->family == RMM_V2 ? resolve_v2(rmm, l, err, errlen) : 0;
 }

@@ -149,8 +149,9 @@ static bool target_on(const struct rec *target)
  * After the command-level checks (cmd_rec.c).  Failures leave every REC
  * unchanged; TF-RMM 1.0 still completes the request when it answers
  * ERROR_INPUT for DENIED-while-on, the spec's failure semantics do not.
- * `target` NULL: the RMM looked the target up itself (2.0-bet3) and the
- * REC the request names is gone - it is off, and cannot be turned on.
+ * `target` NULL: the RMM looked the target up itself (no target_rec
+ * argument) and the REC the request names is gone - it is off, and
+ * cannot be turned on.
  */
 uint64_t psci_complete(struct rmm *rmm, struct rec *calling, struct rec *target,
 		       uint64_t status)

@@ -186,6 +186,12 @@ void rmm_set_faults(struct rmm *rmm, struct fault_plan *plan)
 	rmm->faults = plan;
 }
 
+void rmm_platform_token_expire(struct rmm *rmm)
+{
+	rmm->pat_stale = true;
+	rmm->pat_refreshing = false;
+}
+
 uint64_t rmm_call_count(const struct rmm *rmm)
 {
 	return rmm->ncalls;

@@ -22,9 +22,11 @@
 
 /*
  * RMI major versions with behaviour of their own.  What differs between
- * the revisions of one (2.0-bet1, 2.0-bet3) is read from the profile's
- * description (rmm->abi): which commands exist, which are stateful, where
- * fields sit.
+ * the revisions of one major is read from the profile's description
+ * (rmm->abi, rmm->lay): which commands exist, which are stateful, which
+ * arguments they take, where fields sit.  Where the spec text of a
+ * revision is not public the behaviour chosen is written at its place and
+ * in fake-rmm/tests/V2_CONDITIONS.md ("choice").
  */
 enum rmm_family { RMM_V1, RMM_V2 };
 
@@ -128,6 +130,8 @@ struct rmm_layout {
 	uint8_t exit_reason[EXIT_KINDS];
 	/* PSCI_COMPLETE's argument indices; target_rec -1 where the RMM finds the target. */
 	int psci_calling_arg, psci_target_arg, psci_status_arg;
+	/* The profile can refresh the platform token (ATTEST_PLAT_TOKEN_REFRESH described). */
+	bool pat_refresh;
 };
 
 struct dispatch_slot {
@@ -157,9 +161,14 @@ struct rmm {
 	struct dispatch_slot table[RMI_FN_COUNT];
 	uint64_t ncalls;
 
-	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE). */
+	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
 	bool active;
 	bool config_set;
+	/*
+	 * The CCA platform token is stale (rmm_platform_token_expire()) until
+	 * ATTEST_PLAT_TOKEN_REFRESH, whose first call starts the refresh.
+	 */
+	bool pat_stale, pat_refreshing;
 	/* 2.0: Stateful RMI Operation contexts (sro.h); NULL for 1.0. */
 	struct sro_pool *sro;
 

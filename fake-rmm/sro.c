@@ -50,6 +50,14 @@ struct sro_ctx *sro_alloc(struct rmm *rmm)
 	return NULL;
 }
 
+bool sro_context_free(const struct rmm *rmm)
+{
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
+		if (!rmm->sro->ctx[i].live)
+			return true;
+	return false;
+}
+
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx)
 {
 	memset(ctx, 0, sizeof(*ctx));
@@ -369,7 +377,7 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 
 static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		       struct rmi_call *c);
-static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c, bool stop);
 
 uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
 {
@@ -384,14 +392,17 @@ uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
 	if (expected_fid(m) != RMI_V2_FID_OP_CONTINUE)
 		return RMI_EINPUT;
 	/*
-	 * flags.STOP asks an operation to stop at its next stopping point.
-	 * None of these operations has one (TF-RMM main ignores the flag for
-	 * REC_CREATE / REC_DESTROY too): it is accepted and has no effect.
+	 * flags.STOP (DEN0137 2.0 RmiContinueBeyond): return to the host once
+	 * the objects in flight reached their destination state; KEEP_GOING:
+	 * go on through the rest of the target set.  An operation on one
+	 * object (REC_CREATE, REALM_CREATE ...) has nothing beyond it: the flag
+	 * changes nothing there (TF-RMM main reads it nowhere).  A range
+	 * command an injected INCOMPLETE interrupted stops after one step.
 	 */
 	if (m->stage == SRO_FINISHING)
 		return finish(rmm, ctx, m, c);
 	if (m == &ctx->inj)
-		return run_saved(rmm, ctx, c);
+		return run_saved(rmm, ctx, c, abi_bits_get(rmm->lay.continue_stop, c->arg[1]));
 	return ctx->ready(rmm, ctx, c);
 }
 
@@ -412,6 +423,9 @@ static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		c->res[0] = 0;
 		return phase_abort(ctx, &ctx->main, RMI_OK);
 	}
+	/* Ending early (a failed donation, OP_CANCEL): what it built goes too. */
+	if (ctx->abandon && ctx->main.ending)
+		ctx->abandon(rmm, ctx);
 	if (ctx->obj) {
 		/* The half-built / half-destroyed object goes back to DELEGATED. */
 		struct granule *g = granule_at(rmm, ctx->obj);
@@ -506,9 +520,14 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	return sro_answer(m);
 }
 
-/* The injected layer is READY: run the command it interrupted. */
-static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c)
+/*
+ * The injected layer is READY: run the command it interrupted, to its end,
+ * or with `stop` only its first step (a range command's progress limit 1:
+ * it answers SUCCESS with x1 where that step got to).
+ */
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c, bool stop)
 {
+	uint64_t limit = rmm->progress_limit;
 	struct sro_saved_call saved = ctx->saved;
 	unsigned int h = ctx->handle;
 	bool layer = !ctx->fresh;
@@ -526,7 +545,10 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 		sro_release(rmm, ctx);
 		rmm->sro->last_alloc = -1;
 	}
+	if (stop)
+		rmm->progress_limit = 1;
 	x0 = saved.fn(rmm, &inner);
+	rmm->progress_limit = limit;
 	memcpy(c->res, inner.res, sizeof(c->res));
 	c->answering = saved.cmd;
 	c->nres = inner.nres ? inner.nres : saved.cmd->nresults;

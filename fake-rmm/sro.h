@@ -67,6 +67,8 @@ struct sro_mem {
 
 struct sro_ctx;
 typedef uint64_t (*sro_step_fn)(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+/* An operation ends without success (failed donation, cancel): undo what it built. */
+typedef void (*sro_abandon_fn)(struct rmm *rmm, struct sro_ctx *ctx);
 
 /* An interrupted command, saved by an injected INCOMPLETE. */
 struct sro_saved_call {
@@ -81,7 +83,9 @@ struct sro_ctx {
 	/* The operation's own phase; `ready` runs when it is READY. */
 	struct sro_mem main;
 	sro_step_fn ready;
-	uint64_t obj;			/* PARTIAL granule (REC), 0 if none */
+	sro_abandon_fn abandon;		/* NULL: nothing beyond `obj` to undo */
+	uint64_t obj;			/* PARTIAL granule (REC, RD), 0 if none */
+	void *target;			/* the object being built (struct realm), if any */
 	uint64_t rd, params;		/* REC_CREATE arguments */
 	/* Injected layer: answered before `main`, then runs `saved`. */
 	bool fresh;			/* exists only for an injected INCOMPLETE */
@@ -102,6 +106,8 @@ void sro_pool_free(struct sro_pool *p);
 
 /* A fresh context (handle in ctx->handle), or NULL: every context is in use. */
 struct sro_ctx *sro_alloc(struct rmm *rmm);
+/* Would sro_alloc() find one (a command that must answer BLOCKED before changing anything)? */
+bool sro_context_free(const struct rmm *rmm);
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx);
 
 /* Phase set-up for an operation's main phase: `want` 4 KiB granules of delegated memory. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "fixture.h"
+#include "v2_fixture.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -180,6 +181,8 @@ uint64_t fix_realm_create(struct fix *f, const struct realm_desc *d)
 	f->nrtt = d->num_start;
 	f->rd = fix_alloc_delegated(f);
 	f->params = fix_realm_params(f, d, rtt_base);
+	if (strcmp(f->profile, "1.0"))
+		return v2_op(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, NULL);
 	return fix_call(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, 0, 0, NULL);
 }
 

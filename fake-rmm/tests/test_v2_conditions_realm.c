@@ -81,7 +81,7 @@ static void create_params_page(void **state)
 	/* The page is checked before the RD: a bad page and an NS RD is still ERROR_INPUT. */
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, fix_alloc(f), del, 0, 0, 0, NULL), ERR_INPUT);
 	/* No VMID was kept by any failure: the realm gets the first one. */
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
@@ -176,7 +176,7 @@ static void create_params_supported(void **state)
 	assert_true(tried >= sizeof(bad) / sizeof(bad[0]) - 6);
 	/* The same page with nothing wrong works (and got the first VMID). */
 	params_page(f, base, &pa);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
@@ -239,7 +239,7 @@ static void create_alias_and_granule_states(void **state)
 	assert_int_equal(rmm_granule_state(f->rmm, base), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
 	assert_rmi(fix_delegate(f, base + GRAN), 0);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 	/* The RD is an RD now: a second create on it is ERROR_INPUT. */
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), ERR_INPUT);
@@ -275,7 +275,7 @@ static void create_vmid_exhausted(void **state)
 	assert_rmi(fix_delegate(f, base), 0);
 	/* One VMID free (and none leaked by the failures above): SUCCESS with it. */
 	f->rmm->vmid_used[1000 / 8] &= (uint8_t)~(1u << (1000 % 8));
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1000);
 }
 
@@ -290,7 +290,7 @@ static void create_failure_releases_vmid(void **state)
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, base, pa, 0, 0, 0, NULL), ERR_INPUT);
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, fix_alloc(f), pa, 0, 0, 0, NULL), ERR_INPUT);
 	assert_false(f->rmm->vmid_used[0] & 0x2);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
@@ -376,7 +376,7 @@ static void destroy_conditions(void **state)
 	assert_rmi(fail_call(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), ERR_REALM);
 	assert_rmi(rc(f, RMI_FID_RTT_DESTROY, rd, 0, 2, 0, 0, NULL), 0);
 	/* Success: RD and roots DELEGATED, the VMID free for the next realm. */
-	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, rd, 0, 0, NULL), 0);
 	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, f->rtt[0]), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, f->rtt[1]), GRANULE_DELEGATED);

@@ -491,7 +491,7 @@ static void terminate_then_destroy(void **state)
 	}
 	destroy_tables(f, 3);
 	destroy_tables(f, 2);
-	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, NULL), 0);
 	v2_undelegate(f, rd, rd + GRAN);
 	for (unsigned int i = 0; i < f->nrtt; i++)
 		v2_undelegate(f, f->rtt[i], f->rtt[i] + GRAN);
