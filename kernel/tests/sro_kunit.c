@@ -47,6 +47,26 @@ static const char *donating_command(void)
 	return realm_test_bet3() ? "REALM_CREATE" : "RTT_CREATE";
 }
 
+/*
+ * How many of `command` a fault-free one-page populate issues on this RMM:
+ * RD, roots, tables and data, and what the RMM's own operations ask for
+ * (a 2.0-bet3 REALM_CREATE may take memory) - from a control realm made
+ * and destroyed first, so that the cases count only what their faults add.
+ */
+static unsigned long populate_baseline(struct kunit *test, const char *command)
+{
+	struct harness_vm *vm;
+	unsigned long n;
+
+	KUNIT_ASSERT_EQ(test, harness_vm_create(NULL, &vm), 0);
+	realm_test_trace_start();
+	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	n = realm_test_count(command);
+	harness_vm_destroy(vm);
+	return n;
+}
+
 static struct harness_vm *one_vcpu_vm(struct kunit *test)
 {
 	struct harness_vm *vm = realm_test_vm(test, NULL);
@@ -104,6 +124,8 @@ KUNIT_ARRAY_PARAM(donation, donations, donation_desc);
 static void donation_on_any_command(struct kunit *test)
 {
 	const struct donation *d = test->param_value;
+	unsigned long delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
+	unsigned long undelegations = populate_baseline(test, "GRANULE_RANGE_UNDELEGATE");
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 
 	KUNIT_ASSERT_EQ(test, realm_test_inject_rule(donating_command(), 1, 1, RMI_INCOMPLETE,
@@ -115,10 +137,11 @@ static void donation_on_any_command(struct kunit *test)
 	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_DONATE"), 1UL);
 	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
-	/* Populate's own five range delegations, plus what the request made the host delegate. */
-	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 5 + d->delegations);
+	/* Populate's own range delegations, plus what the request made the host delegate. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"),
+			delegations + d->delegations);
 	if (!d->delegations)
-		KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), 0UL);
+		KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), undelegations);
 }
 
 /*
@@ -253,6 +276,7 @@ static void blocked_is_retried_bounded(struct kunit *test)
  */
 static void range_blocked_is_issued_again(struct kunit *test)
 {
+	unsigned long delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 
 	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("GRANULE_RANGE_DELEGATE", 0, 3, RMI_BLOCKED,
@@ -260,8 +284,8 @@ static void range_blocked_is_issued_again(struct kunit *test)
 	realm_test_trace_start();
 	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
 					       NULL, 0), 0);
-	/* Populate's five range delegations, three of them answered BLOCKED first. */
-	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 5UL + 3);
+	/* Populate's range delegations, three of them answered BLOCKED first. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), delegations + 3);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
 }
 
@@ -383,6 +407,7 @@ static void continue_only_incomplete(struct kunit *test)
  */
 static void donation_on_continue_only_command(struct kunit *test)
 {
+	unsigned long donations = populate_baseline(test, "OP_MEM_DONATE");
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 	struct mock_leaks l;
 	int ret;
@@ -397,10 +422,11 @@ static void donation_on_continue_only_command(struct kunit *test)
 	if (realm_test_bet3()) {
 		KUNIT_EXPECT_NE(test, ret, 0);
 		KUNIT_EXPECT_EQ(test, realm_test_count("OP_CANCEL"), 1UL);
-		KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 0UL);
+		/* RTT_CREATE got nothing: only what the realm's creation asked for. */
+		KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), donations);
 	} else {
 		KUNIT_EXPECT_EQ(test, ret, 0);
-		KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 1UL);
+		KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), donations + 1);
 		KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DATA"), 1ULL);
 	}
 	mock_machine_leaks(&l, false);
@@ -446,6 +472,9 @@ static void realm_teardown_donation(struct kunit *test)
  */
 static void conditional_donation(struct kunit *test)
 {
+	unsigned long donations = populate_baseline(test, "OP_MEM_DONATE");
+	unsigned long delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
+	unsigned long undelegations = populate_baseline(test, "GRANULE_RANGE_UNDELEGATE");
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 
 	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("REALM_CREATE", 1, 1, RMI_INCOMPLETE,
@@ -454,17 +483,18 @@ static void conditional_donation(struct kunit *test)
 	realm_test_trace_start();
 	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
 					       NULL, 0), 0);
-	KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_count("OP_MEM_DONATE"), donations + 1);
 	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
-	/* Populate's own five range delegations only. */
-	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 5UL);
-	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), 0UL);
+	/* Populate's own range delegations only: the host delegates nothing for it. */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), delegations);
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), undelegations);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
 }
 
 /* An RMM that moves one granule per call: x1 is followed to the end of each range. */
 static void range_delegation_follows_progress(struct kunit *test)
 {
+	unsigned long delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
 	struct harness_vm *vm = realm_test_vm(test, NULL);
 
 	KUNIT_ASSERT_EQ(test, realm_test_limit_progress("GRANULE_RANGE_DELEGATE", 1), 0);
@@ -472,8 +502,12 @@ static void range_delegation_follows_progress(struct kunit *test)
 	realm_test_trace_start();
 	KUNIT_EXPECT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
 					       NULL, 0), 0);
-	/* RD, two root granules (one call each), a level-2 and a level-3 table, the data. */
-	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), 6UL);
+	/*
+	 * RD, two root granules (one call each instead of one for both), a
+	 * level-2 and a level-3 table, the data, and the single granules a
+	 * realm's creation may ask for: one call more than without the limit.
+	 */
+	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_DELEGATE"), delegations + 1);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("RTT"), 4ULL);
 }
 
@@ -488,6 +522,36 @@ static void empty_ranges_send_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, harness_populate(vm, base, 0, false, NULL, 0), -EINVAL);
 	KUNIT_EXPECT_EQ(test, harness_unmap(vm, base, 0), 0);
 	KUNIT_EXPECT_EQ(test, realm_test_count_all(), 0UL);
+}
+
+/*
+ * 2.0-bet3: REALM_CREATE is a memory-transfer operation and the RMM takes
+ * granules for the realm (INTERNAL) that it keeps for the realm's life;
+ * the host keeps track of them with the realm (nothing quarantined, no
+ * WARN) and REALM_TERMINATE / REALM_DESTROY reclaim them: every granule
+ * back with the host, the realm's state with them.
+ */
+static void realm_keeps_what_creation_took(struct kunit *test)
+{
+	struct harness_vm *vm;
+	unsigned long long internal;
+	struct mock_leaks l;
+
+	KUNIT_ASSERT_EQ(test, harness_vm_create(NULL, &vm), 0);
+	realm_test_trace_start();
+	KUNIT_ASSERT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
+					       NULL, 0), 0);
+	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_DONATE"), 1UL);
+	internal = realm_test_granules_in_state("INTERNAL");
+	KUNIT_EXPECT_GT(test, internal, 0ULL);
+	/* RD, two roots, a level-2 and a level-3 table, the data, and the realm's own. */
+	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 1 + 2 + 2 + 1 + internal);
+	realm_test_trace_start();
+	harness_vm_destroy(vm);
+	KUNIT_EXPECT_GE(test, realm_test_count("OP_MEM_RECLAIM"), 1UL);
+	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
+	mock_machine_leaks(&l, false);
+	KUNIT_EXPECT_EQ(test, l.quarantined_granules, 0ULL);
 }
 
 /* Every 2.0 revision's cases; each suite gets its own copy. */
@@ -511,8 +575,16 @@ static void empty_ranges_send_nothing(struct kunit *test)
 	KUNIT_CASE(empty_ranges_send_nothing)
 
 static struct kunit_case sro_cases[] = { REALM_SRO_CASES, {} };
-/* CONDITIONAL is a 2.0-bet3 STATE value: bit 18 is no STATE bit in 2.0-bet1. */
-static struct kunit_case sro_bet3_cases[] = { REALM_SRO_CASES, KUNIT_CASE(conditional_donation), {} };
+/*
+ * 2.0-bet3 only: CONDITIONAL is its STATE value (bit 18 is no STATE bit in
+ * 2.0-bet1), and only its REALM_CREATE takes memory for the realm's life.
+ */
+static struct kunit_case sro_bet3_cases[] = {
+	REALM_SRO_CASES,
+	KUNIT_CASE(conditional_donation),
+	KUNIT_CASE(realm_keeps_what_creation_took),
+	{}
+};
 
 static struct kunit_suite realm_sro_suite = {
 	.name = "realm_sro_v2",
