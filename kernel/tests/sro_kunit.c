@@ -465,6 +465,7 @@ static void realm_teardown_donation(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
 }
 
+#ifndef CCA_UPSTREAM
 /*
  * 2.0-bet3: a donation whose STATE is CONDITIONAL: the host gives the
  * memory undelegated (it neither delegates nor undelegates it), the RMM
@@ -490,6 +491,7 @@ static void conditional_donation(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_count("GRANULE_RANGE_UNDELEGATE"), undelegations);
 	KUNIT_EXPECT_EQ(test, realm_test_granules_in_state("DELEGATED"), 0ULL);
 }
+#endif
 
 /* An RMM that moves one granule per call: x1 is followed to the end of each range. */
 static void range_delegation_follows_progress(struct kunit *test)
@@ -524,6 +526,7 @@ static void empty_ranges_send_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, realm_test_count_all(), 0UL);
 }
 
+#ifndef CCA_UPSTREAM
 /*
  * 2.0-bet3: REALM_CREATE is a memory-transfer operation and the RMM takes
  * granules for the realm (INTERNAL) that it keeps for the realm's life;
@@ -553,6 +556,7 @@ static void realm_keeps_what_creation_took(struct kunit *test)
 	mock_machine_leaks(&l, false);
 	KUNIT_EXPECT_EQ(test, l.quarantined_granules, 0ULL);
 }
+#endif
 
 /* Every 2.0 revision's cases; each suite gets its own copy. */
 #define REALM_SRO_CASES								\
@@ -575,6 +579,7 @@ static void realm_keeps_what_creation_took(struct kunit *test)
 	KUNIT_CASE(empty_ranges_send_nothing)
 
 static struct kunit_case sro_cases[] = { REALM_SRO_CASES, {} };
+#ifndef CCA_UPSTREAM
 /*
  * 2.0-bet3 only: CONDITIONAL is its STATE value (bit 18 is no STATE bit in
  * 2.0-bet1), and only its REALM_CREATE takes memory for the realm's life.
@@ -585,7 +590,18 @@ static struct kunit_case sro_bet3_cases[] = {
 	KUNIT_CASE(realm_keeps_what_creation_took),
 	{}
 };
+#endif
 
+#ifdef CCA_UPSTREAM
+/* A kernel tree: once, on its own revision (the 2.0-bet3-only cases above are the reference code's). */
+static struct kunit_suite realm_sro_suite = {
+	.name = "realm_sro_v2",
+	.init = realm_test_init,
+	.test_cases = sro_cases,
+};
+
+kunit_test_suites(&realm_sro_suite);
+#else
 static struct kunit_suite realm_sro_suite = {
 	.name = "realm_sro_v2",
 	.init = realm_test_init_2_0,
@@ -599,3 +615,4 @@ static struct kunit_suite realm_sro_bet3_suite = {
 };
 
 kunit_test_suites(&realm_sro_suite, &realm_sro_bet3_suite);
+#endif
