@@ -63,32 +63,57 @@ int harness_activate(struct harness_vm *vm)
 	return ret;
 }
 
+/*
+ * One REC entry and its exit, as arm.c's loop body does it for the realm
+ * code under test: > 0 enter again, 0 to userspace, < 0 an error.
+ */
+static int harness_rec_round(struct kvm_vcpu *vcpu, struct harness_run *r, bool *stop)
+{
+	int ret;
+
+#ifdef CCA_REALM_REC_EXIT_CODE
+	/* check_vcpu_requests(): what the last exit left to finish. */
+	if (kvm_check_request(KVM_REQ_RMI, vcpu)) {
+		ret = CCA_REALM_REC_REQUEST(vcpu);
+		if (ret <= 0)
+			return ret;
+	}
+#else
+	ret = CCA_REALM_REC_PRE_ENTER(vcpu);
+	if (ret <= 0)
+		return ret;
+#endif
+	ret = kvm_rec_enter(vcpu);
+	if (!CCA_REALM_RMI_STATUS(ret)) {
+		record_exit(vcpu, r);
+		*stop = r->stop_on_reason >= 0 && r->last_reason == (unsigned int)r->stop_on_reason;
+	}
+#ifdef CCA_REALM_REC_EXIT_CODE
+	return handle_exit(vcpu, kvm_rec_exit(vcpu, ret));
+#else
+	return handle_rec_exit(vcpu, ret);
+#endif
+}
+
 /* One KVM_RUN: > 0 never; 0 with vcpu->run filled, or -errno. */
 static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
 			   unsigned int budget)
 {
 	int ret;
 
+	if (vm->kvm->vm_dead)
+		return -EIO;	/* kvm_vcpu_ioctl() refuses every ioctl of a dead VM */
 	ret = harness_first_run(vm, vcpu);
 	if (ret)
 		return ret;
 	kvm_handle_mmio_return(vcpu);
 	vcpu->run->exit_reason = KVM_EXIT_UNKNOWN;
 	for (unsigned int n = 0; n < budget; n++) {
-		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
-			return -EAGAIN;		/* would block: powered off */
-		ret = kvm_rec_pre_enter(vcpu);
-		if (ret <= 0)
-			return ret;
 		bool stop = false;
 
-		ret = kvm_rec_enter(vcpu);
-		if (!RMI_RETURN_STATUS(ret)) {
-			record_exit(vcpu, r);
-			stop = r->stop_on_reason >= 0 &&
-			       r->last_reason == (unsigned int)r->stop_on_reason;
-		}
-		ret = handle_rec_exit(vcpu, ret);
+		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+			return -EAGAIN;		/* would block: powered off */
+		ret = harness_rec_round(vcpu, r, &stop);
 		/* An exit KVM hands to the VMM (MMIO) ends the run too; the VMM still completes it. */
 		r->stopped_on_reason |= stop;
 		if (ret <= 0)
