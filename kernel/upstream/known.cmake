@@ -93,6 +93,18 @@ function(cca_upstream_known list tree)
         return()
       endif()
       set(have_file TRUE)
+      # CMake stops on a regex it cannot compile; an unbalanced group or
+      # bracket is the likely slip, named here with its line.
+      string(REGEX REPLACE "\\\\." "" bare "${re}")
+      string(REGEX REPLACE "\\[[^]]*\\]" "" bare "${bare}")
+      string(REGEX MATCHALL "\\(" opens "${bare}")
+      string(REGEX MATCHALL "\\)" closes "${bare}")
+      list(LENGTH opens no)
+      list(LENGTH closes nc)
+      if(NOT no EQUAL nc OR bare MATCHES "[][]")
+        set(UP_KNOWN_ERROR "${list}:${n}: unbalanced ( ) or [ ] in the regex" PARENT_SCOPE)
+        return()
+      endif()
       if(role_${role} STREQUAL "")
         set(applies FALSE)	# the tree has no such file
       else()
