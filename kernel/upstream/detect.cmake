@@ -466,6 +466,28 @@ function(cca_upstream_detect tree specdir)
   endif()
   list(APPEND detected "guest_memfd populate: ${gmem} (from ${gmem_from})")
 
+  # The RMI calls KVM's realm files make must be defined by the tree: a
+  # wrapper renamed in one file and not the other is named here rather
+  # than left to the linker.
+  set(defs "${smc_t}\n${ch}\n${code}")
+  if(core)
+    string(APPEND defs "\n${core_t}")
+  endif()
+  string(REGEX MATCHALL "[^A-Za-z0-9_>.](rmi_[a-z0-9_]+|is_rmi_available|free_delegated_page)[ \t\n]*\\("
+         calls "${rc}\n${ec}")
+  set(seen "")
+  foreach(c IN LISTS calls)
+    string(REGEX REPLACE "^.([a-z0-9_]+).*" "\\1" name "${c}")
+    if(name IN_LIST seen)
+      continue()
+    endif()
+    list(APPEND seen ${name})
+    if(NOT defs MATCHES "[^A-Za-z0-9_]${name}[ \t\n]*\\([^;{]*\\)[ \t\n]*{"
+       AND NOT defs MATCHES "#[ \t]*define[ \t]+${name}[ \t(]")
+      _cca_up_fail("${rmi_c}: ${name}() is called but no file of the tree defines it (looked in ${smc}, ${cmds}, ${kvm_rmi}, arch/arm64/kvm and the core driver)")
+    endif()
+  endforeach()
+
   string(REPLACE ";" ", " ep_text "${ep}")
   list(APPEND detected "entry points ${ep_text}")
 

@@ -194,6 +194,11 @@ expect_error(populate8 "^arch/arm64/kvm/rmi.c: kvm_gmem_populate\\(\\) with 8 ar
 string(REPLACE "#define RMI_ABI_MAJOR_VERSION 2" "#define RMI_ABI_MAJOR_VERSION 9" smc_v9 "${smc_bet3}")
 tree(major9 include/linux/arm-smccc-rmi.h smc_v9)
 expect_error(major9 "RMI_ABI_MAJOR_VERSION 9, and no spec/\\*.yaml describes an RMI 9.x revision")
+string(APPEND rmi_c_renamed_call "${rmi_c_post}" "\nstatic void f(void) { rmi_free_delegated_page(0); }")
+tree(undefined_call include/linux/arm-smccc-rmi.h smc_bet3 include/linux/arm-rmi-cmds.h cmds
+     arch/arm64/include/asm/kvm_rmi.h kvm_rmi_post arch/arm64/kvm/rmi.c rmi_c_renamed_call
+     arch/arm64/kvm/rmi-exit.c exit_c_post drivers/firmware/arm_rmm/rmi.c core)
+expect_error(undefined_call "^arch/arm64/kvm/rmi.c: rmi_free_delegated_page\\(\\) is called but no file of the tree defines it")
 # A declaration inside a comment does not count.
 string(REPLACE "int kvm_init_realm(struct kvm *kvm);" "/* int kvm_init_realm(struct kvm *kvm); */"
        kvm_rmi_commented "${kvm_rmi_post}")
