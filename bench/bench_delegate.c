@@ -6,7 +6,7 @@
  * own cost, dominated by the 4 KiB scrub on delegate) and every granule of
  * a 256 MiB arena in turn (cache-cold: the scrub is memory-bound).  Each
  * with the host view's GPF protection off and on (on adds two mprotect
- * calls a pair).  Profile 2.0-bet1 adds GRANULE_RANGE_DELEGATE +
+ * calls a pair).  The newest 2.x profile adds GRANULE_RANGE_DELEGATE +
  * GRANULE_RANGE_UNDELEGATE over 2 MiB ranges (512 granules a call), in
  * granules per second: the same scrub, one SMC for many granules.
  * Medians of several runs.
@@ -15,8 +15,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include <cca-double/abi.h>
 #include <cca-double/pmem.h>
 #include <cca-double/rmm.h>
 #include <rmi/common.h>
@@ -84,12 +86,23 @@ static double pairs_per_second(bool protect, uint64_t set, unsigned int rounds)
 	return (double)total / dt;
 }
 
+/* The last profile of RMI 2.x in spec order: the newest revision. */
+static const char *newest_v2_profile(void)
+{
+	const char *name = NULL;
+
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		if (!strcmp(abi_profiles[i]->family, "v2"))
+			name = abi_profiles[i]->name;
+	return name;
+}
+
 /* Granules per second through 2 MiB range (un)delegations on an activated 2.0 RMM. */
 static double range_granules_per_second(bool protect, unsigned int rounds)
 {
 	const uint64_t range = 512 * GRAN;
 	struct pmem_config pc = { .size = ARENA, .no_gpf_protection = !protect };
-	struct rmm_config rc = { .profile = "2.0-bet1" };
+	struct rmm_config rc = { .profile = newest_v2_profile() };
 	char err[256];
 	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
 	struct rmm *rmm;
@@ -155,7 +168,8 @@ int main(int argc, char **argv)
 	printf("  64 granules (cache-hot),  GPF protection on:  %6.2f M/s\n", hot_on[runs / 2] / 1e6);
 	printf("  256 MiB (cache-cold),     GPF protection off: %6.2f M/s\n", cold_off[runs / 2] / 1e6);
 	printf("  256 MiB (cache-cold),     GPF protection on:  %6.2f M/s\n", cold_on[runs / 2] / 1e6);
-	printf("2.0-bet1: range delegate+undelegate, 2 MiB a call over 256 MiB, granules per second\n");
+	printf("%s: range delegate+undelegate, 2 MiB a call over 256 MiB, granules per second\n",
+	       newest_v2_profile());
 	printf("  GPF protection off: %6.2f M/s\n", range_off[runs / 2] / 1e6);
 	printf("  GPF protection on:  %6.2f M/s\n", range_on[runs / 2] / 1e6);
 	printf("  target: above 5 M/s on one core (hot, protection off): %s\n",

@@ -3,7 +3,9 @@
  * 2.0 address-range descriptors (RmiAddrRangeDesc, 4 KiB granules) and
  * the lists of them that DATA_MAP / UNPROT_MAP read, DATA_UNMAP /
  * UNPROT_UNMAP write, and the SRO donate / reclaim commands exchange.
- * Field positions come from spec/2.0-bet1.yaml (addr_range_desc).
+ * Field positions and state values are the profile's (rmm_layout, from
+ * addr_range_desc and op_mem_state in spec/<profile>.yaml): STATE is one
+ * bit in some 2.0 revisions and two in others.
  */
 #ifndef FAKE_RMM_ADDR_RANGE_H
 #define FAKE_RMM_ADDR_RANGE_H
@@ -20,11 +22,15 @@ struct addr_range {
 	uint64_t pa;		/* base, aligned per `size` when valid */
 	unsigned int size;	/* RMI_BLOCK_SIZE_*: 0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB, 3 = 512 GiB */
 	uint64_t count;		/* blocks */
-	bool undelegated;	/* state bit: 0 delegated, 1 undelegated */
+	uint64_t state;		/* STATE field: an op_mem_state value of the profile */
+	bool delegated;		/* state is DELEGATED */
+	bool undelegated;	/* state is UNDELEGATED */
 };
 
-struct addr_range addr_range_decode(uint64_t desc);
-uint64_t addr_range_encode(uint64_t pa, unsigned int size, uint64_t count, bool undelegated);
+struct addr_range addr_range_decode(const struct rmm_layout *lay, uint64_t desc);
+/* A descriptor; output lists only ever say DELEGATED or UNDELEGATED. */
+uint64_t addr_range_encode(const struct rmm_layout *lay, uint64_t pa, unsigned int size,
+			   uint64_t count, bool undelegated);
 /* Bytes of one block of size code `size`. */
 static inline uint64_t addr_range_block_bytes(unsigned int size)
 {
@@ -53,11 +59,12 @@ bool addr_list_write(const struct rmm *rmm, uint64_t pa, const uint64_t *desc, u
  * else starts a new one.  false when a new one would exceed `cap`.
  */
 struct addr_list_out {
+	const struct rmm_layout *lay;
 	uint64_t desc[ADDR_LIST_MAX];
 	unsigned int n, cap;
 };
 
-void addr_list_out_init(struct addr_list_out *l, unsigned int cap);
+void addr_list_out_init(struct addr_list_out *l, const struct rmm_layout *lay, unsigned int cap);
 bool addr_list_out_add(struct addr_list_out *l, uint64_t pa, unsigned int size, bool undelegated);
 /* Would `pa` extend the last descriptor (for the SINGLE contiguity rule)? */
 bool addr_list_out_continues(const struct addr_list_out *l, uint64_t pa, unsigned int size);

@@ -12,6 +12,7 @@
 
 #include "realm.h"
 #include "rtt.h"
+#include "sro.h"
 
 #define MIN_IPA_BITS 32
 #define PLATFORM_PA_BITS 48
@@ -46,19 +47,30 @@ unsigned int realm_num_root_rtts(unsigned int ipa_bits, int sl)
 }
 
 struct params {
-	uint64_t flags, rtt_base, flags1;
+	uint64_t flags, rtt_base, flags1, max_num_vdevs;
 	int64_t level_start;
 	unsigned int s2sz, sve_vl, num_bps, num_wps, pmu_num_ctrs, hash_algo, num_start;
 	unsigned int vmid, num_aux_planes;
 	uint8_t rpv[64];
 };
 
+static uint64_t page_u64(const uint8_t *page, long off)
+{
+	uint64_t v = 0;
+
+	if (off >= 0)
+		memcpy(&v, page + off, sizeof(v));
+	return v;
+}
+
 static void read_params(const struct rmm *rmm, const uint8_t *page, struct params *p)
 {
 	const struct rmi_realm_params *c = (const void *)page;
 
 	memset(p, 0, sizeof(*p));
-	p->flags = c->flags;
+	/* "flags" or "flags0": where the profile puts it. */
+	p->flags = page_u64(page, rmm->lay.realm_flags_off);
+	p->max_num_vdevs = page_u64(page, rmm->lay.max_num_vdevs_off);
 	p->s2sz = c->s2sz;
 	p->sve_vl = c->sve_vl;
 	p->num_bps = c->num_bps;
@@ -91,11 +103,38 @@ static bool hash_supported(const struct rmm *rmm, unsigned int algo)
 	}
 }
 
+/*
+ * Does the realm use the 52-bit (LPA2) stage-2 format?  Its LPA2 flag
+ * where the profile has one.  Without one (the post-v14 host header's
+ * RMI_REALM_PARAM_FLAG_* has no LPA2) this RMM infers it from what needs
+ * it: an IPA width over 48 bits or start level -1 (choice,
+ * V2_CONDITIONS.md; TF-RMM main, aligned to 2.0-bet0, still has the flag).
+ */
+static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
+{
+	if (rmm->lay.flag_lpa2.width)
+		return abi_bits_get(rmm->lay.flag_lpa2, p->flags);
+	return p->s2sz > 48 || p->level_start == -1;
+}
+
+/*
+ * Two-valued policies in two bits (MEC_POLICY: SHARED 0 / PRIVATE 1, TF-RMM
+ * main validate_realm_params(); LFA_POLICY: ALLOW / DISALLOW, which TF-RMM
+ * main does not have yet - checked the same way, choice, V2_CONDITIONS.md):
+ * the other encodings are not a policy.  Without MEC (FEATURES reg 4 is 0)
+ * either policy is met, as TF-RMM's mecid_alloc() does without FEAT_MEC.
+ */
+static bool policy_valid(struct abi_bits field, uint64_t flags)
+{
+	return !field.width || abi_bits_get(field, flags) <= 1;
+}
+
 /* The spec's RealmParamsSupported(): each failure is ERROR_INPUT. */
 static bool params_supported(const struct rmm *rmm, const struct params *p)
 {
 	const struct rmm_features *f = &rmm->feat;
-	bool lpa2 = FIELD_OF(RMI_REALM_FLAGS_LPA2, p->flags);
+	const struct rmm_layout *l = &rmm->lay;
+	bool lpa2 = realm_wants_lpa2(rmm, p);
 	unsigned int max_s2sz = lpa2 ? 52 : f->s2sz;
 
 	if (lpa2 && !f->lpa2)
@@ -104,11 +143,23 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 		return false;
 	if (!p->num_bps || p->num_bps > f->num_bps || !p->num_wps || p->num_wps > f->num_wps)
 		return false;
-	if (FIELD_OF(RMI_REALM_FLAGS_SVE, p->flags) && (!f->sve || p->sve_vl > f->sve_vl))
+	if (abi_bits_get(l->flag_sve, p->flags) && (!f->sve || p->sve_vl > f->sve_vl))
 		return false;
 	/* FEAT_HPMN0 is not implemented: a PMU needs at least one counter. */
-	if (FIELD_OF(RMI_REALM_FLAGS_PMU, p->flags) &&
+	if (abi_bits_get(l->flag_pmu, p->flags) &&
 	    (!f->pmu || !p->pmu_num_ctrs || p->pmu_num_ctrs > f->pmu_num_ctrs))
+		return false;
+	/* DA needs FEATURES reg 2 DA, which this RMM does not have (TF-RMM main). */
+	if (abi_bits_get(l->flag_da, p->flags))
+		return false;
+	if (!policy_valid(l->flag_mec_policy, p->flags) ||
+	    !policy_valid(l->flag_lfa_policy, p->flags))
+		return false;
+	/*
+	 * max_num_vdevs (post-v14 header; not in TF-RMM main): VDEVs need DA,
+	 * so without it the only number is 0 (choice, V2_CONDITIONS.md).
+	 */
+	if (p->max_num_vdevs)
 		return false;
 	/*
 	 * rtt_level_start is a signed 64-bit field: range-check it before it
@@ -150,6 +201,13 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	uint64_t status = RMI_OK;
 	int vmid = -1;
 
+	/*
+	 * pat_valid: a stale platform token (rmm_platform_token_expire()) must
+	 * be refreshed first, where the profile can (ATTEST_PLAT_TOKEN_REFRESH,
+	 * V2_CONDITIONS.md); the spec lists it before every other condition.
+	 */
+	if (rmm->lay.pat_refresh && rmm->pat_stale)
+		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
 	page = malloc(GRANULE_SIZE);
 	if (!page)
 		abort();
@@ -201,6 +259,11 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
+	/* An operation (cmd_realm_sro.c) needs a context: BLOCKED, nothing changes. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER && !sro_context_free(rmm)) {
+		status = rmi_ret(RMI_STATUS_BLOCKED, 0);
+		goto out;
+	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		abort();
@@ -210,18 +273,18 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	r->start_level = (int)p.level_start;
 	r->num_start = p.num_start;
 	r->rtt_base = p.rtt_base;
-	r->lpa2 = FIELD_OF(RMI_REALM_FLAGS_LPA2, p.flags);
+	r->lpa2 = realm_wants_lpa2(rmm, &p);
 	r->vmid = (unsigned int)vmid;
 	r->flags = p.flags;
-	r->sve = FIELD_OF(RMI_REALM_FLAGS_SVE, p.flags);
-	r->pmu = FIELD_OF(RMI_REALM_FLAGS_PMU, p.flags);
+	r->sve = abi_bits_get(rmm->lay.flag_sve, p.flags);
+	r->pmu = abi_bits_get(rmm->lay.flag_pmu, p.flags);
 	r->sve_vl = r->sve ? p.sve_vl : 0;
 	r->num_bps = p.num_bps;
 	r->num_wps = p.num_wps;
 	r->pmu_num_ctrs = r->pmu ? p.pmu_num_ctrs : 0;
 	r->hash_algo = (enum hash_algo)p.hash_algo;
 	memcpy(r->rpv, p.rpv, sizeof(r->rpv));
-	rim_init(r, page);
+	rim_init(r, page, rmm->lay.realm_flags_off);
 	vmid = -1;	/* owned by the realm now */
 
 	granule_set_state(rmm, rd, granule_at(rmm, rd), GRANULE_RD);
@@ -236,6 +299,9 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	}
 	rtt_init_root(rmm, r);
 	realm_list_add(rmm, r);
+	/* Where the profile makes REALM_CREATE an operation: usable once memory is donated. */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER)
+		status = realm_create_sro(rmm, r, c);
 out:
 	if (vmid >= 0)
 		vmid_free(rmm, (unsigned int)vmid);
@@ -278,19 +344,15 @@ uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c)
 	/* realm_live: RECs exist, or the root RTTs still have live entries */
 	if (granule_at(rmm, rd)->refcount || root_refcount(rmm, r))
 		return RMI_EREALM;
-	vmid_free(rmm, r->vmid);
-	for (unsigned int i = 0; i < r->num_start; i++) {
-		uint64_t pa = r->rtt_base + i * GRANULE_SIZE;
-		struct granule *g = granule_at(rmm, pa);
-
-		granule_zero(rmm, pa);
-		g->obj = NULL;
-		granule_set_state(rmm, pa, g, GRANULE_DELEGATED);
-	}
+	/* Aux granules to give back (cmd_realm_sro.c): an operation, or BLOCKED. */
+	if (r->num_aux && !sro_context_free(rmm))
+		return rmi_ret(RMI_STATUS_BLOCKED, 0);
+	if (r->num_aux)
+		return realm_destroy_sro(rmm, r, c);
+	realm_unbuild(rmm, r);
 	granule_zero(rmm, rd);
 	granule_at(rmm, rd)->obj = NULL;
 	granule_set_state(rmm, rd, granule_at(rmm, rd), GRANULE_DELEGATED);
-	realm_free(rmm, r);
 	return RMI_OK;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_CREATE, REC_DESTROY and PSCI_COMPLETE (1.0).  Failure conditions in
+ * REC_CREATE, REC_DESTROY (1.0) and PSCI_COMPLETE.  Failure conditions in
  * the order TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/rec.c checks them
  * (research/tf-rmm.md §3); the first one that holds decides the status.
  */
@@ -99,11 +99,48 @@ uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c)
 	return RMI_OK;
 }
 
+/*
+ * PSCI_COMPLETE(calling_rec, status) where the profile has no target_rec
+ * argument (post-v14 host header rmi_psci_complete()): the RMM takes the target
+ * from the calling REC's pending request, the REC of its realm whose
+ * MPIDR the realm named.  Checks otherwise as with a target: calling
+ * aligned, a REC, not running, a request pending, then the status rules
+ * (psci_complete()).  The target may have been destroyed since the
+ * realm asked: then CPU_ON can only be DENIED and AFFINITY_INFO answers
+ * OFF, so the host can always complete (choice, V2_CONDITIONS.md; neither the
+ * header nor TF-RMM main, which still takes target_rec, says).
+ */
+static uint64_t psci_complete_own_target(struct rmm *rmm, uint64_t calling_pa, uint64_t status)
+{
+	struct rec *calling;
+	struct realm *r;
+	unsigned int idx;
+
+	/* calling_align */
+	if (calling_pa & (GRANULE_SIZE - 1))
+		return RMI_EINPUT;
+	/* calling_bound, calling_state */
+	calling = rec_of(rmm, calling_pa);
+	if (!calling || calling->running)
+		return RMI_EINPUT;
+	/* psci_pending */
+	if (!calling->psci.pending)
+		return RMI_EINPUT;
+	r = calling->realm;
+	idx = mpidr_el1_index(calling->psci.target_mpidr);
+	return psci_complete(rmm, calling, idx < r->rec_count ? r->recs[idx] : NULL, status);
+}
+
 uint64_t smc_psci_complete(struct rmm *rmm, struct rmi_call *c)
 {
-	uint64_t calling_pa = c->arg[0], target_pa = c->arg[1];
+	const struct rmm_layout *l = &rmm->lay;
+	uint64_t calling_pa = c->arg[l->psci_calling_arg], target_pa;
 	struct rec *calling, *target;
 
+	/* Which arguments the command has is the profile's (spec PSCI_COMPLETE). */
+	if (l->psci_target_arg < 0)
+		return psci_complete_own_target(rmm, calling_pa, c->arg[l->psci_status_arg]);
+	target_pa = c->arg[l->psci_target_arg];
 	/* calling_align, target_align */
 	if ((calling_pa | target_pa) & (GRANULE_SIZE - 1))
 		return RMI_EINPUT;
@@ -115,5 +152,5 @@ uint64_t smc_psci_complete(struct rmm *rmm, struct rmi_call *c)
 	/* the caller must not be running (its registers are about to change) */
 	if (calling->running)
 		return RMI_EINPUT;
-	return psci_complete(rmm, calling, target, c->arg[2]);
+	return psci_complete(rmm, calling, target, c->arg[l->psci_status_arg]);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_ENTER (1.0 and 2.0-bet1): the checks on the REC, the run page and the enter flags
+ * REC_ENTER (1.0 and 2.0): the checks on the REC, the run page and the enter flags
  * in the order of TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/run.c
  * (research/tf-rmm.md §3 "REC_ENTER"), the completions of the last exit,
  * then the REC's code on its engine until something needs the host.
@@ -134,11 +134,11 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 			return;
 		vcpu_get_timers(v, &t);
 		if (rec_timer_irq_due(rec, &t)) {
-			out->reason = RMI_EXIT_REASON_IRQ;
+			out->kind = EXIT_IRQ;
 			return;
 		}
 	}
-	out->reason = RMI_EXIT_REASON_IRQ;
+	out->kind = EXIT_IRQ;
 }
 
 /* The run page's exit record of either profile; both place the shared fields alike (common.h). */
@@ -150,12 +150,14 @@ union rec_exit_record {
 _Static_assert(sizeof(union rec_exit_record) == sizeof(struct rmi_rec_exit),
 	       "one exit record size for every profile");
 
-static void write_exit_common(struct rec *rec, const struct rec_exit_info *info,
-			      struct rmi_rec_exit *ex)
+static void write_exit_common(const struct rmm *rmm, struct rec *rec,
+			      const struct rec_exit_info *info, struct rmi_rec_exit *ex)
 {
 	struct vcpu_timers t;
 
-	ex->exit_reason = (uint8_t)info->reason;
+	/* The profile's number for the reason: 2.0 revisions renumber some. */
+	ex->exit_reason = info->kind == EXIT_FORCED ? (uint8_t)info->forced_reason
+						    : rmm->lay.exit_reason[info->kind];
 	ex->esr = info->esr;
 	ex->far = info->far;
 	ex->hpfar = info->hpfar;
@@ -180,7 +182,7 @@ static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec
 	size_t at;
 
 	memset(&ex, 0, sizeof(ex));
-	write_exit_common(rec, info, &ex.common);
+	write_exit_common(rmm, rec, info, &ex.common);
 	if (rmm->family == RMM_V1) {
 		vgic_save(&rec->gic, &ex.v1.gicv3_hcr, ex.v1.gicv3_lrs, &ex.v1.gicv3_misr,
 			  &ex.v1.gicv3_vmcr);
@@ -234,10 +236,12 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 	vcpu_set_virq(rec->vcpu, vgic_irq_pending(&rec->gic));
 	if (complete_last_exit(rmm, rec, &enter, &info) == REC_STEP_RESUME) {
 		rec->last = (struct rec_last_exit){ 0 };
-		if (rmm->forced_exit >= 0)
-			info.reason = (unsigned int)rmm->forced_exit;	/* fault injection */
-		else
+		if (rmm->forced_exit >= 0) {
+			info.kind = EXIT_FORCED;	/* fault injection */
+			info.forced_reason = (unsigned int)rmm->forced_exit;
+		} else {
 			run(rmm, rec, enter.flags, &info);
+		}
 	}
 	rec->running = false;
 	rec->calls_at_exit = rmm->ncalls;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_CREATE and REC_DESTROY as Stateful RMI Operations (2.0-bet1), over
+ * REC_CREATE and REC_DESTROY as Stateful RMI Operations (2.0), over
  * the 1.0 REC core (rec.c): the same object, checks and measurement, with
  * the auxiliary granules donated by the host instead of listed in
  * rec_params.  Transcript and check order as TF-RMM main runtime/rmi/rec.c
@@ -97,9 +97,9 @@ uint64_t smc_rec_create_sro(struct rmm *rmm, struct rmi_call *c)
 	ctx->rd = rd;
 	ctx->params = params;
 	ctx->ready = rec_create_ready;
-	sro_mem_donate(&ctx->main, REC_AUX_COUNT, GRANULE_REC_AUX);
+	sro_mem_donate(rmm, &ctx->main, REC_AUX_COUNT, GRANULE_REC_AUX);
 	c->res[0] = ctx->handle;
-	c->res[1] = sro_donate_req(&ctx->main);
+	c->res[1] = sro_donate_req(rmm, &ctx->main);
 	return sro_answer(&ctx->main);
 }
 

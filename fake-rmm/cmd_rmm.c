@@ -2,7 +2,9 @@
 /*
  * The 2.0 RMM-wide commands: RMM_CONFIG_SET, RMM_CONFIG_GET, RMM_ACTIVATE,
  * GRANULE_TRACKING_GET and GPT_L1_CREATE (research/kernel-series.md §2.8,
- * TF-RMM main runtime/rmi/granule.c and activate.c).
+ * TF-RMM main runtime/rmi/granule.c and activate.c), and where the profile
+ * has them RMM_DEACTIVATE, GPT_INFO and ATTEST_PLAT_TOKEN_REFRESH (post-v14
+ * host header).
  *
  * The global state gate (only VERSION, FEATURES, RMM_CONFIG_GET/SET,
  * RMM_ACTIVATE and GRANULE_TRACKING_GET before activation; no
@@ -12,6 +14,7 @@
 #include <rmi/v2.h>
 
 #include "rmm_internal.h"
+#include "sro.h"
 
 /* The physical address space the fake platform implements. */
 #define PLATFORM_PA_BITS 48
@@ -118,4 +121,76 @@ uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c)
 	if (addr & (block - 1) || addr >> PLATFORM_PA_BITS)
 		return RMI_EINPUT;
 	return rmi_ret(RMI_STATUS_ERROR_GPT, 0);
+}
+
+/*
+ * RMM_DEACTIVATE (post-v14 header: "deactivate the RMM and
+ * reclaim any memory donated at rmi_rmm_activate()"): ACTIVE -> INIT, so
+ * the host may configure and activate it again.  Refused while the RMM
+ * still has a use for delegated memory: any granule not NS (ERROR_GLOBAL,
+ * as a public model of the command states it), or an operation still
+ * open (BUSY: a later TF-RMM refuses deactivation while an SRO context is
+ * sealed).  Not ACTIVE: ERROR_GLOBAL at the gate (dispatch.c).  This RMM
+ * takes no memory at activation, so there is nothing to reclaim and it
+ * answers in one call (choices, V2_CONDITIONS.md).
+ */
+uint64_t smc_rmm_deactivate(struct rmm *rmm, struct rmi_call *c)
+{
+	(void)c;
+	if (rmm_granules_not_ns(rmm))
+		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
+		if (rmm->sro->ctx[i].live)
+			return rmi_ret(RMI_STATUS_BUSY, 0);
+	rmm->active = false;
+	rmm->config_set = false;
+	return RMI_OK;
+}
+
+/*
+ * GPT_INFO(base, top) (post-v14 header rmi_gpt_info(): x1 the top
+ * of the region the state in x2 holds for, both on SUCCESS).  base and top
+ * aligned to the L0GPT block FEATURES reg 1 advertises, inside the PA space,
+ * top > base; else ERROR_INPUT (the checks a public model of the command
+ * lists).  This RMM's GPT is static and firmware-made everywhere (every
+ * GPT_L1_CREATE answers ERROR_GPT): the whole range is GPT_PAR PLAT, which
+ * is what the post-v14 host requires of the memory it gives realms.
+ */
+uint64_t smc_gpt_info(struct rmm *rmm, struct rmi_call *c)
+{
+	uint64_t base = c->arg[0], top = c->arg[1];
+	uint64_t block = L0GPT_BASE_BYTES << rmm->feat.l0gptsz;
+	uint64_t pa_space = 1ULL << PLATFORM_PA_BITS;
+
+	if (base >= pa_space || top >= pa_space)
+		return RMI_EINPUT;
+	if ((base | top) & (block - 1))
+		return RMI_EINPUT;
+	if (top <= base)
+		return RMI_EINPUT;
+	c->res[0] = top;
+	c->res[1] = (uint64_t)abi_enum_or(rmm->abi, "gpt_par", "PLAT", 0);
+	return RMI_OK;
+}
+
+/*
+ * ATTEST_PLAT_TOKEN_REFRESH: makes the CCA platform token valid
+ * again after the platform changed under it (rmm_platform_token_expire():
+ * a firmware update, say).  A stale token must be refreshed before
+ * REALM_CREATE works (its pat_valid condition: ERROR_GLOBAL).  Refreshing
+ * takes this RMM two calls, the first answering BUSY (the caller waits and
+ * calls again, as the spec allows a refresh in progress to); a valid token
+ * is refreshed at once.  Not ACTIVE: ERROR_GLOBAL at the gate.  (Choices,
+ * V2_CONDITIONS.md: the header has the FID only.)
+ */
+uint64_t smc_attest_plat_token_refresh(struct rmm *rmm, struct rmi_call *c)
+{
+	(void)c;
+	if (rmm->pat_stale && !rmm->pat_refreshing) {
+		rmm->pat_refreshing = true;
+		return rmi_ret(RMI_STATUS_BUSY, 0);
+	}
+	rmm->pat_stale = false;
+	rmm->pat_refreshing = false;
+	return RMI_OK;
 }

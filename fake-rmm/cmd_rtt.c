@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * RTT structure commands: RTT_CREATE, RTT_DESTROY, RTT_FOLD and
- * RTT_READ_ENTRY (1.0 and 2.0-bet1).  Failure conditions are checked in the
+ * RTT_READ_ENTRY (1.0 and 2.0).  Failure conditions are checked in the
  * order of research/tf-rmm.md §3 (the spec's priority order as TF-RMM
  * implements it); the first that holds decides the status.  Outputs not
  * defined on an error stay 0 (the dispatcher clears them), except where

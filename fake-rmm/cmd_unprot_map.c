@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Unprotected (NS) mappings, 2.0-bet1: RTT_UNPROT_MAP and
+ * Unprotected (NS) mappings, 2.0: RTT_UNPROT_MAP and
  * RTT_UNPROT_UNMAP over [base, top) outside the PAR, one leaf table per
  * call (TF-RMM main runtime/rmi/rtt_map.c, rtt_unmap.c).  As in 1.0, NS
  * entries take no RTT reference and no granule state: the host may map

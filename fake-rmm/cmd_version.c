@@ -4,6 +4,7 @@
 #include <rmi/v2.h>
 
 #include "rmm_internal.h"
+#include "rtt.h"
 
 static uint64_t version_word(unsigned int major, unsigned int minor)
 {
@@ -54,11 +55,33 @@ static uint64_t features_v1_0(const struct rmm_features *f, uint64_t index)
 	       FIELD_VAL(RMI_V1_0_FEATURE_REGISTER_0_MAX_RECS_ORDER, f->max_recs_order);
 }
 
-static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
+/*
+ * The widest output address a realm's stage 2 may map (RTT_DATA_MAP and
+ * friends refuse PAs at or over it; rtt.h realm_pa_ok()).
+ */
+static unsigned int s2_output_bits(const struct rmm_features *f)
 {
+	return f->lpa2 ? 52 : RTT_PA_BITS_NO_LPA2;
+}
+
+/*
+ * 2.0.  Fields only some revisions have are written through the layout
+ * (width 0 where the profile lacks them): FEATURE_REGISTER_0
+ * L0GPT_BLOCK_DELEGATE (0: the GPT of this RMM is static, no L0 block
+ * descriptors) and S2OASZ, FEATURE_REGISTER_2 REALM_MAX_VDEVS_ORDER (0: no
+ * device assignment), FEATURE_REGISTER_3 RTT_PLANE (0, RMI_RTT_PLANE_AUX
+ * in TF-RMM main, with no auxiliary planes).
+ */
+static uint64_t features_v2_0(const struct rmm *rmm, uint64_t index)
+{
+	const struct rmm_features *f = &rmm->feat;
+	const struct rmm_layout *l = &rmm->lay;
+
 	switch (index) {
 	case 0:
-		return FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
+		return abi_bits_put(l->feat0_s2oasz, s2_output_bits(f)) |
+		       abi_bits_put(l->feat0_l0gpt_block_delegate, 0) |
+		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_S2SZ, f->s2sz) |
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_LPA2, f->lpa2) |
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_SVE, f->sve) |
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_0_SVE_VL, f->sve ? f->sve_vl : 0) |
@@ -74,8 +97,12 @@ static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_HASH_SHA_512, f->sha512) |
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_MAX_RECS_ORDER, f->max_recs_order) |
 		       FIELD_VAL(RMI_V2_FEATURE_REGISTER_1_L0GPTSZ, f->l0gptsz);
+	case 2:
+		return abi_bits_put(l->feat2_realm_max_vdevs_order, 0);
+	case 3:
+		return abi_bits_put(l->feat3_rtt_plane, 0);
 	default:
-		/* Registers 2-4: no device assignment, planes or MEC. */
+		/* Register 4 and up: no MEC. */
 		return 0;
 	}
 }
@@ -83,6 +110,6 @@ static uint64_t features_v2_0(const struct rmm_features *f, uint64_t index)
 uint64_t smc_features(struct rmm *rmm, struct rmi_call *c)
 {
 	c->res[0] = rmm->family == RMM_V1 ? features_v1_0(&rmm->feat, c->arg[0])
-						: features_v2_0(&rmm->feat, c->arg[0]);
+						: features_v2_0(rmm, c->arg[0]);
 	return RMI_OK;
 }

@@ -84,6 +84,37 @@ static bool global_state_ok(const struct rmm *rmm, const char *name)
 	return rmm->active;
 }
 
+/* Does an on_failure entry of `c` name result `i` for a failure with `status`? */
+static bool declared_on_failure(const struct abi_command *c, unsigned int i, uint64_t status)
+{
+	for (unsigned int k = 0; k < c->non_failure; k++) {
+		const struct abi_on_failure *o = &c->on_failure[k];
+
+		if (o->result == i && (!o->status || (uint64_t)o->status_value == status))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A failure defines only the results the spec's on_failure names (spec
+ * README; a revision may define results on SUCCESS only and declare none but
+ * a few); everything else reads 0, whatever the handler computed on its
+ * way to the failure.  INCOMPLETE is no failure: its x1/x2 are the
+ * operation's handle and request.
+ */
+static void results_on_failure(struct rmi_call *call, uint64_t x0)
+{
+	const struct abi_command *c = call->answering ? call->answering : call->cmd;
+	uint64_t status = x0 & RMI_RETURN_CODE_STATUS_MASK;
+
+	if (status == RMI_STATUS_SUCCESS || status == RMI_STATUS_INCOMPLETE)
+		return;
+	for (unsigned int i = 0; i < ABI_MAX_RESULTS; i++)
+		if (i >= c->nresults || !declared_on_failure(c, i, status))
+			call->res[i] = 0;
+}
+
 /*
  * A forced INCOMPLETE (2.0): rule->index carries the memreq bits and the
  * can-cancel bit as they sit in x0 above the status.  See sro_inject().
@@ -149,6 +180,7 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 			abi_failure_results(slot->cmd, RMI_STATUS_ERROR_GLOBAL, args, call.res);
 		} else {
 			x0 = slot->fn(rmm, &call);
+			results_on_failure(&call, x0);
 		}
 	}
 	regs->x[0] = x0;

@@ -13,19 +13,29 @@ struct fault_plan {
 	size_t n, cap;
 };
 
-/* Fields of a forced INCOMPLETE's index (the x0 bits above the status) and donate word. */
+/* Fields of a forced INCOMPLETE's index (the x0 bits above the status). */
 #define RC(f) RMI_V2_RETURN_CODE_##f
 #define ABOVE(index) ((uint64_t)(index) << RC(INDEX_SHIFT))
 #define FIELD_INDEX_MEMREQ(i) ((ABOVE(i) & RC(MEMREQ_MASK)) >> RC(MEMREQ_SHIFT))
-#define FIELD_INDEX_CAN_CANCEL(i) ((ABOVE(i) & RC(CAN_CANCEL_MASK)) >> RC(CAN_CANCEL_SHIFT))
-#define FIELD_DONATE_SIZE(v) (((v) & RMI_V2_DONATE_REQUEST_SIZE_MASK) >> \
-			      RMI_V2_DONATE_REQUEST_SIZE_SHIFT)
-#define FIELD_DONATE_COUNT(v) (((v) & RMI_V2_DONATE_REQUEST_COUNT_MASK) >> \
-			       RMI_V2_DONATE_REQUEST_COUNT_SHIFT)
-#define FIELD_DONATE_STATE(v) (((v) & RMI_V2_DONATE_REQUEST_STATE_MASK) >> \
-			       RMI_V2_DONATE_REQUEST_STATE_SHIFT)
 #define FIELD(name, v) FIELD_##name(v)
-#define FIELD_V(name, v) ((uint64_t)(v) << RMI_V2_DONATE_REQUEST_COUNT_SHIFT)
+
+/*
+ * The donate request word of the profile: STATE is one bit in some 2.0
+ * revisions and two (with CONDITIONAL) in others (spec donate_request).
+ */
+struct donate_bits {
+	struct abi_bits size, count, contig, state;
+};
+
+static struct donate_bits donate_bits(const struct abi_profile *profile)
+{
+	return (struct donate_bits){
+		.size = abi_bits(profile, "donate_request", "size"),
+		.count = abi_bits(profile, "donate_request", "count"),
+		.contig = abi_bits(profile, "donate_request", "contig"),
+		.state = abi_bits(profile, "donate_request", "state"),
+	};
+}
 
 static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
 {
@@ -40,16 +50,29 @@ static bool is_incomplete(const struct abi_profile *profile, uint64_t status)
  * contiguous means one naturally aligned power-of-two block (the only
  * contiguous donation TF-RMM addr_list_validate() accepts).
  */
-static int donate_req_check(uint64_t req, char *err, size_t errlen)
+static int donate_req_check(const struct abi_profile *profile, uint64_t req, char *err,
+			    size_t errlen)
 {
-	uint64_t known = RMI_V2_DONATE_REQUEST_SIZE_MASK | RMI_V2_DONATE_REQUEST_COUNT_MASK |
-			 RMI_V2_DONATE_REQUEST_CONTIG_MASK | RMI_V2_DONATE_REQUEST_STATE_MASK;
-	uint64_t size = FIELD(DONATE_SIZE, req), count = FIELD(DONATE_COUNT, req);
+	struct donate_bits d = donate_bits(profile);
+	uint64_t known = d.size.mask | d.count.mask | d.contig.mask | d.state.mask;
+	uint64_t size = abi_bits_get(d.size, req), count = abi_bits_get(d.count, req);
 	uint64_t granules = count << (9 * size);
+	int64_t state = (int64_t)abi_bits_get(d.state, req);
 
+	if (!d.state.width) {
+		snprintf(err, errlen, "profile %s has no donate request", profile->name);
+		return -1;
+	}
 	if (req & ~known) {
-		snprintf(err, errlen, "donate request 0x%llx: only size [1:0], count [15:2], contig [16], state [17]",
-			 (unsigned long long)req);
+		snprintf(err, errlen, "donate request 0x%llx: only size [%u:%u], count [%u:%u], contig [%u], state [%u:%u]",
+			 (unsigned long long)req, d.size.shift + d.size.width - 1, d.size.shift,
+			 d.count.shift + d.count.width - 1, d.count.shift, d.contig.shift,
+			 d.state.shift + d.state.width - 1, d.state.shift);
+		return -1;
+	}
+	if (!abi_enum_name(abi_enum_find(profile, "op_mem_state"), state)) {
+		snprintf(err, errlen, "donate request 0x%llx: state %lld is not an op_mem_state of profile %s",
+			 (unsigned long long)req, (long long)state, profile->name);
 		return -1;
 	}
 	if (size == RMI_V2_BLOCK_SIZE_L0) {
@@ -70,7 +93,7 @@ static int donate_req_check(uint64_t req, char *err, size_t errlen)
 			 FAULT_MAX_DONATE_GRANULES / 256);
 		return -1;
 	}
-	if ((req & RMI_V2_DONATE_REQUEST_CONTIG_MASK) && (count & (count - 1))) {
+	if ((req & d.contig.mask) && (count & (count - 1))) {
 		snprintf(err, errlen, "donate request 0x%llx: a contiguous donation is one naturally aligned power-of-two block (TF-RMM addr_list_validate), %llu blocks is not",
 			 (unsigned long long)req, (unsigned long long)count);
 		return -1;
@@ -104,7 +127,7 @@ static int incomplete_rule_check(const struct abi_profile *profile, const struct
 		}
 		return 0;
 	}
-	return r->donate_req ? donate_req_check(r->donate_req, err, errlen) : 0;
+	return r->donate_req ? donate_req_check(profile, r->donate_req, err, errlen) : 0;
 }
 
 struct fault_plan *fault_plan_new(void)
@@ -177,6 +200,16 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 			snprintf(warn, warnlen, "%s is not a status the spec lets %s return", name,
 				 cmd->name);
 	}
+	/*
+	 * Allowed, but no RMM of the spec does it: a continue-only operation
+	 * (stateful: continue) never asks for memory, and its host drives it
+	 * with OP_CONTINUE alone (post-v14 rmi_sro_execute() WARNs otherwise).
+	 */
+	if (rule->action == FAULT_RETURN && is_incomplete(profile, rule->status) && warn &&
+	    warnlen && !warn[0] && cmd->stateful == ABI_STATEFUL_CONTINUE &&
+	    FIELD(INDEX_MEMREQ, rule->index) != RMI_V2_MEM_REQ_NONE)
+		snprintf(warn, warnlen, "%s is a continue-only operation: it never asks for memory",
+			 cmd->name);
 	if (rule->action == FAULT_EXIT && strcmp(cmd->name, "REC_ENTER")) {
 		snprintf(err, errlen, "a forced exit applies to REC_ENTER, not %s", cmd->name);
 		return -1;
@@ -195,7 +228,8 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 	plan->rules[plan->n] = *rule;
 	if (rule->action == FAULT_RETURN && is_incomplete(profile, rule->status) &&
 	    FIELD(INDEX_MEMREQ, rule->index) == RMI_V2_MEM_REQ_DONATE && !rule->donate_req)
-		plan->rules[plan->n].donate_req = FIELD_V(DONATE_COUNT, 1);
+		plan->rules[plan->n].donate_req =
+			abi_bits_put(abi_bits(profile, "donate_request", "count"), 1);
 	plan->rules[plan->n].seen = 0;
 	plan->rules[plan->n].fired = 0;
 	plan->n++;

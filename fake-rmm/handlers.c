@@ -51,6 +51,9 @@ uint64_t smc_rtt_data_map(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rtt_data_unmap(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rtt_unprot_map(struct rmm *rmm, struct rmi_call *c);
 uint64_t smc_rtt_unprot_unmap(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_rmm_deactivate(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_gpt_info(struct rmm *rmm, struct rmi_call *c);
+uint64_t smc_attest_plat_token_refresh(struct rmm *rmm, struct rmi_call *c);
 
 const struct handler_entry rmm_handlers[] = {
 	{ "VERSION", V1 | V2, smc_version },
@@ -72,7 +75,7 @@ const struct handler_entry rmm_handlers[] = {
 	{ "DATA_CREATE", V1, smc_data_create },
 	{ "DATA_CREATE_UNKNOWN", V1, smc_data_create_unknown },
 	{ "DATA_DESTROY", V1, smc_data_destroy },
-	/* RECs: 1.0 in one call, 2.0-bet1 as Stateful RMI Operations (sro.h). */
+	/* RECs: 1.0 in one call, 2.0 as Stateful RMI Operations (sro.h). */
 	{ "REC_CREATE", V1, smc_rec_create },
 	{ "REC_DESTROY", V1, smc_rec_destroy },
 	{ "REC_CREATE", V2, smc_rec_create_sro },
@@ -80,7 +83,7 @@ const struct handler_entry rmm_handlers[] = {
 	{ "REC_ENTER", V1 | V2, smc_rec_enter },
 	{ "PSCI_COMPLETE", V1 | V2, smc_psci_complete },
 	{ "RTT_SET_RIPAS", V1 | V2, smc_rtt_set_ripas },
-	/* 2.0-bet1 only. */
+	/* 2.0 only. */
 	{ "RMM_CONFIG_SET", V2, smc_rmm_config_set },
 	{ "RMM_CONFIG_GET", V2, smc_rmm_config_get },
 	{ "RMM_ACTIVATE", V2, smc_rmm_activate },
@@ -97,6 +100,10 @@ const struct handler_entry rmm_handlers[] = {
 	{ "RTT_DATA_UNMAP", V2, smc_rtt_data_unmap },
 	{ "RTT_UNPROT_MAP", V2, smc_rtt_unprot_map },
 	{ "RTT_UNPROT_UNMAP", V2, smc_rtt_unprot_unmap },
+	/* Bound where the profile describes them (not every 2.0 revision has them). */
+	{ "RMM_DEACTIVATE", V2, smc_rmm_deactivate },
+	{ "GPT_INFO", V2, smc_gpt_info },
+	{ "ATTEST_PLAT_TOKEN_REFRESH", V2, smc_attest_plat_token_refresh },
 };
 
 const unsigned int rmm_nhandlers = sizeof(rmm_handlers) / sizeof(rmm_handlers[0]);

@@ -5,7 +5,8 @@
  * exactly one RTT entry, each non-root RTT hangs off exactly one TABLE
  * entry, and RD refcounts equal the RECs of the realm.  2.0: every REC,
  * REC_AUX, PARTIAL and INTERNAL granule is accounted for exactly once, by
- * a live REC or by the SRO context holding it (donated memory).
+ * a live REC, a realm (donated at REALM_CREATE) or the SRO context holding
+ * it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -210,6 +211,16 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len)
 		}
 		if (!ret)
 			ret = check_recs(rmm, r, &c);
+		/* Memory donated to the realm at REALM_CREATE: INTERNAL, its own. */
+		for (unsigned int a = 0; !ret && a < r->num_aux; a++) {
+			struct granule *g = granule_at(rmm, r->aux[a]);
+
+			if (!g || g->state != GRANULE_INTERNAL || g->obj != r)
+				ret = fail(&c, "aux granule 0x%llx of realm 0x%llx is not INTERNAL of it",
+					   (unsigned long long)r->aux[a], (unsigned long long)r->rd);
+			else
+				c.refs[idx_of(rmm, r->aux[a])]++;
+		}
 	}
 	if (!ret) {
 		struct sro_check s = { rmm, &c, 0 };

@@ -39,7 +39,7 @@ void hash_compute(enum hash_algo a, const void *data, size_t len, uint8_t *out)
 		abort();	/* libcrypto cannot hash: nothing sensible to do */
 }
 
-void rim_init(struct realm *r, const void *page)
+void rim_init(struct realm *r, const void *page, long flags_off)
 {
 	/* Only these fields are measured; RPV, VMID and the RTT layout are not. */
 	const struct rmi_realm_params *p = page;
@@ -47,7 +47,8 @@ void rim_init(struct realm *r, const void *page)
 
 	if (!m)
 		abort();
-	m->flags = p->flags;
+	/* The flags word, at the profile's offset (realm_params flags / flags0). */
+	memcpy((uint8_t *)m + flags_off, (const uint8_t *)page + flags_off, sizeof(uint64_t));
 	m->s2sz = p->s2sz;
 	m->sve_vl = p->sve_vl;
 	m->num_bps = p->num_bps;

@@ -23,8 +23,11 @@ void hash_compute(enum hash_algo a, const void *data, size_t len, uint8_t *out);
 
 struct realm;
 
-/* RIM = H(realm_params image with only the measured fields kept). */
-void rim_init(struct realm *r, const void *realm_params_page);
+/*
+ * RIM = H(realm_params image with only the measured fields kept); the
+ * flags word sits at `flags_off` (the profile's layout).
+ */
+void rim_init(struct realm *r, const void *realm_params_page, long flags_off);
 void rim_extend_data(struct realm *r, uint64_t ipa, uint64_t flags, const void *data_page);
 void rim_extend_rec(struct realm *r, const void *rec_params_page);
 void rim_extend_ripas(struct realm *r, uint64_t base, uint64_t top);

@@ -44,7 +44,7 @@ static enum rec_step answer(struct rmm *rmm, struct rec *rec, uint32_t fid, cons
 static enum rec_step forward(struct rmm *rmm, uint32_t fid, const uint64_t *args,
 			     unsigned int nargs, struct rec_exit_info *out)
 {
-	out->reason = RMI_EXIT_REASON_PSCI;
+	out->kind = EXIT_PSCI;
 	out->gprs[0] = fid;
 	for (unsigned int i = 1; i < nargs; i++)
 		out->gprs[i] = args[i - 1];
@@ -149,6 +149,9 @@ static bool target_on(const struct rec *target)
  * After the command-level checks (cmd_rec.c).  Failures leave every REC
  * unchanged; TF-RMM 1.0 still completes the request when it answers
  * ERROR_INPUT for DENIED-while-on, the spec's failure semantics do not.
+ * `target` NULL: the RMM looked the target up itself (no target_rec
+ * argument) and the REC the request names is gone - it is off, and
+ * cannot be turned on.
  */
 uint64_t psci_complete(struct rmm *rmm, struct rec *calling, struct rec *target,
 		       uint64_t status)
@@ -159,14 +162,18 @@ uint64_t psci_complete(struct rmm *rmm, struct rec *calling, struct rec *target,
 
 	if (!p->pending)
 		return RMI_EINPUT;
-	if (calling->realm != target->realm)
+	if (target && calling->realm != target->realm)
 		return RMI_EINPUT;
-	if (mpidr_el1_index(p->target_mpidr) != target->index)
+	if (target && mpidr_el1_index(p->target_mpidr) != target->index)
 		return RMI_EINPUT;
 	if (p->fid == PSCI_FID_CPU_ON || p->fid == PSCI_FID_CPU_ON_32) {
 		if (st != PSCI_V1_0_STATUS_SUCCESS && st != PSCI_V1_0_STATUS_DENIED)
 			return RMI_EINPUT;
-		if (target_on(target)) {
+		if (!target) {
+			if (st != PSCI_V1_0_STATUS_DENIED)
+				return RMI_EINPUT;
+			result = psci_ret(PSCI_V1_0_STATUS_DENIED);
+		} else if (target_on(target)) {
 			if (st == PSCI_V1_0_STATUS_DENIED)
 				return RMI_EINPUT;
 			result = psci_ret(PSCI_V1_0_STATUS_ALREADY_ON);
@@ -180,8 +187,8 @@ uint64_t psci_complete(struct rmm *rmm, struct rec *calling, struct rec *target,
 	} else {
 		if (st != PSCI_V1_0_STATUS_SUCCESS)
 			return RMI_EINPUT;
-		result = target_on(target) ? PSCI_V1_0_AFFINITY_STATE_ON
-					   : PSCI_V1_0_AFFINITY_STATE_OFF;
+		result = target && target_on(target) ? PSCI_V1_0_AFFINITY_STATE_ON
+						     : PSCI_V1_0_AFFINITY_STATE_OFF;
 	}
 	rec_set_x(calling, 0, result);
 	for (unsigned int i = 1; i < 4; i++)

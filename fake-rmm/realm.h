@@ -13,6 +13,14 @@
 enum realm_state { REALM_NEW, REALM_ACTIVE, REALM_SYSTEM_OFF, REALM_ZOMBIE };
 
 #define REC_AUX_COUNT 16	/* 1.0: aux granules per REC (TF-RMM uses 16) */
+/*
+ * Where REALM_CREATE is a Stateful RMI Operation with memory transfer (the
+ * post-v14 host drives it with rmi_sro_memxfer_cmd), the RMM asks for this
+ * many delegated 4 KiB granules for the realm's auxiliary state and gives
+ * them back at REALM_DESTROY (choice, V2_CONDITIONS.md: the count is the
+ * RMM's own; TF-RMM main keeps a realm in its RD).
+ */
+#define RD_AUX_COUNT 2
 #define REALM_MAX_RECS 1023	/* the RD refcount is 10 bits in TF-RMM */
 
 struct rec;
@@ -34,6 +42,9 @@ struct realm {
 	enum hash_algo hash_algo;
 	uint8_t rpv[64];
 	uint8_t measurements[MEASUREMENT_SLOTS][MEASUREMENT_MAX];
+	/* Donated at REALM_CREATE (INTERNAL, obj = the realm); 0 where it is one call. */
+	unsigned int num_aux;
+	uint64_t aux[RD_AUX_COUNT];
 	/* RECs: created so far (the next MPIDR index), and by index. */
 	unsigned int rec_count;
 	struct rec **recs;
@@ -41,6 +52,17 @@ struct realm {
 };
 
 struct realm *realm_of_rd(const struct rmm *rmm, uint64_t rd);	/* RD granule -> realm */
+/*
+ * REALM_CREATE / REALM_DESTROY as Stateful RMI Operations (cmd_realm_sro.c),
+ * after every failure condition passed and (sro_context_free()) with an
+ * operation context free.  create: the realm is built, its RD PARTIAL
+ * until the donation is in; destroy: the realm is gone, its RD PARTIAL
+ * until the host reclaimed the aux granules.
+ */
+uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c);
+uint64_t realm_destroy_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c);
+/* Undoes a realm that never became usable: roots DELEGATED, VMID free, object freed. */
+void realm_unbuild(struct rmm *rmm, struct realm *r);
 /* Frees the realm object only (no granule transitions). */
 void realm_free(struct rmm *rmm, struct realm *r);
 /* IPA space: [0, 2^s2sz); protected half (PAR): [0, 2^(s2sz-1)). */

@@ -57,7 +57,7 @@ static uint64_t hpfar_of(uint64_t ipa)
 
 void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out)
 {
-	out->reason = RMI_EXIT_REASON_SYNC;
+	out->kind = EXIT_SYNC;
 	out->esr = (EC_DABT_LOW << ESR_EC_SHIFT) | (FSC_TRANSLATION_L0 + (unsigned int)level);
 	out->far = 0;
 	out->hpfar = hpfar_of(ipa);
@@ -95,7 +95,7 @@ static enum rec_step data_abort(struct rmm *rmm, struct rec *rec, const struct v
 		return inject_sea(rec, x);
 	if (realm_ipa_is_protected(r, ipa) && rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY)
 		return inject_sea(rec, x);
-	out->reason = RMI_EXIT_REASON_SYNC;
+	out->kind = EXIT_SYNC;
 	out->hpfar = hpfar;
 	rec->last.data_abort = true;
 	rec->last.far = x->abort.va;
@@ -123,7 +123,7 @@ static enum rec_step insn_abort(struct rmm *rmm, struct rec *rec, const struct v
 	if (rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY ||
 	    ipa >= realm_ipa_size(r) || !realm_ipa_is_protected(r, ipa))
 		return inject_sea(rec, x);
-	out->reason = RMI_EXIT_REASON_SYNC;
+	out->kind = EXIT_SYNC;
 	out->esr = x->esr & ESR_NONEMULATED_ABORT_MASK;
 	out->hpfar = x->abort.hpfar ? x->abort.hpfar : hpfar_of(ipa);
 	return REC_STEP_EXIT;
@@ -133,13 +133,13 @@ static enum rec_step wfi(struct rec *rec, const struct vcpu_exit *x, uint64_t en
 			 struct rec_exit_info *out)
 {
 	if (FIELD_OF(RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFI, enter_flags)) {
-		out->reason = RMI_EXIT_REASON_SYNC;
+		out->kind = EXIT_SYNC;
 		out->esr = x->esr & (ESR_EC_MASK | 1);	/* EC and TI (0: WFI) */
 		return REC_STEP_EXIT;
 	}
 	if (vgic_irq_pending(&rec->gic))
 		return REC_STEP_RESUME;		/* the WFI completes at once */
-	out->reason = RMI_EXIT_REASON_IRQ;
+	out->kind = EXIT_IRQ;
 	return REC_STEP_EXIT;
 }
 
@@ -153,7 +153,7 @@ static enum rec_step sysreg(struct rec *rec, const struct vcpu_exit *x, struct r
 		return REC_STEP_RESUME;
 	}
 	/* To the host with the full syndrome; a write is complete, a read waits for gprs[0]. */
-	out->reason = RMI_EXIT_REASON_SYNC;
+	out->kind = EXIT_SYNC;
 	out->esr = x->esr;
 	if (x->sysreg.read)
 		rec->last.sysreg_read = true;
@@ -183,7 +183,7 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
 		return sysreg(rec, x, out);
 	case VCPU_EXIT_BUDGET:
 		/* The per-entry budget stands for a host timer tick: an IRQ exit. */
-		out->reason = RMI_EXIT_REASON_IRQ;
+		out->kind = EXIT_IRQ;
 		return REC_STEP_EXIT;
 	default:
 		/* The engine could not go on: say so loudly, give the host an SError exit. */
@@ -191,7 +191,7 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
 			(unsigned long long)rec->pa, x->message);
 		trace_note(rmm->trace, "REC 0x%llx engine error: %s", (unsigned long long)rec->pa,
 			   x->message);
-		out->reason = RMI_EXIT_REASON_SERROR;
+		out->kind = EXIT_SERROR;
 		return REC_STEP_EXIT;
 	}
 }

@@ -17,7 +17,8 @@
 enum rec_step { REC_STEP_RESUME, REC_STEP_EXIT };
 
 struct rec_exit_info {
-	unsigned int reason;		/* RMI_EXIT_REASON_* */
+	enum rec_exit_kind kind;	/* its value: the profile's (rmm_layout.exit_reason) */
+	unsigned int forced_reason;	/* EXIT_FORCED: a fault rule's value of the profile */
 	uint64_t esr, far, hpfar;
 	uint64_t gprs[REC_NR_GPRS];
 	uint64_t ripas_base, ripas_top;

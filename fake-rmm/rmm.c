@@ -87,7 +87,8 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen))
+	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen) ||
+	    layout_resolve(rmm, err, errlen))
 		goto fail;
 	if (cfg->features_set)
 		rmm->feat = cfg->features;
@@ -183,6 +184,12 @@ struct trace *rmm_trace(const struct rmm *rmm)
 void rmm_set_faults(struct rmm *rmm, struct fault_plan *plan)
 {
 	rmm->faults = plan;
+}
+
+void rmm_platform_token_expire(struct rmm *rmm)
+{
+	rmm->pat_stale = true;
+	rmm->pat_refreshing = false;
 }
 
 uint64_t rmm_call_count(const struct rmm *rmm)

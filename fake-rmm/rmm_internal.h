@@ -22,9 +22,11 @@
 
 /*
  * RMI major versions with behaviour of their own.  What differs between
- * the revisions of one (2.0-bet1, 2.0-bet3) is read from the profile's
- * description (rmm->abi): which commands exist, which are stateful, where
- * fields sit.
+ * the revisions of one major is read from the profile's description
+ * (rmm->abi, rmm->lay): which commands exist, which are stateful, which
+ * arguments they take, where fields sit.  Where the spec text of a
+ * revision is not public the behaviour chosen is written at its place and
+ * in fake-rmm/tests/V2_CONDITIONS.md ("choice").
  */
 enum rmm_family { RMM_V1, RMM_V2 };
 
@@ -66,6 +68,12 @@ struct rmi_call {
 	struct smc_regs *regs;		/* all registers, for REC_ENTER/SRO */
 	/* Results to copy back if not the command's own count (an SRO answer). */
 	unsigned int nres;
+	/*
+	 * The command whose answer this is, when not `cmd`: OP_CONTINUE that
+	 * ran the command an injected INCOMPLETE interrupted (sro.c).  Its
+	 * on_failure list decides which results a failure keeps.
+	 */
+	const struct abi_command *answering;
 };
 
 typedef uint64_t (*rmi_handler)(struct rmm *rmm, struct rmi_call *call);
@@ -81,6 +89,51 @@ struct handler_entry {
 #define RMI_FN_LAST 0x22f
 #define RMI_FN_COUNT (RMI_FN_LAST - RMI_FN_FIRST + 1)
 
+/*
+ * What a REC exit reports, by meaning; the value written to rec_exit is
+ * the profile's (rmm_layout.exit_reason): 2.0 revisions number some
+ * reasons differently.
+ */
+enum rec_exit_kind {
+	EXIT_SYNC,
+	EXIT_IRQ,
+	EXIT_FIQ,
+	EXIT_PSCI,
+	EXIT_RIPAS_CHANGE,
+	EXIT_HOST_CALL,
+	EXIT_SERROR,
+	EXIT_KINDS,
+	EXIT_FORCED = EXIT_KINDS,	/* a fault rule's reason, a value of the profile */
+};
+
+/*
+ * Positions and values that differ between revisions of one RMI major,
+ * resolved once at rmm_create from the profile's description (layout.c).
+ * A field the profile does not have reads as width 0 (abi_bits) or -1.
+ */
+struct rmm_layout {
+	/* realm_params: the flags word ("flags", "flags0") and its fields. */
+	long realm_flags_off;
+	struct abi_bits flag_lpa2, flag_sve, flag_pmu, flag_da, flag_lfa_policy, flag_mec_policy;
+	long max_num_vdevs_off;		/* -1: no such field */
+	/* 2.0: OP_MEM_DONATE's request word and address-range descriptors. */
+	struct abi_bits donate_size, donate_count, donate_contig, donate_state;
+	struct abi_bits range_size, range_count, range_addr, range_state;
+	/* op_mem_state values; mem_conditional -1 when the profile has none. */
+	int64_t mem_delegated, mem_undelegated, mem_conditional;
+	/* OP_CONTINUE flags: STOP returns to the host once the in-flight objects are done. */
+	struct abi_bits continue_stop;
+	/* FEATURES fields only some revisions have (width 0 elsewhere). */
+	struct abi_bits feat0_l0gpt_block_delegate, feat0_s2oasz;
+	struct abi_bits feat2_realm_max_vdevs_order, feat3_rtt_plane;
+	/* rec_exit.exit_reason of each enum rec_exit_kind. */
+	uint8_t exit_reason[EXIT_KINDS];
+	/* PSCI_COMPLETE's argument indices; target_rec -1 where the RMM finds the target. */
+	int psci_calling_arg, psci_target_arg, psci_status_arg;
+	/* The profile can refresh the platform token (ATTEST_PLAT_TOKEN_REFRESH described). */
+	bool pat_refresh;
+};
+
 struct dispatch_slot {
 	const struct abi_command *cmd;	/* NULL: FID unknown to the profile */
 	rmi_handler fn;			/* NULL: known but unimplemented */
@@ -89,6 +142,7 @@ struct dispatch_slot {
 struct rmm {
 	const struct abi_profile *abi;
 	enum rmm_family family;
+	struct rmm_layout lay;
 	struct pmem *pmem;
 	struct rmm_features feat;
 	uint64_t rec_insn_budget;
@@ -107,9 +161,14 @@ struct rmm {
 	struct dispatch_slot table[RMI_FN_COUNT];
 	uint64_t ncalls;
 
-	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE). */
+	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
 	bool active;
 	bool config_set;
+	/*
+	 * The CCA platform token is stale (rmm_platform_token_expire()) until
+	 * ATTEST_PLAT_TOKEN_REFRESH, whose first call starts the refresh.
+	 */
+	bool pat_stale, pat_refreshing;
 	/* 2.0: Stateful RMI Operation contexts (sro.h); NULL for 1.0. */
 	struct sro_pool *sro;
 
@@ -151,6 +210,10 @@ bool ns_granule_write(const struct rmm *rmm, uint64_t pa, size_t off, const void
 /* ---- dispatch.c ---- */
 int dispatch_build(struct rmm *rmm, char *err, size_t errlen);
 void dispatch_call(struct rmm *rmm, struct smc_regs *regs);
+
+/* ---- layout.c ---- */
+/* Fills rmm->lay from rmm->abi; -1 (and `err`) if the description lacks what the family needs. */
+int layout_resolve(struct rmm *rmm, char *err, size_t errlen);
 
 /* ---- vmid.c ---- */
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid);

@@ -104,8 +104,8 @@ static uint64_t rsi_version(const struct rmm *rmm)
 }
 
 /*
- * The revisions this RMM answers to: 1.0 and the profile's own (RSI 1.1 on
- * 2.0-bet1 only adds to 1.0's layouts).  A supported request gets SUCCESS,
+ * The revisions this RMM answers to: 1.0 and the profile's own (RSI 1.1 of
+ * the 2.0 profiles only adds to 1.0's layouts).  A supported request gets SUCCESS,
  * lower = the request; any other ERROR_INPUT, lower = the highest; higher is
  * always the highest (TF-RMM main handle_rsi_version()).
  */
@@ -120,7 +120,7 @@ static enum rec_step rsi_version_call(struct rmm *rmm, struct rec *rec, struct r
 	return resume(rmm, rec, c);
 }
 
-/* The realm's RsiRealmConfig page: the 1.0 layout, or 2.0-bet1's (RSI 1.1) with planes and GIC. */
+/* The realm's RsiRealmConfig page: the 1.0 layout, or 2.0's (RSI 1.1) with planes and GIC. */
 static void write_realm_config(const struct rmm *rmm, const struct rec *rec, void *page)
 {
 	const struct realm *r = rec->realm;
@@ -229,7 +229,7 @@ static enum rec_step ipa_state_set(struct rmm *rmm, struct rec *rec, struct rsi_
 	/* The realm's answer comes with the next entry (rsi_complete_ripas_change). */
 	rec_set_x(rec, 0, RSI_V1_0_STATUS_SUCCESS);
 	rec_set_x(rec, 1, top);
-	out->reason = RMI_EXIT_REASON_RIPAS_CHANGE;
+	out->kind = EXIT_RIPAS_CHANGE;
 	out->ripas_base = base;
 	out->ripas_top = top;
 	out->ripas_value = (unsigned int)ripas;
@@ -294,7 +294,7 @@ static enum rec_step host_call(struct rmm *rmm, struct rec *rec, struct rsi_call
 	if (!p)
 		return step;
 	hc = p;
-	out->reason = RMI_EXIT_REASON_HOST_CALL;
+	out->kind = EXIT_HOST_CALL;
 	out->imm = hc->imm;
 	memcpy(out->gprs, hc->gprs, sizeof(out->gprs));
 	rec->host_call_pending = true;

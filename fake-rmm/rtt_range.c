@@ -39,6 +39,7 @@ uint64_t map_source_read(const struct rmm *rmm, const struct realm *r, uint64_t 
 	uint64_t ret;
 
 	memset(s, 0, sizeof(*s));
+	s->lay = &rmm->lay;
 	/* realm_state */
 	if (r->state != REALM_NEW && r->state != REALM_ACTIVE)
 		return RMI_EREALM;
@@ -50,9 +51,9 @@ uint64_t map_source_read(const struct rmm *rmm, const struct realm *r, uint64_t 
 	if (ret != RMI_OK)
 		return ret;
 	/* The first descriptor decides the level of the whole call. */
-	first = addr_range_decode(s->desc[0]);
+	first = addr_range_decode(&rmm->lay, s->desc[0]);
 	s->level = addr_range_level(first.size);
-	if (want_delegated && first.undelegated)
+	if (want_delegated && !first.delegated)
 		return RMI_EINPUT;
 	/* level_bound, base_align/bound, top_align/bound, PAR side */
 	if (s->level < MAP_MIN_LEVEL || !rtt_ipa_valid_at(r, base, s->level) ||
@@ -71,14 +72,14 @@ uint64_t map_source_next(struct map_source *s, const struct realm *r, uint64_t i
 {
 	struct addr_range d;
 
-	while (s->cur < s->n && s->used >= addr_range_decode(s->desc[s->cur]).count) {
+	while (s->cur < s->n && s->used >= addr_range_decode(s->lay, s->desc[s->cur]).count) {
 		s->cur++;
 		s->used = 0;
 	}
 	if (s->cur == s->n)
 		return RMI_EINPUT;	/* descriptors used up */
-	d = addr_range_decode(s->desc[s->cur]);
-	if (want_delegated && d.undelegated)
+	d = addr_range_decode(s->lay, s->desc[s->cur]);
+	if (want_delegated && !d.delegated)
 		return RMI_EINPUT;
 	/* one block size per call */
 	if (addr_range_level(d.size) != s->level)
@@ -108,13 +109,14 @@ uint64_t unmap_output_check(const struct rmm *rmm, uint64_t flags, uint64_t oadd
 		/* oaddr and list_count are SBZ */
 		if (oaddr || count)
 			return RMI_EINPUT;
-		addr_list_out_init(&out->list, type == RMI_V2_ADDR_TYPE_SINGLE
-						       ? 1 : (unsigned int)ADDR_LIST_MAX);
+		addr_list_out_init(&out->list, &rmm->lay, type == RMI_V2_ADDR_TYPE_SINGLE
+								  ? 1 : (unsigned int)ADDR_LIST_MAX);
 		return RMI_OK;
 	case RMI_V2_ADDR_TYPE_LIST:
 		if (!count || !slots || !granule_lock(rmm, oaddr & GRANULE_MASK, GRANULE_NS))
 			return RMI_EINPUT;
-		addr_list_out_init(&out->list, count < slots ? (unsigned int)count : slots);
+		addr_list_out_init(&out->list, &rmm->lay,
+				   count < slots ? (unsigned int)count : slots);
 		return RMI_OK;
 	default:
 		return RMI_EINPUT;

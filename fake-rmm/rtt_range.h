@@ -15,6 +15,7 @@
 
 /* The descriptors a map command consumes, block by block. */
 struct map_source {
+	const struct rmm_layout *lay;
 	uint64_t desc[ADDR_LIST_MAX];
 	unsigned int n, cur;
 	uint64_t used;		/* blocks taken from desc[cur] */

@@ -50,6 +50,14 @@ struct sro_ctx *sro_alloc(struct rmm *rmm)
 	return NULL;
 }
 
+bool sro_context_free(const struct rmm *rmm)
+{
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
+		if (!rmm->sro->ctx[i].live)
+			return true;
+	return false;
+}
+
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx)
 {
 	memset(ctx, 0, sizeof(*ctx));
@@ -63,7 +71,7 @@ static struct sro_ctx *sro_find(struct rmm *rmm, uint64_t handle)
 }
 
 void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int count, bool contig,
-			   bool undelegated, enum granule_state held_state)
+			   uint64_t state, enum granule_state held_state)
 {
 	unsigned int want = count * (unsigned int)(addr_range_block_bytes(block) >> GRANULE_SHIFT);
 
@@ -71,13 +79,15 @@ void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int c
 	m->want = want;
 	m->block = block;
 	m->contig = contig;
-	m->undelegated = undelegated;
+	m->req_state = state;
 	m->held_state = held_state;
 }
 
-void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state)
+void sro_mem_donate(const struct rmm *rmm, struct sro_mem *m, unsigned int want,
+		    enum granule_state held_state)
 {
-	sro_mem_donate_blocks(m, RMI_V2_BLOCK_SIZE_L3, want, m->contig, false, held_state);
+	sro_mem_donate_blocks(m, RMI_V2_BLOCK_SIZE_L3, want, m->contig,
+			      (uint64_t)rmm->lay.mem_delegated, held_state);
 }
 
 void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0)
@@ -106,8 +116,10 @@ static unsigned int block_granules(const struct sro_mem *m)
 	return (unsigned int)(addr_range_block_bytes(m->block) >> GRANULE_SHIFT);
 }
 
-uint64_t sro_donate_req(const struct sro_mem *m)
+uint64_t sro_donate_req(const struct rmm *rmm, const struct sro_mem *m)
 {
+	const struct rmm_layout *l = &rmm->lay;
+
 	if (m->stage != SRO_DONATING)
 		return 0;
 	/*
@@ -115,12 +127,10 @@ uint64_t sro_donate_req(const struct sro_mem *m)
 	 * sro_aux.c re-encodes the rest with rmi_op_donate_req_encode(), which
 	 * only ever sees 4 KiB requests there).
 	 */
-	return FIELD_VAL(RMI_V2_DONATE_REQUEST_SIZE, m->block) |
-	       FIELD_VAL(RMI_V2_DONATE_REQUEST_COUNT, m->want / block_granules(m)) |
-	       FIELD_VAL(RMI_V2_DONATE_REQUEST_CONTIG, m->contig) |
-	       FIELD_VAL(RMI_V2_DONATE_REQUEST_STATE,
-			 m->undelegated ? RMI_V2_OP_MEM_STATE_UNDELEGATED :
-					  RMI_V2_OP_MEM_STATE_DELEGATED);
+	return abi_bits_put(l->donate_size, m->block) |
+	       abi_bits_put(l->donate_count, m->want / block_granules(m)) |
+	       abi_bits_put(l->donate_contig, m->contig) |
+	       abi_bits_put(l->donate_state, m->req_state);
 }
 
 /* The phase OP_* commands on this context talk to. */
@@ -172,6 +182,21 @@ static bool power_of_two(uint64_t v)
 }
 
 /*
+ * A descriptor's state meets the request: the same state; for a
+ * CONDITIONAL request, DELEGATED or UNDELEGATED (the donor says which;
+ * a later TF-RMM's host SRO driver, host_sro_prepare_donation(): "a
+ * CONDITIONAL request accepts either state").  CONDITIONAL itself names
+ * no state memory is in: never valid in a descriptor.
+ */
+static bool state_meets(const struct rmm *rmm, const struct sro_mem *m,
+			const struct addr_range *r)
+{
+	if (m->req_state == (uint64_t)rmm->lay.mem_conditional)
+		return r->delegated || r->undelegated;
+	return r->state == m->req_state && (r->delegated || r->undelegated);
+}
+
+/*
  * The list against the request, as TF-RMM addr_list_validate() and
  * smc_op_mem_donate(): empty descriptors are skipped; each other one is
  * aligned to its block size and carries the requested state; a contiguous
@@ -180,21 +205,21 @@ static bool power_of_two(uint64_t v)
  * must also be of the requested size: TF-RMM's consumer (sro_aux.c
  * sro_obj_memory_donate()) asserts it rather than checking it.
  */
-static bool donation_valid(const struct sro_mem *m, const uint64_t *list, unsigned int n,
-			   uint64_t *total)
+static bool donation_valid(const struct rmm *rmm, const struct sro_mem *m, const uint64_t *list,
+			   unsigned int n, uint64_t *total)
 {
 	unsigned int valid = 0;
 
 	*total = 0;
 	for (unsigned int i = 0; i < n; i++) {
-		struct addr_range r = addr_range_decode(list[i]);
+		struct addr_range r = addr_range_decode(&rmm->lay, list[i]);
 		uint64_t bytes = addr_range_block_bytes(r.size);
 
 		if (!r.count)
 			continue;	/* empty slot */
 		valid++;
 		if ((m->contig && valid > 1) || r.size != m->block || (r.pa & (bytes - 1)) ||
-		    r.undelegated != m->undelegated)
+		    !state_meets(rmm, m, &r))
 			return false;
 		if (m->contig && (!power_of_two(r.count * bytes) || (r.pa & (r.count * bytes - 1))))
 			return false;
@@ -204,9 +229,10 @@ static bool donation_valid(const struct sro_mem *m, const uint64_t *list, unsign
 }
 
 /* Can the RMM take every granule of the block at pa (NS if donated undelegated)? */
-static bool block_takeable(struct rmm *rmm, const struct sro_mem *m, uint64_t pa)
+static bool block_takeable(struct rmm *rmm, const struct sro_mem *m, uint64_t pa,
+			   bool undelegated)
 {
-	enum granule_state from = m->undelegated ? GRANULE_NS : GRANULE_DELEGATED;
+	enum granule_state from = undelegated ? GRANULE_NS : GRANULE_DELEGATED;
 
 	for (unsigned int k = 0; k < block_granules(m); k++)
 		if (!granule_lock(rmm, pa + ((uint64_t)k << GRANULE_SHIFT), from))
@@ -226,13 +252,13 @@ static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 	bool stop = false;
 
 	for (unsigned int i = 0; i < n && !stop; i++) {
-		struct addr_range r = addr_range_decode(list[i]);
+		struct addr_range r = addr_range_decode(&rmm->lay, list[i]);
 		uint64_t bytes = addr_range_block_bytes(r.size);
 
 		for (uint64_t b = 0; b < r.count; b++) {
 			uint64_t base = r.pa + b * bytes;
 
-			if (!block_takeable(rmm, m, base)) {
+			if (!block_takeable(rmm, m, base, r.undelegated)) {
 				/*
 				 * The first block of the call is bad: the host's list is
 				 * wrong (TF-RMM sro_obj_memory_donate(): reclaim, then
@@ -249,6 +275,7 @@ static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 
 				granule_set_state(rmm, pa, g, m->held_state);
 				g->obj = NULL;
+				m->held_ns[m->nheld] = r.undelegated;
 				m->held[m->nheld++] = pa;
 			}
 			m->want -= block_granules(m);
@@ -263,7 +290,7 @@ static uint64_t donate(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 	 */
 	if (!m->want)
 		m->stage = m == &ctx->inj && m->nheld ? SRO_RECLAIMING : SRO_READY;
-	c->res[1] = sro_donate_req(m);
+	c->res[1] = sro_donate_req(rmm, m);
 	return sro_answer(m);
 }
 
@@ -285,7 +312,7 @@ uint64_t smc_op_mem_donate(struct rmm *rmm, struct rmi_call *c)
 	if (!addr_list_read(rmm, c->arg[1], c->arg[2], list, &n))
 		return RMI_EINPUT;
 	/* list_valid */
-	if (!donation_valid(m, list, n, &total))
+	if (!donation_valid(rmm, m, list, n, &total))
 		return RMI_EINPUT;
 	return donate(rmm, ctx, m, list, n, c);
 }
@@ -319,14 +346,14 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 	/* list_pas (checked before any granule changes state) */
 	if (!granule_lock(rmm, list & GRANULE_MASK, GRANULE_NS))
 		return RMI_EINPUT;
-	addr_list_out_init(&out, count < slots ? (unsigned int)count : slots);
+	addr_list_out_init(&out, &rmm->lay, count < slots ? (unsigned int)count : slots);
 	/*
 	 * Whole blocks, in the size and state they were donated in: memory the
 	 * host gave undelegated is scrubbed and undelegated by the RMM and
-	 * listed with the undelegated state bit; the rest comes back DELEGATED.
+	 * listed with the UNDELEGATED state; the rest comes back DELEGATED.
 	 */
 	while (taken + block_granules(m) <= m->nheld &&
-	       addr_list_out_add(&out, m->held[taken], m->block, m->undelegated))
+	       addr_list_out_add(&out, m->held[taken], m->block, m->held_ns[taken]))
 		taken += block_granules(m);
 	for (unsigned int i = 0; i < taken; i++) {
 		struct granule *g = granule_at(rmm, m->held[i]);
@@ -334,9 +361,10 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 		granule_zero(rmm, m->held[i]);	/* scrubbed before the host sees it */
 		g->obj = NULL;
 		granule_set_state(rmm, m->held[i], g,
-				  m->undelegated ? GRANULE_NS : GRANULE_DELEGATED);
+				  m->held_ns[i] ? GRANULE_NS : GRANULE_DELEGATED);
 	}
 	memmove(m->held, m->held + taken, (m->nheld - taken) * sizeof(m->held[0]));
+	memmove(m->held_ns, m->held_ns + taken, (m->nheld - taken) * sizeof(m->held_ns[0]));
 	m->nheld -= taken;
 	addr_list_write(rmm, list, out.desc, out.n);
 	c->res[0] = out.n;
@@ -349,7 +377,7 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 
 static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		       struct rmi_call *c);
-static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c, bool stop);
 
 uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
 {
@@ -364,14 +392,17 @@ uint64_t smc_op_continue(struct rmm *rmm, struct rmi_call *c)
 	if (expected_fid(m) != RMI_V2_FID_OP_CONTINUE)
 		return RMI_EINPUT;
 	/*
-	 * flags.STOP asks an operation to stop at its next stopping point.
-	 * None of these operations has one (TF-RMM main ignores the flag for
-	 * REC_CREATE / REC_DESTROY too): it is accepted and has no effect.
+	 * flags.STOP (DEN0137 2.0 RmiContinueBeyond): return to the host once
+	 * the objects in flight reached their destination state; KEEP_GOING:
+	 * go on through the rest of the target set.  An operation on one
+	 * object (REC_CREATE, REALM_CREATE ...) has nothing beyond it: the flag
+	 * changes nothing there (TF-RMM main reads it nowhere).  A range
+	 * command an injected INCOMPLETE interrupted stops after one step.
 	 */
 	if (m->stage == SRO_FINISHING)
 		return finish(rmm, ctx, m, c);
 	if (m == &ctx->inj)
-		return run_saved(rmm, ctx, c);
+		return run_saved(rmm, ctx, c, abi_bits_get(rmm->lay.continue_stop, c->arg[1]));
 	return ctx->ready(rmm, ctx, c);
 }
 
@@ -392,6 +423,9 @@ static uint64_t finish(struct rmm *rmm, struct sro_ctx *ctx, struct sro_mem *m,
 		c->res[0] = 0;
 		return phase_abort(ctx, &ctx->main, RMI_OK);
 	}
+	/* Ending early (a failed donation, OP_CANCEL): what it built goes too. */
+	if (ctx->abandon && ctx->main.ending)
+		ctx->abandon(rmm, ctx);
 	if (ctx->obj) {
 		/* The half-built / half-destroyed object goes back to DELEGATED. */
 		struct granule *g = granule_at(rmm, ctx->obj);
@@ -466,12 +500,12 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	ctx->saved.fn = fn;
 	memcpy(ctx->saved.args, args, sizeof(ctx->saved.args));
 	if (memreq == RMI_V2_MEM_REQ_DONATE) {
-		sro_mem_donate_blocks(m, (unsigned int)FIELD_OF(RMI_V2_DONATE_REQUEST_SIZE, donate_req),
-				      (unsigned int)FIELD_OF(RMI_V2_DONATE_REQUEST_COUNT, donate_req),
-				      FIELD_OF(RMI_V2_DONATE_REQUEST_CONTIG, donate_req),
-				      FIELD_OF(RMI_V2_DONATE_REQUEST_STATE, donate_req) ==
-					      RMI_V2_OP_MEM_STATE_UNDELEGATED,
-				      GRANULE_INTERNAL);
+		const struct rmm_layout *l = &rmm->lay;
+
+		sro_mem_donate_blocks(m, (unsigned int)abi_bits_get(l->donate_size, donate_req),
+				      (unsigned int)abi_bits_get(l->donate_count, donate_req),
+				      abi_bits_get(l->donate_contig, donate_req),
+				      abi_bits_get(l->donate_state, donate_req), GRANULE_INTERNAL);
 	} else if (memreq == RMI_V2_MEM_REQ_RECLAIM) {
 		m->stage = SRO_RECLAIMING;	/* nothing held: the first reclaim writes 0 */
 	} else {
@@ -480,15 +514,20 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	m->can_cancel = can_cancel;
 	/* x1: the handle (for an OP_* layer, what that command's x1 counts: nothing yet). */
 	c->res[0] = layer && strcmp(cmd->name, "OP_CONTINUE") ? 0 : ctx->handle;
-	c->res[1] = sro_donate_req(m);
+	c->res[1] = sro_donate_req(rmm, m);
 	if (c->nres < 2)
 		c->nres = 2;
 	return sro_answer(m);
 }
 
-/* The injected layer is READY: run the command it interrupted. */
-static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c)
+/*
+ * The injected layer is READY: run the command it interrupted, to its end,
+ * or with `stop` only its first step (a range command's progress limit 1:
+ * it answers SUCCESS with x1 where that step got to).
+ */
+static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c, bool stop)
 {
+	uint64_t limit = rmm->progress_limit;
 	struct sro_saved_call saved = ctx->saved;
 	unsigned int h = ctx->handle;
 	bool layer = !ctx->fresh;
@@ -506,8 +545,12 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 		sro_release(rmm, ctx);
 		rmm->sro->last_alloc = -1;
 	}
+	if (stop)
+		rmm->progress_limit = 1;
 	x0 = saved.fn(rmm, &inner);
+	rmm->progress_limit = limit;
 	memcpy(c->res, inner.res, sizeof(c->res));
+	c->answering = saved.cmd;
 	c->nres = inner.nres ? inner.nres : saved.cmd->nresults;
 	if (c->nres < 2)
 		c->nres = 2;

@@ -46,13 +46,18 @@ struct sro_mem {
 	bool contig;			/* the donate request asks for one block */
 	unsigned int block;		/* RMI_BLOCK_SIZE_* of the requested (and held) blocks */
 	/*
-	 * The request asks for undelegated (NS) memory: the RMM delegates it
-	 * itself when it takes it and undelegates it before giving it back.
+	 * The state the request asks memory in (an op_mem_state value of the
+	 * profile): DELEGATED; UNDELEGATED (NS memory the RMM delegates itself
+	 * when it takes it and undelegates before giving it back); or, where
+	 * the profile has it, CONDITIONAL: either, each block's descriptor
+	 * saying which.
 	 */
-	bool undelegated;
+	uint64_t req_state;
 	unsigned int want;		/* granules still requested (whole blocks) */
 	enum granule_state held_state;	/* what donated granules become */
 	uint64_t held[SRO_MAX_HELD];
+	/* Per held granule: it came undelegated, and goes back so. */
+	bool held_ns[SRO_MAX_HELD];
 	unsigned int nheld;
 	bool ending;			/* aborted or cancelled: FINISHING once empty */
 	/* Result the operation ends with once FINISHING (x0, x1..). */
@@ -62,6 +67,8 @@ struct sro_mem {
 
 struct sro_ctx;
 typedef uint64_t (*sro_step_fn)(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c);
+/* An operation ends without success (failed donation, cancel): undo what it built. */
+typedef void (*sro_abandon_fn)(struct rmm *rmm, struct sro_ctx *ctx);
 
 /* An interrupted command, saved by an injected INCOMPLETE. */
 struct sro_saved_call {
@@ -76,7 +83,9 @@ struct sro_ctx {
 	/* The operation's own phase; `ready` runs when it is READY. */
 	struct sro_mem main;
 	sro_step_fn ready;
-	uint64_t obj;			/* PARTIAL granule (REC), 0 if none */
+	sro_abandon_fn abandon;		/* NULL: nothing beyond `obj` to undo */
+	uint64_t obj;			/* PARTIAL granule (REC, RD), 0 if none */
+	void *target;			/* the object being built (struct realm), if any */
 	uint64_t rd, params;		/* REC_CREATE arguments */
 	/* Injected layer: answered before `main`, then runs `saved`. */
 	bool fresh;			/* exists only for an injected INCOMPLETE */
@@ -97,17 +106,23 @@ void sro_pool_free(struct sro_pool *p);
 
 /* A fresh context (handle in ctx->handle), or NULL: every context is in use. */
 struct sro_ctx *sro_alloc(struct rmm *rmm);
+/* Would sro_alloc() find one (a command that must answer BLOCKED before changing anything)? */
+bool sro_context_free(const struct rmm *rmm);
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx);
 
 /* Phase set-up for an operation's main phase: `want` 4 KiB granules of delegated memory. */
-void sro_mem_donate(struct sro_mem *m, unsigned int want, enum granule_state held_state);
-/* A donate request of `count` blocks of size `block`, contiguous or not, in either state. */
+void sro_mem_donate(const struct rmm *rmm, struct sro_mem *m, unsigned int want,
+		    enum granule_state held_state);
+/*
+ * A donate request of `count` blocks of size `block`, contiguous or not,
+ * in `state` (an op_mem_state value of the profile).
+ */
 void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int count, bool contig,
-			   bool undelegated, enum granule_state held_state);
+			   uint64_t state, enum granule_state held_state);
 void sro_mem_reclaim(struct sro_mem *m, uint64_t final_x0);
 /* x0 (INCOMPLETE | memreq | can-cancel) and x2 (donate request) for the phase's stage. */
 uint64_t sro_answer(const struct sro_mem *m);
-uint64_t sro_donate_req(const struct sro_mem *m);
+uint64_t sro_donate_req(const struct rmm *rmm, const struct sro_mem *m);
 
 /*
  * A forced INCOMPLETE (fault injection): `memreq` and `can_cancel` from

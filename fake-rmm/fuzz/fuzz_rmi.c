@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * libFuzzer target: arbitrary sequences of RMI calls with arbitrary
- * registers, against a fresh fake RMM per input: profile 1.0, or with
- * -DFUZZ_PROFILE_V2 profile 2.0-bet1 (configured and activated first).  After every
- * call the bookkeeping invariants must hold; at the end every granule must
- * be returnable to NS through RMI calls (teardown.c).  Any broken rule
+ * registers, against a fresh fake RMM per input, of a profile of the RMI
+ * major FUZZ_FAMILY ("v1" unless the build says "v2"; a 2.0 RMM is
+ * configured and activated first).  Where the spec describes several
+ * revisions of that major, the input's first byte picks one (modulo their
+ * number), so one target covers every revision.  After every call the
+ * bookkeeping invariants must hold; at the end every granule must be
+ * returnable to NS through RMI calls (teardown.c).  Any broken rule
  * aborts, which libFuzzer reports with the input.
  *
  * Input: a stream of records [op][args...]:
@@ -16,8 +19,9 @@
  *   op 0xf1    write a plausible rec_params into granule u8 (pc, mpidr u8)
  *   op 0xf2    zero granule u8 (a fresh rec_run page)
  *   op 0xf3    build a realm from granules u8, u8+1, u8+2 (delegate RD and
- *              root RTT, write params, REALM_CREATE), so inputs reach the
- *              deeper states quickly
+ *              root RTT, write params, REALM_CREATE; where REALM_CREATE is
+ *              an operation, granules u8+3.. are delegated and donated), so
+ *              inputs reach the deeper states quickly
  *   op 0xf4    delegate granule u8 and RTT_CREATE it at (IPA u16 << 21, level
  *              2 + bit) of the realm whose RD is granule u8'
  *
@@ -37,22 +41,26 @@
 #include <rmi/v1_0.h>
 #include <rmi/v2.h>
 
+#include "fuzz.h"
 #include "teardown.h"
 
 /* Totals over all inputs, for the smoke driver's report. */
 unsigned long fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest;
+unsigned long fuzz_inputs_by_profile[FUZZ_MAX_PROFILES];
+unsigned long fuzz_realms_by_profile[FUZZ_MAX_PROFILES];
+static unsigned int profile_index;
+const char *fuzz_profile_names[FUZZ_MAX_PROFILES];
 
 #define ARENA (8ULL << 20)
 #define NGRAN 256	/* granules the fuzzer names; the rest stay for teardown */
 #define MAX_CALLS 512
 
-#ifdef FUZZ_PROFILE_V2
-#define FUZZ_PROFILE "2.0-bet1"
-#define V2_ONLY 1
-#else
-#define FUZZ_PROFILE "1.0"
-#define V2_ONLY 0
+#ifndef FUZZ_FAMILY
+#define FUZZ_FAMILY "v1"
 #endif
+
+/* The input being run is for a 2.0 RMM (range delegation, SROs, descriptors). */
+static bool V2_ONLY;
 
 struct input {
 	const uint8_t *p;
@@ -69,15 +77,20 @@ static int take(struct input *in, void *out, size_t len)
 	return 0;
 }
 
+/* The profile of the input being run (descriptor fields sit where it puts them). */
+static const struct abi_profile *fuzz_abi;
+
 static uint64_t descriptor(struct input *in, uint64_t base)
 {
+	struct abi_bits addr = abi_bits(fuzz_abi, "addr_range_desc", "ADDR");
+	struct abi_bits count = abi_bits(fuzz_abi, "addr_range_desc", "COUNT");
+	struct abi_bits state = abi_bits(fuzz_abi, "addr_range_desc", "STATE");
 	uint8_t g = 0, n = 0;
 
 	take(in, &g, 1);
 	take(in, &n, 1);
-	return ((base + (uint64_t)g * 4096) & RMI_V2_ADDR_RANGE_DESC_ADDR_MASK) |
-	       ((uint64_t)(n & 0x7f) << RMI_V2_ADDR_RANGE_DESC_COUNT_SHIFT) |
-	       ((uint64_t)(n >> 7) << RMI_V2_ADDR_RANGE_DESC_STATE_SHIFT);
+	return ((base + (uint64_t)g * 4096) & addr.mask) | abi_bits_put(count, n & 0x7f) |
+	       abi_bits_put(state, n >> 7);
 }
 
 static uint64_t arg(struct input *in, uint64_t base)
@@ -199,6 +212,42 @@ static void boot(struct rmm *rmm, struct pmem *pm)
 	}
 }
 
+/*
+ * REALM_CREATE, driven to its end where it is an operation: delegated
+ * granules after the params page are donated as asked (the params page,
+ * read already, holds the list), a refused or over-long request ends it.
+ */
+static uint64_t create_realm(struct rmm *rmm, struct pmem *pm, uint64_t rd, uint64_t params)
+{
+	struct abi_bits count = abi_bits(fuzz_abi, "donate_request", "count");
+	struct abi_bits memreq = abi_bits(fuzz_abi, "return_code", "memreq");
+	uint64_t next = params + 4096, *list = pmem_host_ptr(pm, params);
+	struct smc_regs r;
+	uint64_t x0 = rmm_call(rmm, RMI_FID_REALM_CREATE, rd, params, 0, 0, 0, 0, &r), h = r.x[1];
+
+	fuzz_calls++;
+	for (int step = 0; (x0 & 0xff) == RMI_STATUS_INCOMPLETE && step < 8; step++) {
+		uint64_t want = abi_bits_get(count, r.x[2]);
+
+		if (abi_bits_get(memreq, x0) == RMI_V2_MEM_REQ_DONATE) {
+			if (!want || want > 4 || next + want * 4096 > pmem_pa_base(pm) + NGRAN * 4096)
+				break;
+			for (uint64_t i = 0; i < want; i++, next += 4096) {
+				delegate(rmm, next);
+				list[i] = (next & abi_bits(fuzz_abi, "addr_range_desc", "ADDR").mask) |
+					  abi_bits_put(abi_bits(fuzz_abi, "addr_range_desc", "COUNT"), 1);
+			}
+			x0 = rmm_call(rmm, RMI_FID_OP_MEM_DONATE, h, params, want, 0, 0, 0, &r);
+		} else if (abi_bits_get(memreq, x0) == RMI_V2_MEM_REQ_RECLAIM) {
+			x0 = rmm_call(rmm, RMI_FID_OP_MEM_RECLAIM, h, params, 512, 0, 0, 0, &r);
+		} else {
+			x0 = rmm_call(rmm, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, 0, &r);
+		}
+		fuzz_calls++;
+	}
+	return x0;
+}
+
 /* Multi-call steps (ops 0xf3, 0xf4); returns the number of calls made. */
 static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8_t op,
 			  struct input *in, struct smc_regs *o)
@@ -227,8 +276,10 @@ static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8
 		p->num_bps = p->num_wps = 1;
 		take(in, &x, 1);
 		p->vmid = x;
-		if (!smc(rmm, RMI_FID_REALM_CREATE, rd, params, 0, 0))
+		if (!create_realm(rmm, pm, rd, params)) {
 			fuzz_realms++;
+			fuzz_realms_by_profile[profile_index]++;
+		}
 		return 3;
 	}
 	take(in, &x, 1);
@@ -239,10 +290,31 @@ static unsigned int macro(struct rmm *rmm, struct pmem *pm, uint64_t base, uint8
 	return 2;
 }
 
+/* The profiles of FUZZ_FAMILY; several: the input's first byte picks one. */
+static const struct abi_profile *pick_profile(struct input *in)
+{
+	const struct abi_profile *fam[FUZZ_MAX_PROFILES];
+	unsigned int n = 0;
+	uint8_t b = 0;
+
+	for (unsigned int i = 0; i < abi_nprofiles && n < FUZZ_MAX_PROFILES; i++)
+		if (!strcmp(abi_profiles[i]->family, FUZZ_FAMILY))
+			fam[n++] = abi_profiles[i];
+	if (!n)
+		abort();
+	if (n > 1)
+		take(in, &b, 1);
+	b %= n;
+	profile_index = b;
+	fuzz_profile_names[b] = fam[b]->name;
+	fuzz_inputs_by_profile[b]++;
+	return fam[b];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pmem_config pc = { .size = ARENA, .no_gpf_protection = true };
-	struct rmm_config rc = { .profile = FUZZ_PROFILE, .rec_insn_budget = 2000 };
+	struct rmm_config rc = { .rec_insn_budget = 2000 };
 	const struct abi_profile *abi;
 	const struct abi_command *rmi[64];
 	struct input in = { data, size };
@@ -254,13 +326,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!pm)
 		abort();
+	rc.profile = pick_profile(&in)->name;
 	rc.pmem = pm;
 	rmm = rmm_create(&rc, err, sizeof(err));
 	if (!rmm)
 		abort();
+	abi = rmm_profile(rmm);
+	fuzz_abi = abi;
+	V2_ONLY = !strcmp(abi->family, "v2");
 	if (V2_ONLY)
 		boot(rmm, pm);
-	abi = rmm_profile(rmm);
 	for (unsigned int i = 0; i < abi->ncommands && ncmd < 64; i++)
 		if (abi->commands[i].iface == ABI_RMI && abi->commands[i].args_known)
 			rmi[ncmd++] = &abi->commands[i];
@@ -300,7 +375,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		calls++;
 		fuzz_calls++;
 		fuzz_successes += r.x[0] == 0;
-		fuzz_realms += r.x[0] == 0 && !strcmp(c->name, "REALM_CREATE");
+		if (r.x[0] == 0 && !strcmp(c->name, "REALM_CREATE")) {
+			fuzz_realms++;
+			fuzz_realms_by_profile[profile_index]++;
+		}
 		check(rmm, c->name);
 	}
 	if (calls > fuzz_longest)

@@ -11,8 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-extern unsigned long fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest;
+#include "fuzz.h"
 
 static uint64_t next(uint64_t *s)
 {
@@ -78,6 +77,11 @@ int main(int argc, char **argv)
 		printf("fuzz_rmi_smoke: %lu inputs, %lu RMI calls (%lu SUCCESS, %lu realms created), longest input %lu calls, in %.2fs (%.0f calls/s); no broken invariant, every granule back to NS\n",
 		       count, fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest, dt,
 		       (double)fuzz_calls / dt);
+		for (unsigned int p = 0; p < FUZZ_MAX_PROFILES; p++)
+			if (fuzz_profile_names[p])
+				printf("fuzz_rmi_smoke: profile %s: %lu inputs, %lu realms created\n",
+				       fuzz_profile_names[p], fuzz_inputs_by_profile[p],
+				       fuzz_realms_by_profile[p]);
 	}
 	return 0;
 }

@@ -12,7 +12,7 @@
 
 struct td {
 	struct rmm *rmm;
-	bool v2;		/* 2.0-bet1: range delegation, SROs, range unmap */
+	bool v2;		/* 2.0: range delegation, SROs, range unmap */
 	uint64_t base, size;
 	char *err;
 	size_t errlen;
@@ -206,27 +206,28 @@ static int finish_sros(struct td *t)
 	return 0;
 }
 
+/*
+ * A teardown command that must succeed: in one call, or (2.0, where the
+ * profile makes it a Stateful RMI Operation: REC_DESTROY, and
+ * REALM_DESTROY where it transfers memory) driven through its operation
+ * to SUCCESS.
+ */
+static int must(struct td *t, const char *what, uint32_t fid, uint64_t a1)
+{
+	struct smc_regs r;
+	uint64_t x0 = call(t, fid, a1, 0, 0, 0, &r);
+
+	if (t->v2 && (x0 & 0xff) == RMI_V2_STATUS_INCOMPLETE && drive_sro(t, r.x[1], &x0))
+		return -1;
+	return x0 ? fail(t, what, a1, -1, x0) : 0;
+}
+
 static int destroy_recs(struct td *t)
 {
-	for (uint64_t p = t->base; p < t->base + t->size; p += GRAN) {
-		struct smc_regs r;
-		uint64_t x0, final;
-
-		if (rmm_granule_state(t->rmm, p) != GRANULE_REC)
-			continue;
-		x0 = call(t, RMI_FID_REC_DESTROY, p, 0, 0, 0, &r);
-		if (!t->v2) {
-			if (x0)
-				return fail(t, "REC_DESTROY", p, -1, x0);
-			continue;
-		}
-		if ((x0 & 0xff) != RMI_V2_STATUS_INCOMPLETE)
-			return fail(t, "REC_DESTROY", p, -1, x0);
-		if (drive_sro(t, r.x[1], &final))
+	for (uint64_t p = t->base; p < t->base + t->size; p += GRAN)
+		if (rmm_granule_state(t->rmm, p) == GRANULE_REC &&
+		    must(t, "REC_DESTROY", RMI_FID_REC_DESTROY, p))
 			return -1;
-		if (final)
-			return fail(t, "REC_DESTROY's SRO", p, -1, final);
-	}
 	return 0;
 }
 
@@ -237,7 +238,7 @@ int teardown_everything(struct rmm *rmm, char *err, size_t errlen)
 
 	t.base = pmem_pa_base(rmm_pmem(rmm));
 	t.size = pmem_size(rmm_pmem(rmm));
-	t.v2 = strcmp(rmm_profile(rmm)->name, "1.0") != 0;
+	t.v2 = !strcmp(rmm_profile(rmm)->family, "v2");
 	if (t.v2 && finish_sros(&t))
 		return -1;
 	if (destroy_recs(&t))
@@ -251,12 +252,12 @@ int teardown_everything(struct rmm *rmm, char *err, size_t errlen)
 		if (realm_geometry(&t, p, &start, &bits))
 			return fail(&t, "finding the realm's geometry", 0, -1, 0);
 		/* 2.0: only a terminated realm can be destroyed. */
-		if (t.v2 && (x0 = call(&t, RMI_FID_REALM_TERMINATE, p, 0, 0, 0, NULL)))
-			return fail(&t, "REALM_TERMINATE", p, -1, x0);
+		if (t.v2 && must(&t, "REALM_TERMINATE", RMI_FID_REALM_TERMINATE, p))
+			return -1;
 		if (walk(&t, p, 0, 1ULL << bits, start, bits))
 			return -1;
-		if ((x0 = call(&t, RMI_FID_REALM_DESTROY, p, 0, 0, 0, NULL)))
-			return fail(&t, "REALM_DESTROY", p, -1, x0);
+		if (must(&t, "REALM_DESTROY", RMI_FID_REALM_DESTROY, p))
+			return -1;
 	}
 	for (uint64_t p = t.base; p < t.base + t.size; p += GRAN)
 		if (rmm_granule_state(rmm, p) == GRANULE_DELEGATED && (x0 = undelegate(&t, p)))

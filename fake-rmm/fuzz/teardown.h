@@ -4,10 +4,11 @@
  * RMM is in: REC_DESTROY every REC, walk each realm's RTTs with
  * RTT_READ_ENTRY (destroying data, unmapping unprotected entries,
  * unfolding blocks, destroying tables bottom-up), REALM_DESTROY, then
- * GRANULE_UNDELEGATE.  2.0-bet1: first every open SRO is driven to its
- * end, RECs go through the REC_DESTROY SRO, realms are terminated, data
- * and NS mappings go with RTT_DATA_UNMAP / RTT_UNPROT_UNMAP, and granules
- * with GRANULE_RANGE_UNDELEGATE.
+ * GRANULE_UNDELEGATE.  2.0: first every open SRO is driven to its end,
+ * a command the profile makes an SRO (REC_DESTROY, REALM_DESTROY ...) is
+ * driven through it, realms are terminated, data and NS mappings go with
+ * RTT_DATA_UNMAP / RTT_UNPROT_UNMAP, and granules with
+ * GRANULE_RANGE_UNDELEGATE.
  */
 #ifndef FUZZ_TEARDOWN_H
 #define FUZZ_TEARDOWN_H

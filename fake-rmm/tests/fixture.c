@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "fixture.h"
+#include "v2_fixture.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -48,11 +49,40 @@ int fix_setup_v1(void **state)
 	return fix_setup_with(state, "1.0", &pc, true);
 }
 
+const char *fix_v2_profile = "2.0-bet1";
+
+const struct abi_profile *fix_v2_abi(void)
+{
+	return abi_profile_find(fix_v2_profile);
+}
+
+int fix_run_v2(const char *name, const struct CMUnitTest *tests, size_t n, int argc, char **argv)
+{
+	int failed = 0, runs = 0;
+
+	for (unsigned int i = 0; i < abi_nprofiles; i++) {
+		const struct abi_profile *p = abi_profiles[i];
+		char group[128];
+
+		if (strcmp(p->family, "v2") || (argc > 1 && strcmp(argv[1], p->name)))
+			continue;
+		fix_v2_profile = p->name;
+		snprintf(group, sizeof(group), "%s [%s]", name, p->name);
+		failed += _cmocka_run_group_tests(group, tests, n, NULL, NULL);
+		runs++;
+	}
+	if (!runs) {
+		fprintf(stderr, "no 2.0 profile %s\n", argc > 1 ? argv[1] : "described");
+		return 1;
+	}
+	return failed;
+}
+
 int fix_setup_v2(void **state)
 {
 	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
 
-	return fix_setup_with(state, "2.0-bet1", &pc, true);
+	return fix_setup_with(state, fix_v2_profile, &pc, true);
 }
 
 int fix_teardown(void **state)
@@ -108,12 +138,22 @@ void realm_desc_default(struct realm_desc *d)
 	d->num_wps = 2;
 }
 
+void fix_realm_flags_put(const struct abi_profile *prof, void *page, uint64_t flags)
+{
+	long off = abi_offset(prof, "realm_params", "flags0");
+
+	if (off < 0)
+		off = abi_offset(prof, "realm_params", "flags");
+	assert_true(off >= 0);
+	memcpy((uint8_t *)page + off, &flags, sizeof(flags));
+}
+
 uint64_t fix_realm_params(struct fix *f, const struct realm_desc *d, uint64_t rtt_base)
 {
 	uint64_t pa = fix_alloc(f);
 	struct rmi_realm_params *p = pmem_host_ptr(f->pm, pa);
 
-	p->flags = d->flags;
+	fix_realm_flags_put(rmm_profile(f->rmm), p, d->flags);
 	p->s2sz = (uint8_t)d->s2sz;
 	p->sve_vl = (uint8_t)d->sve_vl;
 	p->num_bps = (uint8_t)d->num_bps;
@@ -141,6 +181,8 @@ uint64_t fix_realm_create(struct fix *f, const struct realm_desc *d)
 	f->nrtt = d->num_start;
 	f->rd = fix_alloc_delegated(f);
 	f->params = fix_realm_params(f, d, rtt_base);
+	if (strcmp(f->profile, "1.0"))
+		return v2_op(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, NULL);
 	return fix_call(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, 0, 0, NULL);
 }
 

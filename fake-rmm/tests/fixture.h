@@ -27,6 +27,17 @@ struct fix {
 	unsigned int nrtt;
 };
 
+/*
+ * The 2.0 revision the v2 tests run against.  fix_run_v2() runs a test
+ * group once per 2.0 revision the spec describes (family "v2"), or for
+ * the one named on the command line, setting this before each run.
+ */
+extern const char *fix_v2_profile;
+const struct abi_profile *fix_v2_abi(void);
+int fix_run_v2(const char *name, const struct CMUnitTest *tests, size_t n, int argc, char **argv);
+#define fix_run_v2_group(name, tests, argc, argv) \
+	fix_run_v2((name), (tests), sizeof(tests) / sizeof((tests)[0]), (argc), (argv))
+
 /* cmocka setup/teardown for each profile. */
 int fix_setup_v1(void **state);
 /*
@@ -58,6 +69,8 @@ struct realm_desc {
 };
 
 void realm_desc_default(struct realm_desc *d);
+/* Stores `flags` in a realm_params page where the profile keeps them (flags / flags0). */
+void fix_realm_flags_put(const struct abi_profile *p, void *params_page, uint64_t flags);
 /* Writes a realm_params page (NS granule) for `d` with rtt_base. */
 uint64_t fix_realm_params(struct fix *f, const struct realm_desc *d, uint64_t rtt_base);
 /* Delegates an RD and the root RTTs and issues REALM_CREATE; returns x0. */

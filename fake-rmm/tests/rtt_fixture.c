@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "rtt_fixture.h"
+#include "v2_fixture.h"
 
 #include <string.h>
 
@@ -131,7 +132,8 @@ void rt_v2_realm(struct fix *f, unsigned int s2sz, int level, unsigned int num_s
 	f->nrtt = num_start;
 	f->rd = rt_v2_delegated(f);
 	f->params = fix_realm_params(f, &d, rtt_base);
-	x0 = rc(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, 0, 0, NULL);
+	/* Driven to its end where the profile makes it an operation. */
+	x0 = v2_op(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, NULL);
 	if (x0)
 		fail_msg("2.0 REALM_CREATE: 0x%llx", (unsigned long long)x0);
 }

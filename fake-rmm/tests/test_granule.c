@@ -149,8 +149,11 @@ static void range_protection_is_exact(void **state)
 				 i < 2 || i >= 5 ? "allowed while DELEGATED" : "refused while NS");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	const struct CMUnitTest v2[] = {
+		cmocka_unit_test_setup_teardown(range_protection_is_exact, fix_setup_v2, fix_teardown),
+	};
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(delegate_moves_ns_to_delegated_and_scrubs, fix_setup_v1, fix_teardown),
 		cmocka_unit_test_setup_teardown(delegate_rejects_unaligned, fix_setup_v1, fix_teardown),
@@ -158,8 +161,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(delegate_rejects_non_ns, fix_setup_v1, fix_teardown),
 		cmocka_unit_test_setup_teardown(undelegate_rejects_wrong_states, fix_setup_v1, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_access_to_delegated_granule_is_a_gpf, fix_setup_v1, fix_teardown),
-		cmocka_unit_test_setup_teardown(range_protection_is_exact, fix_setup_v2, fix_teardown),
 	};
+	int fails = cmocka_run_group_tests_name("granule", tests, NULL, NULL);
 
-	return cmocka_run_group_tests_name("granule", tests, NULL, NULL) ? 1 : 0;
+	return fails + fix_run_v2_group("granule 2.0", v2, argc, argv) ? 1 : 0;
 }

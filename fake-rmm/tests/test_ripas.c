@@ -261,7 +261,7 @@ static void change_entry_reports_tlbi_only_for_valid_mappings(void **state)
 	assert_int_equal(ripas_change_entry(&e, 2, RMI_RIPAS_RAM, true), RIPAS_STEP_STOP);
 }
 
-/* ---------------- 2.0-bet1 ---------------- */
+/* ---------------- 2.0 (each revision) ---------------- */
 
 static void v2_init_ripas_converts_assigned_and_does_not_measure(void **state)
 {
@@ -299,7 +299,7 @@ static void v1_init_ripas_stops_at_assigned_empty(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup_realm, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest v1[] = {
 		T(init_rejects),
@@ -318,5 +318,5 @@ int main(void)
 	};
 	int fails = cmocka_run_group_tests_name("ripas 1.0", v1, NULL, NULL);
 
-	return fails + cmocka_run_group_tests_name("ripas 2.0-bet1", v2, NULL, NULL);
+	return fails + fix_run_v2_group("ripas 2.0", v2, argc, argv);
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * 2.0-bet1 boot: the sequence the v14 host runs (kernel-series.md §2.8),
+ * 2.0 boot: the sequence the v14 host runs (kernel-series.md §2.8),
  * RMM_CONFIG_SET / GET, RMM_ACTIVATE and the global-state gate,
  * GRANULE_TRACKING_GET, GPT_L1_CREATE, and range (un)delegation.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ static int setup_init(void **state)
 {
 	struct pmem_config pc = { .size = FIX_ARENA_SIZE };
 
-	return fix_setup_with(state, "2.0-bet1", &pc, false);
+	return fix_setup_with(state, fix_v2_profile, &pc, false);
 }
 
 static uint64_t arena_base(struct fix *f)
@@ -39,6 +40,46 @@ static uint64_t config_page(struct fix *f, uint64_t tracking, uint64_t granule)
 	c->tracking_region_size = tracking;
 	c->rmi_granule_size = granule;
 	return pa;
+}
+
+/* A FEATURES field of the profile (0 and absent: width 0). */
+static uint64_t feature(struct fix *f, unsigned int reg, const char *field)
+{
+	char name[32];
+	struct smc_regs r;
+
+	snprintf(name, sizeof(name), "feature_register_%u", reg);
+	assert_rmi(fix_call(f, RMI_FID_FEATURES, reg, 0, 0, 0, 0, &r), 0);
+	return abi_bits_get(abi_bits(rmm_profile(f->rmm), name, field), r.x[1]);
+}
+
+/*
+ * Fields only some 2.0 revisions have sit where the profile says, and a
+ * revision without them sees those bits 0: 2.0-bet3's S2OASZ (the output
+ * address width RTT_DATA_MAP accepts: 48 without LPA2), L0GPT_BLOCK_DELEGATE
+ * (0: static GPT), REALM_MAX_VDEVS_ORDER and RTT_PLANE (0: no DA, no planes).
+ */
+static void features_of_the_profile(void **state)
+{
+	struct fix *f = *state;
+	const struct abi_profile *p = rmm_profile(f->rmm);
+	struct smc_regs r;
+
+	assert_rmi(fix_call(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
+	if (abi_bits(p, "feature_register_0", "S2OASZ").width) {
+		assert_int_equal(feature(f, 0, "S2OASZ"), 48);
+		assert_int_equal(feature(f, 0, "L0GPT_BLOCK_DELEGATE"), 0);
+		assert_int_equal(r.x[1] >> 32, 48ULL << 1);
+	} else {
+		assert_int_equal(r.x[1] >> 32, 0);
+	}
+	assert_int_equal(feature(f, 0, "S2SZ"), 44);
+	assert_int_equal(feature(f, 2, "REALM_MAX_VDEVS_ORDER"), 0);
+	assert_int_equal(feature(f, 3, "RTT_PLANE"), 0);
+	for (unsigned int reg = 2; reg <= 4; reg++) {
+		assert_rmi(fix_call(f, RMI_FID_FEATURES, reg, 0, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], 0);
+	}
 }
 
 /* What arch/arm64/kernel/rmi.c does at boot, in order. */
@@ -192,6 +233,152 @@ static void gpt_l1_create(void **state)
 	assert_rmi(fix_call(f, RMI_FID_GPT_L1_CREATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GPT));
 }
 
+/* ---- commands only some 2.0 revisions have (2.0-bet3) ---- */
+
+/* The command is described with its arguments (bound to a handler), or answers SMC_UNKNOWN. */
+static bool described(struct fix *f, const char *name, uint32_t fid)
+{
+	const struct abi_command *c = abi_command_by_name(rmm_profile(f->rmm), ABI_RMI, name);
+
+	if (c && c->args_known)
+		return true;
+	assert_int_equal(fix_call(f, fid, 0, 0, 0, 0, 0, NULL), SMC_UNKNOWN);
+	return false;
+}
+
+static void activate(struct fix *f)
+{
+	assert_rmi(fix_call(f, RMI_FID_RMM_CONFIG_SET, config_page(f, 0, 0), 0, 0, 0, 0, NULL), 0);
+	assert_rmi(fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL), 0);
+}
+
+/*
+ * RMM_DEACTIVATE: ACTIVE -> INIT only while no granule is delegated
+ * (ERROR_GLOBAL) and no operation is open (BUSY); then the RMM is in INIT
+ * (range delegation refused, configuration accepted) and can be activated
+ * again.
+ */
+static void rmm_deactivate_lifecycle(void **state)
+{
+	struct fix *f = *state;
+	uint64_t g = fix_alloc(f), h;
+	struct fault_plan *plan;
+	struct fault_rule rule = { .command = "GRANULE_RANGE_DELEGATE", .iface = ABI_RMI,
+				   .action = FAULT_RETURN, .status = V2(STATUS_INCOMPLETE),
+				   .nth = 1 };
+	struct smc_regs r;
+	char err[128];
+
+	if (!described(f, "RMM_DEACTIVATE", RMI_V2_FID_RMM_DEACTIVATE))
+		return;
+	assert_rmi(fix_call(f, RMI_V2_FID_RMM_DEACTIVATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
+	activate(f);
+	/* A delegated granule: ERROR_GLOBAL, still ACTIVE. */
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, g, g + GRAN, 0, 0, 0, NULL), 0);
+	assert_rmi(fix_call(f, RMI_V2_FID_RMM_DEACTIVATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
+	v2_undelegate(f, g, g + GRAN);
+	/* An open operation: BUSY. */
+	plan = fault_plan_new();
+	if (fault_plan_add(plan, rmm_profile(f->rmm), &rule, err, sizeof(err), NULL, 0))
+		fail_msg("%s", err);
+	rmm_set_faults(f->rmm, plan);
+	assert_int_equal(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, g, g + GRAN, 0, 0, 0, &r) & 0xff,
+			 V2(STATUS_INCOMPLETE));
+	h = r.x[1];
+	rmm_set_faults(f->rmm, NULL);
+	fault_plan_free(plan);
+	assert_rmi(fix_call(f, RMI_V2_FID_RMM_DEACTIVATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_BUSY));
+	assert_rmi(fix_call(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
+	v2_undelegate(f, g, g + GRAN);
+	/* Nothing left: INIT, x1..x3 = 0. */
+	r = (struct smc_regs){ .x = { RMI_V2_FID_RMM_DEACTIVATE, 7, 7, 7 } };
+	rmm_smc(f->rmm, &r);
+	assert_rmi(r.x[0], 0);
+	assert_int_equal(r.x[1], 0);
+	assert_int_equal(r.x[2], 0);
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, g, g + GRAN, 0, 0, 0, NULL),
+		   V2(STATUS_ERROR_GLOBAL));
+	assert_rmi(fix_call(f, RMI_V2_FID_RMM_DEACTIVATE, 0, 0, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
+	assert_rmi(fix_call(f, RMI_FID_VERSION, 0x20000, 0, 0, 0, 0, NULL), 0);
+	/* And back: configured and activated again, then deactivated again. */
+	activate(f);
+	assert_rmi(fix_call(f, RMI_FID_GRANULE_RANGE_DELEGATE, g, g + GRAN, 0, 0, 0, NULL), 0);
+	v2_undelegate(f, g, g + GRAN);
+	assert_rmi(fix_call(f, RMI_V2_FID_RMM_DEACTIVATE, 0, 0, 0, 0, 0, NULL), 0);
+}
+
+/*
+ * GPT_INFO(base, top): L0GPT-aligned, inside the PA space, top > base;
+ * the answer covers the whole range (x1 = top) and says PLAT - the static,
+ * firmware-made GPT the post-v14 host requires (rmi_verify_gpt_firmware_managed).
+ */
+static void gpt_info(void **state)
+{
+	struct fix *f = *state;
+	uint64_t l0 = L0GPT_1G, start = arena_base(f) & ~(l0 - 1);
+	uint64_t end = (arena_top(f) + l0 - 1) & ~(l0 - 1), plat;
+	struct smc_regs r;
+
+	if (!described(f, "GPT_INFO", RMI_V2_FID_GPT_INFO))
+		return;
+	plat = (uint64_t)abi_enum_or(rmm_profile(f->rmm), "gpt_par", "PLAT", -1);
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, start, end, 0, 0, 0, NULL), V2(STATUS_ERROR_GLOBAL));
+	activate(f);
+	for (uint64_t s = start; s < end; s = r.x[1]) {
+		assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, s, end, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], end);
+		assert_int_equal(r.x[2], plat);
+	}
+	/* Alignment, order, PA space: ERROR_INPUT, results 0. */
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, start + GRAN, end, 0, 0, 0, &r), V2(STATUS_ERROR_INPUT));
+	assert_int_equal(r.x[1], 0);
+	assert_int_equal(r.x[2], 0);
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, start, end - GRAN, 0, 0, 0, NULL), V2(STATUS_ERROR_INPUT));
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, end, start, 0, 0, 0, NULL), V2(STATUS_ERROR_INPUT));
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, start, start, 0, 0, 0, NULL), V2(STATUS_ERROR_INPUT));
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, 1ULL << 48, (1ULL << 48) + l0, 0, 0, 0, NULL),
+		   V2(STATUS_ERROR_INPUT));
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, (1ULL << 48) - l0, 1ULL << 48, 0, 0, 0, NULL),
+		   V2(STATUS_ERROR_INPUT));
+	assert_rmi(fix_call(f, RMI_V2_FID_GPT_INFO, (1ULL << 48) - 2 * l0, (1ULL << 48) - l0, 0, 0, 0,
+			    NULL), 0);
+}
+
+/*
+ * A stale platform token (the platform changed: rmm_platform_token_expire)
+ * stops REALM_CREATE with ERROR_GLOBAL, nothing changed, until
+ * ATTEST_PLAT_TOKEN_REFRESH: BUSY while the refresh runs, then SUCCESS.
+ * Where the profile cannot refresh, nothing reads the token.
+ */
+static void platform_token_refresh(void **state)
+{
+	struct fix *f = *state;
+	struct realm_desc d;
+	bool refresh;
+
+	refresh = described(f, "ATTEST_PLAT_TOKEN_REFRESH", RMI_V2_FID_ATTEST_PLAT_TOKEN_REFRESH);
+	if (refresh)
+		assert_rmi(fix_call(f, RMI_V2_FID_ATTEST_PLAT_TOKEN_REFRESH, 0, 0, 0, 0, 0, NULL),
+			   V2(STATUS_ERROR_GLOBAL));
+	activate(f);
+	realm_desc_default(&d);
+	rmm_platform_token_expire(f->rmm);
+	if (!refresh) {
+		assert_rmi(fix_realm_create(f, &d), 0);
+		return;
+	}
+	assert_rmi(fix_realm_create(f, &d), V2(STATUS_ERROR_GLOBAL));
+	assert_int_equal(rmm_granule_state(f->rmm, f->rd), GRANULE_DELEGATED);
+	assert_rmi(fix_call(f, RMI_V2_FID_ATTEST_PLAT_TOKEN_REFRESH, 0, 0, 0, 0, 0, NULL), V2(STATUS_BUSY));
+	assert_rmi(fix_call(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, 0, 0, NULL),
+		   V2(STATUS_ERROR_GLOBAL));
+	assert_rmi(fix_call(f, RMI_V2_FID_ATTEST_PLAT_TOKEN_REFRESH, 0, 0, 0, 0, 0, NULL), 0);
+	/* Valid now: a refresh is one call. */
+	assert_rmi(fix_call(f, RMI_V2_FID_ATTEST_PLAT_TOKEN_REFRESH, 0, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, f->rd, f->params, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, f->rd), GRANULE_RD);
+}
+
 /* ---- range delegation (activated RMM: fix_setup_v2) ---- */
 
 static void range_delegate_whole_range(void **state)
@@ -292,9 +479,10 @@ static void range_delegate_progress_fault(void **state)
 	fault_plan_free(plan);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(features_of_the_profile, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(v14_boot_sequence, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(gate_before_activation, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(gate_after_activation, setup_init, fix_teardown),
@@ -302,11 +490,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(config_get_writes_defaults, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(tracking_get, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(gpt_l1_create, setup_init, fix_teardown),
+		cmocka_unit_test_setup_teardown(rmm_deactivate_lifecycle, setup_init, fix_teardown),
+		cmocka_unit_test_setup_teardown(gpt_info, setup_init, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_token_refresh, setup_init, fix_teardown),
 		cmocka_unit_test_setup_teardown(range_delegate_whole_range, fix_setup_v2, fix_teardown),
 		cmocka_unit_test_setup_teardown(range_delegate_failures, fix_setup_v2, fix_teardown),
 		cmocka_unit_test_setup_teardown(range_delegate_early_stop, fix_setup_v2, fix_teardown),
 		cmocka_unit_test_setup_teardown(range_delegate_progress_fault, fix_setup_v2, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_boot", tests, argc, argv);
 }

@@ -21,7 +21,7 @@ static int setup_straddle(void **state)
 {
 	struct pmem_config pc = { .size = 32ULL << 20, .pa_base = (1ULL << 40) - (16ULL << 20) };
 
-	return fix_setup_with(state, "2.0-bet1", &pc, true);
+	return fix_setup_with(state, fix_v2_profile, &pc, true);
 }
 
 static uint64_t arena_top(struct fix *f)
@@ -115,7 +115,7 @@ static void config_set_not_ns(void **state)
 {
 	struct fix *f = *state;
 	struct pmem_config pc = { .size = 4ULL << 20 };
-	struct rmm_config cfg = { .profile = "2.0-bet1" };
+	struct rmm_config cfg = { .profile = fix_v2_profile };
 	char err[256];
 	uint64_t pa, rtt;
 
@@ -137,7 +137,7 @@ static void config_set_not_ns(void **state)
 	assert_rmi(fix_call(f, RMI_FID_RMM_CONFIG_SET, pa, 0, 0, 0, 0, NULL), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(range_conditions, setup, fix_teardown),
@@ -147,5 +147,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(config_set_not_ns, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: range", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: range", tests, argc, argv);
 }

@@ -81,64 +81,142 @@ static void create_params_page(void **state)
 	/* The page is checked before the RD: a bad page and an NS RD is still ERROR_INPUT. */
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, fix_alloc(f), del, 0, 0, 0, NULL), ERR_INPUT);
 	/* No VMID was kept by any failure: the realm gets the first one. */
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
-/* Each RealmParamsSupported() failure on its own: ERROR_INPUT, nothing changes. */
+/* The offset of the realm flags word and of max_num_vdevs, where the profile has them. */
+#define FLAGS_WORD SIZE_MAX
+#define MAX_NUM_VDEVS (SIZE_MAX - 1)
+
+/*
+ * Each RealmParamsSupported() failure on its own: ERROR_INPUT, nothing
+ * changes.  Flag entries name a realm_flags field and its value; a field
+ * the profile does not have is skipped (2.0-bet3 has no LPA2 flag, only
+ * it has DA, LFA_POLICY, MEC_POLICY and max_num_vdevs).
+ */
 static void create_params_supported(void **state)
 {
 	struct fix *f = *state;
+	const struct abi_profile *prof = rmm_profile(f->rmm);
 	struct rmi_v2_realm_params *p;
 	uint64_t base, rd, pa;
+	unsigned int tried = 0;
 	const struct {
 		const char *what;
 		size_t off, size;
 		uint64_t val;
+		const char *flag;	/* realm_flags field `val` goes into */
 	} bad[] = {
 #define F(field) offsetof(struct rmi_v2_realm_params, field), \
 		 sizeof(((struct rmi_v2_realm_params *)0)->field)
-		{ "LPA2 not supported", F(flags), V2(REALM_FLAGS_LPA2_MASK) },
-		{ "s2sz < 32", F(s2sz), 31 },
-		{ "s2sz > FEATURES.S2SZ", F(s2sz), 45 },
-		{ "num_bps 0", F(num_bps), 0 },
-		{ "num_bps > max", F(num_bps), 7 },
-		{ "num_wps 0", F(num_wps), 0 },
-		{ "num_wps > max", F(num_wps), 5 },
-		{ "SVE vl > max", F(flags), V2(REALM_FLAGS_SVE_MASK) },
-		{ "PMU with 0 counters", F(flags), V2(REALM_FLAGS_PMU_MASK) },
-		{ "level 2 cannot resolve 40 bits", F(rtt_level_start), 2 },
-		{ "level -1 without LPA2", F(rtt_level_start), (uint64_t)-1 },
-		{ "level 4", F(rtt_level_start), 4 },
-		{ "level 2^32 + 1 (not level 1)", F(rtt_level_start), (1ULL << 32) + 1 },
-		{ "level INT64_MIN", F(rtt_level_start), 1ULL << 63 },
-		{ "rtt_num_start 1 for 40 bits at level 1", F(rtt_num_start), 1 },
-		{ "rtt_num_start 4", F(rtt_num_start), 4 },
-		{ "hash SHA-384 (not in FEATURES)", F(hash_algo), V2(HASH_ALGO_SHA_384) },
-		{ "hash 3", F(hash_algo), 3 },
-		{ "num_aux_planes 1 (no planes)", F(num_aux_planes), 1 },
-		{ "flags1 set", F(flags1), 1 },
-		{ "rtt_base not aligned to 2 granules", F(rtt_base), 0 /* set below */ },
+		{ "LPA2 not supported", FLAGS_WORD, 8, 1, "LPA2" },
+		{ "s2sz < 32", F(s2sz), 31, NULL },
+		{ "s2sz > FEATURES.S2SZ", F(s2sz), 45, NULL },
+		{ "num_bps 0", F(num_bps), 0, NULL },
+		{ "num_bps > max", F(num_bps), 7, NULL },
+		{ "num_wps 0", F(num_wps), 0, NULL },
+		{ "num_wps > max", F(num_wps), 5, NULL },
+		{ "SVE vl > max", FLAGS_WORD, 8, 1, "SVE" },
+		{ "PMU with 0 counters", FLAGS_WORD, 8, 1, "PMU" },
+		{ "DA without FEATURES DA", FLAGS_WORD, 8, 1, "DA" },
+		{ "MEC_POLICY 2", FLAGS_WORD, 8, 2, "MEC_POLICY" },
+		{ "MEC_POLICY 3", FLAGS_WORD, 8, 3, "MEC_POLICY" },
+		{ "LFA_POLICY 2", FLAGS_WORD, 8, 2, "LFA_POLICY" },
+		{ "LFA_POLICY 3", FLAGS_WORD, 8, 3, "LFA_POLICY" },
+		{ "max_num_vdevs 1 without DA", MAX_NUM_VDEVS, 8, 1, NULL },
+		{ "level 2 cannot resolve 40 bits", F(rtt_level_start), 2, NULL },
+		{ "level -1 without LPA2", F(rtt_level_start), (uint64_t)-1, NULL },
+		{ "level 4", F(rtt_level_start), 4, NULL },
+		{ "level 2^32 + 1 (not level 1)", F(rtt_level_start), (1ULL << 32) + 1, NULL },
+		{ "level INT64_MIN", F(rtt_level_start), 1ULL << 63, NULL },
+		{ "rtt_num_start 1 for 40 bits at level 1", F(rtt_num_start), 1, NULL },
+		{ "rtt_num_start 4", F(rtt_num_start), 4, NULL },
+		{ "hash SHA-384 (not in FEATURES)", F(hash_algo), V2(HASH_ALGO_SHA_384), NULL },
+		{ "hash 3", F(hash_algo), 3, NULL },
+		{ "num_aux_planes 1 (no planes)", F(num_aux_planes), 1, NULL },
+		{ "flags1 set", F(flags1), 1, NULL },
+		{ "rtt_base not aligned to 2 granules", F(rtt_base), 0 /* set below */, NULL },
 #undef F
 	};
 
 	granules(f, &base, &rd);
 	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		uint64_t v = bad[i].val;
+		long off = (long)bad[i].off;
 
+		if (bad[i].flag) {
+			struct abi_bits b = abi_bits(prof, "realm_flags", bad[i].flag);
+
+			if (!b.width)
+				continue;
+			v = abi_bits_put(b, v);
+		}
+		if (bad[i].off == FLAGS_WORD) {
+			off = abi_offset(prof, "realm_params", "flags0");
+			if (off < 0)
+				off = abi_offset(prof, "realm_params", "flags");
+		}
+		if (bad[i].off == MAX_NUM_VDEVS) {
+			off = abi_offset(prof, "realm_params", "max_num_vdevs");
+			if (off < 0)
+				continue;
+		}
 		p = params_page(f, base, &pa);
 		if (!strcmp(bad[i].what, "SVE vl > max"))
 			p->sve_vl = 16;
 		if (bad[i].off == offsetof(struct rmi_v2_realm_params, rtt_base))
 			v = base + GRAN;
-		memcpy((uint8_t *)p + bad[i].off, &v, bad[i].size);
+		memcpy((uint8_t *)p + off, &v, bad[i].size);
 		if (fail_call(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL) != ERR_INPUT)
 			fail_msg("%s: not ERROR_INPUT", bad[i].what);
+		tried++;
 	}
+	/* Every profile skips at most the fields it lacks. */
+	assert_true(tried >= sizeof(bad) / sizeof(bad[0]) - 6);
 	/* The same page with nothing wrong works (and got the first VMID). */
 	params_page(f, base, &pa);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
+}
+
+/*
+ * What the flags accept (2.0-bet3 fields where the profile has them):
+ * MEC_POLICY SHARED 0 / PRIVATE 1 and LFA_POLICY 0 / 1 each create a realm
+ * (no MEC: either policy is met); 2.0-bet3's bit 0 (LPA2 in 2.0-bet1) is
+ * no flag: set, it is ignored and the realm is not LPA2.
+ */
+static void create_flags_accepted(void **state)
+{
+	struct fix *f = *state;
+	const struct abi_profile *prof = rmm_profile(f->rmm);
+	const struct {
+		const char *field;
+		uint64_t val;
+	} good[] = { { "MEC_POLICY", 1 }, { "LFA_POLICY", 1 }, { "MEC_POLICY", 0 } };
+	unsigned int made = 0;
+
+	for (unsigned int i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		struct abi_bits b = abi_bits(prof, "realm_flags", good[i].field);
+		uint64_t base, rd, pa;
+
+		if (!b.width)
+			continue;
+		granules(f, &base, &rd);
+		fix_realm_flags_put(prof, params_page(f, base, &pa), abi_bits_put(b, good[i].val));
+		assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
+		made++;
+	}
+	if (!abi_bits(prof, "realm_flags", "LPA2").width) {
+		uint64_t base, rd, pa;
+
+		granules(f, &base, &rd);
+		fix_realm_flags_put(prof, params_page(f, base, &pa), 1);
+		assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
+		assert_false(realm_of_rd(f->rmm, rd)->lpa2);
+		made++;
+	}
+	assert_int_equal(made, abi_bits(prof, "realm_flags", "MEC_POLICY").width ? 4 : 0);
 }
 
 static void create_alias_and_granule_states(void **state)
@@ -161,7 +239,7 @@ static void create_alias_and_granule_states(void **state)
 	assert_int_equal(rmm_granule_state(f->rmm, base), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
 	assert_rmi(fix_delegate(f, base + GRAN), 0);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 	/* The RD is an RD now: a second create on it is ERROR_INPUT. */
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), ERR_INPUT);
@@ -197,7 +275,7 @@ static void create_vmid_exhausted(void **state)
 	assert_rmi(fix_delegate(f, base), 0);
 	/* One VMID free (and none leaked by the failures above): SUCCESS with it. */
 	f->rmm->vmid_used[1000 / 8] &= (uint8_t)~(1u << (1000 % 8));
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1000);
 }
 
@@ -212,7 +290,7 @@ static void create_failure_releases_vmid(void **state)
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, base, pa, 0, 0, 0, NULL), ERR_INPUT);
 	assert_rmi(fail_call(f, RMI_FID_REALM_CREATE, fix_alloc(f), pa, 0, 0, 0, NULL), ERR_INPUT);
 	assert_false(f->rmm->vmid_used[0] & 0x2);
-	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, pa, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, pa, 0, NULL), 0);
 	assert_int_equal(realm_vmid(f, rd), 1);
 }
 
@@ -298,7 +376,7 @@ static void destroy_conditions(void **state)
 	assert_rmi(fail_call(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), ERR_REALM);
 	assert_rmi(rc(f, RMI_FID_RTT_DESTROY, rd, 0, 2, 0, 0, NULL), 0);
 	/* Success: RD and roots DELEGATED, the VMID free for the next realm. */
-	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, rd, 0, 0, NULL), 0);
 	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, f->rtt[0]), GRANULE_DELEGATED);
 	assert_int_equal(rmm_granule_state(f->rmm, f->rtt[1]), GRANULE_DELEGATED);
@@ -309,12 +387,13 @@ static void destroy_conditions(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(version_conditions),
 		T(create_params_page),
 		T(create_params_supported),
+		T(create_flags_accepted),
 		T(create_alias_and_granule_states),
 		T(create_vmid_exhausted),
 		T(create_failure_releases_vmid),
@@ -324,5 +403,5 @@ int main(void)
 		T(destroy_conditions),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: realm", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: realm", tests, argc, argv);
 }

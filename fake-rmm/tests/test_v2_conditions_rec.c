@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * 2.0-bet1 failure conditions of REC_CREATE / REC_DESTROY (SROs), the
+ * 2.0 failure conditions of REC_CREATE / REC_DESTROY (SROs), the
  * OP_* commands, PSCI_COMPLETE, RTT_SET_RIPAS and REC_ENTER
  * (V2_CONDITIONS.md).  Orders as TF-RMM main runtime/rmi/rec.c, rtt.c,
  * sro.c.  States one thread cannot reach through RMI (a REC running on
@@ -27,7 +27,7 @@ static int setup_big(void **state)
 {
 	struct pmem_config pc = { .size = 96ULL << 20, .no_gpf_protection = true };
 
-	if (fix_setup_with(state, "2.0-bet1", &pc, true))
+	if (fix_setup_with(state, fix_v2_profile, &pc, true))
 		return -1;
 	rt_v2_realm(*state, 40, 1, 2);
 	return 0;
@@ -242,6 +242,18 @@ static void psci_pending(struct fix *f, uint64_t caller, uint32_t fid, uint64_t 
 							  .entry = 0x1000 };
 }
 
+/* PSCI_COMPLETE(calling, [target,] status) as the profile lays it out. */
+static uint64_t psci(struct fix *f, bool expect_fail, uint64_t calling, uint64_t target,
+		     uint64_t status)
+{
+	uint64_t a[3];
+
+	v2_psci_args(calling, target, status, a);
+	if (expect_fail)
+		return fail_call(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL);
+	return rc(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL);
+}
+
 static void psci_complete_conditions(void **state)
 {
 	struct fix *f = *state;
@@ -262,37 +274,60 @@ static void psci_complete_conditions(void **state)
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, rd1, 0, 0, 0, 0, NULL), 0);
 
 	/* no request pending */
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b, 0, 0, 0, NULL), ERR_INPUT);
+	assert_rmi(psci(f, true, a, b, 0), ERR_INPUT);
 	psci_pending(f, a, PSCI_FID_CPU_ON, 1);
-	/* alignment, REC state, the same REC twice */
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a + 8, b, 0, 0, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b + 8, 0, 0, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, rd1, 0, 0, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, rd1, b, 0, 0, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, a, 0, 0, 0, NULL), ERR_INPUT);
-	/* target of another realm; target not the MPIDR asked for */
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, c, 0, 0, 0, NULL), ERR_INPUT);
-	psci_pending(f, a, PSCI_FID_CPU_ON, 0x100);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b, 0, 0, 0, NULL), ERR_INPUT);
+	/* alignment, REC state */
+	assert_rmi(psci(f, true, a + 8, b, 0), ERR_INPUT);
+	assert_rmi(psci(f, true, rd1, b, 0), ERR_INPUT);
+	if (v2_psci_has_target()) {
+		/* the target's alignment and state, the same REC twice */
+		assert_rmi(psci(f, true, a, b + 8, 0), ERR_INPUT);
+		assert_rmi(psci(f, true, a, rd1, 0), ERR_INPUT);
+		assert_rmi(psci(f, true, a, a, 0), ERR_INPUT);
+		/* target of another realm; target not the MPIDR asked for */
+		assert_rmi(psci(f, true, a, c, 0), ERR_INPUT);
+		psci_pending(f, a, PSCI_FID_CPU_ON, 0x100);
+		assert_rmi(psci(f, true, a, b, 0), ERR_INPUT);
+	} else {
+		/*
+		 * The RMM finds the target itself: an MPIDR naming no REC (never
+		 * created, or destroyed since) is off - CPU_ON only DENIED,
+		 * AFFINITY_INFO OFF.
+		 */
+		psci_pending(f, a, PSCI_FID_CPU_ON, 0x100);
+		assert_rmi(psci(f, true, a, 0, 0), ERR_INPUT);
+		assert_rmi(psci(f, false, a, 0, (uint64_t)-3), 0);
+		assert_int_equal(rec_get_x(rec(f, a), 0), (uint64_t)-3);
+		psci_pending(f, a, PSCI_FID_AFFINITY_INFO, 0x100);
+		assert_rmi(psci(f, false, a, 0, 0), 0);
+		assert_int_equal(rec_get_x(rec(f, a), 0), 1 /* OFF */);
+		assert_false(rec(f, a)->psci.pending);
+	}
 	psci_pending(f, a, PSCI_FID_CPU_ON, 1);
 	/* CPU_ON status: only SUCCESS or DENIED */
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b, (uint64_t)-2, 0, 0, NULL), ERR_INPUT);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b, 1, 0, 0, NULL), ERR_INPUT);
+	assert_rmi(psci(f, true, a, b, (uint64_t)-2), ERR_INPUT);
+	assert_rmi(psci(f, true, a, b, 1), ERR_INPUT);
 	/* the caller running (another CPU): ERROR_INPUT, the request still pending */
 	rec(f, a)->running = true;
-	assert_rmi(fix_call(f, RMI_FID_PSCI_COMPLETE, a, b, 0, 0, 0, NULL), ERR_INPUT);
+	{
+		uint64_t x[3];
+
+		v2_psci_args(a, b, 0, x);
+		assert_rmi(fix_call(f, RMI_FID_PSCI_COMPLETE, x[0], x[1], x[2], 0, 0, NULL),
+			   ERR_INPUT);
+	}
 	rec(f, a)->running = false;
 	assert_true(rec(f, a)->psci.pending);
 	assert_false(rec(f, b)->runnable);
 	/* AFFINITY_INFO: only SUCCESS */
 	psci_pending(f, a, PSCI_FID_AFFINITY_INFO, 1);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, a, b, (uint64_t)-3, 0, 0, NULL), ERR_INPUT);
+	assert_rmi(psci(f, true, a, b, (uint64_t)-3), ERR_INPUT);
 	/* CPU_ON of a target already on, answered DENIED: ERROR_INPUT */
 	psci_pending(f, b, PSCI_FID_CPU_ON, 0);
-	assert_rmi(fail_call(f, RMI_FID_PSCI_COMPLETE, b, a, (uint64_t)-3, 0, 0, NULL), ERR_INPUT);
-	/* The request as set up completes. */
+	assert_rmi(psci(f, true, b, a, (uint64_t)-3), ERR_INPUT);
+	/* The request as set up completes: the RMM turned the REC the MPIDR names on. */
 	psci_pending(f, a, PSCI_FID_CPU_ON, 1);
-	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, a, b, 0, 0, 0, NULL), 0);
+	assert_rmi(psci(f, false, a, b, 0), 0);
 	assert_true(rec(f, b)->runnable);
 	assert_false(rec(f, a)->psci.pending);
 	(void)rd2;
@@ -418,7 +453,7 @@ static void rec_enter_conditions(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(rec_create_first_call),
@@ -431,5 +466,5 @@ int main(void)
 		T(rec_enter_conditions),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: rec", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: rec", tests, argc, argv);
 }

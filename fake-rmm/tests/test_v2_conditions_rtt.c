@@ -294,7 +294,7 @@ static void init_ripas_realm_and_walk(void **state)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fix_teardown)
 #define T0(fn) cmocka_unit_test_setup_teardown(fn, setup_l0, fix_teardown)
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		T(create_input_conditions),
@@ -310,5 +310,5 @@ int main(void)
 		T(init_ripas_realm_and_walk),
 	};
 
-	return cmocka_run_group_tests_name("v2 conditions: rtt", tests, NULL, NULL);
+	return fix_run_v2_group("v2 conditions: rtt", tests, argc, argv);
 }

@@ -259,11 +259,11 @@ static void data_unmap_unassigned_first(void **state)
 	assert_rmi(map(f, 0x5000, 0x6000, SINGLE, v2_desc(d, 1, false), &r), 0);
 	/* Nothing at base: ERROR_RTT(3) and x1 = the next mapped IPA (> base: "skip"). */
 	assert_rmi(unmap(f, 0x1000, 0x8000, SINGLE, 0, &r), RET(RMI_STATUS_ERROR_RTT, 3));
-	assert_int_equal(r.x[1], 0x5000);
+	assert_int_equal(r.x[1], v2_on_failure("RTT_DATA_UNMAP", "top", r.x[0], 0x5000));
 	/* No level-3 table at all: the level where the walk stopped, x1 past it. */
 	assert_rmi(unmap(f, 1ULL << 30, (1ULL << 30) + GRAN, SINGLE, 0, &r),
 		   RET(RMI_STATUS_ERROR_RTT, 1));
-	assert_true(r.x[1] > 1ULL << 30);
+	assert_true(v2_unmap_next("RTT_DATA_UNMAP", 1ULL << 30, r.x[0], r.x[1]) > 1ULL << 30);
 	/* Unassigned entries after a mapped one are skipped. */
 	assert_rmi(unmap(f, 0x5000, 0x8000, SINGLE, 0, &r), 0);
 	assert_int_equal(r.x[1], 0x8000);
@@ -345,9 +345,9 @@ static void data_block_map_and_split(void **state)
 	assert_int_equal(e.desc, d);
 	/* Unmapping part of the block: ERROR_RTT(2) with x1 == base: split it first. */
 	assert_rmi(unmap(f, base + GRAN, base + 2 * GRAN, SINGLE, 0, &r), RET(RMI_STATUS_ERROR_RTT, 2));
-	assert_int_equal(r.x[1], base + GRAN);
+	assert_int_equal(r.x[1], v2_on_failure("RTT_DATA_UNMAP", "top", r.x[0], base + GRAN));
 	assert_rmi(unmap(f, base, base + GRAN, SINGLE, 0, &r), RET(RMI_STATUS_ERROR_RTT, 2));
-	assert_int_equal(r.x[1], base);
+	assert_int_equal(r.x[1], v2_on_failure("RTT_DATA_UNMAP", "top", r.x[0], base));
 	/* The whole block: one 2 MiB descriptor. */
 	assert_rmi(unmap(f, base, base + MB2, SINGLE, 0, &r), 0);
 	assert_int_equal(r.x[2], v2_desc_sized(d, 1, 1, false));
@@ -388,7 +388,7 @@ static void unprot_map_and_unmap(void **state)
 	/* Nothing mapped any more: ERROR_RTT(3), x1 past base (the v14 host skips). */
 	assert_rmi(rc(f, RMI_FID_RTT_UNPROT_UNMAP, f->rd, NS_IPA, NS_IPA + GRAN, 0, 0, &r),
 		   RET(RMI_STATUS_ERROR_RTT, 3));
-	assert_true(r.x[1] > NS_IPA);
+	assert_true(v2_unmap_next("RTT_UNPROT_UNMAP", NS_IPA, r.x[0], r.x[1]) > NS_IPA);
 }
 
 static void unprot_map_failures(void **state)
@@ -465,7 +465,7 @@ static void terminate_then_destroy(void **state)
 	/* Destroying a live realm is refused until it is terminated. */
 	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_REALM);
 	assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, f->rd, 0, 0, 0, 0, NULL), 0);
-	for (uint64_t ipa = 0; ipa < NS_IPA;) {
+	for (uint64_t ipa = 0, next; ipa < NS_IPA;) {
 		uint64_t x0 = unmap(f, ipa, NS_IPA, SINGLE, 0, &r);
 
 		if (x0 == 0 && r.x[2]) {
@@ -477,19 +477,21 @@ static void terminate_then_destroy(void **state)
 		} else if (x0) {
 			assert_int_equal(x0 & 0xff, RMI_STATUS_ERROR_RTT);
 		}
-		assert_true(r.x[1] > ipa);
-		ipa = r.x[1];
+		next = v2_unmap_next("RTT_DATA_UNMAP", ipa, x0, r.x[1]);
+		assert_true(next > ipa);
+		ipa = next;
 	}
-	for (uint64_t ipa = NS_IPA; ipa < (1ULL << 40);) {
+	for (uint64_t ipa = NS_IPA, next; ipa < (1ULL << 40);) {
 		uint64_t x0 = rc(f, RMI_FID_RTT_UNPROT_UNMAP, f->rd, ipa, 1ULL << 40, 0, 0, &r);
 
 		assert_true(x0 == 0 || (x0 & 0xff) == RMI_STATUS_ERROR_RTT);
-		assert_true(r.x[1] > ipa);
-		ipa = r.x[1];
+		next = v2_unmap_next("RTT_UNPROT_UNMAP", ipa, x0, r.x[1]);
+		assert_true(next > ipa);
+		ipa = next;
 	}
 	destroy_tables(f, 3);
 	destroy_tables(f, 2);
-	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, NULL), 0);
 	v2_undelegate(f, rd, rd + GRAN);
 	for (unsigned int i = 0; i < f->nrtt; i++)
 		v2_undelegate(f, f->rtt[i], f->rtt[i] + GRAN);
@@ -497,7 +499,7 @@ static void terminate_then_destroy(void **state)
 	assert_int_equal(rmm_granules_not_ns(f->rmm), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(data_map_init_failure_order, setup, fix_teardown),
@@ -515,5 +517,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(terminate_then_destroy, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_data", tests, argc, argv);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_ENTER on 2.0-bet1: a guest program loaded with RTT_DATA_MAP_INIT,
+ * REC_ENTER on 2.0: a guest program loaded with RTT_DATA_MAP_INIT,
  * the REC made by the REC_CREATE SRO, a round trip through a HOST_CALL
  * exit and SYSTEM_OFF with the 2.0 run page (no GIC fields), and the
  * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS, and RSI REALM_CONFIG's
@@ -10,7 +10,11 @@
 
 #include <cca-double/guests.h>
 
+#include <cca-double/fault.h>
+
 #include "v2_fixture.h"
+
+#include "rmm_internal.h"
 
 #define CODE_IPA 0x100000ULL
 #define DATA_IPA 0x200000ULL
@@ -97,17 +101,91 @@ static void host_call_round_trip(void **state)
 static void psci_complete_and_set_ripas_v2(void **state)
 {
 	struct fix *f = *state;
-	uint64_t run, rec = boot(f, 1, &run), rec1;
+	uint64_t run, rec = boot(f, 1, &run), rec1, a[3];
 
 	assert_rmi(v2_rec_create(f, v2_rec_params(f, 0, 1, CODE_IPA, NULL), &rec1), 0);
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
 	/* No PSCI request pending: ERROR_INPUT (1.0 rules, unchanged in 2.0). */
-	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, rec, rec1, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
-	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, rec, rec, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	v2_psci_args(rec, rec1, 0, a);
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	v2_psci_args(rec, rec, 0, a);
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
 	/* No RIPAS change pending: ERROR_INPUT; top not aligned: ERROR_INPUT. */
 	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, rec, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
 	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, rec, 0, 8, 0, NULL), RMI_STATUS_ERROR_INPUT);
 	assert_rmi(rc(f, RMI_FID_RTT_SET_RIPAS, f->rd, f->rd, 0, GRAN, 0, NULL), RMI_STATUS_ERROR_INPUT);
+}
+
+/*
+ * rec_exit.exit_reason is the profile's number for the reason: the run
+ * loop says what happened, the layout (from spec exit_reason) numbers it.
+ * A forced exit carries the profile's value through (VDEV_VALIDATE_MAPPING
+ * is 9 in 2.0-bet1 and 8 in 2.0-bet3).
+ */
+static void exit_reason_from_profile(void **state)
+{
+	static const char *const names[] = { "SYNC", "IRQ", "FIQ", "PSCI", "RIPAS_CHANGE",
+					     "HOST_CALL", "SERROR" };
+	struct fix *f = *state;
+	const struct abi_profile *prof = rmm_profile(f->rmm);
+	uint64_t run, rec = boot(f, 3, &run);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+	int64_t vdev = abi_enum_or(prof, "exit_reason", "VDEV_VALIDATE_MAPPING", -1);
+	struct fault_rule rule = { .command = "REC_ENTER", .iface = ABI_RMI, .action = FAULT_EXIT,
+				   .nth = 1 };
+	struct fault_plan *plan = fault_plan_new();
+	char err[128];
+
+	for (unsigned int k = 0; k < EXIT_KINDS; k++)
+		assert_int_equal(f->rmm->lay.exit_reason[k], abi_enum_or(prof, "exit_reason", names[k], -1));
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	/* The writer takes the number from the layout, not from a revision's constant. */
+	f->rmm->lay.exit_reason[EXIT_HOST_CALL] = 0x42;
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, 0x42);
+	assert_int_equal(p->exit.imm, 3);
+	f->rmm->lay.exit_reason[EXIT_HOST_CALL] = (uint8_t)abi_enum_or(prof, "exit_reason", "HOST_CALL", 0);
+	assert_true(vdev > 0);
+	rule.exit_reason = (unsigned int)vdev;
+	if (fault_plan_add(plan, prof, &rule, err, sizeof(err), NULL, 0))
+		fail_msg("%s", err);
+	rmm_set_faults(f->rmm, plan);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, vdev);
+	rmm_set_faults(f->rmm, NULL);
+	fault_plan_free(plan);
+}
+
+/*
+ * A realm CPU_ON through the host: the PSCI exit names the target MPIDR,
+ * PSCI_COMPLETE as the profile takes it (2.0-bet3: calling REC and status
+ * only, the RMM finds the target) turns REC 1 on, and REC 1 runs from the
+ * entry point with the context id.
+ */
+static void psci_cpu_on_round_trip(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec0 = boot_guest(f, "psci_cpu_on", 1, 0, &run), rec1, a[3];
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	assert_rmi(v2_rec_create(f, v2_rec_params(f, 0, 1, CODE_IPA, NULL), &rec1), 0);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec0, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_int_equal(p->exit.gprs[0], PSCI_FID_CPU_ON);
+	assert_int_equal(p->exit.gprs[1], 1);
+	/* REC 1 is off until the host completes the request. */
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec1, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_REC);
+	v2_psci_args(rec0, rec1, 0, a);
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL), 0);
+	/* Only once. */
+	assert_rmi(rc(f, RMI_FID_PSCI_COMPLETE, a[0], a[1], a[2], 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	memset(&p->enter, 0, sizeof(p->enter));
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec1, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 2);
+	assert_int_equal(p->exit.gprs[0], 0x5ec0);
+	assert_int_equal(p->exit.gprs[1] & 0xffffff, 1);
 }
 
 /*
@@ -165,14 +243,16 @@ static void rsi_version_unsupported_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(psci_cpu_on_round_trip, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(exit_reason_from_profile, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_call_round_trip, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_realm_config_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_rec", tests, argc, argv);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * REC_CREATE / REC_DESTROY as Stateful RMI Operations (2.0-bet1): the
+ * REC_CREATE / REC_DESTROY as Stateful RMI Operations (2.0), and
+ * REALM_CREATE / REALM_DESTROY where the profile makes them operations: the
  * full transcripts, the expected-next-FID rule, handles, donation of too
  * few / wrong-state granules, reclaim into short lists, failures found at
  * OP_CONTINUE, STOP, cancel, context exhaustion.  Every call is followed
@@ -316,7 +317,7 @@ static void rec_destroy_transcript(void **state)
 	assert_int_equal(x0, INCOMPLETE(V2(MEM_REQ_NONE)));
 	l = pmem_host_ptr(f->pm, list);
 	for (uint64_t i = 0; i < r.x[1]; i++) {
-		assert_int_equal(l[i] & V2(ADDR_RANGE_DESC_STATE_MASK), 0);
+		assert_int_equal(v2_desc_state_of(l[i]), v2_mem_state("DELEGATED"));
 		assert_int_equal(l[i] & V2(ADDR_RANGE_DESC_SIZE_MASK), 0);
 		total += (l[i] & V2(ADDR_RANGE_DESC_COUNT_MASK)) >> V2(ADDR_RANGE_DESC_COUNT_SHIFT);
 		assert_int_equal(rmm_granule_state(f->rmm, l[i] & V2(ADDR_RANGE_DESC_ADDR_MASK)),
@@ -330,7 +331,7 @@ static void rec_destroy_transcript(void **state)
 	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_PARTIAL), 0);
 	/* The realm can go now. */
 	assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, f->rd, 0, 0, 0, 0, NULL), 0);
-	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, f->rd, 0, 0, NULL), 0);
 }
 
 static void contexts_exhausted_blocked(void **state)
@@ -354,7 +355,167 @@ static void contexts_exhausted_blocked(void **state)
 			 INCOMPLETE(V2(MEM_REQ_DONATE)));
 }
 
-int main(void)
+/* ---- REALM_CREATE / REALM_DESTROY: one call, or operations (2.0-bet3) ---- */
+
+#define RD_AUX 2	/* fake-rmm/realm.h RD_AUX_COUNT */
+
+/* Does the profile make `cmd` a Stateful RMI Operation with memory transfer? */
+static bool transfers(struct fix *f, const char *cmd)
+{
+	return abi_command_by_name(rmm_profile(f->rmm), ABI_RMI, cmd)->stateful ==
+	       ABI_STATEFUL_TRANSFER;
+}
+
+/* Roots (2, aligned) and an RD, delegated, and a params page: a realm ready to create. */
+static void realm_parts(struct fix *f, uint64_t *rd, uint64_t *params, uint64_t *roots)
+{
+	struct realm_desc d;
+
+	realm_desc_default(&d);
+	f->next = (f->next + 2 * GRAN - 1) & ~(2 * GRAN - 1);
+	*roots = fix_alloc_delegated(f);
+	fix_alloc_delegated(f);
+	*rd = fix_alloc_delegated(f);
+	*params = fix_realm_params(f, &d, *roots);
+}
+
+/*
+ * Where REALM_CREATE transfers memory: INCOMPLETE|DONATE (can cancel) for
+ * RD_AUX delegated 4 KiB granules, the RD PARTIAL (it names no realm yet),
+ * the roots already RTTs; the donation in, OP_CONTINUE makes the realm.
+ * REALM_DESTROY then gives the granules back (INCOMPLETE|RECLAIM).  One
+ * call each where the profile has them stateless.
+ */
+static void realm_create_destroy_transcript(void **state)
+{
+	struct fix *f = *state;
+	uint64_t rd, params, roots, h, list, x0, internal = rmm_granules_in_state(f->rmm, GRANULE_INTERNAL);
+	struct smc_regs r;
+
+	realm_parts(f, &rd, &params, &roots);
+	x0 = rc(f, RMI_FID_REALM_CREATE, rd, params, 0, 0, 0, &r);
+	if (!transfers(f, "REALM_CREATE")) {
+		assert_rmi(x0, 0);
+		assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+		assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, rd, 0, 0, 0, 0, NULL), 0);
+		assert_rmi(rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), 0);
+		return;
+	}
+	assert_int_equal(X0_STATUS(x0), V2(STATUS_INCOMPLETE));
+	assert_int_equal(X0_MEMREQ(x0), V2(MEM_REQ_DONATE));
+	assert_int_equal(X0_CAN_CANCEL(x0), 1);
+	h = r.x[1];
+	assert_int_equal(r.x[2], v2_donate_req(V2(BLOCK_SIZE_L3), RD_AUX, false,
+					       v2_mem_state("DELEGATED")));
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_PARTIAL);
+	assert_int_equal(rmm_granule_state(f->rmm, roots), GRANULE_RTT);
+	/* Not a realm yet; the operation wants memory, not OP_CONTINUE. */
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, rd, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_int_equal(donate_run(f, h, 1, &r, NULL), INCOMPLETE(V2(MEM_REQ_DONATE)) | (1ULL << 10));
+	assert_int_equal(DONATE_COUNT(r.x[2]), RD_AUX - 1);
+	assert_int_equal(donate_run(f, h, 1, &r, NULL), INCOMPLETE(V2(MEM_REQ_NONE)) | (1ULL << 10));
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_INTERNAL), internal + RD_AUX);
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	/* Terminate: one call.  Destroy: the aux granules come back, delegated. */
+	assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, rd, 0, 0, 0, 0, NULL), 0);
+	assert_true(transfers(f, "REALM_DESTROY"));
+	x0 = rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, &r);
+	assert_int_equal(x0, INCOMPLETE(V2(MEM_REQ_RECLAIM)));
+	h = r.x[1];
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_PARTIAL);
+	assert_int_equal(rmm_granule_state(f->rmm, roots), GRANULE_DELEGATED);
+	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	list = fix_alloc(f);
+	assert_int_equal(rc(f, RMI_FID_OP_MEM_RECLAIM, h, list, 512, 0, 0, &r),
+			 INCOMPLETE(V2(MEM_REQ_NONE)));
+	for (uint64_t i = 0, n = 0; i < r.x[1]; i++) {
+		uint64_t *l = pmem_host_ptr(f->pm, list);
+
+		assert_int_equal(v2_desc_state_of(l[i]), v2_mem_state("DELEGATED"));
+		n += (l[i] & V2(ADDR_RANGE_DESC_COUNT_MASK)) >> V2(ADDR_RANGE_DESC_COUNT_SHIFT);
+		if (i + 1 == r.x[1])
+			assert_int_equal(n, RD_AUX);
+	}
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
+	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_INTERNAL), internal);
+	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_PARTIAL), 0);
+}
+
+/*
+ * REALM_CREATE ending early undoes the realm: OP_CANCEL after part of the
+ * donation, or a donation whose first block is not delegated.  What was
+ * donated comes back, the roots and RD are DELEGATED again, the VMID free.
+ */
+static void realm_create_cancelled_or_refused(void **state)
+{
+	struct fix *f = *state;
+	uint64_t rd, params, roots, h, rtts_before;
+	struct smc_regs r;
+
+	if (!transfers(f, "REALM_CREATE"))
+		skip();
+	rtts_before = rmm_granules_in_state(f->rmm, GRANULE_RTT);
+	realm_parts(f, &rd, &params, &roots);
+	rc(f, RMI_FID_REALM_CREATE, rd, params, 0, 0, 0, &r);
+	h = r.x[1];
+	assert_int_equal(donate_run(f, h, 1, &r, NULL), INCOMPLETE(V2(MEM_REQ_DONATE)) | (1ULL << 10));
+	assert_int_equal(rc(f, RMI_FID_OP_CANCEL, h, 0, 0, 0, 0, NULL), INCOMPLETE(V2(MEM_REQ_RECLAIM)));
+	assert_int_equal(rc(f, RMI_FID_OP_MEM_RECLAIM, h, fix_alloc(f), 512, 0, 0, &r),
+			 INCOMPLETE(V2(MEM_REQ_NONE)));
+	assert_int_equal(r.x[1], 1);
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
+	assert_int_equal(rmm_granule_state(f->rmm, roots), GRANULE_DELEGATED);
+	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_RTT), rtts_before);
+	/* A refused donation (an NS granule said to be delegated): ERROR_INPUT at the end. */
+	rc(f, RMI_FID_REALM_CREATE, rd, params, 0, 0, 0, &r);
+	h = r.x[1];
+	{
+		uint64_t desc = v2_desc(fix_alloc(f), 1, false);
+
+		assert_int_equal(rc(f, RMI_FID_OP_MEM_DONATE, h, v2_list(f, &desc, 1), 1, 0, 0, &r),
+				 INCOMPLETE(V2(MEM_REQ_RECLAIM)));
+	}
+	assert_int_equal(v2_drive(f, h, INCOMPLETE(V2(MEM_REQ_RECLAIM)), 0), RMI_STATUS_ERROR_INPUT);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
+	assert_int_equal(rmm_granule_state(f->rmm, roots), GRANULE_DELEGATED);
+	/* Nothing leaked: the same granules make the realm now. */
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, params, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+}
+
+/* No context free: REALM_CREATE and REALM_DESTROY answer BLOCKED after their checks, nothing changes. */
+static void realm_sro_blocked(void **state)
+{
+	struct fix *f = *state;
+	uint64_t rd, params, roots, rec, h, req;
+
+	if (!transfers(f, "REALM_CREATE"))
+		skip();
+	realm_parts(f, &rd, &params, &roots);
+	for (int i = 0; i < 16; i++)
+		start_create(f, params0(f), &rec, &h, &req);
+	/* A failure condition still wins. */
+	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, fix_alloc(f), 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
+	assert_rmi(rc(f, RMI_FID_REALM_CREATE, rd, params, 0, 0, 0, NULL), V2(STATUS_BLOCKED));
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_DELEGATED);
+	assert_int_equal(rmm_granule_state(f->rmm, roots), GRANULE_DELEGATED);
+	/* One context free again: the realm is made; all in use again: destroy is BLOCKED. */
+	assert_rmi(v2_drive(f, h, INCOMPLETE(V2(MEM_REQ_DONATE)), req), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_CREATE, rd, params, 0, NULL), 0);
+	start_create(f, v2_rec_params(f, 0, 1, 0, NULL), &rec, &h, &req);
+	assert_rmi(rc(f, RMI_FID_REALM_TERMINATE, rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(rc(f, RMI_FID_REALM_DESTROY, rd, 0, 0, 0, 0, NULL), V2(STATUS_BLOCKED));
+	assert_int_equal(rmm_granule_state(f->rmm, rd), GRANULE_RD);
+	assert_rmi(v2_drive(f, h, INCOMPLETE(V2(MEM_REQ_DONATE)), req), 0);
+	assert_rmi(v2_op(f, RMI_FID_REALM_DESTROY, rd, 0, 0, NULL), 0);
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(rec_create_transcript, setup, fix_teardown),
@@ -365,7 +526,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rec_create_measured_if_runnable, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rec_destroy_transcript, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(contexts_exhausted_blocked, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(realm_create_destroy_transcript, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(realm_create_cancelled_or_refused, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(realm_sro_blocked, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_sro", tests, argc, argv);
 }

@@ -26,10 +26,17 @@
 /* x2 of a donate request: `count` blocks of `size`, contiguous or not, undelegated or not. */
 static uint64_t req_of(unsigned int size, uint64_t count, bool contig, bool undelegated)
 {
-	return ((uint64_t)size << V2(DONATE_REQUEST_SIZE_SHIFT)) |
-	       (count << V2(DONATE_REQUEST_COUNT_SHIFT)) |
-	       ((uint64_t)contig << V2(DONATE_REQUEST_CONTIG_SHIFT)) |
-	       ((uint64_t)undelegated << V2(DONATE_REQUEST_STATE_SHIFT));
+	return v2_donate_req(size, count, contig,
+			     v2_mem_state(undelegated ? "UNDELEGATED" : "DELEGATED"));
+}
+
+/* INTERNAL granules the test realm holds from its creation (2.0-bet3: its aux state). */
+static uint64_t internal0;
+
+/* INTERNAL granules beyond the realm's own: what an operation holds. */
+static uint64_t internal(struct fix *f)
+{
+	return rmm_granules_in_state(f->rmm, GRANULE_INTERNAL) - internal0;
 }
 
 static int setup(void **state)
@@ -37,6 +44,7 @@ static int setup(void **state)
 	if (fix_setup_v2(state))
 		return -1;
 	rt_v2_realm(*state, 40, 1, 2);
+	internal0 = rmm_granules_in_state(((struct fix *)*state)->rmm, GRANULE_INTERNAL);
 	return 0;
 }
 
@@ -119,13 +127,13 @@ static void pmd_contiguous_delegated(void **state)
 	/* Twice as much as asked. */
 	desc = v2_desc_sized(d, L2, 2, false);
 	assert_rmi(donate(f, h, &desc, 1, &r), RMI_STATUS_ERROR_INPUT);
-	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_INTERNAL), 0);
+	assert_int_equal(internal(f), 0);
 
 	/* The block: consumed whole (x1 counts granules), given straight back. */
 	desc = v2_desc_sized(d, L2, 1, false);
 	assert_int_equal(donate(f, h, &desc, 1, &r), INCOMPLETE(V2(MEM_REQ_RECLAIM)));
 	assert_int_equal(r.x[1], PMD_GRANULES);
-	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_INTERNAL), PMD_GRANULES);
+	assert_int_equal(internal(f), PMD_GRANULES);
 	assert_int_equal(rc(f, RMI_FID_OP_MEM_RECLAIM, h, list, 512, 0, 0, &r),
 			 INCOMPLETE(V2(MEM_REQ_NONE)));
 	assert_int_equal(r.x[1], 1);
@@ -211,6 +219,55 @@ static void undelegated_granules(void **state)
 	done(f, plan);
 }
 
+/*
+ * A CONDITIONAL request (2.0-bet3 op_mem_state): each block may come
+ * delegated or undelegated, its descriptor saying which (a later TF-RMM's
+ * host_sro_prepare_donation(): "a CONDITIONAL request accepts either
+ * state"); CONDITIONAL itself is no state memory is in.  The RMM delegates
+ * what came NS, and each block goes back in the state it came in.  In the
+ * descriptors STATE is bits 63:62 there.
+ */
+static void conditional_donation(void **state)
+{
+	struct fix *f = *state;
+	int64_t cond = abi_enum_or(rmm_profile(f->rmm), "op_mem_state", "CONDITIONAL", -1);
+	uint64_t rtt, h, list[2], out, ns, del, req, *l;
+	struct fault_plan *plan;
+	struct smc_regs r;
+
+	if (cond < 0)
+		skip();
+	req = v2_donate_req(V2(BLOCK_SIZE_L3), 2, false, (uint64_t)cond);
+	plan = inject_rtt_create(f, DONATE_IDX, req, &rtt, &h);
+	ns = fix_alloc(f);
+	fix_alloc(f);
+	del = fix_alloc_delegated(f);
+	/* A descriptor saying CONDITIONAL names no state: refused. */
+	list[0] = v2_desc_state(ns, V2(BLOCK_SIZE_L3), 1, (uint64_t)cond);
+	assert_rmi(donate(f, h, list, 1, &r), RMI_STATUS_ERROR_INPUT);
+	assert_int_equal(r.x[1], 0);
+	/* One block undelegated (NS), one delegated: both taken. */
+	list[0] = v2_desc(ns, 1, true);
+	list[1] = v2_desc(del, 1, false);
+	assert_int_equal((list[0] >> abi_bits(rmm_profile(f->rmm), "addr_range_desc", "STATE").shift), 1);
+	assert_int_equal(donate(f, h, list, 2, &r), INCOMPLETE(V2(MEM_REQ_RECLAIM)));
+	assert_int_equal(r.x[1], 2);
+	assert_int_equal(rmm_granule_state(f->rmm, ns), GRANULE_INTERNAL);
+	assert_int_equal(rmm_granule_state(f->rmm, del), GRANULE_INTERNAL);
+	out = fix_alloc(f);
+	assert_int_equal(rc(f, RMI_FID_OP_MEM_RECLAIM, h, out, 512, 0, 0, &r),
+			 INCOMPLETE(V2(MEM_REQ_NONE)));
+	assert_int_equal(r.x[1], 2);
+	l = pmem_host_ptr(f->pm, out);
+	assert_int_equal(l[0], v2_desc(ns, 1, true));
+	assert_int_equal(l[1], v2_desc(del, 1, false));
+	assert_int_equal(rmm_granule_state(f->rmm, ns), GRANULE_NS);
+	assert_int_equal(rmm_granule_state(f->rmm, del), GRANULE_DELEGATED);
+	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, rtt), GRANULE_RTT);
+	done(f, plan);
+}
+
 /* A first block in the wrong PAS state ends the operation with ERROR_INPUT, command not run. */
 static void undelegated_first_block_not_ns(void **state)
 {
@@ -269,7 +326,7 @@ static void pmd_partial_then_cancel(void **state)
 	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), 0);
 	assert_rmi(rc(f, RMI_FID_OP_CONTINUE, h, 0, 0, 0, 0, NULL), RMI_STATUS_ERROR_INPUT);
 	assert_int_equal(rmm_granule_state(f->rmm, rtt), GRANULE_DELEGATED);
-	assert_int_equal(rmm_granules_in_state(f->rmm, GRANULE_INTERNAL), 0);
+	assert_int_equal(internal(f), 0);
 	done(f, plan);
 }
 
@@ -360,22 +417,40 @@ static void donate_rules_checked(void **state)
 	assert_non_null(strstr(err, "power-of-two"));
 	assert_int_equal(add_rule(f, plan, DONATE_IDX, req_of(0, 1, false, false) | (1ULL << 20), err,
 				  sizeof(err)), -1);
-	assert_int_equal(fault_plan_nrules(plan), 3);
+	/* The state: a value of the profile's op_mem_state (CONDITIONAL only where it has one). */
+	{
+		int64_t cond = abi_enum_or(rmm_profile(f->rmm), "op_mem_state", "CONDITIONAL", -1);
+		struct abi_bits st = abi_bits(rmm_profile(f->rmm), "donate_request", "state");
+		uint64_t one = req_of(0, 1, false, false);
+
+		if (cond >= 0) {
+			assert_int_equal(add_rule(f, plan, DONATE_IDX, one | abi_bits_put(st, (uint64_t)cond),
+						  err, sizeof(err)), 0);
+			assert_int_equal(add_rule(f, plan, DONATE_IDX, one | abi_bits_put(st, 3), err,
+						  sizeof(err)), -1);
+			assert_non_null(strstr(err, "op_mem_state"));
+		} else {
+			assert_int_equal(add_rule(f, plan, DONATE_IDX, one | (st.mask << 1), err,
+						  sizeof(err)), -1);
+		}
+		assert_int_equal(fault_plan_nrules(plan), cond >= 0 ? 4 : 3);
+	}
 	fault_plan_free(plan);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(pmd_contiguous_delegated, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(contiguous_granules_rules, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(undelegated_granules, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(undelegated_first_block_not_ns, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(conditional_donation, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(pmd_partial_then_cancel, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(reclaim_in_short_lists, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(cancel_layer_ends_the_operation, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(donate_rules_checked, setup, fix_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return fix_run_v2_group("v2_sro_donate", tests, argc, argv);
 }

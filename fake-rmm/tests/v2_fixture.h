@@ -18,6 +18,30 @@
 #define INCOMPLETE(req) ((uint64_t)V2(STATUS_INCOMPLETE) | ((uint64_t)(req) << V2(RETURN_CODE_MEMREQ_SHIFT)))
 #define DONATE_COUNT(x2) (((x2) & V2(DONATE_REQUEST_COUNT_MASK)) >> V2(DONATE_REQUEST_COUNT_SHIFT))
 
+/* The profile's op_mem_state value `name` (DELEGATED, UNDELEGATED, CONDITIONAL). */
+uint64_t v2_mem_state(const char *name);
+/* A descriptor in the profile's layout with a raw STATE value; the STATE of one. */
+uint64_t v2_desc_state(uint64_t pa, unsigned int size, uint64_t count, uint64_t state);
+uint64_t v2_desc_state_of(uint64_t desc);
+/* A donate request word in the profile's layout. */
+uint64_t v2_donate_req(unsigned int size, uint64_t count, bool contig, uint64_t state);
+/*
+ * `value` where the profile's spec defines result `result` of command
+ * `cmd` after a failure with x0 `x0` (on_failure), else 0: results
+ * nothing defines read 0 (2.0-bet3 defines results on SUCCESS only).
+ */
+uint64_t v2_on_failure(const char *cmd, const char *result, uint64_t x0, uint64_t value);
+/*
+ * Where an unmap walk goes on after answer x0 / x1 at `ipa`: x1 when the
+ * answer defines it, else past the entry at the level of x0's index.
+ */
+uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1);
+/*
+ * PSCI_COMPLETE's argument registers as the profile has them: calling_rec,
+ * target_rec where the command takes one (v2_psci_has_target()), status.
+ */
+bool v2_psci_has_target(void);
+void v2_psci_args(uint64_t calling, uint64_t target, uint64_t status, uint64_t a[3]);
 /* Descriptor of `count` 4 KiB blocks from pa (state delegated unless `undelegated`). */
 uint64_t v2_desc(uint64_t pa, uint64_t count, bool undelegated);
 /* A descriptor of size code `size` (0 4 KiB, 1 2 MiB ...). */
@@ -42,6 +66,18 @@ uint64_t v2_rec_create(struct fix *f, uint64_t params, uint64_t *rec);
 uint64_t v2_rec_destroy(struct fix *f, uint64_t rec);
 /* Drives handle `h` from an answer `x0` (x2 `req`) to a final status; reclaimed PAs undelegated. */
 uint64_t v2_drive(struct fix *f, uint64_t h, uint64_t x0, uint64_t req);
+/* The same, *out (if not NULL) the registers of the last answer. */
+uint64_t v2_drive_regs(struct fix *f, uint64_t h, uint64_t x0, uint64_t req,
+		       struct smc_regs *out);
+
+/*
+ * A command that may start a Stateful RMI Operation (REALM_CREATE,
+ * REALM_DESTROY ... where the profile makes them stateful): called, and
+ * if it answers INCOMPLETE driven to its end as a host does (v2_drive);
+ * the final x0, *out the final registers.  Invariants checked per call.
+ */
+uint64_t v2_op(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+	       struct smc_regs *out);
 
 /* GRANULE_RANGE_UNDELEGATE of [base, top) looping on x1; asserts it gets there. */
 void v2_undelegate(struct fix *f, uint64_t base, uint64_t top);

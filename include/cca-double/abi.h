@@ -122,8 +122,8 @@ struct abi_constant {
 };
 
 struct abi_profile {
-	const char *name;		/* "1.0", "2.0-bet1" */
-	const char *ident;		/* "v1_0", "v2_0_bet1" */
+	const char *name;		/* "1.0", "2.0-betN": spec/<name>.yaml */
+	const char *ident;		/* "v1_0", "v2_0_betN": rmi/<ident>.h */
 	const char *family;		/* "v1", "v2": revisions of one RMI major (rmi/<family>.h) */
 	const char *title;
 	unsigned int rmi_major, rmi_minor;

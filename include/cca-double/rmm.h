@@ -49,7 +49,7 @@ struct rmm_features {
 };
 
 struct rmm_config {
-	const char *profile;		/* "1.0" (default) or "2.0-bet1" */
+	const char *profile;		/* a spec/<profile>.yaml name; "1.0" by default */
 	struct pmem *pmem;		/* required */
 	/* Leave zeroed for defaults (see rmm_default_features()). */
 	struct rmm_features features;
@@ -105,6 +105,14 @@ uint64_t rmm_granules_not_ns(const struct rmm *rmm);
  * broken rule in `msg`.
  */
 int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len);
+
+/*
+ * The platform changed under the RMM (a firmware update, say): its CCA
+ * platform token is stale.  Where the profile has ATTEST_PLAT_TOKEN_REFRESH
+ * (some 2.0 revisions), REALM_CREATE answers ERROR_GLOBAL until the host
+ * refreshes it; elsewhere nothing reads it.
+ */
+void rmm_platform_token_expire(struct rmm *rmm);
 
 /* ---- Tracing and fault injection (see trace.h, fault.h) ---- */
 

@@ -20,7 +20,7 @@
 
 struct scenario;
 
-#define SCENARIO_MAX_PROFILES 4
+#define SCENARIO_MAX_PROFILES 8
 
 /* Loads and checks `path`; NULL with "file:line:col: what" in err on failure. */
 struct scenario *scenario_load(const char *path, char *err, size_t errlen);

@@ -2,9 +2,9 @@
 /*
  * abigen: turns spec/<profile>.yaml into C.
  *
- *   abigen OUTDIR spec/1.0.yaml spec/2.0-bet1.yaml ...
+ *   abigen OUTDIR spec/1.0.yaml spec/2.0-betN.yaml ...
  *
- * writes OUTDIR/include/rmi/<ident>.h per profile (RMI_V2_0_BET1_...),
+ * writes OUTDIR/include/rmi/<ident>.h per profile (RMI_V2_0_BETN_...),
  * OUTDIR/include/rmi/<family>.h per RMI major version (RMI_V2_...: what its
  * revisions agree on), OUTDIR/include/rmi/common.h (what all agree on),
  * OUTDIR/include/rmi/guest.inc (for guest assembly) and OUTDIR/abi_profiles.c.

@@ -6,7 +6,7 @@
  *   .equ RSI_FID_HOST_CALL, 0xc4000199       RSI and PSCI FIDs all profiles agree on
  *   .equ RSI_HOST_CALL_GPRS, 0x8             rsi_* struct fields all profiles place alike
  *   .equ RSI_V2_REALM_CONFIG_GICV3_VTR, 0x18        rsi_* fields one RMI major's revisions place alike
- *   .equ RSI_V2_0_BET1_REALM_CONFIG_GICV3_VTR, 0x18   every rsi_* field, per profile
+ *   .equ RSI_V2_0_BETN_REALM_CONFIG_GICV3_VTR, 0x18   every rsi_* field, per profile
  */
 #include "emit.h"
 

@@ -36,6 +36,9 @@ static void usage(FILE *f)
 	fprintf(f, "usage: cca-double SUBCOMMAND [options] [args]\n\nsubcommands:\n");
 	for (size_t i = 0; i < NSUB; i++)
 		fprintf(f, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+	fprintf(f, "\nprofiles (spec/<profile>.yaml):\n");
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		fprintf(f, "  %-10s %s\n", abi_profiles[i]->name, abi_profiles[i]->title);
 	fprintf(f, "\n`cca-double SUBCOMMAND --help` describes each one.\n");
 #ifdef CCA_BANNER
 	fprintf(f, "\nThis build: %s.\n", CCA_BANNER);

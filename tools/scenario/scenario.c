@@ -69,35 +69,80 @@ const char *scenario_notes(const struct scenario *s)
 	return s->notes ? s->notes : "";
 }
 
+/* "1.0, 2.0-betN, ...": the profiles the descriptions define, for messages. */
+static void known_profiles(char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (unsigned int i = 0; i < abi_nprofiles && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", abi_profiles[i]->name);
+}
+
+/* Adds a profile once (a list may name it and its N.x). */
+static void add_one(struct scenario *s, const char *profile)
+{
+	for (unsigned int i = 0; i < s->nprofiles; i++)
+		if (!strcmp(s->profiles[i], profile))
+			return;
+	if (s->nprofiles < SCENARIO_MAX_PROFILES)
+		s->profiles[s->nprofiles++] = profile;
+}
+
+/*
+ * Adds the profile `name` names: a profile, `N.x` (every revision of RMI
+ * major N: a scenario whose behaviour the revisions share runs on each
+ * without being copied) or `any`.  Returns false for an unknown name.
+ */
+static bool add_profiles(struct scenario *s, const char *name)
+{
+	unsigned int major;
+	char x[2];
+	bool found = false;
+
+	if (sscanf(name, "%u.%1[x]", &major, x) == 2 && !strchr(name, '-') &&
+	    strlen(name) == (size_t)snprintf(NULL, 0, "%u.x", major)) {
+		char family[16];
+
+		snprintf(family, sizeof(family), "v%u", major);
+		for (unsigned int i = 0; i < abi_nprofiles; i++)
+			if (!strcmp(abi_profiles[i]->family, family)) {
+				found = true;
+				add_one(s, abi_profiles[i]->name);
+			}
+		return found;
+	}
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		if (!strcmp(name, "any") || !strcmp(name, abi_profiles[i]->name)) {
+			found = true;
+			add_one(s, abi_profiles[i]->name);
+		}
+	return found;
+}
+
 static int load_profiles(struct scenario *s, yaml_node_t *n)
 {
 	struct ydoc *d = &s->doc;
+	char known[160];
 
+	known_profiles(known, sizeof(known));
 	if (!n) {
 		s->profiles[s->nprofiles++] = "1.0";
 		return 0;
 	}
-	if (ynode_is_scalar(n) && !strcmp(ynode_str(n), "any")) {
-		for (unsigned int i = 0; i < abi_nprofiles && i < SCENARIO_MAX_PROFILES; i++)
-			s->profiles[s->nprofiles++] = abi_profiles[i]->name;
-		return 0;
-	}
 	if (ynode_is_scalar(n)) {
-		if (!abi_profile_find(ynode_str(n)))
-			return ydoc_err(d, n, "unknown profile '%s' (expected 1.0, 2.0-bet1 or any)",
-					ynode_str(n));
-		s->profiles[s->nprofiles++] = abi_profile_find(ynode_str(n))->name;
+		if (!add_profiles(s, ynode_str(n)))
+			return ydoc_err(d, n, "unknown profile '%s' (expected one of %s, N.x for every revision of RMI N, a list, or any)",
+					ynode_str(n), known);
 		return 0;
 	}
 	if (!ynode_is_seq(n) || !yseq_len(n) || yseq_len(n) > SCENARIO_MAX_PROFILES)
-		return ydoc_err(d, n, "profile: expected a profile name, a list of them, or any");
+		return ydoc_err(d, n, "profile: expected a profile name, N.x, a list of them, or any");
 	for (size_t i = 0; i < yseq_len(n); i++) {
 		yaml_node_t *p = yseq_at(d, n, i);
-		const struct abi_profile *ap = ynode_is_scalar(p) ? abi_profile_find(ynode_str(p)) : NULL;
 
-		if (!ap)
-			return ydoc_err(d, p, "unknown profile (expected 1.0 or 2.0-bet1)");
-		s->profiles[s->nprofiles++] = ap->name;
+		if (!ynode_is_scalar(p) || !add_profiles(s, ynode_str(p)))
+			return ydoc_err(d, p, "unknown profile (expected one of %s, or N.x)", known);
 	}
 	return 0;
 }

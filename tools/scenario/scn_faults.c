@@ -15,19 +15,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The bits x0 carries above the status of an INCOMPLETE answer, as `index` holds them. */
-#define INDEX_MEMREQ_DONATE	1
-#define INDEX_CAN_CANCEL	4
-/* donate_request fields (spec/2.0-bet1.yaml) */
-#define DONATE_COUNT_SHIFT	2
-#define DONATE_CONTIG		(1ULL << 16)
-#define DONATE_UNDELEGATED	(1ULL << 17)
-
-/* donate: {block: 4K|2M|1G, count: N, contig: bool, state: delegated|undelegated} -> x2 */
+/*
+ * donate: {block: 4K|2M, count: N, contig: bool, state: S} -> x2, laid out
+ * as the profile's donate_request bit field says; S is a value of its
+ * op_mem_state enum in lower case (delegated, undelegated, and what a
+ * revision adds).
+ */
 static int parse_donate(struct scn_run *r, yaml_node_t *n, uint64_t *req)
 {
 	static const char *const keys[] = { "block", "count", "contig", "state", NULL };
 	static const char *const blocks[] = { "4K", "2M", "1G" };
+	static const char *const block_names[] = { "L3", "L2", "L1" };
+	const struct abi_enum *states = abi_enum_find(r->abi, "op_mem_state");
+	struct abi_bits count_bits = abi_bits(r->abi, "donate_request", "count");
 	yaml_node_t *v;
 	uint64_t count = 1;
 	bool contig = false;
@@ -35,35 +35,65 @@ static int parse_donate(struct scn_run *r, yaml_node_t *n, uint64_t *req)
 	if (!ynode_is_map(n) || ymap_check_keys(r->d, n, "donate", keys))
 		return scn_err(r, n, "%s", r->d->error[0] ? r->d->error :
 			       "donate: {block: 4K|2M, count: N, contig: bool, state: delegated|undelegated}");
+	if (!count_bits.width || !states)
+		return scn_err(r, n, "donate: profile %s has no donation requests", r->abi->name);
 	*req = 0;
 	if ((v = ymap_get(r->d, n, "block"))) {
 		unsigned int i;
 
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 2; i++)
 			if (ynode_str(v) && !strcmp(ynode_str(v), blocks[i]))
 				break;
-		if (i == 3)
-			return scn_err(r, v, "donate: block is 4K or 2M (1G is refused)");
-		*req |= i;
+		if (i == 2)
+			return scn_err(r, v, "donate: block is 4K or 2M (%s is refused)",
+				       ynode_str(v) && !strcmp(ynode_str(v), blocks[2]) ? "1G" : "anything else");
+		*req |= abi_bits_put(abi_bits(r->abi, "donate_request", "size"),
+				     (uint64_t)abi_enum_or(r->abi, "block_size", block_names[i], 0));
 	}
 	if ((v = ymap_get(r->d, n, "count")) && yscalar_u64(r->d, v, "count", &count))
 		return scn_err(r, v, "%s", r->d->error);
-	if (count > 0x3fff)
-		return scn_err(r, v, "donate: count does not fit 14 bits");
-	*req |= count << DONATE_COUNT_SHIFT;
+	if (count > count_bits.mask >> count_bits.shift)
+		return scn_err(r, v, "donate: count does not fit %u bits", count_bits.width);
+	*req |= abi_bits_put(count_bits, count);
 	if ((v = ymap_get(r->d, n, "contig")) && yscalar_bool(r->d, v, "contig", &contig))
 		return scn_err(r, v, "%s", r->d->error);
-	if (contig)
-		*req |= DONATE_CONTIG;
+	*req |= abi_bits_put(abi_bits(r->abi, "donate_request", "contig"), contig);
 	if ((v = ymap_get(r->d, n, "state"))) {
 		const char *st = ynode_str(v);
+		char upper_st[32], expected[128] = "";
+		size_t k, used = 0;
+		int64_t value;
 
-		if (st && !strcmp(st, "undelegated"))
-			*req |= DONATE_UNDELEGATED;
-		else if (!st || strcmp(st, "delegated"))
-			return scn_err(r, v, "donate: state is delegated or undelegated");
+		for (k = 0; st && st[k] && k + 1 < sizeof(upper_st); k++)
+			upper_st[k] = (char)(st[k] >= 'a' && st[k] <= 'z' ? st[k] - 'a' + 'A' : st[k]);
+		upper_st[k] = 0;
+		if (!st || (st[k] && k + 1 >= sizeof(upper_st)) || strchr(st, '_') ||
+		    !abi_enum_value(states, upper_st, &value)) {
+			for (unsigned int i = 0; i < states->nvalues && used < sizeof(expected); i++) {
+				int w = snprintf(expected + used, sizeof(expected) - used, "%s", i ? ", " : "");
+
+				used += (size_t)(w > 0 ? w : 0);
+				for (const char *c = states->values[i].name; *c && used + 1 < sizeof(expected); c++)
+					expected[used++] = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+				expected[used] = 0;
+			}
+			return scn_err(r, v, "donate: state is one of %s on profile %s", expected,
+				       r->abi->name);
+		}
+		*req |= abi_bits_put(abi_bits(r->abi, "donate_request", "state"), (uint64_t)value);
 	}
 	return 0;
+}
+
+/*
+ * The bits x0 carries above the status of an INCOMPLETE answer (memreq,
+ * can_cancel), as the rule's `index` (x0[15:8]) holds them.
+ */
+static uint64_t index_bits(struct scn_run *r, const char *field, uint64_t value)
+{
+	struct abi_bits index = abi_bits(r->abi, "return_code", "index");
+
+	return abi_bits_put(abi_bits(r->abi, "return_code", field), value) >> index.shift;
 }
 
 static int parse_return(struct scn_run *r, yaml_node_t *n, struct fault_rule *rule)
@@ -94,11 +124,11 @@ static int parse_return(struct scn_run *r, yaml_node_t *n, struct fault_rule *ru
 	if (cn && yscalar_bool(r->d, cn, "can_cancel", &can_cancel))
 		return scn_err(r, cn, "%s", r->d->error);
 	if (can_cancel)
-		index |= INDEX_CAN_CANCEL;
+		index |= index_bits(r, "can_cancel", 1);
 	if (dn) {
 		if (parse_donate(r, dn, &donate_req))
 			return -1;
-		index |= INDEX_MEMREQ_DONATE;
+		index |= index_bits(r, "memreq", (uint64_t)abi_enum_or(r->abi, "mem_req", "DONATE", 0));
 	}
 	rule->action = FAULT_RETURN;
 	rule->status = (uint64_t)status;

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The scenario loader: which profiles a scenario's `profile:` selects (a
+ * profile, `N.x` for every revision of RMI major N, a list naming each
+ * once, `any`) and the errors for names no description defines; fault
+ * rules' donation requests laid out from the profile's description.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <cca-double/abi.h>
+#include <cca-double/scenario.h>
+
+static struct scenario *load_text(const char *text, char *err, size_t errlen)
+{
+	char path[] = "/tmp/cca-profiles-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	struct scenario *s;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	s = scenario_load(path, err, errlen);
+	unlink(path);
+	return s;
+}
+
+static struct scenario *load(const char *profile, char *err, size_t errlen)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text),
+		 "name: profiles\nprofile: %s\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n",
+		 profile);
+	return load_text(text, err, errlen);
+}
+
+/* A 2.0 scenario whose first REC_CREATE is answered INCOMPLETE asking for `donate`. */
+static struct scenario *load_donate(const char *donate, char *err, size_t errlen)
+{
+	char text[640];
+
+	snprintf(text, sizeof(text),
+		 "name: donate\nprofile: \"2.0-bet1\"\nmemory: 8M\ngranules: [g]\n"
+		 "faults:\n  - {rmi: REC_CREATE, nth: 1, return: {status: INCOMPLETE, donate: %s}}\n"
+		 "steps:\n  - write: {to: g, fill: 1}\n",
+		 donate);
+	return load_text(text, err, errlen);
+}
+
+static void donation_fields_follow_the_profile(void **state)
+{
+	char err[512];
+	struct scenario *s = load_donate("{block: 2M, count: 4, contig: true, state: undelegated}",
+					 err, sizeof(err));
+
+	(void)state;
+	assert_non_null(s);
+	scenario_free(s);
+	assert_null(load_donate("{state: sideways}", err, sizeof(err)));
+	assert_non_null(strstr(err, ":6:"));
+	assert_non_null(strstr(err, "state is one of delegated, undelegated"));
+	assert_null(load_donate("{count: 0x4000}", err, sizeof(err)));
+	assert_non_null(strstr(err, "count does not fit 14 bits"));
+	assert_null(load_donate("{block: 1G}", err, sizeof(err)));
+	assert_non_null(strstr(err, "1G is refused"));
+}
+
+/* How many profiles of RMI major `family` ("v2") the descriptions define. */
+static unsigned int family_size(const char *family)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < abi_nprofiles; i++)
+		n += !strcmp(abi_profiles[i]->family, family);
+	return n;
+}
+
+static void family_selects_every_revision(void **state)
+{
+	char err[512];
+	struct scenario *s = load("\"2.x\"", err, sizeof(err));
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(scenario_nprofiles(s), family_size("v2"));
+	assert_true(family_size("v2") >= 1);
+	for (unsigned int i = 0; i < scenario_nprofiles(s); i++)
+		assert_string_equal(abi_profile_find(scenario_profile(s, i))->family, "v2");
+	assert_false(scenario_runs_on(s, "1.0"));
+	scenario_free(s);
+}
+
+static void list_names_each_profile_once(void **state)
+{
+	char err[512];
+	struct scenario *s = load("[\"2.0-bet1\", \"2.x\", \"1.0\", \"1.0\"]", err, sizeof(err));
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(scenario_nprofiles(s), family_size("v2") + 1);
+	assert_string_equal(scenario_profile(s, 0), "2.0-bet1");
+	assert_true(scenario_runs_on(s, "1.0"));
+	scenario_free(s);
+	s = load("any", err, sizeof(err));
+	assert_non_null(s);
+	assert_int_equal(scenario_nprofiles(s), abi_nprofiles);
+	scenario_free(s);
+}
+
+static void unknown_names_are_errors(void **state)
+{
+	static const char *const bad[] = { "\"3.x\"", "\"2.0-bet9\"", "\"2.xx\"", "\"2.x-bet1\"",
+					   "[\"1.0\", \"9.x\"]", "{a: b}" };
+	char err[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = 0;
+		assert_null(load(bad[i], err, sizeof(err)));
+		assert_non_null(strstr(err, ":2:"));	/* line 2, where profile: is */
+		assert_non_null(strstr(err, "profile"));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(family_selects_every_revision),
+		cmocka_unit_test(list_names_each_profile_once),
+		cmocka_unit_test(unknown_names_are_errors),
+		cmocka_unit_test(donation_fields_follow_the_profile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
