@@ -15,6 +15,12 @@
 
 #define HARNESS_DEFAULT_MAX_EXITS 1000
 #define HARNESS_SLICE_EXITS 16
+/*
+ * KVM_RUN calls in a row that end with no REC exit (an RMM answering
+ * REC_ENTER with ERROR_REC, which KVM turns into -EAGAIN for the VMM to
+ * retry): a VMM would retry for ever; the harness gives up after these.
+ */
+#define HARNESS_MAX_IDLE_RUNS 64
 
 static void record_exit(struct kvm_vcpu *vcpu, struct harness_run *r)
 {
@@ -167,19 +173,31 @@ static bool vmm_handle_exit(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct
 	}
 }
 
+/* Counts KVM_RUN calls that saw no REC exit; true once there were too many in a row. */
+static bool run_idle(struct harness_run *r, unsigned int exits_before, unsigned int *idle)
+{
+	*idle = r->exits == exits_before ? *idle + 1 : 0;
+	if (*idle < HARNESS_MAX_IDLE_RUNS)
+		return false;
+	r->stuck = true;
+	return true;
+}
+
 static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
-		    unsigned int limit)
+		    unsigned int limit, unsigned int *idle)
 {
 	unsigned int start = r->exits;
 
 	for (;;) {
-		unsigned int used = r->exits - start;
+		unsigned int used = r->exits - start, before = r->exits;
 
 		if (used >= limit || r->exits >= r->max_exits) {
 			r->exhausted = r->exits >= r->max_exits;
 			return 0;
 		}
 		r->ret = harness_kvm_run(vm, vcpu, r, limit - used);
+		if (run_idle(r, before, idle))
+			return 0;
 		r->kvm_exit_reason = vcpu->run->exit_reason;
 		if (r->stopped_on_reason) {
 			/* What KVM handed over (an MMIO read's data) is done before stopping. */
@@ -207,17 +225,20 @@ static void run_defaults(struct harness_run *r)
 int harness_vcpu_run(struct harness_vm *vm, int id, struct harness_run *r)
 {
 	struct kvm_vcpu *vcpu = harness_vcpu(vm, id);
+	unsigned int idle = 0;
 
 	if (!vcpu)
 		return -EINVAL;
 	run_defaults(r);
-	run_vcpu(vm, vcpu, r, r->max_exits);
+	run_vcpu(vm, vcpu, r, r->max_exits, &idle);
 	return r->ret;
 }
 
 /* Round-robin over runnable vCPUs, a slice of REC exits each, until none can run. */
 int harness_run_all(struct harness_vm *vm, struct harness_run *r)
 {
+	unsigned int idle = 0;
+
 	run_defaults(r);
 	for (;;) {
 		bool ran = false;
@@ -228,8 +249,8 @@ int harness_run_all(struct harness_vm *vm, struct harness_run *r)
 			if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
 				continue;
 			ran = true;
-			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS);
-			if (r->stopped_on_reason || r->exhausted || r->powered_off)
+			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS, &idle);
+			if (r->stopped_on_reason || r->exhausted || r->powered_off || r->stuck)
 				return r->ret;
 			if (r->ret && r->ret != -EINTR && r->ret != -EAGAIN)
 				return r->ret;

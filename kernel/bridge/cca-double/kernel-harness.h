@@ -127,6 +127,7 @@ struct harness_run {
 	unsigned long long mmio_addr, mmio_written;
 	bool stopped_on_reason;		/* stop_on_reason seen */
 	bool exhausted;			/* max_exits reached */
+	bool stuck;			/* KVM_RUN kept failing with no REC exit (bounded) */
 	bool powered_off;		/* SYSTEM_OFF/RESET (or the vCPU's CPU_OFF) */
 };
 
