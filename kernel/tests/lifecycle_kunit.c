@@ -11,7 +11,7 @@
 static void init_reads_rmm_limits(struct kunit *test)
 {
 	/* The fake RMM's default S2SZ. */
-	KUNIT_EXPECT_EQ(test, kvm_realm_ipa_limit(), 44U);
+	KUNIT_EXPECT_EQ(test, harness_realm_ipa_limit(), 44U);
 }
 
 static void vm_without_realm_makes_no_rmm_state(struct kunit *test)

@@ -19,13 +19,17 @@ static void usage(FILE *f)
 		"failure injected there, each run in its own process with a timeout.  Reports\n"
 		"per run: crash, hang, GPF, WARNs, leaked granules/pages, pages the host\n"
 		"quarantined after RMI failures (kept on purpose: not leaks), teardown completed.\n"
+		"Host-level steps drive the host realm code of this build (in an upstream\n"
+		"build the tree's: the first line says which tree, files and profile).\n"
 		"\n"
-		"  -p, --profile P     profile to sweep on (default: each the scenario names)\n"
+		"  -p, --profile P     profile to sweep on (default: each the scenario names;\n"
+		"                      in an upstream build the tree's)\n"
 		"      --json FILE     write the runs as JSON to FILE\n"
 		"      --timeout N     seconds per run (default 30)\n"
 		"      --first-error   inject only the first listed error per call (and INCOMPLETE)\n"
 		"  -q, --quiet         print only failing runs and the summary\n"
 		"  -v, --verbose       keep the runs' own output\n"
+		"      --reference     the reference host code (an upstream build's own)\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 no run crashed, hung, hit a GPF or leaked (WARN-only runs are\n"
@@ -128,8 +132,12 @@ int sweep_main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (!profile)
+		profile = cli_default_profile();
 	if (profile && !cli_profile_known(profile))
 		return 2;
+	if (cli_banner())
+		printf("# %s\n", cli_banner());
 	if (json && !(jf = fopen(json, "w"))) {
 		perror(json);
 		return 2;
@@ -155,8 +163,11 @@ int sweep_main(int argc, char **argv)
 
 			if (profile && p > 0)
 				break;
-			if (!scenario_runs_on(s, prof))
+			if (!scenario_runs_on(s, prof)) {
+				printf("sweep %s (%s): not on profile %s, skipped\n", scenario_name(s),
+				       argv[i], prof);
 				continue;
+			}
 			printf("sweep %s (%s) on %s\n", scenario_name(s), argv[i], prof);
 			if (sweep_scenario(s, prof, &so, &rep)) {
 				printf("  clean run failed (%s): %s\n", sweep_outcome_name(rep.clean.outcome),
