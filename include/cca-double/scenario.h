@@ -51,6 +51,7 @@ struct scenario_call {
 
 /* A run that may be forked before one of its RMI calls (sweeps). */
 struct scenario_branch;
+struct scenario_result;
 
 struct scenario_run_opts {
 	FILE *trace_out;		/* every RMI/RSI call, as trace.h formats it */
@@ -69,6 +70,14 @@ struct scenario_run_opts {
 	 */
 	void (*before_call)(void *ctx, struct scenario_branch *b, size_t calls_done);
 	void *before_call_ctx;
+	/*
+	 * Called once the result is complete (host closed, leaks counted),
+	 * before the arena, RMM and trace are freed: a process about to end
+	 * (a sweep's forked run) may report there and _exit rather than free
+	 * what its exit frees anyway.
+	 */
+	void (*on_result)(void *ctx, const struct scenario_result *res);
+	void *on_result_ctx;
 };
 
 struct scenario_result {

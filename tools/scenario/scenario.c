@@ -508,6 +508,12 @@ int scenario_run(const struct scenario *s, const char *profile,
 		res->fault_fired |= fault_plan_rule(r.plan, i)->fired > 0;
 	if (!ret && !r.opts->ignore_expect)
 		ret = scn_check_expect(&r);
+	if (r.opts->on_result) {
+		res->passed = ret == 0;
+		if (ret)
+			snprintf(res->failure, sizeof(res->failure), "%s", r.err);
+		r.opts->on_result(r.opts->on_result_ctx, res);
+	}
 out:
 	if (r.host)
 		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);

@@ -561,9 +561,19 @@ static void branch_point(void *ctx, struct scenario_branch *sb, size_t calls_don
 	}
 }
 
+/* on_result of the brancher's run: a branched run reports and ends there. */
+static void branch_result(void *ctx, const struct scenario_result *res)
+{
+	struct brancher *b = ctx;
+
+	if (b->report_fd >= 0)
+		report_and_exit(b->report_fd, res, false);
+}
+
 static void brancher_main(struct brancher *b)
 {
-	struct scenario_run_opts o = { .before_call = branch_point, .before_call_ctx = b };
+	struct scenario_run_opts o = { .before_call = branch_point, .before_call_ctx = b,
+				       .on_result = branch_result, .on_result_ctx = b };
 	struct scenario_result res;
 
 	b->saved_out = b->saved_err = -1;
