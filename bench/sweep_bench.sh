@@ -19,12 +19,14 @@
 #   -n N        rounds (default 3)
 #   --only NAME time only the sweep NAME (sweep@1.0, sweep@2.0-bet1, hazards@2.0-bet1 ...)
 #
-# Measured on the 2-core machine of the project's CI, RelWithDebInfo, with
-# other builds running (load average 4 to 12), medians of 3, BEFORE = the
-# cca-double of the commit before sweeps branched:
+# Measured on the 2-core CI machine while other builds ran (load average 3.5
+# to 7), RelWithDebInfo, -n 3, BEFORE = the cca-double of the commit before
+# sweeps branched (README.md "Sweeps" says what the figures mean):
 #
-#   sweep               runs   before s  runs/s  cpu ms/run |  after s  runs/s  cpu ms/run
-#   (see README.md "Sweeps" for the figures of the last measurement)
+#   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
+#   sweep@1.0           1641 |      36.6    44.8   13.47 |       6.9   236.3    4.60 |     5.3     2.9
+#   sweep@2.0-bet1      1698 |      47.4    35.8   14.76 |      11.6   146.1    5.94 |     4.1     2.5
+#   hazards@2.0-bet1    1209 |     224.4     5.4  106.03 |     107.5    11.3   49.77 |     2.1     2.1
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -38,7 +40,7 @@ while [ $# -gt 0 ]; do
 	-b) before=$2; shift 2 ;;
 	-n) rounds=$2; shift 2 ;;
 	--only) only=$2; shift 2 ;;
-	-h|--help) sed -n '3,22p' "$0"; exit 0 ;;
+	-h|--help) sed -n '3,20p' "$0"; exit 0 ;;
 	*) echo "sweep_bench.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
