@@ -16,7 +16,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: cca-double sweep [options] FILE...\n"
-		"       cca-double sweep --merge [-q] [--json FILE] SHARD.json...\n"
+		"       cca-double sweep --merge [-q] [--json FILE] [--junit FILE] SHARD.json...\n"
 		"\n"
 		"Runs each scenario once clean and records its RMI calls, then once per call\n"
 		"and per error status the spec lets that command return, with that failure\n"
@@ -28,6 +28,8 @@ static void usage(FILE *f)
 		"\n"
 		"  -p, --profile P     profile to sweep on (default: each the scenario names)\n"
 		"      --json FILE     write the runs as JSON to FILE\n"
+		"      --junit FILE    write them as JUnit XML to FILE (crash, hang, GPF, leak and\n"
+		"                      a failed clean run are failures; WARN-only runs pass)\n"
 		"      --timeout N     seconds per run (default 30)\n"
 		"      --first-error   inject only the first listed error per call (and INCOMPLETE)\n"
 		"  -j, --jobs N        injected runs at a time (default 2)\n"
@@ -109,6 +111,7 @@ int sweep_main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, 'p' },
 		{ "json", required_argument, NULL, 'J' },
+		{ "junit", required_argument, NULL, 'U' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "first-error", no_argument, NULL, 'F' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -123,8 +126,9 @@ int sweep_main(int argc, char **argv)
 	};
 	struct sweep_opts so = { .timeout_s = 30, .jobs = 2 };
 	struct ctx cx = { .tty = isatty(STDERR_FILENO) };
-	const char *profile = NULL, *json = NULL, *repro = NULL;
+	const char *profile = NULL, *json = NULL, *junit = NULL, *repro = NULL;
 	struct sweep_json jw = { 0 };
+	struct sweep_junit ju = { 0 };
 	struct sweep_totals t = { 0 };
 	size_t run_seq = 0;
 	bool merge = false, run_opts = false;
@@ -135,10 +139,11 @@ int sweep_main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "p:j:qvh", opts, NULL)) != -1) {
 		char *end;
 
-		run_opts |= c != 'J' && c != 'q' && c != 'M' && c != 'h';
+		run_opts |= c != 'J' && c != 'U' && c != 'q' && c != 'M' && c != 'h';
 		switch (c) {
 		case 'p': profile = optarg; break;
 		case 'J': json = optarg; break;
+		case 'U': junit = optarg; break;
 		case 'T': so.timeout_s = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'F': so.first_error_only = true; break;
 		case 'j':
@@ -166,7 +171,7 @@ int sweep_main(int argc, char **argv)
 		return 2;
 	}
 	if (merge && run_opts) {
-		fprintf(stderr, "sweep: --merge takes only -q and --json besides the shards' files\n");
+		fprintf(stderr, "sweep: --merge takes only -q, --json and --junit besides the shards' files\n");
 		return 2;
 	}
 	if (profile && !cli_profile_known(profile))
@@ -179,12 +184,16 @@ int sweep_main(int argc, char **argv)
 		perror(json);
 		return 2;
 	}
-	if (merge) {
-		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
-				     cx.quiet, jw.f);
+	if (junit && !(ju.f = fopen(junit, "w"))) {
+		perror(junit);
 		if (jw.f)
 			fclose(jw.f);
-		return status;
+		return 2;
+	}
+	if (merge) {
+		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
+				     cx.quiet, jw.f, ju.f);
+		goto out;
 	}
 	so.progress = progress;
 	so.progress_ctx = &cx;
@@ -193,6 +202,7 @@ int sweep_main(int argc, char **argv)
 	jw.shard_count = so.shard_count;
 	cli_register_host();
 	sweep_json_begin(&jw);
+	sweep_junit_begin(&ju);
 	for (int i = optind; i < argc; i++) {
 		char err[2048];
 		struct scenario *s = scenario_load(argv[i], err, sizeof(err));
@@ -218,12 +228,12 @@ int sweep_main(int argc, char **argv)
 				fprintf(stderr, "\r");
 			sweep_print_summary(&rep, &t);
 			sweep_json_sweep(&jw, &rep);
+			sweep_junit_sweep(&ju, &rep);
 			if (repro && (n = write_repros(s, &rep, repro)) < 0) {
 				sweep_report_free(&rep);
 				scenario_free(s);
-				if (jw.f)
-					fclose(jw.f);
-				return 2;
+				status = 2;
+				goto out;
 			}
 			repros += repro ? n : 0;
 			sweep_report_free(&rep);
@@ -231,10 +241,15 @@ int sweep_main(int argc, char **argv)
 		scenario_free(s);
 	}
 	sweep_json_end(&jw, &t);
-	if (jw.f)
-		fclose(jw.f);
+	sweep_junit_end(&ju);
 	sweep_print_totals(&t);
 	if (repro)
 		fprintf(stderr, "sweep: %ld repro scenarios in %s\n", repros, repro);
-	return t.bad || t.clean_failed ? 1 : 0;
+	status = t.bad || t.clean_failed ? 1 : 0;
+out:
+	if (jw.f)
+		fclose(jw.f);
+	if (ju.f)
+		fclose(ju.f);
+	return status;
 }

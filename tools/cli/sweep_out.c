@@ -130,6 +130,100 @@ void sweep_json_end(struct sweep_json *j, const struct sweep_totals *t)
 		t->runs, t->runs - t->bad - t->warn, t->warn, t->bad, t->clean_failed);
 }
 
+/* ---- JUnit XML ---- */
+
+/* Text for XML: the five escapes, and characters XML 1.0 forbids as spaces. */
+static void xml_str(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&apos;", f); break;
+		default:
+			fputc((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' ? ' ' : *s, f);
+		}
+	}
+}
+
+static void junit_counts(FILE *f, const struct sweep_run *r)
+{
+	fprintf(f, "warn=%u leak=%llu+%llu quar=%llu teardown=%s", r->warnings,
+		(unsigned long long)r->leaked_granules, (unsigned long long)r->leaked_pages,
+		(unsigned long long)r->quarantined_pages, r->teardown_complete ? "yes" : "no");
+}
+
+static void junit_case(FILE *f, const char *suite, const char *name, const struct sweep_run *r,
+		       bool failed)
+{
+	fprintf(f, "    <testcase classname=\"");
+	xml_str(f, suite);
+	fprintf(f, "\" name=\"");
+	xml_str(f, name);
+	fprintf(f, "\" time=\"%.4f\">\n", r->seconds);
+	if (failed) {
+		fprintf(f, "      <failure type=\"%s\" message=\"", sweep_outcome_name(r->outcome));
+		xml_str(f, r->detail[0] ? r->detail : sweep_outcome_name(r->outcome));
+		fprintf(f, "\">");
+		junit_counts(f, r);
+		fprintf(f, "</failure>\n");
+	}
+	fprintf(f, "      <system-out>%s ", sweep_outcome_name(r->outcome));
+	junit_counts(f, r);
+	if (r->detail[0]) {
+		fputc(' ', f);
+		xml_str(f, r->detail);
+	}
+	fprintf(f, "</system-out>\n    </testcase>\n");
+}
+
+void sweep_junit_begin(struct sweep_junit *j)
+{
+	if (j->f)
+		fprintf(j->f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cca-double sweep\">\n");
+}
+
+void sweep_junit_sweep(struct sweep_junit *j, const struct sweep_report *rep)
+{
+	FILE *f = j->f;
+	char suite[600];
+	size_t bad = 0;
+	double seconds = rep->clean.seconds;
+
+	if (!f)
+		return;
+	snprintf(suite, sizeof(suite), "%s@%s", rep->scenario, rep->profile);
+	for (size_t k = 0; k < rep->nruns; k++) {
+		bad += sweep_run_bad(&rep->runs[k]);
+		seconds += rep->runs[k].seconds;
+	}
+	fprintf(f, "  <testsuite name=\"");
+	xml_str(f, suite);
+	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\" time=\"%.4f\">\n",
+		rep->nruns + 1, bad + rep->clean_failed, seconds);
+	fprintf(f, "    <properties><property name=\"file\" value=\"");
+	xml_str(f, rep->path);
+	fprintf(f, "\"/><property name=\"calls\" value=\"%zu\"/></properties>\n", rep->ncalls);
+	junit_case(f, suite, "clean run", &rep->clean, rep->clean_failed);
+	for (size_t k = 0; k < rep->nruns; k++) {
+		const struct sweep_run *r = &rep->runs[k];
+		char name[200];
+
+		snprintf(name, sizeof(name), "call %zu %s #%llu %s", r->call, r->command,
+			 (unsigned long long)r->nth, r->status);
+		junit_case(f, suite, name, r, sweep_run_bad(r));
+	}
+	fprintf(f, "  </testsuite>\n");
+}
+
+void sweep_junit_end(struct sweep_junit *j)
+{
+	if (j->f)
+		fprintf(j->f, "</testsuites>\n");
+}
+
 /* ---- Merging shards ---- */
 
 struct shard {
@@ -329,10 +423,11 @@ out:
 	return ret;
 }
 
-int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json)
+int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json, FILE *junit)
 {
 	struct shard *sh = calloc(npaths, sizeof(*sh));
 	struct sweep_json j = { .f = json };
+	struct sweep_junit ju = { .f = junit };
 	struct sweep_totals t = { 0 };
 	struct sweep_names names;
 	size_t nsweeps;
@@ -367,6 +462,7 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json)
 		}
 	}
 	sweep_json_begin(&j);
+	sweep_junit_begin(&ju);
 	for (size_t i = 0; i < nsweeps; i++) {
 		struct sweep_report rep;
 
@@ -382,11 +478,13 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json)
 				sweep_print_run(&rep.runs[k]);
 		sweep_print_summary(&rep, &t);
 		sweep_json_sweep(&j, &rep);
+		sweep_junit_sweep(&ju, &rep);
 		sweep_report_free(&rep);
 	}
 	/* Each shard counts every failed clean run, and scenarios that did not load (in no sweep). */
 	t.clean_failed = (unsigned long)sh[0].clean_failed;
 	sweep_json_end(&j, &t);
+	sweep_junit_end(&ju);
 	sweep_print_totals(&t);
 	ret = t.bad || t.clean_failed ? 1 : 0;
 out:

@@ -41,12 +41,26 @@ void sweep_json_sweep(struct sweep_json *j, const struct sweep_report *rep);
 void sweep_json_end(struct sweep_json *j, const struct sweep_totals *t);
 
 /*
+ * JUnit XML, for CI systems: a <testsuite> per sweep (scenario@profile),
+ * a <testcase> for its clean run and one per injected run.  Crashes,
+ * hangs, GPFs, leaks and a failed clean run are <failure>s (what makes the
+ * exit status 1); a WARN-only run passes, its counts in <system-out>.
+ */
+struct sweep_junit {
+	FILE *f;
+};
+
+void sweep_junit_begin(struct sweep_junit *j);
+void sweep_junit_sweep(struct sweep_junit *j, const struct sweep_report *rep);
+void sweep_junit_end(struct sweep_junit *j);
+
+/*
  * Reads the JSON of every shard of one sweep (all N of one --shard K/N
- * split, each once) and prints, and writes to `json` if not NULL, what the
- * whole sweep would have: the same table, the same JSON (the runs' times
+ * split, each once) and prints, and writes to `json` and `junit` if not
+ * NULL, what the whole sweep would have: the same table, the same JSON (the runs' times
  * aside).  Returns the exit status the whole sweep would have had (0, 1),
  * or 2 with an error naming the file (and line:col) on bad input.
  */
-int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json);
+int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json, FILE *junit);
 
 #endif
