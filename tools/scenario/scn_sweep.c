@@ -15,8 +15,8 @@
  * same addresses (scenario_branch_prepare(), scenario_branch_child()); it
  * adds the fault rule and runs on to the end.  A run then costs the work
  * after its injection point, not the whole scenario with its setup again.
- * The copies are kept and reused once their child has ended: most of a
- * run's cost is page allocation, and a reused copy allocates nothing.
+ * The copies are kept and reused once their child has ended: page
+ * allocation is much of a run's cost, and a reused copy allocates nothing.
  *
  * Every injected run is still a process of its own with its own timeout:
  * a crash, GPF or hang ends that child only.  Whatever the brancher could
@@ -494,10 +494,12 @@ static void branch_sent(void *ctx, size_t run, bool replay)
 {
 	struct brancher *b = ctx;
 	struct branch_msg m = { .run = run, .result = b->ks.runs[run] };
+	ssize_t n;
 
-	/* Unsent runs are replayed by the sweep: nothing to do on failure. */
-	if (!replay && write(b->out_fd, &m, sizeof(m)) != sizeof(m))
-		return;
+	if (replay)
+		return;		/* left to the sweep, which replays what it did not get */
+	n = write(b->out_fd, &m, sizeof(m));
+	(void)n;		/* the same for a message that did not go through */
 }
 
 /* In a freshly forked child: become the injected run of runs[run], on arena copy `pool`. */
