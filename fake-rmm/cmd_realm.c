@@ -108,7 +108,7 @@ static bool hash_supported(const struct rmm *rmm, unsigned int algo)
  * where the profile has one.  Without one (the post-v14 host header's
  * RMI_REALM_PARAM_FLAG_* has no LPA2) this RMM infers it from what needs
  * it: an IPA width over 48 bits or start level -1 (choice,
- * V2_CONDITIONS.md; TF-RMM main, aligned to 2.0-bet0, still has the flag).
+ * V2_CONDITIONS.md; TF-RMM main still has the flag).
  */
 static bool realm_wants_lpa2(const struct rmm *rmm, const struct params *p)
 {

@@ -131,9 +131,9 @@ static unsigned int size_code(int level)
 /*
  * Whether the command's description defines x1 (`top`) after ERROR_RTT
  * (`on_failure`).  It decides what an unmap does with entries that map
- * nothing: a revision that defines it (2.0-bet1, for the v14 host) answers
+ * nothing: a revision that defines it (as the v14 host expects) answers
  * ERROR_RTT at the first such entry with x1 = the next mapped IPA; one that
- * defines results on SUCCESS only (2.0-bet3) skips them as TF-RMM main's
+ * defines results on SUCCESS only skips them as TF-RMM main's
  * rtt_unmap_run does and answers SUCCESS with x1 = where it stopped, since
  * an ERROR_RTT there would tell the host nothing about where to go on.
  */

@@ -135,6 +135,8 @@ macro(_cca_up_fail msg)
   return()
 endmacro()
 
+set(_CCA_UP_KNOWN_DIR ${CMAKE_CURRENT_LIST_DIR}/known)
+
 function(cca_upstream_detect tree specdir)
   set(UP_ERROR "" PARENT_SCOPE)
   set(detected "")
@@ -231,13 +233,18 @@ function(cca_upstream_detect tree specdir)
     string(REPLACE ";" " " best_missing "${best_missing}")
     list(APPEND detected "WARNING: not in spec/${profile}.yaml by name and FID: ${best_missing}")
   endif()
-  if(major EQUAL 1)
-    set(series v12)
-  elseif(profile STREQUAL "2.0-bet1")
-    set(series v14)
-  else()
-    set(series post-v14)
-  endif()
+  # The series that speaks this revision: the known-defect list that names
+  # it (known/<series>.txt, "profile <name>"), so a new revision needs a new
+  # list, not a change here.
+  set(series "RMM-${profile}")
+  file(GLOB known_lists "${_CCA_UP_KNOWN_DIR}/*.txt")
+  foreach(k IN LISTS known_lists)
+    file(STRINGS "${k}" kprofile REGEX "^profile ")
+    if(kprofile STREQUAL "profile ${profile}")
+      get_filename_component(series "${k}" NAME)
+      string(REGEX REPLACE "\\.txt$" "" series "${series}")
+    endif()
+  endforeach()
 
   # --- command wrappers and KVM's realm header --------------------------------
   _cca_up_find("${tree}" "[^A-Za-z0-9_]rmi_rec_enter[ \t\n]*\\(" cmds ${hdrs})
@@ -415,7 +422,7 @@ function(cca_upstream_detect tree specdir)
   endif()
 
   # The RMI return-code accessor the tree names (RMI_RETURN_STATUS was
-  # renamed RMI_RESULT_STATUS after 2.0-bet3's first headers).
+  # renamed RMI_RESULT_STATUS in later post-v14 headers).
   if(smc_t MATCHES "#define[ \t]+RMI_RESULT_STATUS[ \t(]")
     list(APPEND defines CCA_REALM_RMI_STATUS=RMI_RESULT_STATUS)
   elseif(smc_t MATCHES "#define[ \t]+RMI_RETURN_STATUS[ \t(]")

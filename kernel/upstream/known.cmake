@@ -15,6 +15,9 @@
 # The list file:
 #
 #   # comment
+#   profile <name>    the spec/<name>.yaml revision the series speaks (once,
+#                     first: detect.cmake picks the list whose profile the
+#                     tree speaks)
 #   defect <one-line reason, printed as "# <case>: known: <reason>">
 #     file <role>: <regex>
 #     case <suite.case[.param]>
@@ -57,6 +60,9 @@ function(cca_upstream_known list tree)
     math(EXPR n "${n} + 1")
     string(STRIP "${line}" l)
     if(l STREQUAL "" OR l MATCHES "^#")
+      continue()
+    endif()
+    if(l MATCHES "^profile [^ ]+$" AND reason STREQUAL "")
       continue()
     endif()
     if(l MATCHES "^defect( (.*))?$")

@@ -2,7 +2,7 @@
 /*
  * --profile auto: which profile a set of headers speaks.  The version
  * macros (RMI_ABI_MAJOR_VERSION / RMI_ABI_MINOR_VERSION) name the RMI
- * revision; several profiles may share it (2.0-bet1 and 2.0-bet3 both
+ * revision; several profiles may share it (the 2.0 beta revisions all
  * report 2.0), so every candidate is compared and the one with the most
  * names that agree, less those that disagree, wins.
  */

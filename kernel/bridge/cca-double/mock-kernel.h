@@ -22,7 +22,7 @@ struct pmem;
 struct rmm;
 
 struct mock_machine_config {
-	const char *profile;		/* fake RMM profile: "1.0" (default) or "2.0-bet1" */
+	const char *profile;		/* fake RMM profile (spec/<profile>.yaml); NULL: "1.0" */
 	unsigned long long arena_size;	/* bytes; 0: 256 MiB */
 	unsigned long long rec_insn_budget;	/* guest instructions per REC_ENTER; 0: RMM default */
 };
