@@ -473,15 +473,10 @@ static void realm_teardown_donation(struct kunit *test)
  */
 static void conditional_donation(struct kunit *test)
 {
-	unsigned long donations, delegations, undelegations;
-	struct harness_vm *vm;
-
-	if (!realm_test_bet3())
-		kunit_skip(test, "CONDITIONAL donations are a 2.0-bet3 STATE value");
-	donations = populate_baseline(test, "OP_MEM_DONATE");
-	delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
-	undelegations = populate_baseline(test, "GRANULE_RANGE_UNDELEGATE");
-	vm = realm_test_vm(test, NULL);
+	unsigned long donations = populate_baseline(test, "OP_MEM_DONATE");
+	unsigned long delegations = populate_baseline(test, "GRANULE_RANGE_DELEGATE");
+	unsigned long undelegations = populate_baseline(test, "GRANULE_RANGE_UNDELEGATE");
+	struct harness_vm *vm = realm_test_vm(test, NULL);
 
 	KUNIT_ASSERT_EQ(test, realm_test_inject_rule("REALM_CREATE", 1, 1, RMI_INCOMPLETE,
 						     MEMREQ_DONATE, DONATE(8, false) | CONDITIONAL),
@@ -545,8 +540,6 @@ static void realm_keeps_what_creation_took(struct kunit *test)
 	unsigned long long internal;
 	struct mock_leaks l;
 
-	if (!realm_test_bet3())
-		kunit_skip(test, "only a 2.0-bet3 REALM_CREATE takes memory for the realm's life");
 	KUNIT_ASSERT_EQ(test, harness_vm_create(NULL, &vm), 0);
 	realm_test_trace_start();
 	KUNIT_ASSERT_EQ(test, harness_populate(vm, harness_vm_ram_base(vm), PAGE_SIZE, false,
@@ -586,10 +579,20 @@ static void realm_keeps_what_creation_took(struct kunit *test)
 	KUNIT_CASE(empty_ranges_send_nothing)
 
 static struct kunit_case sro_cases[] = { REALM_SRO_CASES, {} };
+
+#ifdef CCA_UPSTREAM
+/* A kernel tree: once, on its own 2.0 revision (the 2.0-bet3-only cases below are the reference code's). */
+static struct kunit_suite realm_sro_suite = {
+	.name = "realm_sro_v2",
+	.init = realm_test_init,
+	.test_cases = sro_cases,
+};
+
+kunit_test_suites(&realm_sro_suite);
+#else
 /*
  * 2.0-bet3 only: CONDITIONAL is its STATE value (bit 18 is no STATE bit in
- * 2.0-bet1), and only its REALM_CREATE takes memory for the realm's life;
- * each skips itself on another revision.
+ * 2.0-bet1), and only its REALM_CREATE takes memory for the realm's life.
  */
 static struct kunit_case sro_bet3_cases[] = {
 	REALM_SRO_CASES,
@@ -598,16 +601,6 @@ static struct kunit_case sro_bet3_cases[] = {
 	{}
 };
 
-#ifdef CCA_UPSTREAM
-/* A kernel tree: once, on its own 2.0 revision. */
-static struct kunit_suite realm_sro_suite = {
-	.name = "realm_sro_v2",
-	.init = realm_test_init,
-	.test_cases = sro_bet3_cases,
-};
-
-kunit_test_suites(&realm_sro_suite);
-#else
 static struct kunit_suite realm_sro_suite = {
 	.name = "realm_sro_v2",
 	.init = realm_test_init_2_0,
