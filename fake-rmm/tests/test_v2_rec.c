@@ -27,7 +27,7 @@ static int setup(void **state)
 	return 0;
 }
 
-static void load(struct fix *f, const char *name)
+static void load_at(struct fix *f, const char *name, uint64_t ipa)
 {
 	const struct guest_program *g = guest_program_find(name);
 
@@ -37,10 +37,15 @@ static void load(struct fix *f, const char *name)
 		size_t n = g->size - off < GRAN ? g->size - off : GRAN;
 
 		memcpy(pmem_host_ptr(f->pm, src), g->bytes + off, n);
-		rt_tables(f, CODE_IPA + off, 3);
+		rt_tables(f, ipa + off, 3);
 		assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, fix_alloc_delegated(f),
-			      CODE_IPA + off, src, 1, NULL), 0);
+			      ipa + off, src, 1, NULL), 0);
 	}
+}
+
+static void load(struct fix *f, const char *name)
+{
+	load_at(f, name, CODE_IPA);
 }
 
 /* A zero-filled RAM page at ipa (measured as DATA_MAP_INIT content). */
@@ -243,6 +248,77 @@ static void rsi_version_unsupported_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * A REC whose entry PC cannot be fetched yet (DEN0137 "Realm exception
+ * model"): RIPAS RAM not mapped is an instruction abort exit, and once
+ * the host maps the page the fetch succeeds; RIPAS EMPTY gives the realm
+ * an SEA.  The entry_vectors guest at IPA 0 (VBAR_EL1 at reset) reports
+ * what its vector took.
+ */
+#define ENTRY_IPA 0x400000ULL
+
+static uint64_t boot_entry_at(struct fix *f, uint64_t pc, uint64_t *run)
+{
+	uint64_t rec;
+
+	load_at(f, "entry_vectors", 0);
+	assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), 0, pc,
+						  NULL), &rec), 0);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	*run = fix_alloc(f);
+	return rec;
+}
+
+static void expect_vector(struct fix *f, uint64_t rec, uint64_t run, uint64_t esr, uint64_t elr)
+{
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	memset(&p->enter, 0, sizeof(p->enter));
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0xe1);
+	assert_int_equal(p->exit.gprs[0], esr);
+	assert_int_equal(p->exit.gprs[1], elr);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_int_equal(p->exit.gprs[0], PSCI_FID_SYSTEM_OFF);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+static void entry_pc_unpopulated_ram_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmi_v2_rec_run *p;
+	uint64_t run, rec;
+
+	rt_tables(f, ENTRY_IPA, 3);
+	assert_rmi(rc(f, RMI_FID_RTT_INIT_RIPAS, f->rd, ENTRY_IPA, ENTRY_IPA + GRAN, 0, 0, NULL), 0);
+	rec = boot_entry_at(f, ENTRY_IPA, &run);
+	p = pmem_host_ptr(f->pm, run);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_SYNC));
+		/* EC instruction abort from a lower EL, IFSC translation fault level 3. */
+		assert_int_equal(p->exit.esr, (0x20ULL << 26) | 0x07);
+		assert_int_equal(p->exit.hpfar, (ENTRY_IPA >> 12) << 4);
+		assert_int_equal(p->exit.far, 0);
+	}
+	/* A zeroed page mapped: the fetch succeeds and runs UDF #0. */
+	assert_rmi(rt_v2_map(f, ENTRY_IPA, rt_v2_delegated(f), 1), 0);
+	expect_vector(f, rec, run, 1ULL << 25, ENTRY_IPA);
+}
+
+static void entry_pc_empty_sea_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec;
+
+	rt_tables(f, ENTRY_IPA, 3);
+	rec = boot_entry_at(f, ENTRY_IPA, &run);
+	/* EC instruction abort at the same EL, IL, synchronous external abort. */
+	expect_vector(f, rec, run, (0x21ULL << 26) | (1ULL << 25) | 0x10, ENTRY_IPA);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +328,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_realm_config_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(entry_pc_unpopulated_ram_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

@@ -38,6 +38,53 @@ static void test_create_rejects(void **state)
 	test_realm_fini(&r);
 }
 
+/*
+ * The vCPU exists before its first fetch can succeed: an entry PC whose
+ * page is not mapped yet (or lies above the IPA space) is the first run's
+ * instruction abort, not a creation failure.
+ */
+static void test_create_at_unmapped_entry(void **state)
+{
+	struct test_realm r;
+	struct vcpu_config cfg;
+	struct vcpu_exit x;
+	struct vcpu *v;
+	uint64_t pa;
+
+	assert_true(test_realm_init(&r, 40, 1));
+	cfg = test_realm_vcpu_config(&r, RAM2_IPA, 0, 0, 0, 0);
+	v = vcpu_create(&cfg);
+	if (!v)
+		fail_msg("vcpu_create at an unmapped entry: %s", vcpu_create_error());
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, RAM2_IPA);
+	assert_int_equal(x.abort.hpfar, (RAM2_IPA >> 12) << 4);
+	assert_int_equal(x.pc, RAM2_IPA);
+	/* Still unmapped: the same abort again. */
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, RAM2_IPA);
+	/* Mapped now (invalid -> valid needs no invalidation): the code runs. */
+	pa = test_realm_load(&r, "host_call", RAM2_IPA);
+	assert_true(pa != 0);
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_SMC);
+	assert_int_equal(vcpu_get_reg(v, VCPU_REG_X0), RSI_HOST_CALL);
+	vcpu_destroy(v);
+
+	/* Above the IPA space. */
+	cfg.pc = 1ULL << 41;
+	v = vcpu_create(&cfg);
+	if (!v)
+		fail_msg("vcpu_create beyond the IPA space: %s", vcpu_create_error());
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, 1ULL << 41);
+	vcpu_destroy(v);
+	test_realm_fini(&r);
+}
+
 static void test_host_call_smc(void **state)
 {
 	struct fixture *f = fixture_new("host_call", 40, 1, 0x42, 0x1111, 0x2222, 0x3333);
@@ -228,6 +275,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_geometries),
 		cmocka_unit_test(test_create_rejects),
+		cmocka_unit_test(test_create_at_unmapped_entry),
 		cmocka_unit_test(test_host_call_smc),
 		cmocka_unit_test(test_hello_mmio),
 		cmocka_unit_test(test_mmio_forms),

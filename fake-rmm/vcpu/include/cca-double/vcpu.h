@@ -134,7 +134,11 @@ enum vcpu_reg {
 	VCPU_REG_SCTLR_EL1,
 };
 
-/* NULL on failure; vcpu_create_error() then says why (thread-local). */
+/*
+ * NULL on failure; vcpu_create_error() then says why (thread-local).  The
+ * entry PC need not translate yet: a page stage 2 does not map (or an
+ * address above the IPA space) is the first vcpu_run's instruction abort.
+ */
 struct vcpu *vcpu_create(const struct vcpu_config *cfg);
 const char *vcpu_create_error(void);
 void vcpu_destroy(struct vcpu *vcpu);
