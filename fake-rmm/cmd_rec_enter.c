@@ -121,24 +121,75 @@ static enum rec_step complete_last_exit(struct rmm *rmm, struct rec *rec,
 	return rsi_complete_host_call(rmm, rec, enter->gprs, out);
 }
 
+/*
+ * An IRQ exit is due (TF-RMM checks before every return into the realm, and
+ * a physical interrupt is taken at the next instruction boundary): a timer
+ * output changed since the last exit.
+ */
+static bool irq_due(struct rec *rec)
+{
+	struct vcpu_timers t;
+
+	vcpu_get_timers(rec->vcpu, &t);
+	return rec_timer_irq_due(rec, &t);
+}
+
+/* Between the engine's slices of a spinning realm. */
+static bool poll_irq(void *ctx)
+{
+	return irq_due(ctx);
+}
+
+/* The engine stopped on an instruction that traps to EL2 (not a budget or poll stop). */
+static bool trapped(const struct vcpu_exit *x)
+{
+	switch (x->reason) {
+	case VCPU_EXIT_SMC:
+	case VCPU_EXIT_HVC:
+	case VCPU_EXIT_DATA_ABORT:
+	case VCPU_EXIT_INSN_ABORT:
+	case VCPU_EXIT_WFI:
+	case VCPU_EXIT_SYSREG:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The engine saw the trap after an interrupt that was already due: the
+ * interrupt comes first and the instruction runs again at the next entry.
+ * Aborts and system register traps leave PC on the instruction; SMC and
+ * HVC are past it; a WFI woken by the interrupt returns past it anyway.
+ */
+static void irq_before_trap(struct rec *rec, const struct vcpu_exit *x)
+{
+	if (x->reason == VCPU_EXIT_SMC || x->reason == VCPU_EXIT_HVC)
+		vcpu_set_reg(rec->vcpu, VCPU_REG_PC, x->pc - 4);
+}
+
 static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exit_info *out)
 {
 	struct vcpu *v = rec->vcpu;
 	struct vcpu_exit x;
-	struct vcpu_timers t;
 
 	vcpu_set_budget(v, rmm->rec_insn_budget);
-	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
-		vcpu_run(v, &x);
-		if (rec_handle_vcpu_exit(rmm, rec, &x, flags, out) == REC_STEP_EXIT)
-			return;
-		vcpu_get_timers(v, &t);
-		if (rec_timer_irq_due(rec, &t)) {
-			out->kind = EXIT_IRQ;
-			return;
-		}
-	}
+	vcpu_set_poll(v, poll_irq, rec, 0);
 	out->kind = EXIT_IRQ;
+	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
+		if (irq_due(rec))
+			break;
+		vcpu_run(v, &x);
+		if (trapped(&x) && irq_due(rec)) {
+			irq_before_trap(rec, &x);
+			out->kind = EXIT_IRQ;
+			break;
+		}
+		if (rec_handle_vcpu_exit(rmm, rec, &x, flags, out) == REC_STEP_EXIT)
+			break;
+		out->kind = EXIT_IRQ;
+	}
+	vcpu_set_poll(v, NULL, NULL, 0);
 }
 
 /* The run page's exit record of either profile; both place the shared fields alike (common.h). */
@@ -164,6 +215,7 @@ static void write_exit_common(const struct rmm *rmm, struct rec *rec,
 	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
 	/* Timer state is reported on every exit (spec: Realm EL1 timer state). */
 	vcpu_get_timers(rec->vcpu, &t);
+	rec_timer_reported(rec, &t);
 	ex->cntp_ctl = t.cntp_ctl;
 	ex->cntp_cval = t.cntp_cval;
 	ex->cntv_ctl = t.cntv_ctl;

@@ -175,6 +175,9 @@ void rec_reset(struct rec *rec, uint64_t pc, uint64_t context_id)
 	memset(rec->entry_x, 0, sizeof(rec->entry_x));
 	rec->entry_x[0] = context_id;
 	rec->last = (struct rec_last_exit){ 0 };
+	/* The engine's timers restart disabled. */
+	rec->vtimer_reported = false;
+	rec->ptimer_reported = false;
 	if (rec->vcpu)
 		vcpu_reset(rec->vcpu, pc, rec->entry_x);
 }

@@ -82,6 +82,8 @@ struct rec {
 	uint64_t host_call_ipa;
 	struct vgic gic;
 	struct attest_state *attest;
+	/* EL1 timer outputs (enabled, condition met, not masked) as the last exit reported them. */
+	bool vtimer_reported, ptimer_reported;
 };
 
 /* ---- rec.c: the object ---- */
@@ -146,8 +148,6 @@ void vgic_save(const struct vgic *g, uint64_t *hcr, uint64_t *lrs, uint64_t *mis
 	       uint64_t *vmcr);
 /* A pending LR exists: the vIRQ line is asserted. */
 bool vgic_irq_pending(const struct vgic *g);
-/* Has the host put INTID `intid` in a list register (pending or active)? */
-bool vgic_has_intid(const struct vgic *g, uint32_t intid);
 /*
  * An ICC_* access the realm made (SYSREG exit).  Returns true if emulated
  * here (*value = result of a read); false if it goes to the host.

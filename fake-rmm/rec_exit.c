@@ -47,8 +47,6 @@
 #define CNT_CTL_ENABLE (1ULL << 0)
 #define CNT_CTL_IMASK (1ULL << 1)
 #define CNT_CTL_ISTATUS (1ULL << 2)
-#define INTID_VTIMER 27		/* EL1 virtual timer PPI */
-#define INTID_PTIMER 30		/* EL1 physical timer PPI */
 
 static uint64_t hpfar_of(uint64_t ipa)
 {
@@ -63,17 +61,29 @@ void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out)
 	out->hpfar = hpfar_of(ipa);
 }
 
-static bool timer_fires(uint64_t ctl)
+static bool timer_asserted(uint64_t ctl)
 {
 	return (ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS)) ==
 	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
 }
 
+/*
+ * As TF-RMM lib/timers check_pending_timers(): while the realm runs, an
+ * output that is not asserted leaves its physical interrupt unmasked, so it
+ * asserting is an IRQ exit; one already reported asserted is masked (the
+ * host injects the virtual interrupt, or not) until it changes again.  So
+ * a host that ignores the timer does not stop the realm from running.
+ */
 bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t)
 {
-	/* Once the host has put the timer's INTID in a list register it knows. */
-	return (timer_fires(t->cntv_ctl) && !vgic_has_intid(&rec->gic, INTID_VTIMER)) ||
-	       (timer_fires(t->cntp_ctl) && !vgic_has_intid(&rec->gic, INTID_PTIMER));
+	return timer_asserted(t->cntv_ctl) != rec->vtimer_reported ||
+	       timer_asserted(t->cntp_ctl) != rec->ptimer_reported;
+}
+
+void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t)
+{
+	rec->vtimer_reported = timer_asserted(t->cntv_ctl);
+	rec->ptimer_reported = timer_asserted(t->cntp_ctl);
 }
 
 static enum rec_step inject_sea(struct rec *rec, const struct vcpu_exit *x)
@@ -183,6 +193,8 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
 		return sysreg(rec, x, out);
 	case VCPU_EXIT_BUDGET:
 		/* The per-entry budget stands for a host timer tick: an IRQ exit. */
+	case VCPU_EXIT_POLL:
+		/* A timer output changed or a host interrupt came while the realm ran. */
 		out->kind = EXIT_IRQ;
 		return REC_STEP_EXIT;
 	default:

@@ -35,8 +35,13 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
  * level, FAR 0, HPFAR of the IPA); the realm sees nothing.
  */
 void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out);
-/* A timer of the realm fires and the host has not injected its interrupt. */
+/*
+ * An EL1 timer output of the realm changed since the last exit reported it
+ * (asserted: enabled, condition met, not masked): an IRQ exit is due.
+ */
 bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t);
+/* The timer state an exit reports to the host (rec_exit cntv_ctl, cntp_ctl). */
+void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t);
 
 /* ---- rsi.c ---- */
 enum rec_step rsi_handle_smc(struct rmm *rmm, struct rec *rec, struct rec_exit_info *out);

@@ -136,14 +136,6 @@ bool vgic_irq_pending(const struct vgic *g)
 	return false;
 }
 
-bool vgic_has_intid(const struct vgic *g, uint32_t intid)
-{
-	for (unsigned int i = 0; i < g->nr_lrs; i++)
-		if (lr_state(g->lrs[i]) && lr_intid(g->lrs[i]) == intid)
-			return true;
-	return false;
-}
-
 /* The pending LR with the lowest priority value (the highest priority), or -1. */
 static int highest_pending(const struct vgic *g)
 {

@@ -14,6 +14,7 @@
 
 #include "v2_fixture.h"
 
+#include "rec.h"
 #include "rmm_internal.h"
 
 #define CODE_IPA 0x100000ULL
@@ -319,6 +320,50 @@ static void entry_pc_empty_sea_v2(void **state)
 	expect_vector(f, rec, run, (0x21ULL << 26) | (1ULL << 25) | 0x10, ENTRY_IPA);
 }
 
+/*
+ * The realm's EL1 timers on 2.0 (as the 1.0 test_rec_timer): an output
+ * that asserts while the realm spins is an IRQ exit between slices, one
+ * that asserts just before a host call wins over it (the SMC runs at the
+ * next entry), and once reported it exits no more.
+ */
+static void timer_exits_v2(void **state)
+{
+	static const struct { uint64_t ticks, physical, spin; bool mid_spin; } cases[] = {
+		{ 625, 0, 2000000, true }, { 625, 1, 2000000, true }, { 1, 0, 1000, false },
+	};
+	struct fix *f = *state;
+	uint64_t rec[3];
+
+	load(f, "timer_spin");
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t gprs[8] = { cases[i].ticks, cases[i].physical, cases[i].spin };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t run = fix_alloc(f), ctl;
+		struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+		ctl = cases[i].physical ? p->exit.cntp_ctl : p->exit.cntv_ctl;
+		assert_int_equal(ctl, 5);			/* ENABLE | ISTATUS */
+		if (cases[i].mid_spin)
+			assert_true(rec_get_x(rec_of(f->rmm, rec[i]), 3) < cases[i].spin);
+		else
+			assert_int_equal(rec_get_x(rec_of(f->rmm, rec[i]), 3), cases[i].spin);
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 9);
+		assert_int_equal(p->exit.gprs[0], 5);
+		assert_int_equal(p->exit.gprs[1], cases[i].spin);
+	}
+	for (unsigned int i = 0; i < 3; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +375,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(entry_pc_unpopulated_ram_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

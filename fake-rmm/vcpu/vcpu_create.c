@@ -298,3 +298,11 @@ void vcpu_set_budget(struct vcpu *v, uint64_t instructions)
 {
 	v->budget = instructions ? instructions : VCPU_DEFAULT_BUDGET;
 }
+
+void vcpu_set_poll(struct vcpu *v, vcpu_poll_fn fn, void *ctx, uint64_t slice)
+{
+	v->poll = fn;
+	v->poll_ctx = ctx;
+	/* At least 2: a count of n - 1 = 0 would mean "no limit" to Unicorn. */
+	v->slice = slice < 2 ? (slice ? 2 : VCPU_DEFAULT_SLICE) : slice;
+}

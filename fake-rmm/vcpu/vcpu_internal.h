@@ -105,6 +105,9 @@ struct vcpu {
 	unsigned int ipa_bits, start_level, num_start_tables;
 	uint64_t rtt_base, vttbr;
 	uint64_t budget;
+	vcpu_poll_fn poll;              /* between slices (vcpu_set_poll) */
+	void *poll_ctx;
+	uint64_t slice;
 
 	void *cover;                    /* host reservation behind the IPA cover(s) */
 	size_t cover_len;

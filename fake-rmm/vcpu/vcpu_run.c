@@ -28,8 +28,8 @@
 
 #define INSN_WFI        0xd503207fu
 /* Guest exceptions vectored by the engine without returning to the REC
- * layer, per vcpu_run.  Each slice has the full budget, so the worst case is
- * this many budgets; then a BUDGET exit hands control back. */
+ * layer, per vcpu_run.  Each one starts a full budget again, so the worst
+ * case is this many budgets; then a BUDGET exit hands control back. */
 #define MAX_GUEST_EXCEPTIONS_PER_RUN 8
 
 enum step { STEP_EXIT, STEP_CONTINUE };
@@ -313,30 +313,54 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 	return STEP_EXIT;
 }
 
+/* Instructions the next uc_emu_start may run: the budget left, cut to a slice when polling. */
+static uint64_t next_slice(const struct vcpu *v, uint64_t remaining)
+{
+	return v->poll && remaining > v->slice ? v->slice : remaining;
+}
+
 int vcpu_run(struct vcpu *v, struct vcpu_exit *out)
 {
+	uint64_t remaining = v->budget;
+	unsigned int exceptions = 0;
+
 	memset(out, 0, sizeof(*out));
 	v->hook_calls = 0;
 	/* Every hooked instruction also counts against the budget, so more
 	 * hook calls than that means a hook is looping. */
 	v->hook_limit = v->budget + 64;
 
-	for (unsigned int slice = 0; ; slice++) {
+	for (;;) {
+		uint64_t n = next_slice(v, remaining);
+		enum step step;
 		uc_err e;
 
-		if (slice == MAX_GUEST_EXCEPTIONS_PER_RUN) {
-			out->reason = VCPU_EXIT_BUDGET;
+		v->ev = (struct hook_event){ 0 };
+		/* count = n runs exactly n instructions (test_budget and
+		 * test_poll_slices check it, across slices too). */
+		e = uc_emu_start(v->uc, reg_read(v, UC_ARM64_REG_PC), 0, 0, n);
+		out->instructions += n;
+		step = classify(v, e, out);
+		if (step == STEP_CONTINUE) {
+			/* A guest exception vectored here: a fresh budget, a bounded number of times. */
+			if (++exceptions == MAX_GUEST_EXCEPTIONS_PER_RUN) {
+				out->reason = VCPU_EXIT_BUDGET;
+				break;
+			}
+			remaining = v->budget;
+			continue;
+		}
+		if (out->reason != VCPU_EXIT_BUDGET)
+			break;
+		/* The slice ran out: the whole budget, or time to poll. */
+		remaining -= n < remaining ? n : remaining;
+		if (remaining == 0)
+			break;
+		if (v->poll(v->poll_ctx)) {
+			out->reason = VCPU_EXIT_POLL;
 			break;
 		}
-		v->ev = (struct hook_event){ 0 };
-		/* Unicorn stops when its counter passes count, after running one
-		 * more instruction: count = budget - 1 runs exactly the budget
-		 * (test_budget checks it). */
-		e = uc_emu_start(v->uc, reg_read(v, UC_ARM64_REG_PC), 0, 0,
-				 v->budget > 1 ? v->budget - 1 : 1);
-		out->instructions += v->budget;
-		if (classify(v, e, out) == STEP_EXIT)
-			break;
+		out->reason = VCPU_EXIT_NONE;
 	}
 
 	out->pc = reg_read(v, UC_ARM64_REG_PC);

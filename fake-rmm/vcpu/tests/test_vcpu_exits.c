@@ -241,13 +241,58 @@ static void test_budget(void **state)
 
 	vcpu_set_budget(f->vcpu, 1001);
 	run_expect(f, VCPU_EXIT_BUDGET);
-	/* mov + 500 x (add, b): exactly 500 increments. */
+	/* mov + 500 x (add, b): exactly 500 increments, PC back on the add. */
 	assert_int_equal(xreg(f, 1), 500);
+	assert_int_equal(f->exit.pc, GUEST_IPA + 4);
 	before = xreg(f, 1);
+	/* 501 x add + 500 x b: the 1001st instruction is an add. */
 	run_expect(f, VCPU_EXIT_BUDGET);
-	assert_int_equal(xreg(f, 1), before + 500);
+	assert_int_equal(xreg(f, 1), before + 501);
+	assert_int_equal(f->exit.pc, GUEST_IPA + 8);
 	vcpu_set_budget(f->vcpu, 50000000);
 	run_expect(f, VCPU_EXIT_BUDGET);
+	fixture_free(f);
+}
+
+static bool poll_count(void *ctx)
+{
+	unsigned int *calls = ctx;
+
+	return ++*calls == 3;
+}
+
+static bool poll_never(void *ctx)
+{
+	++*(unsigned int *)ctx;
+	return false;
+}
+
+/* Polling between slices: exact budgets across slices, a poll that says stop ends the run. */
+static void test_poll_slices(void **state)
+{
+	struct fixture *f = fixture_new("spin", 40, 1, 0, 0, 0, 0);
+	unsigned int calls = 0;
+
+	/* Slices of 100 under a budget of 1001: still exactly 1001 instructions. */
+	vcpu_set_poll(f->vcpu, poll_never, &calls, 100);
+	vcpu_set_budget(f->vcpu, 1001);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	assert_int_equal(xreg(f, 1), 500);
+	assert_int_equal(calls, 10);            /* after each of the 10 full slices */
+	assert_int_equal(f->exit.pc, GUEST_IPA + 4);
+	/* The third poll says stop: 3 slices of 100 from the add, 150 increments. */
+	calls = 0;
+	vcpu_set_poll(f->vcpu, poll_count, &calls, 100);
+	vcpu_set_budget(f->vcpu, 1000000);
+	run_expect(f, VCPU_EXIT_POLL);
+	assert_int_equal(calls, 3);
+	assert_int_equal(xreg(f, 1), 500 + 150);
+	assert_int_equal(f->exit.pc, vcpu_get_reg(f->vcpu, VCPU_REG_PC));
+	/* No poll function: one slice of the whole budget. */
+	vcpu_set_poll(f->vcpu, NULL, NULL, 0);
+	vcpu_set_budget(f->vcpu, 1000);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	assert_int_equal(xreg(f, 1), 650 + 500);
 	fixture_free(f);
 }
 
@@ -281,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_mmio_forms),
 		cmocka_unit_test(test_insn_abort),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_poll_slices),
 		cmocka_unit_test(test_hvc_and_undef),
 	};
 

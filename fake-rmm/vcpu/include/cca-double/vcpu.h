@@ -36,6 +36,7 @@ extern "C" {
 /* Default PA of arena[0]: 1 TiB, above every IPA space the engine accepts. */
 #define VCPU_DEFAULT_PA_BASE    0x10000000000ULL
 #define VCPU_DEFAULT_BUDGET     10000000ULL     /* instructions per vcpu_run */
+#define VCPU_DEFAULT_SLICE      65536ULL        /* instructions between polls */
 /* Unicorn 2.0.1's CPU models implement a 44-bit PARange and QEMU faults any
  * stage-2 input size above PAMax, so 45..48-bit IPA spaces cannot be run. */
 #define VCPU_MIN_IPA_BITS       32
@@ -69,6 +70,7 @@ enum vcpu_exit_reason {
 	VCPU_EXIT_WFI,          /* PC past the WFI (always trapped, see vcpu_run.c) */
 	VCPU_EXIT_SYSREG,       /* ICC_* access: sysreg.*; PC on the MRS/MSR */
 	VCPU_EXIT_BUDGET,       /* instruction budget used up; PC = next insn */
+	VCPU_EXIT_POLL,         /* the poll function asked to stop; PC = next insn */
 	VCPU_EXIT_ERROR,        /* anything unexpected: message says what */
 };
 
@@ -151,6 +153,16 @@ int vcpu_reset(struct vcpu *vcpu, uint64_t pc, const uint64_t x[8]);
  * (reason != ERROR) or -1 with out->reason == VCPU_EXIT_ERROR. */
 int vcpu_run(struct vcpu *vcpu, struct vcpu_exit *out);
 void vcpu_set_budget(struct vcpu *vcpu, uint64_t instructions);
+
+/*
+ * Time-driven events (timers, host interrupts) for a realm that spins: with
+ * a poll function set, a run goes in slices of at most `slice` instructions
+ * (0: VCPU_DEFAULT_SLICE) and calls fn(ctx) between them, at an
+ * instruction boundary; true ends the run with VCPU_EXIT_POLL.  The budget
+ * still counts every instruction of every slice.  fn NULL: no polling.
+ */
+typedef bool (*vcpu_poll_fn)(void *ctx);
+void vcpu_set_poll(struct vcpu *vcpu, vcpu_poll_fn fn, void *ctx, uint64_t slice);
 
 uint64_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
 void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint64_t value);
