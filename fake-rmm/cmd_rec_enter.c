@@ -121,15 +121,41 @@ static enum rec_step complete_last_exit(struct rmm *rmm, struct rec *rec,
 	return rsi_complete_host_call(rmm, rec, enter->gprs, out);
 }
 
+void rmm_host_irq_raise(struct rmm *rmm)
+{
+	atomic_store(&rmm->host_irq, true);
+}
+
+void rmm_set_host_irq_poll(struct rmm *rmm, rmm_host_irq_fn fn, void *ctx)
+{
+	rmm->host_irq_fn = fn;
+	rmm->host_irq_ctx = ctx;
+}
+
+/* A host interrupt is pending for the CPU running `rec`; the exit it causes takes it. */
+static bool host_irq_take(struct rmm *rmm, const struct rec *rec)
+{
+	if (atomic_exchange(&rmm->host_irq, false))
+		return true;
+	return rmm->host_irq_fn && rmm->host_irq_fn(rmm->host_irq_ctx, rec->pa);
+}
+
+struct rec_irq_poll {
+	struct rmm *rmm;
+	struct rec *rec;
+};
+
 /*
  * An IRQ exit is due (TF-RMM checks before every return into the realm, and
- * a physical interrupt is taken at the next instruction boundary): a timer
- * output changed since the last exit.
+ * a physical interrupt is taken at the next instruction boundary): a host
+ * interrupt is pending, or a timer output changed since the last exit.
  */
-static bool irq_due(struct rec *rec)
+static bool irq_due(struct rmm *rmm, struct rec *rec)
 {
 	struct vcpu_timers t;
 
+	if (host_irq_take(rmm, rec))
+		return true;
 	vcpu_get_timers(rec->vcpu, &t);
 	return rec_timer_irq_due(rec, &t);
 }
@@ -137,7 +163,9 @@ static bool irq_due(struct rec *rec)
 /* Between the engine's slices of a spinning realm. */
 static bool poll_irq(void *ctx)
 {
-	return irq_due(ctx);
+	struct rec_irq_poll *p = ctx;
+
+	return irq_due(p->rmm, p->rec);
 }
 
 /* The engine stopped on an instruction that traps to EL2 (not a budget or poll stop). */
@@ -170,17 +198,18 @@ static void irq_before_trap(struct rec *rec, const struct vcpu_exit *x)
 
 static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exit_info *out)
 {
+	struct rec_irq_poll poll = { rmm, rec };
 	struct vcpu *v = rec->vcpu;
 	struct vcpu_exit x;
 
 	vcpu_set_budget(v, rmm->rec_insn_budget);
-	vcpu_set_poll(v, poll_irq, rec, 0);
+	vcpu_set_poll(v, poll_irq, &poll, 0);
 	out->kind = EXIT_IRQ;
 	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
-		if (irq_due(rec))
+		if (irq_due(rmm, rec))
 			break;
 		vcpu_run(v, &x);
-		if (trapped(&x) && irq_due(rec)) {
+		if (trapped(&x) && irq_due(rmm, rec)) {
 			irq_before_trap(rec, &x);
 			out->kind = EXIT_IRQ;
 			break;

@@ -7,6 +7,7 @@
 #ifndef FAKE_RMM_INTERNAL_H
 #define FAKE_RMM_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -181,6 +182,11 @@ struct rmm {
 	/* Realms alive, for invariant checks and teardown. */
 	struct realm **realms;
 	unsigned int nrealms, realms_cap;
+
+	/* Host interrupts for a running REC (rmm_host_irq_raise, cmd_rec_enter.c). */
+	atomic_bool host_irq;
+	rmm_host_irq_fn host_irq_fn;
+	void *host_irq_ctx;
 };
 
 extern const struct handler_entry rmm_handlers[];

@@ -6,7 +6,10 @@
  * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS, and RSI REALM_CONFIG's
  * 2.0 (RSI 1.1) layout.
  */
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cca-double/guests.h>
 
@@ -364,6 +367,41 @@ static void timer_exits_v2(void **state)
 		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
 }
 
+/*
+ * Host interrupts on 2.0 (as the 1.0 test_rec_host_irq): a host thread
+ * kicks a spinning REC with rmm_host_irq_raise(); REC_ENTER ends with an
+ * IRQ exit within a slice, long before its budget (seconds of spinning).
+ */
+static void *kick_after_20ms(void *rmm)
+{
+	usleep(20000);
+	rmm_host_irq_raise(rmm);
+	return NULL;
+}
+
+static void host_irq_kicks_spinning_rec_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "spin", 0, 0, &run), count;
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+	struct timespec t0, t1;
+	pthread_t t;
+
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	f->rmm->rec_insn_budget = 2000000000ULL;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(pthread_create(&t, NULL, kick_after_20ms, f->rmm), 0);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+	count = rec_get_x(rec_of(f->rmm, rec), 1);
+	assert_true(count > 0 && count < 500000000ULL);
+	/* 20 ms of sleep, then within a slice: well under half a second in all. */
+	assert_true((t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec) < 500000000LL);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +414,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(entry_pc_unpopulated_ram_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(host_irq_kicks_spinning_rec_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

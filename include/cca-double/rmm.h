@@ -114,6 +114,28 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len);
  */
 void rmm_platform_token_expire(struct rmm *rmm);
 
+/*
+ * ---- Host interrupts while a REC runs ----
+ *
+ * A physical interrupt for the CPU that runs REC_ENTER - the IPI of
+ * kvm_vcpu_kick, a device interrupt, the host's own timer - ends the
+ * realm's run with a REC exit of reason IRQ.  The engine looks between
+ * slices of at most 65536 guest instructions, so the exit comes within
+ * one slice of the interrupt (and before the next trap the realm makes).
+ *
+ * rmm_host_irq_raise() may be called from any thread or a signal handler
+ * while another thread is inside REC_ENTER.  The interrupt stays pending
+ * until a REC_ENTER takes it: raised while no REC runs, the next
+ * REC_ENTER exits with IRQ before the realm runs an instruction.
+ *
+ * rmm_set_host_irq_poll() installs a function asked instead at the same
+ * points (in the thread running REC_ENTER, with the REC's PA): true means
+ * an interrupt is pending for that REC.  NULL removes it.
+ */
+void rmm_host_irq_raise(struct rmm *rmm);
+typedef bool (*rmm_host_irq_fn)(void *ctx, uint64_t rec);
+void rmm_set_host_irq_poll(struct rmm *rmm, rmm_host_irq_fn fn, void *ctx);
+
 /* ---- Tracing and fault injection (see trace.h, fault.h) ---- */
 
 void rmm_set_trace(struct rmm *rmm, struct trace *trace);
