@@ -148,13 +148,14 @@ struct rec_irq_poll {
 /*
  * An IRQ exit is due (TF-RMM checks before every return into the realm, and
  * a physical interrupt is taken at the next instruction boundary): a host
- * interrupt is pending, or a timer output changed since the last exit.
+ * interrupt is pending, a GIC maintenance interrupt is asserted, or a
+ * timer output changed since the last exit.
  */
 static bool irq_due(struct rmm *rmm, struct rec *rec)
 {
 	struct vcpu_timers t;
 
-	if (host_irq_take(rmm, rec))
+	if (host_irq_take(rmm, rec) || vgic_misr(&rec->gic))
 		return true;
 	vcpu_get_timers(rec->vcpu, &t);
 	return rec_timer_irq_due(rec, &t);

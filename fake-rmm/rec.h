@@ -146,6 +146,8 @@ void vgic_load(struct vgic *g, uint64_t hcr, const uint64_t *lrs);
 /* What rec_exit reports. */
 void vgic_save(const struct vgic *g, uint64_t *hcr, uint64_t *lrs, uint64_t *misr,
 	       uint64_t *vmcr);
+/* ICH_MISR_EL2: the maintenance interrupts asserted now (0: none). */
+uint64_t vgic_misr(const struct vgic *g);
 /* A pending LR exists: the vIRQ line is asserted. */
 bool vgic_irq_pending(const struct vgic *g);
 /*
