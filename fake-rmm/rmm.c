@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <cca-double/trace.h>
+#include <cca-double/vcpu.h>
 
 #include "realm.h"
 #include "rmm_internal.h"
@@ -15,12 +16,13 @@ void rmm_default_features(struct rmm_features *f)
 	/* The vCPU emulates a 44-bit PA CPU: larger IPA spaces cannot run. */
 	f->s2sz = 44;
 	f->lpa2 = false;
-	f->sve = true;
-	f->sve_vl = 15;		/* VQ 16: 2048-bit vectors */
-	f->num_bps = 6;
-	f->num_wps = 4;
-	f->pmu = true;
-	f->pmu_num_ctrs = 31;
+	/* What the realm's CPU has (its ID registers, vcpu.h): FEATURES must not promise more. */
+	f->sve = VCPU_SVE;
+	f->sve_vl = 0;
+	f->num_bps = VCPU_NUM_BPS;
+	f->num_wps = VCPU_NUM_WPS;
+	f->pmu = VCPU_PMU_COUNTERS > 0;
+	f->pmu_num_ctrs = VCPU_PMU_COUNTERS;
 	f->sha256 = true;
 	f->sha512 = true;
 	f->gicv3_num_lrs = 16;

@@ -402,6 +402,41 @@ static void host_irq_kicks_spinning_rec_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * FEATURES on 2.0 promises only what the realm's CPU has (as the 1.0
+ * test_rec_features): SVE, PMU counters, breakpoints and watchpoints agree
+ * with the ID registers the id_regs guest reads, and PFR0.GIC announces
+ * the GICv3 system registers the RMM emulates.
+ */
+static void features_match_realm_cpu_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "id_regs", 0, 0, &run), f0, pfr0, dfr0, pmcr;
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+	struct smc_regs r;
+
+	assert_rmi(rc(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
+	f0 = r.x[1];
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0x1d);
+	pfr0 = p->exit.gprs[0];
+	dfr0 = p->exit.gprs[1];
+	pmcr = p->exit.gprs[2];
+#define F0(name) ((f0 & V2(FEATURE_REGISTER_0_##name##_MASK)) >> V2(FEATURE_REGISTER_0_##name##_SHIFT))
+	assert_int_equal(F0(SVE), ((pfr0 >> 32) & 0xf) != 0);
+	if (!F0(SVE))
+		assert_int_equal(F0(SVE_VL), 0);
+	assert_int_equal(F0(PMU), ((dfr0 >> 8) & 0xf) != 0);
+	assert_int_equal(F0(PMU_NUM_CTRS), (pmcr >> 11) & 0x1f);
+	assert_int_equal(F0(NUM_BPS), ((dfr0 >> 12) & 0xf) + 1);
+	assert_int_equal(F0(NUM_WPS), ((dfr0 >> 20) & 0xf) + 1);
+#undef F0
+	assert_int_equal((pfr0 >> 24) & 0xf, 1);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -415,6 +450,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_irq_kicks_spinning_rec_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

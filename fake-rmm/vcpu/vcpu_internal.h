@@ -33,6 +33,10 @@ struct sysreg_enc {
 #define SYS_TTBR0_EL1   SYSREG(3, 0, 2, 0, 0)
 #define SYS_TTBR1_EL1   SYSREG(3, 0, 2, 0, 1)
 #define SYS_CNTVCT_EL0  SYSREG(3, 3, 14, 0, 2)
+#define SYS_ID_AA64PFR0_EL1 SYSREG(3, 0, 0, 4, 0)
+
+#define ID_AA64PFR0_GIC_MASK   (0xfULL << 24)
+#define ID_AA64PFR0_GIC_SYSREG (1ULL << 24)   /* GICv3 system registers */
 
 #define HCR_VM          (1ULL << 0)
 #define HCR_FMO         (1ULL << 3)

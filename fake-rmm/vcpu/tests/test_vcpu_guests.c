@@ -155,6 +155,31 @@ static void test_measurement(void **state)
 	fixture_free(f);
 }
 
+/*
+ * What a realm reads from its ID registers is what vcpu.h says the engine
+ * provides (the fake RMM's FEATURES follow those constants): a GICv3
+ * system-register interface, SVE, PMU counters, breakpoints, watchpoints,
+ * no FEAT_HAFDBS.
+ */
+static void test_id_regs(void **state)
+{
+	struct fixture *f = fixture_new("id_regs", 40, 1, 0, 0, 0, 0);
+	uint64_t *g;
+
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, NULL);
+	assert_int_equal((g[0] >> 24) & 0xf, 1);                 /* PFR0.GIC: system registers */
+	assert_int_equal((g[0] >> 32) & 0xf, VCPU_SVE);          /* PFR0.SVE */
+	assert_int_equal(((g[1] >> 12) & 0xf) + 1, VCPU_NUM_BPS); /* DFR0.BRPs */
+	assert_int_equal(((g[1] >> 20) & 0xf) + 1, VCPU_NUM_WPS); /* DFR0.WRPs */
+	assert_true(((g[1] >> 8) & 0xf) >= 1);                    /* DFR0.PMUVer: PMUv3 */
+	assert_int_equal((g[2] >> 11) & 0x1f, VCPU_PMU_COUNTERS); /* PMCR_EL0.N */
+	assert_int_equal(g[3], 0);                                /* ID_AA64ZFR0_EL1 */
+	assert_int_equal(g[4] & 0xf, 0);                          /* MMFR1.HAFDBS */
+	assert_int_equal(g[5] & 0xf, 4);                          /* MMFR0.PARange: 44 bits */
+	fixture_free(f);
+}
+
 static void test_guest_table(void **state)
 {
 	static const char *const names[] = {
@@ -179,6 +204,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rsi_version),
+		cmocka_unit_test(test_id_regs),
 		cmocka_unit_test(test_ripas_change),
 		cmocka_unit_test(test_psci_cpu_on),
 		cmocka_unit_test(test_measurement),

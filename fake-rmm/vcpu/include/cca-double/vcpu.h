@@ -42,6 +42,19 @@ extern "C" {
 #define VCPU_MIN_IPA_BITS       32
 #define VCPU_MAX_IPA_BITS       44
 
+/*
+ * What the emulated CPU (Unicorn 2.0.1's Cortex-A72 model) gives a realm,
+ * as its ID registers say (test_vcpu_id_regs checks them against what a
+ * realm reads): no SVE, a PMUv3 with 4 event counters, 6 breakpoints and 4
+ * watchpoints, no hardware access-flag or dirty-state management; the
+ * GICv3 CPU interface is the engine's ICC_* emulation (SYSREG exits), so
+ * ID_AA64PFR0_EL1.GIC reads 1.  The fake RMM's default FEATURES follow.
+ */
+#define VCPU_SVE                0
+#define VCPU_PMU_COUNTERS       4
+#define VCPU_NUM_BPS            6
+#define VCPU_NUM_WPS            4
+
 struct vcpu;
 
 struct vcpu_config {
