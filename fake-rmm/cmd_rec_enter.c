@@ -146,12 +146,10 @@ struct rec_irq_poll {
 };
 
 /*
- * An IRQ exit is due (TF-RMM checks before every return into the realm, and
- * a physical interrupt is taken at the next instruction boundary): a host
- * interrupt is pending, a GIC maintenance interrupt is asserted, or a
- * timer output changed since the last exit.
+ * TF-RMM checks before every return into the realm, and a physical
+ * interrupt is taken at the next instruction boundary.
  */
-static bool irq_due(struct rmm *rmm, struct rec *rec)
+bool rec_irq_due(struct rmm *rmm, struct rec *rec)
 {
 	struct vcpu_timers t;
 
@@ -166,7 +164,7 @@ static bool poll_irq(void *ctx)
 {
 	struct rec_irq_poll *p = ctx;
 
-	return irq_due(p->rmm, p->rec);
+	return rec_irq_due(p->rmm, p->rec);
 }
 
 /* The engine stopped on an instruction that traps to EL2 (not a budget or poll stop). */
@@ -207,10 +205,10 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 	vcpu_set_poll(v, poll_irq, &poll, 0);
 	out->kind = EXIT_IRQ;
 	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
-		if (irq_due(rmm, rec))
+		if (rec_irq_due(rmm, rec))
 			break;
 		vcpu_run(v, &x);
-		if (trapped(&x) && irq_due(rmm, rec)) {
+		if (trapped(&x) && rec_irq_due(rmm, rec)) {
 			irq_before_trap(rec, &x);
 			out->kind = EXIT_IRQ;
 			break;

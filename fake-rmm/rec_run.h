@@ -43,6 +43,14 @@ bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t);
 /* The timer state an exit reports to the host (rec_exit cntv_ctl, cntp_ctl). */
 void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t);
 
+/* ---- cmd_rec_enter.c ---- */
+/*
+ * An IRQ exit is due now: a host interrupt is pending (taken by this
+ * answer), a GIC maintenance interrupt is asserted, or a timer output
+ * changed since the last exit.
+ */
+bool rec_irq_due(struct rmm *rmm, struct rec *rec);
+
 /* ---- rsi.c ---- */
 enum rec_step rsi_handle_smc(struct rmm *rmm, struct rec *rec, struct rec_exit_info *out);
 /* REC_ENTER completions of a host call and of a RIPAS change. */

@@ -182,9 +182,10 @@ static void attestation_token(void **state)
 	assert_ptr_equal(cbor_skip(tok, end, 0), end);
 	for (unsigned int i = 0; i < 64; i++)
 		challenge[i] = (uint8_t)(0x40 + i);
+	/* ECDSA signs with a fresh nonce each time: same length, other signature bytes
+	 * (test_rec_attest verifies them). */
 	blen = attest_token_build(realm_of_rd(x->f->rmm, x->f->rd), challenge, built, sizeof(built));
 	assert_int_equal(blen, len);
-	assert_memory_equal(built, tok, len);
 
 	/* 399({44234: platform, 44241: realm}) */
 	assert_non_null(p = head(tok, end, &it));

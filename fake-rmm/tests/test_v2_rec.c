@@ -17,8 +17,10 @@
 
 #include "v2_fixture.h"
 
+#include "attest.h"
 #include "rec.h"
 #include "rmm_internal.h"
+#include "token_check.h"
 
 #define CODE_IPA 0x100000ULL
 #define DATA_IPA 0x200000ULL
@@ -437,6 +439,68 @@ static void features_match_realm_cpu_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * The attestation token on 2.0 (as the 1.0 test_rec_attest): every claim,
+ * the RAK as a COSE_Key and both ES384 signatures checked by token_check's
+ * independent reader and libcrypto verifier; a host interrupt while the
+ * RMM signs makes CONTINUE answer INCOMPLETE with an IRQ exit, and the
+ * realm's next call gets the token.
+ */
+struct signing_irq {
+	struct rmm *rmm;
+	unsigned int fired;
+};
+
+/* Raises a host interrupt once, while the RMM signs a token (white-box: the REC's state). */
+static bool irq_while_signing_v2(void *ctx, uint64_t rec_pa)
+{
+	struct signing_irq *s = ctx;
+	struct rec *rec = rec_of(s->rmm, rec_pa);
+
+	if (!rec || !attest_token_signing(rec->attest) || s->fired)
+		return false;
+	s->fired++;
+	return true;
+}
+
+static void attestation_token_v2(void **state)
+{
+	struct fix *f = *state;
+	uint8_t challenge[64], rpv[64] = { 0 }, m[5][64];
+	struct token_expect e = { .challenge = challenge, .rpv = rpv, .rim = m[0],
+				  .hash_size = 32, .hash_name = "sha-256" };
+	uint64_t run, rec, data = fix_alloc_delegated(f);
+	struct signing_irq irq = { .rmm = f->rmm };
+	struct rmi_v2_rec_run *p;
+
+	rt_tables(f, DATA_IPA, 3);
+	assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, data, DATA_IPA, fix_alloc(f), 1, NULL), 0);
+	rec = boot_guest(f, "attest_token", DATA_IPA, 0, &run);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	rmm_set_host_irq_poll(f->rmm, irq_while_signing_v2, &irq);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+	assert_int_equal(rec_get_x(rec_of(f->rmm, rec), 0), RSI_V1_0_STATUS_INCOMPLETE);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	rmm_set_host_irq_poll(f->rmm, NULL, NULL);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0xa7);
+	assert_int_equal(p->exit.gprs[0], RSI_V1_0_STATUS_SUCCESS);
+	assert_int_equal(p->exit.gprs[2], RSI_V1_0_STATUS_SUCCESS);
+	assert_int_equal(p->exit.gprs[4], 2);		/* interrupted once, then all of it */
+	assert_int_equal(p->exit.gprs[5], 1);
+	for (unsigned int i = 0; i < 64; i++)
+		challenge[i] = (uint8_t)(0x40 + i);
+	for (unsigned int i = 0; i < 5; i++) {
+		assert_int_equal(rmm_realm_measurement(f->rmm, f->rd, i, m[i]), 0);
+		if (i)
+			e.rem[i - 1] = m[i];
+	}
+	token_check(pmem_rmm_ptr(f->pm, data), (size_t)p->exit.gprs[3], &e);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +515,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_irq_kicks_spinning_rec_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(attestation_token_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

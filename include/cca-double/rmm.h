@@ -136,6 +136,16 @@ void rmm_host_irq_raise(struct rmm *rmm);
 typedef bool (*rmm_host_irq_fn)(void *ctx, uint64_t rec);
 void rmm_set_host_irq_poll(struct rmm *rmm, rmm_host_irq_fn fn, void *ctx);
 
+/*
+ * The TEST keys the attestation tokens of RSI_ATTEST_TOKEN_* are signed
+ * with (ES384, P-384; uncompressed points 0x04 || X || Y): the realm
+ * attestation key, which every realm token also carries as a COSE_Key, and
+ * the CCA platform attestation key that signs the platform token.  They are
+ * derived from fixed public seeds: a verifier under test may be given them,
+ * nothing may trust them.  All zero if libcrypto cannot make them.
+ */
+void rmm_attest_public_keys(uint8_t rak[97], uint8_t cpak[97]);
+
 /* ---- Tracing and fault injection (see trace.h, fault.h) ---- */
 
 void rmm_set_trace(struct rmm *rmm, struct trace *trace);
