@@ -153,7 +153,7 @@ bool rec_irq_due(struct rmm *rmm, struct rec *rec)
 {
 	struct vcpu_timers t;
 
-	if (host_irq_take(rmm, rec) || vgic_misr(&rec->gic))
+	if (host_irq_take(rmm, rec) || vgic_misr(&rec->gic) || rec_pmu_irq_due(rec))
 		return true;
 	vcpu_get_timers(rec->vcpu, &t);
 	return rec_timer_irq_due(rec, &t);
@@ -252,7 +252,9 @@ static void write_exit_common(const struct rmm *rmm, struct rec *rec,
 	ex->ripas_top = info->ripas_top;
 	ex->ripas_value = (uint8_t)info->ripas_value;
 	ex->imm = info->imm;
-	ex->pmu_ovf_status = RMI_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
+	rec->pmu_reported = rec_pmu_overflow(rec);
+	ex->pmu_ovf_status = rec->pmu_reported ? RMI_PMU_OVERFLOW_STATUS_ACTIVE
+					       : RMI_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
 }
 
 static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec_exit_info *info,

@@ -154,6 +154,7 @@ struct vcpu *rec_vcpu(struct rmm *rmm, struct rec *rec, const char **err)
 		.mpidr = mpidr_el1_of(rec->mpidr),
 		.pc = rec->entry_pc,
 		.budget = rmm->rec_insn_budget,
+		.pmu_counters = r->pmu ? r->pmu_num_ctrs : 0,
 	};
 
 	if (rec->vcpu)
@@ -178,6 +179,7 @@ void rec_reset(struct rec *rec, uint64_t pc, uint64_t context_id)
 	/* The engine's timers restart disabled. */
 	rec->vtimer_reported = false;
 	rec->ptimer_reported = false;
+	rec->pmu_reported = false;
 	if (rec->vcpu)
 		vcpu_reset(rec->vcpu, pc, rec->entry_x);
 }

@@ -84,6 +84,8 @@ struct rec {
 	struct attest_state *attest;
 	/* EL1 timer outputs (enabled, condition met, not masked) as the last exit reported them. */
 	bool vtimer_reported, ptimer_reported;
+	/* The PMU overflow interrupt request as the last exit reported it (pmu_ovf_status). */
+	bool pmu_reported;
 };
 
 /* ---- rec.c: the object ---- */

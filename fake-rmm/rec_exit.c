@@ -80,6 +80,22 @@ bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t)
 	       timer_asserted(t->cntp_ctl) != rec->ptimer_reported;
 }
 
+/*
+ * The PMU's overflow interrupt is a physical PPI while the realm runs
+ * (TF-RMM pmu_update_rec_exit(): PMCR_EL0.E and PMOVSSET & PMINTENSET &
+ * PMCNTENSET); like a timer output, a change of it is an IRQ exit and the
+ * host, told by pmu_ovf_status, injects the virtual one.
+ */
+bool rec_pmu_overflow(struct rec *rec)
+{
+	return rec->realm->pmu && vcpu_pmu_irq(rec->vcpu);
+}
+
+bool rec_pmu_irq_due(struct rec *rec)
+{
+	return rec_pmu_overflow(rec) != rec->pmu_reported;
+}
+
 void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t)
 {
 	rec->vtimer_reported = timer_asserted(t->cntv_ctl);

@@ -15,6 +15,24 @@ int rx_setup(void **state)
 	return 0;
 }
 
+int rx_setup_pmu(void **state)
+{
+	struct rx *x = calloc(1, sizeof(*x));
+	struct realm_desc d;
+	struct rmm_features f;
+
+	if (!x || fix_setup_v1((void **)&x->f))
+		return -1;
+	rmm_default_features(&f);
+	realm_desc_default(&d);
+	d.flags = RMI_V1_0_REALM_FLAGS_PMU_MASK;
+	d.pmu_num_ctrs = f.pmu_num_ctrs;
+	if (fix_realm_create(x->f, &d))
+		return -1;
+	*state = x;
+	return 0;
+}
+
 int rx_teardown(void **state)
 {
 	struct rx *x = *state;

@@ -3,7 +3,9 @@
  * FEATURES (1.0) promises only what the realm's CPU has: the id_regs guest
  * reads the ID registers a realm sizes itself by, and each FEATURES field
  * must agree - SVE, PMU and its counters, breakpoints, watchpoints - and
- * the GICv3 system-register interface the RMM emulates is announced.
+ * the GICv3 system-register interface the RMM emulates is announced.  The
+ * realm asks for a PMU with FEATURES' counters (without one PMCR_EL0 is
+ * UNDEFINED to it).
  */
 #include "rec_fixture.h"
 
@@ -37,7 +39,7 @@ static void features_match_realm_cpu(void **state)
 	rx_run_to_system_off(x, 0, 4);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, rx_setup, rx_teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, rx_setup_pmu, rx_teardown)
 
 int main(void)
 {

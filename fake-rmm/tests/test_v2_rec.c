@@ -33,6 +33,21 @@ static int setup(void **state)
 	return 0;
 }
 
+/* The same realm with a PMU of as many counters as FEATURES allows. */
+static int setup_pmu(void **state)
+{
+	struct realm_desc d;
+	struct rmm_features feat;
+
+	if (fix_setup_v2(state))
+		return -1;
+	rmm_default_features(&feat);
+	realm_desc_default(&d);
+	d.flags = V2(REALM_FLAGS_PMU_MASK);
+	d.pmu_num_ctrs = feat.pmu_num_ctrs;
+	return fix_realm_create(*state, &d) ? -1 : 0;
+}
+
 static void load_at(struct fix *f, const char *name, uint64_t ipa)
 {
 	const struct guest_program *g = guest_program_find(name);
@@ -501,6 +516,44 @@ static void attestation_token_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * PMU overflow on 2.0 (as the 1.0 test_rec_pmu): pmu_ovf_status reports
+ * the realm PMU's overflow interrupt request and its assertion is an IRQ
+ * exit, for a SW_INCR counter and for the cycle counter wrapping while the
+ * realm spins.
+ */
+static void pmu_overflow_v2(void **state)
+{
+	static const struct { uint64_t mode, spin; uint64_t ovs; } cases[] = {
+		{ 1, 0, 1 }, { 2, 2000000, 1ULL << 31 },
+	};
+	struct fix *f = *state;
+	uint64_t rec[2], run = fix_alloc(f);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	load(f, "pmu_overflow");
+	for (unsigned int i = 0; i < 2; i++) {
+		uint64_t gprs[8] = { cases[i].mode, cases[i].spin };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+		assert_int_equal(p->exit.pmu_ovf_status, V2(PMU_OVERFLOW_STATUS_ACTIVE));
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 0x9e);
+		assert_int_equal(p->exit.gprs[0], cases[i].ovs);
+		assert_int_equal(p->exit.gprs[2], cases[i].spin);
+		assert_int_equal(p->exit.pmu_ovf_status, V2(PMU_OVERFLOW_STATUS_ACTIVE));
+	}
+	for (unsigned int i = 0; i < 2; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -514,8 +567,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(host_irq_kicks_spinning_rec_v2, setup, fix_teardown),
-		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup_pmu, fix_teardown),
 		cmocka_unit_test_setup_teardown(attestation_token_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(pmu_overflow_v2, setup_pmu, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

@@ -254,6 +254,7 @@ struct vcpu *vcpu_create(const struct vcpu_config *cfg)
 	sysreg_write(v, SYS_VMPIDR_EL2, cfg->mpidr);  /* EL1 reads of MPIDR_EL1 */
 	if (enter_el1(v, cfg->pc, ps) != 0)
 		goto fail;
+	pmu_reset(v, cfg->pmu_counters < VCPU_PMU_COUNTERS ? cfg->pmu_counters : VCPU_PMU_COUNTERS);
 	if (uc_context_alloc(v->uc, &v->reset_ctx) != UC_ERR_OK ||
 	    uc_context_save(v->uc, v->reset_ctx) != UC_ERR_OK) {
 		set_create_error("saving the reset context failed");
@@ -276,6 +277,7 @@ int vcpu_reset(struct vcpu *v, uint64_t pc, const uint64_t x[8])
 	sysreg_write(v, SYS_HCR_EL2, v->hcr);
 	v->vtimer = (struct timer_regs){ 0 };
 	v->ptimer = (struct timer_regs){ 0 };
+	pmu_reset(v, v->pmu.counters);
 	v->last = (struct vcpu_exit){ 0 };
 	v->pc_on_trap_insn = false;
 	set_entry_regs(v, pc, x);

@@ -95,7 +95,15 @@ static uint32_t on_sysreg(struct vcpu *v, uc_arm64_reg reg,
 
 	if (over_limit(v))
 		return 1;
-	if (timer_sysreg(v, cp, read, &value) || id_sysreg(v, cp, read, &value)) {
+	if (pmu_is_sysreg(cp) && !v->pmu.counters) {
+		/* Skipped, then UNDEF injected at it (vcpu_run.c). */
+		v->ev = (struct hook_event){ .kind = EV_SYSREG_UNDEF,
+					     .addr = reg_read(v, UC_ARM64_REG_PC) };
+		uc_emu_stop(v->uc);
+		return 1;
+	}
+	if (timer_sysreg(v, cp, read, &value) || id_sysreg(v, cp, read, &value) ||
+	    (pmu_is_sysreg(cp) && pmu_sysreg(v, cp, read, &value))) {
 		/* Known to Unicorn: "skip" continues after the instruction. */
 		if (read && reg != UC_ARM64_REG_XZR)
 			uc_reg_write(v->uc, reg, &value);

@@ -81,10 +81,22 @@ struct timer_regs {
 	uint64_t cval;
 };
 
+/* PMU model state (Unicorn's PMU does not count, vcpu_pmu.c). */
+struct pmu_regs {
+	unsigned int counters;          /* event counters; 0: no PMU */
+	uint64_t pmcr;                  /* writable bits */
+	uint32_t cnten, inten, ovs;     /* bit n: counter n, bit 31: cycle counter */
+	uint64_t selr, userenr, ccfiltr, ccntr;
+	uint64_t evtyper[VCPU_PMU_COUNTERS];
+	uint32_t evcntr[VCPU_PMU_COUNTERS];
+	uint64_t synced_at;             /* generic counter at the last update */
+};
+
 enum hook_event_kind {
 	EV_NONE = 0,
 	EV_INTR,        /* UC_HOOK_INTR: intno */
 	EV_SYSREG,      /* MRS/MSR of a register the REC layer emulates */
+	EV_SYSREG_UNDEF, /* MRS/MSR the realm may not use (addr: the insn): UNDEF */
 	EV_UNMAPPED,    /* access outside every region (beyond the IPA space) */
 	EV_HOOK_LIMIT,  /* runaway hook: bound reached */
 };
@@ -118,6 +130,7 @@ struct vcpu {
 
 	uint64_t hcr;                   /* our copy of HCR_EL2 (VI/VF change) */
 	struct timer_regs vtimer, ptimer;
+	struct pmu_regs pmu;
 
 	/* What stopped the last uc_emu_start, recorded by the hooks; the
 	 * hooks only record and stop, vcpu_run classifies afterwards. */
@@ -171,6 +184,11 @@ uint64_t timer_counter(struct vcpu *v);
 bool timer_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read,
 		  uint64_t *value);
 void timer_snapshot(struct vcpu *v, struct vcpu_timers *out);
+
+/* PMU model (vcpu_pmu.c). */
+void pmu_reset(struct vcpu *v, unsigned int counters);
+bool pmu_is_sysreg(const uc_arm64_cp_reg *cp);
+bool pmu_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read, uint64_t *value);
 
 /* Hooks (vcpu_hooks.c): record an event and stop, never loop. */
 int hooks_install(struct vcpu *v);

@@ -294,6 +294,14 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 	case EV_SYSREG:
 		on_sysreg_event(v, out);
 		return STEP_EXIT;
+	case EV_SYSREG_UNDEF:
+		v->trap_pc = v->ev.addr;
+		if (inject_sync(v, esr(EC_UNKNOWN, 0), sysreg_read(v, SYS_FAR_EL1), v->trap_pc) != 0) {
+			fail(out, "system register access at EL0 pc 0x%llx: cannot vector from EL0",
+			     (unsigned long long)v->trap_pc);
+			return STEP_EXIT;
+		}
+		return STEP_CONTINUE;
 	case EV_UNMAPPED:
 		on_unmapped_event(v, out);
 		return STEP_EXIT;

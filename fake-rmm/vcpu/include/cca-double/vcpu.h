@@ -72,6 +72,9 @@ struct vcpu_config {
 	uint64_t pc;            /* initial PC (IPA; the MMU is off at start) */
 	uint64_t x[8];          /* initial x0..x7, everything else is 0 */
 	uint64_t budget;        /* instructions per vcpu_run; 0 = default */
+	/* Event counters of the realm's PMU (PMCR_EL0.N, at most VCPU_PMU_COUNTERS);
+	 * 0: the realm has no PMU and its registers are UNDEFINED (vcpu_pmu.c). */
+	unsigned int pmu_counters;
 };
 
 enum vcpu_exit_reason {
@@ -208,6 +211,13 @@ void vcpu_stage2_changed(struct vcpu *vcpu);
 void vcpu_code_changed(struct vcpu *vcpu, uint64_t pa, uint64_t len);
 
 void vcpu_get_timers(struct vcpu *vcpu, struct vcpu_timers *out);
+
+/*
+ * The PMU's overflow interrupt request: PMCR_EL0.E and a counter whose
+ * PMCNTENSET, PMINTENSET and PMOVSSET bits are all set (counters brought
+ * up to date first).  Always false without a PMU.
+ */
+bool vcpu_pmu_irq(struct vcpu *vcpu);
 
 /* Software walk of the realm's current translation (stage 1 if enabled,
  * then stage 2), for reading guest memory host-side.  Returns a host
