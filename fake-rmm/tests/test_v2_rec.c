@@ -554,6 +554,42 @@ static void pmu_overflow_v2(void **state)
 		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
 }
 
+/*
+ * Stage-1 address size faults on 2.0 (as the 1.0 test_rec_s1): an output
+ * address beyond TCR_EL1.IPS, or an MMU-off access at the PA size, is the
+ * realm's own address size fault at its vector, not the RMM's SEA.
+ */
+static void s1_address_size_v2(void **state)
+{
+	static const struct { uint64_t oa, ips, off, esr, far; } cases[] = {
+		{ 1ULL << 32, 0, 0, (0x25ULL << 26) | (1ULL << 25) | 1, 1ULL << 30 },
+		{ 1ULL << 44, 0, 1, (0x25ULL << 26) | (1ULL << 25) | 0, 1ULL << 44 },
+	};
+	struct fix *f = *state;
+	uint64_t rec[2], run = fix_alloc(f);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	load(f, "s1_addr_size");
+	ram_page(f, DATA_IPA);
+	ram_page(f, DATA_IPA + GRAN);
+	for (unsigned int i = 0; i < 2; i++) {
+		uint64_t gprs[8] = { DATA_IPA + i * GRAN, cases[i].oa, cases[i].ips, cases[i].off };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 0x5a);
+		assert_int_equal(p->exit.gprs[0], cases[i].esr);
+		assert_int_equal(p->exit.gprs[1], cases[i].far);
+	}
+	for (unsigned int i = 0; i < 2; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -570,6 +606,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup_pmu, fix_teardown),
 		cmocka_unit_test_setup_teardown(attestation_token_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(pmu_overflow_v2, setup_pmu, fix_teardown),
+		cmocka_unit_test_setup_teardown(s1_address_size_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

@@ -259,22 +259,31 @@ static void on_sysreg_event(struct vcpu *v, struct vcpu_exit *out)
 	out->esr = esr(EC_SYS64, iss);
 }
 
-/* An access outside every region: beyond the IPA space (MMU off) or a VA
- * no cover holds (MMU on).  Reported as a stage-2 address-size fault. */
-static void on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
+/*
+ * An access outside every region: beyond the IPA space (MMU off) or a VA
+ * no cover holds (MMU on).  With the MMU off, an address at or above the
+ * PA size is the realm's own stage-1 address size fault at level 0 (Arm
+ * ARM: flat mapping, output address beyond PAMax); below it, a stage-2
+ * fault beyond the IPA space for the RMM.
+ */
+static enum step on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
 {
 	uint64_t pc = reg_read(v, UC_ARM64_REG_PC);
 	struct ldst_info d = { 0 };
 	uint32_t insn;
 
 	v->trap_pc = pc;
+	if (!(sysreg_read(v, SYS_SCTLR_EL1) & SCTLR_M) && v->ev.addr >> VCPU_PA_BITS) {
+		d.write = v->ev.write;
+		return guest_fault(v, out, v->ev.fetch, &d, v->ev.addr, 0x00);
+	}
 	if (v->ev.fetch) {
 		out->reason = VCPU_EXIT_INSN_ABORT;
 		out->abort.ipa = v->ev.addr;
 		out->abort.va = v->ev.addr;
 		out->abort.va_valid = true;
 		out->esr = esr(EC_IABT_LOW, 0);
-		return;
+		return STEP_EXIT;
 	}
 	if (fetch_insn(v, pc, &insn))
 		decode_ldst(v, insn, &d);
@@ -284,6 +293,7 @@ static void on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
 	fill_data_abort(v, out, &d, v->ev.addr, 0);
 	if (d.isv && d.write)
 		out->abort.value = v->ev.value;
+	return STEP_EXIT;
 }
 
 static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
@@ -303,8 +313,7 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 		}
 		return STEP_CONTINUE;
 	case EV_UNMAPPED:
-		on_unmapped_event(v, out);
-		return STEP_EXIT;
+		return on_unmapped_event(v, out);
 	case EV_HOOK_LIMIT:
 		fail(out, "hook invoked more than %llu times in one run",
 		     (unsigned long long)v->hook_limit);

@@ -39,8 +39,9 @@ extern "C" {
 #define VCPU_DEFAULT_SLICE      65536ULL        /* instructions between polls */
 /* Unicorn 2.0.1's CPU models implement a 44-bit PARange and QEMU faults any
  * stage-2 input size above PAMax, so 45..48-bit IPA spaces cannot be run. */
+#define VCPU_PA_BITS            44      /* ID_AA64MMFR0_EL1.PARange */
 #define VCPU_MIN_IPA_BITS       32
-#define VCPU_MAX_IPA_BITS       44
+#define VCPU_MAX_IPA_BITS       VCPU_PA_BITS
 
 /*
  * What the emulated CPU (Unicorn 2.0.1's Cortex-A72 model) gives a realm,
