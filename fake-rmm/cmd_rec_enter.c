@@ -176,6 +176,7 @@ static bool trapped(const struct vcpu_exit *x)
 	case VCPU_EXIT_DATA_ABORT:
 	case VCPU_EXIT_INSN_ABORT:
 	case VCPU_EXIT_WFI:
+	case VCPU_EXIT_WFE:
 	case VCPU_EXIT_SYSREG:
 		return true;
 	default:
@@ -187,7 +188,7 @@ static bool trapped(const struct vcpu_exit *x)
  * The engine saw the trap after an interrupt that was already due: the
  * interrupt comes first and the instruction runs again at the next entry.
  * Aborts and system register traps leave PC on the instruction; SMC and
- * HVC are past it; a WFI woken by the interrupt returns past it anyway.
+ * HVC are past it; a WFI or WFE woken by the interrupt returns past it anyway.
  */
 static void irq_before_trap(struct rec *rec, const struct vcpu_exit *x)
 {
@@ -203,6 +204,7 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 
 	vcpu_set_budget(v, rmm->rec_insn_budget);
 	vcpu_set_poll(v, poll_irq, &poll, 0);
+	vcpu_set_trap_wfe(v, flag(flags, RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFE_MASK));
 	out->kind = EXIT_IRQ;
 	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
 		if (rec_irq_due(rmm, rec))

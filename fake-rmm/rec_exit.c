@@ -14,10 +14,11 @@
  *  - IPA >= 2^s2sz or RIPAS EMPTY (and instruction fetches from
  *    unprotected IPAs): a synchronous external abort is injected into the
  *    realm, no exit;
- *  - WFI with TRAP_WFI: SYNC, ESR = EC WFx + TI only.  Without TRAP_WFI a
- *    WFI with no virtual interrupt pending would wait for a physical one:
- *    an IRQ exit.  WFE cannot be trapped by Unicorn 2.0.1 (it runs as a
- *    no-op), so TRAP_WFE is accepted and has no effect.
+ *  - WFI with TRAP_WFI, WFE with TRAP_WFE: SYNC, ESR = EC WFx + TI only,
+ *    the instruction complete.  Without TRAP_WFI a WFI with no virtual
+ *    interrupt pending would wait for a physical one: an IRQ exit.  An
+ *    untrapped WFE is a no-op (Unicorn cannot trap WFE natively; the engine
+ *    finds trapped ones by inspecting translation blocks, vcpu_wfe.c).
  */
 #include <stdio.h>
 
@@ -205,6 +206,12 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
 		return insn_abort(rmm, rec, x, out);
 	case VCPU_EXIT_WFI:
 		return wfi(rec, x, enter_flags, out);
+	case VCPU_EXIT_WFE:
+		if (!FIELD_OF(RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFE, enter_flags))
+			return REC_STEP_RESUME;		/* a yield */
+		out->kind = EXIT_SYNC;
+		out->esr = x->esr & (ESR_EC_MASK | 1);	/* EC and TI (1: WFE) */
+		return REC_STEP_EXIT;
 	case VCPU_EXIT_SYSREG:
 		return sysreg(rec, x, out);
 	case VCPU_EXIT_BUDGET:

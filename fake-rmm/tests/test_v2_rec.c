@@ -590,6 +590,26 @@ static void s1_address_size_v2(void **state)
 		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
 }
 
+/* WFE with TRAP_WFE on 2.0 (as the 1.0 test_rec_wfe): a SYNC exit per WFE, ESR EC 0x01 with TI 1. */
+static void wfe_trapped_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "wfe_loop", 2, 0, &run);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		p->enter.flags = V2(REC_ENTER_FLAGS_TRAP_WFE_MASK);
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_SYNC));
+		assert_int_equal(p->exit.esr, (0x01ULL << 26) | 1);
+	}
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.gprs[0], 2);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +627,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(attestation_token_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(pmu_overflow_v2, setup_pmu, fix_teardown),
 		cmocka_unit_test_setup_teardown(s1_address_size_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(wfe_trapped_v2, setup, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

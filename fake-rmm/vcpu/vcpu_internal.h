@@ -97,6 +97,7 @@ enum hook_event_kind {
 	EV_INTR,        /* UC_HOOK_INTR: intno */
 	EV_SYSREG,      /* MRS/MSR of a register the REC layer emulates */
 	EV_SYSREG_UNDEF, /* MRS/MSR the realm may not use (addr: the insn): UNDEF */
+	EV_WFE,         /* a block ending in a trapped WFE is next (addr: the WFE, value: the block) */
 	EV_UNMAPPED,    /* access outside every region (beyond the IPA space) */
 	EV_HOOK_LIMIT,  /* runaway hook: bound reached */
 };
@@ -114,7 +115,15 @@ struct hook_event {
 struct vcpu {
 	uc_engine *uc;
 	uc_context *reset_ctx;          /* NS-EL1h state right after the ERET trick */
-	uc_hook intr_hook, mrs_hook, msr_hook, unmapped_hook;
+	uc_hook intr_hook, mrs_hook, msr_hook, unmapped_hook, block_hook;
+	bool block_hook_on;             /* installed (vcpu_wfe.c) */
+	bool trap_wfe;
+	bool ran;                       /* realm code translated: hooks need a flush */
+	struct wfe_cache_entry {
+		uint64_t addr;
+		uint32_t size;
+		bool wfe;
+	} wfe_cache[64];
 
 	uint8_t *arena;
 	uint64_t pa_base, arena_size;
@@ -193,6 +202,9 @@ bool pmu_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read, uint64_t *
 /* Hooks (vcpu_hooks.c): record an event and stop, never loop. */
 int hooks_install(struct vcpu *v);
 bool sysreg_is_icc(const uc_arm64_cp_reg *cp);
+
+/* WFE trapping (vcpu_wfe.c). */
+void wfe_cache_clear(struct vcpu *v);
 
 /* Exception injection (vcpu_inject.c). */
 int inject_sync(struct vcpu *v, uint64_t esr, uint64_t far, uint64_t elr);

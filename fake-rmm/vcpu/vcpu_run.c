@@ -296,6 +296,37 @@ static enum step on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
 	return STEP_EXIT;
 }
 
+static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out);
+
+/*
+ * A block ending in a trapped WFE (vcpu_wfe.c) was about to run: run its
+ * instructions up to the WFE (trapping off, an exact count), then step
+ * over the WFE and report it.  Anything else those instructions do (an
+ * abort, an SMC) comes first and is reported instead.
+ */
+static enum step on_wfe(struct vcpu *v, struct vcpu_exit *out)
+{
+	uint64_t wfe = v->ev.addr, block = v->ev.value;
+	uc_err e;
+
+	if (block < wfe) {
+		uint64_t n = (wfe - block) / 4;
+
+		v->trap_wfe = false;
+		v->ev = (struct hook_event){ 0 };
+		e = uc_emu_start(v->uc, block, 0, 0, n);
+		v->trap_wfe = true;
+		out->instructions += n;
+		if (v->ev.kind != EV_NONE || e != UC_ERR_OK || reg_read(v, UC_ARM64_REG_PC) != wfe)
+			return classify(v, e, out);
+	}
+	reg_write(v, UC_ARM64_REG_PC, wfe + 4);
+	v->trap_pc = wfe;
+	out->reason = VCPU_EXIT_WFE;
+	out->esr = esr(EC_WFX, 1);      /* TI: WFE */
+	return STEP_EXIT;
+}
+
 static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 {
 	switch (v->ev.kind) {
@@ -304,6 +335,8 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 	case EV_SYSREG:
 		on_sysreg_event(v, out);
 		return STEP_EXIT;
+	case EV_WFE:
+		return on_wfe(v, out);
 	case EV_SYSREG_UNDEF:
 		v->trap_pc = v->ev.addr;
 		if (inject_sync(v, esr(EC_UNKNOWN, 0), sysreg_read(v, SYS_FAR_EL1), v->trap_pc) != 0) {
@@ -356,6 +389,7 @@ int vcpu_run(struct vcpu *v, struct vcpu_exit *out)
 		/* count = n runs exactly n instructions (test_budget and
 		 * test_poll_slices check it, across slices too). */
 		e = uc_emu_start(v->uc, reg_read(v, UC_ARM64_REG_PC), 0, 0, n);
+		v->ran = true;
 		out->instructions += n;
 		step = classify(v, e, out);
 		if (step == STEP_CONTINUE) {

@@ -234,6 +234,37 @@ static void test_insn_abort(void **state)
 	fixture_free(f);
 }
 
+/* WFE traps only when asked (translation-block inspection), PC past it. */
+static void test_wfe_trap(void **state)
+{
+	struct fixture *f = fixture_new("wfe_loop", 40, 1, 3, 0, 0, 0);
+	uint64_t *g;
+
+	/* Not trapped: a yield; the three WFEs run through to the host call. */
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, NULL);
+	assert_int_equal(g[0], 3);
+	fixture_free(f);
+
+	/* Trapping asked for after realm code was translated (a flush). */
+	f = fixture_new("wfe_loop", 40, 1, 3, 0, 0, 0);
+	vcpu_set_budget(f->vcpu, 3);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	vcpu_set_budget(f->vcpu, 1000000);
+	vcpu_set_trap_wfe(f->vcpu, true);
+	for (uint64_t i = 1; i <= 3; i++) {
+		run_expect(f, VCPU_EXIT_WFE);
+		assert_int_equal(f->exit.esr, (0x01ULL << 26) | (1ULL << 25) | 1);
+		assert_int_equal(xreg(f, 21), i);
+		/* PC past the WFE: the cmp. */
+		assert_int_equal(vcpu_get_reg(f->vcpu, VCPU_REG_PC), GUEST_IPA + 0x14);
+	}
+	/* Off again: no more exits. */
+	vcpu_set_trap_wfe(f->vcpu, false);
+	run_expect_smc(f, RSI_HOST_CALL);
+	fixture_free(f);
+}
+
 static void test_budget(void **state)
 {
 	struct fixture *f = fixture_new("spin", 40, 1, 0, 0, 0, 0);
@@ -327,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_insn_abort),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_poll_slices),
+		cmocka_unit_test(test_wfe_trap),
 		cmocka_unit_test(test_hvc_and_undef),
 	};
 

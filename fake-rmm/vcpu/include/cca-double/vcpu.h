@@ -85,6 +85,7 @@ enum vcpu_exit_reason {
 	VCPU_EXIT_DATA_ABORT,   /* stage-2 data abort: abort.*; PC on the insn */
 	VCPU_EXIT_INSN_ABORT,   /* stage-2 instruction abort: abort.ipa; PC = fetch addr */
 	VCPU_EXIT_WFI,          /* PC past the WFI (always trapped, see vcpu_run.c) */
+	VCPU_EXIT_WFE,          /* PC past the WFE (only with vcpu_set_trap_wfe) */
 	VCPU_EXIT_SYSREG,       /* ICC_* access: sysreg.*; PC on the MRS/MSR */
 	VCPU_EXIT_BUDGET,       /* instruction budget used up; PC = next insn */
 	VCPU_EXIT_POLL,         /* the poll function asked to stop; PC = next insn */
@@ -180,6 +181,14 @@ void vcpu_set_budget(struct vcpu *vcpu, uint64_t instructions);
  */
 typedef bool (*vcpu_poll_fn)(void *ctx);
 void vcpu_set_poll(struct vcpu *vcpu, vcpu_poll_fn fn, void *ctx, uint64_t slice);
+
+/*
+ * Trap WFE (HCR_EL2.TWE, the RMM's TRAP_WFE): a WFE ends the run with
+ * VCPU_EXIT_WFE.  Unicorn cannot trap WFE, so the engine inspects the
+ * translation blocks it runs (vcpu_wfe.c); that costs about a nanosecond
+ * per block, paid from the first time trapping is asked for on this vcpu.
+ */
+void vcpu_set_trap_wfe(struct vcpu *vcpu, bool trap);
 
 uint64_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
 void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint64_t value);
