@@ -36,6 +36,8 @@ static void features_match_realm_cpu(void **state)
 	assert_int_equal(F0(NUM_WPS, f0), ((dfr0 >> 20) & 0xf) + 1);
 	/* The realm may use the ICC_* registers the RMM emulates: PFR0.GIC says so. */
 	assert_int_equal((pfr0 >> 24) & 0xf, 1);
+	/* No FEAT_HAFDBS, and the realm is told so. */
+	assert_int_equal(ex->gprs[4] & 0xf, 0);
 	rx_run_to_system_off(x, 0, 4);
 }
 

@@ -451,6 +451,7 @@ static void features_match_realm_cpu_v2(void **state)
 	assert_int_equal(F0(NUM_WPS), ((dfr0 >> 20) & 0xf) + 1);
 #undef F0
 	assert_int_equal((pfr0 >> 24) & 0xf, 1);
+	assert_int_equal(p->exit.gprs[4] & 0xf, 0);		/* MMFR1.HAFDBS: not there */
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
@@ -557,36 +558,40 @@ static void pmu_overflow_v2(void **state)
 /*
  * Stage-1 address size faults on 2.0 (as the 1.0 test_rec_s1): an output
  * address beyond TCR_EL1.IPS, or an MMU-off access at the PA size, is the
- * realm's own address size fault at its vector, not the RMM's SEA.
+ * realm's own address size fault at its vector, not the RMM's SEA; without
+ * FEAT_HAFDBS (MMFR1.HAFDBS 0) TCR_EL1.HA leaves the access flag fault.
  */
 static void s1_address_size_v2(void **state)
 {
-	static const struct { uint64_t oa, ips, off, esr, far; } cases[] = {
+	static const struct { uint64_t oa, ips, mode, esr, far; } cases[] = {
 		{ 1ULL << 32, 0, 0, (0x25ULL << 26) | (1ULL << 25) | 1, 1ULL << 30 },
 		{ 1ULL << 44, 0, 1, (0x25ULL << 26) | (1ULL << 25) | 0, 1ULL << 44 },
+		/* No FEAT_HAFDBS: TCR_EL1.HA set, access flag fault at level 1. */
+		{ 0, 0, 2, (0x25ULL << 26) | (1ULL << 25) | 0x09, 1ULL << 30 },
 	};
 	struct fix *f = *state;
-	uint64_t rec[2], run = fix_alloc(f);
+	uint64_t rec[3], run = fix_alloc(f);
 	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
 
 	load(f, "s1_addr_size");
-	ram_page(f, DATA_IPA);
-	ram_page(f, DATA_IPA + GRAN);
-	for (unsigned int i = 0; i < 2; i++) {
-		uint64_t gprs[8] = { DATA_IPA + i * GRAN, cases[i].oa, cases[i].ips, cases[i].off };
+	for (unsigned int i = 0; i < 3; i++)
+		ram_page(f, DATA_IPA + i * GRAN);
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t gprs[8] = { DATA_IPA + i * GRAN, cases[i].oa, cases[i].ips, cases[i].mode };
 
 		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
 							  CODE_IPA, gprs), &rec[i]), 0);
 	}
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
-	for (unsigned int i = 0; i < 2; i++) {
+	for (unsigned int i = 0; i < 3; i++) {
 		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
 		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
 		assert_int_equal(p->exit.imm, 0x5a);
 		assert_int_equal(p->exit.gprs[0], cases[i].esr);
 		assert_int_equal(p->exit.gprs[1], cases[i].far);
+		assert_int_equal(p->exit.gprs[3] & 0xf, 0);	/* ID_AA64MMFR1_EL1.HAFDBS */
 	}
-	for (unsigned int i = 0; i < 2; i++)
+	for (unsigned int i = 0; i < 3; i++)
 		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
 }
 

@@ -126,6 +126,27 @@ static void test_s1_address_size(void **state)
 	}
 }
 
+/*
+ * FEAT_HAFDBS is hidden (ID_AA64MMFR1_EL1.HAFDBS reads 0) and not half
+ * there: a realm that sets TCR_EL1.HA/HD anyway (RES0 without the feature)
+ * takes an access flag fault, no hardware update.
+ */
+static void test_no_hafdbs(void **state)
+{
+	struct fixture *f = fixture_new("s1_addr_size", 40, 1, RAM2_IPA, 0, 0, 2);
+	uint16_t imm;
+	uint64_t *g;
+
+	test_realm_map(&f->realm, RAM2_IPA, test_realm_alloc_granule(&f->realm), S2_RW);
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, &imm);
+	assert_int_equal(imm, 0x5a);
+	assert_int_equal(g[0], 0x96000009);     /* DABT, access flag fault, level 1 */
+	assert_int_equal(g[1], 1ULL << 30);
+	assert_int_equal(g[3] & 0xf, 0);        /* HAFDBS */
+	fixture_free(f);
+}
+
 static void test_reset(void **state)
 {
 	struct fixture *f = fixture_new("host_call", 40, 1, 1, 2, 3, 4);
@@ -151,6 +172,7 @@ int main(void)
 		cmocka_unit_test(test_sea_injection),
 		cmocka_unit_test(test_reset),
 		cmocka_unit_test(test_s1_address_size),
+		cmocka_unit_test(test_no_hafdbs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
