@@ -94,7 +94,7 @@ struct rec *rec_new(struct rmm *rmm, struct realm *r, uint64_t rec_pa,
 	rec->entry_pc = a->pc;
 	memcpy(rec->entry_x, a->gprs, sizeof(rec->entry_x));
 	rec->num_aux = a->num_aux;
-	vgic_init(&rec->gic, rmm->feat.gicv3_num_lrs);
+	vgic_init(&rec->gic, rmm->feat.gicv3_num_lrs, rmm->gic_pri_bits);
 	for (unsigned int i = 0; i < a->num_aux; i++) {
 		rec->aux[i] = a->aux[i];
 		g = granule_at(rmm, a->aux[i]);

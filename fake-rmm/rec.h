@@ -26,6 +26,7 @@
 /* The realm's virtual GIC CPU interface, 1.0 style (host-owned list registers). */
 struct vgic {
 	unsigned int nr_lrs;
+	unsigned int pri_bits;		/* implemented priority bits (5..8) */
 	uint64_t hcr;			/* ICH_HCR_EL2 as the host gave it */
 	uint64_t lrs[VGIC_MAX_LRS];
 	/* ICC_* state the realm programs (reported as ICH_VMCR_EL2). */
@@ -140,7 +141,7 @@ enum ipa_lookup rec_ipa_lookup(const struct rmm *rmm, const struct realm *r, uin
 
 /* ---- vgic.c: GICv3 virtual CPU interface over the host's list registers ---- */
 
-void vgic_init(struct vgic *g, unsigned int nr_lrs);
+void vgic_init(struct vgic *g, unsigned int nr_lrs, unsigned int pri_bits);
 uint64_t vgic_ich_vtr(const struct vgic *g);	/* ICH_VTR_EL2 the realm is told of */
 /* The 1.0 rec_enter GIC checks (tf-rmm.md §3 REC_ENTER step 7). */
 bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs);

@@ -92,12 +92,26 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen) ||
 	    layout_resolve(rmm, err, errlen))
 		goto fail;
-	if (cfg->features_set)
+	if (cfg->platform.raw_features) {
+		rmm->raw_features = true;
+		memcpy(rmm->feature_raw, cfg->platform.feature_register, sizeof(rmm->feature_raw));
+		if (features_from_registers(rmm, rmm->feature_raw, err, errlen))
+			goto fail;
+	} else if (cfg->features_set) {
 		rmm->feat = cfg->features;
-	else
+	} else {
 		rmm_default_features(&rmm->feat);
+	}
 	if (check_features(&rmm->feat, err, errlen))
 		goto fail;
+	rmm->vmid_bits = cfg->platform.vmid_bits ? cfg->platform.vmid_bits : 16;
+	rmm->gic_pri_bits = cfg->platform.gic_priority_bits ? cfg->platform.gic_priority_bits : 5;
+	if ((rmm->vmid_bits != 8 && rmm->vmid_bits != 16) || rmm->gic_pri_bits < 5 ||
+	    rmm->gic_pri_bits > 8) {
+		snprintf(err, errlen, "platform: vmid_bits 8 or 16, gic_priority_bits 5..8 (got %u, %u)",
+			 rmm->vmid_bits, rmm->gic_pri_bits);
+		goto fail;
+	}
 	rmm->pmem = cfg->pmem;
 	rmm->pa_base = pmem_pa_base(cfg->pmem);
 	rmm->ngranules = pmem_ngranules(cfg->pmem);

@@ -56,8 +56,11 @@
 #define LR_ACTIVE (1ULL << 63)
 #define LR_STATE_MASK (LR_PENDING | LR_ACTIVE)
 
-/* Emulated CPU interface: 5 priority bits (the 3 low bits of an LR priority are RES0). */
-#define PRI_RES0_MASK 0x7u
+/* The low 8 - pri_bits bits of a priority are RES0 (the platform's priority bits, default 5). */
+static unsigned int pri_res0_mask(const struct vgic *g)
+{
+	return (1u << (8 - g->pri_bits)) - 1;
+}
 #define MAX_SPI_ID 1019u
 #define MIN_LPI_ID 8192u
 #define MAX_VINTID 0xffffu		/* 16 ID bits */
@@ -85,26 +88,31 @@ static bool vintid_valid(uint64_t intid)
 
 /*
  * ICH_VTR_EL2 of the emulated interface (Arm GICv3 architecture): ListRegs
- * [4:0] = LRs - 1, IDbits [25:23] = 0 (16 ID bits), PREbits [28:26] and
- * PRIbits [31:29] = 4 (5 bits, matching PRI_RES0_MASK).  RSI 1.1
- * REALM_CONFIG hands it to the realm (TF-RMM reads the hardware's).
+ * [4:0] = LRs - 1, IDbits [25:23] = 0 (16 ID bits), PRIbits [31:29] =
+ * priority bits - 1 and PREbits [28:26] = preemption bits - 1, at most 7
+ * preemption bits (5..7).  RSI 1.1 REALM_CONFIG hands it to the realm
+ * (TF-RMM reads the hardware's).
  */
 #define ICH_VTR_LISTREGS_SHIFT 0
 #define ICH_VTR_PREBITS_SHIFT 26
 #define ICH_VTR_PRIBITS_SHIFT 29
-#define ICH_VTR_PRI_BITS 5u
+#define MAX_PRE_BITS 7u
+#define ICC_CTLR_PRIBITS_SHIFT 8
 
 uint64_t vgic_ich_vtr(const struct vgic *g)
 {
+	unsigned int pre = g->pri_bits < MAX_PRE_BITS ? g->pri_bits : MAX_PRE_BITS;
+
 	return ((uint64_t)(g->nr_lrs - 1) << ICH_VTR_LISTREGS_SHIFT) |
-	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PREBITS_SHIFT) |
-	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PRIBITS_SHIFT);
+	       ((uint64_t)(pre - 1) << ICH_VTR_PREBITS_SHIFT) |
+	       ((uint64_t)(g->pri_bits - 1) << ICH_VTR_PRIBITS_SHIFT);
 }
 
-void vgic_init(struct vgic *g, unsigned int nr_lrs)
+void vgic_init(struct vgic *g, unsigned int nr_lrs, unsigned int pri_bits)
 {
 	memset(g, 0, sizeof(*g));
 	g->nr_lrs = nr_lrs > VGIC_MAX_LRS ? VGIC_MAX_LRS : nr_lrs;
+	g->pri_bits = pri_bits;
 }
 
 bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs)
@@ -117,7 +125,7 @@ bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs)
 		if (!lr_state(lr))
 			continue;
 		/* The RMM spec requires HW == 0; only EOI may be set in pINTID. */
-		if ((lr & LR_HW) || ((lr >> LR_PRIORITY_SHIFT) & 0xff & PRI_RES0_MASK) ||
+		if ((lr & LR_HW) || ((lr >> LR_PRIORITY_SHIFT) & 0xff & pri_res0_mask(g)) ||
 		    (lr & LR_PINTID_MASK & ~LR_EOI) || !vintid_valid(lr_intid(lr)))
 			return false;
 		/* Two valid LRs with one vINTID are UNPREDICTABLE: refused. */
@@ -319,7 +327,7 @@ bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value)
 		if (rd)
 			*value = g->pmr;
 		else
-			g->pmr = v & 0xff & ~PRI_RES0_MASK;
+			g->pmr = v & 0xff & ~pri_res0_mask(g);
 		break;
 	case ICC_BPR1:
 		if (rd)
@@ -329,7 +337,7 @@ bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value)
 		break;
 	case ICC_CTLR:
 		if (rd)
-			*value = g->ctlr | (4ULL << 8);	/* PRIbits = 5 - 1 */
+			*value = g->ctlr | ((uint64_t)(g->pri_bits - 1) << ICC_CTLR_PRIBITS_SHIFT);
 		else
 			g->ctlr = v & 2;		/* EOImode */
 		break;

@@ -166,3 +166,25 @@ void rx_run_to_system_off(struct rx *x, unsigned int rec, unsigned int max_entri
 	}
 	fail_msg("REC %u did not reach SYSTEM_OFF in %u entries", rec, max_entries);
 }
+
+void rx_reopen_platform(struct fix *f, const struct rmm_platform *pl, const struct rmm_features *feat)
+{
+	struct rmm_config rc = { .profile = f->profile, .pmem = f->pm };
+	char err[256];
+
+	if (pl)
+		rc.platform = *pl;
+	if (feat) {
+		rc.features = *feat;
+		rc.features_set = true;
+	}
+	rmm_destroy(f->rmm);
+	f->rmm = rmm_create(&rc, err, sizeof(err));
+	if (!f->rmm)
+		fail_msg("rmm_create: %s", err);
+	if (strcmp(f->profile, "1.0")) {
+		/* 2.0: configure and activate the RMM as a host does at boot. */
+		assert_int_equal(fix_call(f, RMI_FID_RMM_CONFIG_SET, fix_alloc(f), 0, 0, 0, 0, NULL), 0);
+		assert_int_equal(fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL), 0);
+	}
+}

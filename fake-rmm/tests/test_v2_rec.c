@@ -15,6 +15,7 @@
 
 #include <cca-double/fault.h>
 
+#include "rec_fixture.h"
 #include "v2_fixture.h"
 
 #include "attest.h"
@@ -615,6 +616,77 @@ static void wfe_trapped_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * Platform settings on 2.0 (as the 1.0 test_rec_platform): raw FEATURES
+ * registers answered as given and obeyed by REALM_CREATE, an 8-bit VMID
+ * space the RMM allocates from, and the GIC's priority bits in the
+ * ICH_VTR_EL2 RSI REALM_CONFIG hands the realm.
+ */
+#define V2F(reg, name, v) (((uint64_t)(v) << V2(FEATURE_REGISTER_##reg##_##name##_SHIFT)) & \
+			   V2(FEATURE_REGISTER_##reg##_##name##_MASK))
+
+static void platform_raw_features_v2(void **state)
+{
+	struct fix *f = *state;
+	const uint64_t reg0 = V2F(0, S2SZ, 40) | V2F(0, NUM_BPS, 2) | V2F(0, NUM_WPS, 2);
+	const uint64_t reg1 = V2F(1, RMI_GRAN_SZ_4KB, 1) | V2F(1, HASH_SHA_256, 1) |
+			      V2F(1, MAX_RECS_ORDER, 4);
+	struct rmm_platform pl = { .raw_features = true, .feature_register = { reg0, reg1, 0, 0, 7 } };
+	struct realm_desc d;
+	struct smc_regs r;
+
+	rx_reopen_platform(f, &pl, NULL);
+	for (unsigned int i = 0; i < 5; i++) {
+		assert_rmi(rc(f, RMI_FID_FEATURES, i, 0, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], pl.feature_register[i]);
+	}
+	realm_desc_default(&d);
+	d.hash_algo = RMI_HASH_ALGO_SHA_512;
+	assert_rmi(fix_realm_create(f, &d), RMI_STATUS_ERROR_INPUT);
+	realm_desc_default(&d);
+	d.s2sz = 41;
+	d.num_start = 4;
+	assert_rmi(fix_realm_create(f, &d), RMI_STATUS_ERROR_INPUT);
+	realm_desc_default(&d);
+	assert_rmi(fix_realm_create(f, &d), 0);
+}
+
+/* 8-bit VMIDs: with 1..254 taken (white-box), one realm gets 255, the next finds none. */
+static void platform_vmid_width_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmm_platform pl = { .vmid_bits = 8 };
+	struct realm_desc d;
+
+	rx_reopen_platform(f, &pl, NULL);
+	for (unsigned int v = 1; v < 255; v++)
+		assert_true(vmid_reserve(f->rmm, v));
+	realm_desc_default(&d);
+	assert_rmi(fix_realm_create(f, &d), 0);
+	assert_int_equal(realm_of_rd(f->rmm, f->rd)->vmid, 255);
+	assert_int_equal(fix_realm_create(f, &d) & 0xff, RMI_STATUS_ERROR_GLOBAL);
+}
+
+static void platform_gic_priority_bits_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmm_platform pl = { .gic_priority_bits = 8 };
+	uint64_t run, rec;
+	struct rmi_v2_rec_run *p;
+
+	rx_reopen_platform(f, &pl, NULL);
+	rt_v2_realm(f, 40, 1, 2);
+	ram_page(f, DATA_IPA);
+	rec = boot_guest(f, "rsi_version", DATA_IPA, 0, &run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	/* 16 list registers, PREbits 6 (7 bits at most), PRIbits 7 (8 bits). */
+	assert_int_equal(p->exit.gprs[8], 15 | (6ULL << 26) | (7ULL << 29));
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +705,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(pmu_overflow_v2, setup_pmu, fix_teardown),
 		cmocka_unit_test_setup_teardown(s1_address_size_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(wfe_trapped_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_raw_features_v2, fix_setup_v2, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_vmid_width_v2, fix_setup_v2, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_gic_priority_bits_v2, fix_setup_v2, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

@@ -48,6 +48,19 @@ struct rmm_features {
 	unsigned int l0gptsz;		/* 2.0: L0 GPT block = 1 GiB << l0gptsz */
 };
 
+/*
+ * What a user sets to match a platform (zero fields keep the defaults).
+ * raw_features: FEATURES answers feature_register[0..4] as given (bits the
+ * profile does not describe included), and REALM_CREATE accepts what
+ * their fields say - it replaces `features`.
+ */
+struct rmm_platform {
+	bool raw_features;
+	uint64_t feature_register[5];
+	unsigned int vmid_bits;		/* 8 or 16 (default 16): the VMIDs realms may have */
+	unsigned int gic_priority_bits;	/* 5..8 (default 5): the vGIC's priority bits */
+};
+
 struct rmm_config {
 	const char *profile;		/* a spec/<profile>.yaml name; "1.0" by default */
 	struct pmem *pmem;		/* required */
@@ -56,6 +69,7 @@ struct rmm_config {
 	bool features_set;		/* true: use `features` as given */
 	/* Guest instructions one REC_ENTER may run before an IRQ exit. */
 	uint64_t rec_insn_budget;
+	struct rmm_platform platform;
 };
 
 void rmm_default_features(struct rmm_features *f);
