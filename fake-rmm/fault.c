@@ -236,6 +236,21 @@ int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 	return 0;
 }
 
+int fault_plan_add_first(struct fault_plan *plan, const struct abi_profile *profile,
+			 const struct fault_rule *rule, char *err, size_t errlen)
+{
+	struct fault_rule added;
+
+	if (fault_plan_add(plan, profile, rule, err, errlen, NULL, 0))
+		return -1;
+	added = plan->rules[plan->n - 1];
+	added.seen = rule->seen;
+	added.fired = rule->fired;
+	memmove(&plan->rules[1], &plan->rules[0], (plan->n - 1) * sizeof(added));
+	plan->rules[0] = added;
+	return 0;
+}
+
 static bool args_match(const struct fault_rule *r, const struct abi_command *cmd,
 		       const uint64_t *args)
 {

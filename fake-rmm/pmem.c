@@ -230,6 +230,11 @@ void pmem_destroy(struct pmem *pm)
 	free(pm);
 }
 
+int pmem_memfd(const struct pmem *pm)
+{
+	return pm->fd;
+}
+
 uint64_t pmem_pa_base(const struct pmem *pm)
 {
 	return pm->pa_base;

@@ -128,6 +128,26 @@ static unsigned int size_code(int level)
 	return (unsigned int)(S2TT_PAGE_LEVEL - level);
 }
 
+/*
+ * Whether the command's description defines x1 (`top`) after ERROR_RTT
+ * (`on_failure`).  It decides what an unmap does with entries that map
+ * nothing: a revision that defines it (2.0-bet1, for the v14 host) answers
+ * ERROR_RTT at the first such entry with x1 = the next mapped IPA; one that
+ * defines results on SUCCESS only (2.0-bet3) skips them as TF-RMM main's
+ * rtt_unmap_run does and answers SUCCESS with x1 = where it stopped, since
+ * an ERROR_RTT there would tell the host nothing about where to go on.
+ */
+static bool top_defined_on_error_rtt(const struct abi_command *cmd)
+{
+	int top = abi_result_index(cmd, "top");
+
+	for (unsigned int i = 0; i < cmd->non_failure && top >= 0; i++)
+		if (cmd->on_failure[i].result == (unsigned int)top &&
+		    (!cmd->on_failure[i].status || cmd->on_failure[i].status_value == RMI_STATUS_ERROR_RTT))
+			return true;
+	return false;
+}
+
 uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t top,
 		     struct unmap_output *out, const struct unmap_kind *kind, struct rmi_call *c)
 {
@@ -138,28 +158,31 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 	rtt_walk(rmm, r, base, S2TT_PAGE_LEVEL, &w);
 	size = s2tt_entry_size(w.level);
 	/*
-	 * The first entry decides: not mapped -> ERROR_RTT(level) with x1 the
-	 * next mapped IPA (> base: the v14 host continues there); mapped but
-	 * larger than what is asked (base inside it, or past top) ->
-	 * ERROR_RTT(level) with x1 = base (the host splits it with RTT_CREATE
-	 * at level + 1).
+	 * The first entry decides.  Not mapped: ERROR_RTT(level) with x1 the
+	 * next mapped IPA where the description defines x1 on ERROR_RTT (the
+	 * v14 host continues there), else skipped below.  Mapped but larger
+	 * than what is asked (base inside it, or past top): ERROR_RTT(level)
+	 * with x1 = base (the host splits it with RTT_CREATE at level + 1).
 	 */
-	if (w.info.kind != kind->live) {
+	if (w.info.kind != kind->live && (s2tte_is_live(&w.info) || top_defined_on_error_rtt(c->cmd))) {
 		c->res[0] = s2tte_is_live(&w.info) ? base : rtt_skip_non_live(&w, base);
 		return RMI_ERTT(w.level);
 	}
-	if ((base & (size - 1)) || base + size > top) {
+	if (s2tte_is_live(&w.info) && ((base & (size - 1)) || base + size > top)) {
 		c->res[0] = base;
 		return RMI_ERTT(w.level);
 	}
-	for (idx = w.index; idx < S2TT_ENTRIES && addr + size <= top; idx++, addr += size) {
+	for (idx = w.index; idx < S2TT_ENTRIES && addr < top; idx++) {
 		struct s2tte_info e = s2tte_decode(w.table[idx], w.level);
 
 		if (rmm->progress_limit && freed == rmm->progress_limit)
 			break;
-		if (!s2tte_is_live(&e))
-			continue;	/* nothing here: skip (TF-RMM main) */
-		if (e.kind != kind->live)
+		if (!s2tte_is_live(&e)) {
+			/* nothing here: skip to the entry's end (TF-RMM main), at most top */
+			addr = (addr & ~(size - 1)) + size < top ? (addr & ~(size - 1)) + size : top;
+			continue;
+		}
+		if (e.kind != kind->live || (addr & (size - 1)) || addr + size > top)
 			break;
 		/* SINGLE describes one contiguous run; LIST ends when full. */
 		if (out->type == RMI_V2_ADDR_TYPE_SINGLE && out->list.n &&
@@ -169,6 +192,7 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 			break;
 		kind->release(rmm, r, &w, idx, w.level);
 		freed++;
+		addr += size;
 	}
 	c->res[0] = addr;
 	if (out->type == RMI_V2_ADDR_TYPE_SINGLE)
@@ -180,6 +204,7 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 	}
 	return RMI_OK;
 }
+
 /* Argument checks of the unmap commands, in TF-RMM's order after the RD. */
 uint64_t unmap_args_check(const struct rmm *rmm, const struct realm *r, uint64_t base,
 			  uint64_t top, uint64_t flags, uint64_t oaddr, bool protected_side,

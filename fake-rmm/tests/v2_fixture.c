@@ -55,6 +55,16 @@ uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1)
 	return (ipa + size) & ~(size - 1);
 }
 
+bool v2_unmap_skips_unmapped(const char *cmd)
+{
+	return !v2_on_failure(cmd, "top", RMI_STATUS_ERROR_RTT, 1);
+}
+
+uint64_t v2_unmap_nothing_x0(const char *cmd, int level)
+{
+	return v2_unmap_skips_unmapped(cmd) ? 0 : RMI_STATUS_ERROR_RTT | (uint64_t)level << 8;
+}
+
 static const struct abi_command *psci_complete_cmd(void)
 {
 	const struct abi_command *c = abi_command_by_name(fix_v2_abi(), ABI_RMI, "PSCI_COMPLETE");

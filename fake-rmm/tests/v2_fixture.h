@@ -37,6 +37,13 @@ uint64_t v2_on_failure(const char *cmd, const char *result, uint64_t x0, uint64_
  */
 uint64_t v2_unmap_next(const char *cmd, uint64_t ipa, uint64_t x0, uint64_t x1);
 /*
+ * An unmap whose first entry maps nothing: a revision that defines x1 on
+ * ERROR_RTT answers ERROR_RTT(level) there; one that defines results on
+ * SUCCESS only skips such entries (SUCCESS, x1 = where it stopped).
+ */
+bool v2_unmap_skips_unmapped(const char *cmd);
+uint64_t v2_unmap_nothing_x0(const char *cmd, int level);
+/*
  * PSCI_COMPLETE's argument registers as the profile has them: calling_rec,
  * target_rec where the command takes one (v2_psci_has_target()), status.
  */

@@ -76,6 +76,14 @@ void fault_plan_free(struct fault_plan *plan);
 int fault_plan_add(struct fault_plan *plan, const struct abi_profile *profile,
 		   const struct fault_rule *rule, char *err, size_t errlen, char *warn,
 		   size_t warnlen);
+/*
+ * The same, but ahead of every other rule (it wins when several fire on one
+ * call), and keeping the counters `seen` and `fired` as given: a sweep that
+ * branches a run just before its Nth call adds there the rule a whole run
+ * would have had from the start, having seen the calls before.
+ */
+int fault_plan_add_first(struct fault_plan *plan, const struct abi_profile *profile,
+			 const struct fault_rule *rule, char *err, size_t errlen);
 size_t fault_plan_nrules(const struct fault_plan *plan);
 const struct fault_rule *fault_plan_rule(const struct fault_plan *plan, size_t i);
 

@@ -65,6 +65,25 @@ int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed);
 int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool allowed);
 bool pmem_protection_degraded(const struct pmem *pm);
 
+/*
+ * An arena of its own for a forked child (fault sweeps branch runs this
+ * way, pmem_fork.c).  Before fork(), while no other process writes the
+ * arena, pmem_copy() makes the memfd `fd` hold the arena's contents and
+ * returns it: fd < 0 makes a new memfd, an earlier copy whose child has
+ * ended is reused (its pages are overwritten or zeroed, not freed and
+ * allocated again).  After the fork the child calls pmem_adopt() with it,
+ * which maps the copy over both views at the same addresses with the same
+ * host-view protections.  From then on neither process sees the other's
+ * writes.  The parent keeps the descriptor (to reuse, or close).
+ * pmem_copy() returns the descriptor or -1, pmem_adopt() 0 or -1, both
+ * with `err`; after a failed pmem_adopt() the arena may be half-mapped
+ * and the child must not go on.
+ */
+int pmem_copy(const struct pmem *pm, int fd, char *err, size_t errlen);
+int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen);
+/* The memfd behind both views (for pmem_copy()). */
+int pmem_memfd(const struct pmem *pm);
+
 /* ---- Granule Protection Faults ---- */
 
 struct pmem_gpf {

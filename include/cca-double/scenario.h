@@ -49,6 +49,10 @@ struct scenario_call {
 	int level;		/* its `level` argument, or -1 */
 };
 
+/* A run that may be forked before one of its RMI calls (sweeps). */
+struct scenario_branch;
+struct scenario_result;
+
 struct scenario_run_opts {
 	FILE *trace_out;		/* every RMI/RSI call, as trace.h formats it */
 	/* Extra rules on top of the scenario's own `faults:` (the sweep's). */
@@ -58,6 +62,22 @@ struct scenario_run_opts {
 	bool record_calls;
 	/* Do not fail on `expect:` (the sweep judges outcomes itself). */
 	bool ignore_expect;
+	/*
+	 * Called before every RMI call of the run, with the number of calls
+	 * made so far (0: before the first, once the arena, RMM and host are
+	 * set up).  A sweep forks here; the child turns itself into a run of
+	 * its own with scenario_branch_child() and returns, the parent goes on.
+	 */
+	void (*before_call)(void *ctx, struct scenario_branch *b, size_t calls_done);
+	void *before_call_ctx;
+	/*
+	 * Called once the result is complete (host closed, leaks counted),
+	 * before the arena, RMM and trace are freed: a process about to end
+	 * (a sweep's forked run) may report there and _exit rather than free
+	 * what its exit frees anyway.
+	 */
+	void (*on_result)(void *ctx, const struct scenario_result *res);
+	void *on_result_ctx;
 };
 
 struct scenario_result {
@@ -82,6 +102,27 @@ struct scenario_result {
 
 int scenario_run(const struct scenario *s, const char *profile,
 		 const struct scenario_run_opts *opts, struct scenario_result *res);
+/*
+ * Forking in before_call: a child would share the arena (a MAP_SHARED
+ * memfd) with its parent, so
+ *   scenario_branch_prepare()  before fork(): a copy of the arena for the
+ *                              child in memfd `fd` (pmem_copy(): < 0 for a
+ *                              new one, or one whose child has ended, to
+ *                              reuse).  Returns the descriptor, which the
+ *                              parent keeps, or -1 with err;
+ *   scenario_branch_child()    in the child: maps that copy over the arena
+ *                              at the same addresses (pmem_adopt()), adds
+ *                              `rule` ahead of the scenario's own faults
+ *                              with the counters it has (as if it had been
+ *                              there from the start: `seen` = the matching
+ *                              calls already made), and stops the run from
+ *                              checking `expect:` or calling before_call
+ *                              again.  Returns 0, or -1 with err (the
+ *                              child must then not go on with the run).
+ */
+int scenario_branch_prepare(struct scenario_branch *b, int fd, char *err, size_t errlen);
+int scenario_branch_child(struct scenario_branch *b, int fd, const struct fault_rule *rule,
+			  char *err, size_t errlen);
 void scenario_result_free(struct scenario_result *res);
 
 /*

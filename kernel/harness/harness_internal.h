@@ -12,12 +12,9 @@
 
 #define HARNESS_MAX_USER_BUFFERS 256
 
-/* Upstream mode: what the tree's series calls its entry points (kernel/upstream). */
-#ifdef CCA_UPSTREAM_INIT_REALM_VM
-#define kvm_init_realm(kvm)	kvm_init_realm_vm(kvm)	/* v11/v12 */
-#endif
-#ifdef CCA_UPSTREAM_KERNEL_RMI
-int cca_initcall_arm64_init_rmi(void);		/* v14 arch/arm64/kernel/rmi.c */
+/* Upstream mode: the RMI core driver's initcall (v14 and later; kernel/upstream). */
+#ifdef CCA_UPSTREAM_CORE_INIT
+int CCA_UPSTREAM_CORE_INIT(void);
 #endif
 
 struct harness_vm {

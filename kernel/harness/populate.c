@@ -29,7 +29,11 @@ static unsigned long long harness_fill_source(struct harness_vm *vm, unsigned lo
  */
 static int harness_populate_ioctl(struct kvm *kvm, struct kvm_arm_rmi_populate *args)
 {
-	int ret = kvm_arm_rmi_populate(kvm, args);
+	int ret;
+
+	if (kvm->vm_dead)
+		return -EIO;	/* kvm_vm_ioctl() refuses every ioctl of a dead VM */
+	ret = kvm_arm_rmi_populate(kvm, args);
 
 #ifdef CCA_UPSTREAM_INIT_REALM_VM
 	if (ret > 0) {
@@ -137,20 +141,29 @@ int harness_set_private(struct harness_vm *vm, unsigned long long base,
 
 	if (!PAGE_ALIGNED(base) || !PAGE_ALIGNED(size) || first + n > kvm->mem_attr_npages)
 		return -EINVAL;
-	/* What changes is unmapped from stage 2 first (kvm_vm_set_mem_attributes). */
+	/*
+	 * kvm_vm_set_mem_attributes(): an MMU-notifier invalidation around the
+	 * change - what changes is unmapped from stage 2 first, and a fault or
+	 * RIPAS change that sampled the sequence before it retries.
+	 */
+	kvm->mmu_invalidate_in_progress++;
 	harness_unmap(vm, base, size);
 	if (private)
 		bitmap_set(kvm->mem_attr_private, first, n);
 	else
 		bitmap_clear(kvm->mem_attr_private, first, n);
+	kvm->mmu_invalidate_seq++;
+	kvm->mmu_invalidate_in_progress--;
 	return 0;
 }
 
 /*
  * kvm_uninit_stage2_mmu() for a realm (the MMU notifier's release at
- * process exit, before the VM is destroyed): everything is unmapped and
- * the RTTs destroyed, after which kvm_destroy_realm() unmaps the whole
- * range again and walks the tables again (kernel-series.md §6).
+ * process exit, before the VM is destroyed).  v12/v14: everything is
+ * unmapped and the RTTs destroyed, after which kvm_destroy_realm() unmaps
+ * the whole range again and walks the tables again.  Later series: the
+ * realm code's kvm_realm_teardown_stage2() does the unmap, under the
+ * config lock, and kvm_destroy_realm() the rest.
  */
 int harness_stage2_uninit(struct harness_vm *vm)
 {
@@ -159,9 +172,15 @@ int harness_stage2_uninit(struct harness_vm *vm)
 	/* A realm never created has no RMM state (and v12 would walk garbage). */
 	if (!harness_vm_rd(vm))
 		return 0;
+#ifdef CCA_REALM_STAGE2_TEARDOWN_UNMAPS
+	mutex_lock(&kvm->arch.config_lock);
+	CCA_REALM_STAGE2_TEARDOWN(kvm);
+	mutex_unlock(&kvm->arch.config_lock);
+#else
 	write_lock(&kvm->mmu_lock);
 	kvm_stage2_unmap_range(&kvm->arch.mmu, 0, BIT_ULL(vm->ipa_bits - 1), true);
 	write_unlock(&kvm->mmu_lock);
-	kvm_realm_destroy_rtts(kvm);
+	CCA_REALM_STAGE2_TEARDOWN(kvm);
+#endif
 	return 0;
 }

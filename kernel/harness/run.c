@@ -15,6 +15,12 @@
 
 #define HARNESS_DEFAULT_MAX_EXITS 1000
 #define HARNESS_SLICE_EXITS 16
+/*
+ * KVM_RUN calls in a row that end with no REC exit (an RMM answering
+ * REC_ENTER with ERROR_REC, which KVM turns into -EAGAIN for the VMM to
+ * retry): a VMM would retry for ever; the harness gives up after these.
+ */
+#define HARNESS_MAX_IDLE_RUNS 64
 
 static void record_exit(struct kvm_vcpu *vcpu, struct harness_run *r)
 {
@@ -63,32 +69,57 @@ int harness_activate(struct harness_vm *vm)
 	return ret;
 }
 
+/*
+ * One REC entry and its exit, as arm.c's loop body does it for the realm
+ * code under test: > 0 enter again, 0 to userspace, < 0 an error.
+ */
+static int harness_rec_round(struct kvm_vcpu *vcpu, struct harness_run *r, bool *stop)
+{
+	int ret;
+
+#ifdef CCA_REALM_REC_EXIT_CODE
+	/* check_vcpu_requests(): what the last exit left to finish. */
+	if (kvm_check_request(KVM_REQ_RMI, vcpu)) {
+		ret = CCA_REALM_REC_REQUEST(vcpu);
+		if (ret <= 0)
+			return ret;
+	}
+#else
+	ret = CCA_REALM_REC_PRE_ENTER(vcpu);
+	if (ret <= 0)
+		return ret;
+#endif
+	ret = kvm_rec_enter(vcpu);
+	if (!CCA_REALM_RMI_STATUS(ret)) {
+		record_exit(vcpu, r);
+		*stop = r->stop_on_reason >= 0 && r->last_reason == (unsigned int)r->stop_on_reason;
+	}
+#ifdef CCA_REALM_REC_EXIT_CODE
+	return handle_exit(vcpu, kvm_rec_exit(vcpu, ret));
+#else
+	return handle_rec_exit(vcpu, ret);
+#endif
+}
+
 /* One KVM_RUN: > 0 never; 0 with vcpu->run filled, or -errno. */
 static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
 			   unsigned int budget)
 {
 	int ret;
 
+	if (vm->kvm->vm_dead)
+		return -EIO;	/* kvm_vcpu_ioctl() refuses every ioctl of a dead VM */
 	ret = harness_first_run(vm, vcpu);
 	if (ret)
 		return ret;
 	kvm_handle_mmio_return(vcpu);
 	vcpu->run->exit_reason = KVM_EXIT_UNKNOWN;
 	for (unsigned int n = 0; n < budget; n++) {
-		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
-			return -EAGAIN;		/* would block: powered off */
-		ret = kvm_rec_pre_enter(vcpu);
-		if (ret <= 0)
-			return ret;
 		bool stop = false;
 
-		ret = kvm_rec_enter(vcpu);
-		if (!RMI_RETURN_STATUS(ret)) {
-			record_exit(vcpu, r);
-			stop = r->stop_on_reason >= 0 &&
-			       r->last_reason == (unsigned int)r->stop_on_reason;
-		}
-		ret = handle_rec_exit(vcpu, ret);
+		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+			return -EAGAIN;		/* would block: powered off */
+		ret = harness_rec_round(vcpu, r, &stop);
 		/* An exit KVM hands to the VMM (MMIO) ends the run too; the VMM still completes it. */
 		r->stopped_on_reason |= stop;
 		if (ret <= 0)
@@ -142,19 +173,31 @@ static bool vmm_handle_exit(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct
 	}
 }
 
+/* Counts KVM_RUN calls that saw no REC exit; true once there were too many in a row. */
+static bool run_idle(struct harness_run *r, unsigned int exits_before, unsigned int *idle)
+{
+	*idle = r->exits == exits_before ? *idle + 1 : 0;
+	if (*idle < HARNESS_MAX_IDLE_RUNS)
+		return false;
+	r->stuck = true;
+	return true;
+}
+
 static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
-		    unsigned int limit)
+		    unsigned int limit, unsigned int *idle)
 {
 	unsigned int start = r->exits;
 
 	for (;;) {
-		unsigned int used = r->exits - start;
+		unsigned int used = r->exits - start, before = r->exits;
 
 		if (used >= limit || r->exits >= r->max_exits) {
 			r->exhausted = r->exits >= r->max_exits;
 			return 0;
 		}
 		r->ret = harness_kvm_run(vm, vcpu, r, limit - used);
+		if (run_idle(r, before, idle))
+			return 0;
 		r->kvm_exit_reason = vcpu->run->exit_reason;
 		if (r->stopped_on_reason) {
 			/* What KVM handed over (an MMIO read's data) is done before stopping. */
@@ -182,17 +225,20 @@ static void run_defaults(struct harness_run *r)
 int harness_vcpu_run(struct harness_vm *vm, int id, struct harness_run *r)
 {
 	struct kvm_vcpu *vcpu = harness_vcpu(vm, id);
+	unsigned int idle = 0;
 
 	if (!vcpu)
 		return -EINVAL;
 	run_defaults(r);
-	run_vcpu(vm, vcpu, r, r->max_exits);
+	run_vcpu(vm, vcpu, r, r->max_exits, &idle);
 	return r->ret;
 }
 
 /* Round-robin over runnable vCPUs, a slice of REC exits each, until none can run. */
 int harness_run_all(struct harness_vm *vm, struct harness_run *r)
 {
+	unsigned int idle = 0;
+
 	run_defaults(r);
 	for (;;) {
 		bool ran = false;
@@ -203,8 +249,8 @@ int harness_run_all(struct harness_vm *vm, struct harness_run *r)
 			if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
 				continue;
 			ran = true;
-			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS);
-			if (r->stopped_on_reason || r->exhausted || r->powered_off)
+			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS, &idle);
+			if (r->stopped_on_reason || r->exhausted || r->powered_off || r->stuck)
 				return r->ret;
 			if (r->ret && r->ret != -EINTR && r->ret != -EAGAIN)
 				return r->ret;

@@ -105,6 +105,7 @@ static const struct {
 	{ "0", 0 }, { "ok", 0 }, { "EINVAL", -EINVAL }, { "EEXIST", -EEXIST },
 	{ "ENXIO", -ENXIO }, { "ENOMEM", -ENOMEM }, { "EFAULT", -EFAULT }, { "EBUSY", -EBUSY },
 	{ "ENODEV", -ENODEV }, { "EOPNOTSUPP", -EOPNOTSUPP }, { "EPERM", -EPERM },
+	{ "EAGAIN", -EAGAIN }, { "EIO", -EIO },
 };
 
 static int parse_errno(struct args *a, const char *key, int *out)
@@ -349,8 +350,9 @@ static int step_run(struct scenario_host *h, struct args *a, bool dry)
 		return -1;
 	}
 	if (system_off && !run.powered_off) {
-		snprintf(a->err, a->errlen, "run: the realm did not power off in %u REC exits (KVM_RUN %s)",
-			 run.exits, errno_name(run.ret));
+		snprintf(a->err, a->errlen, "run: the realm did not power off in %u REC exits (KVM_RUN %s%s)",
+			 run.exits, errno_name(run.ret),
+			 run.stuck ? ", repeated with no REC exit" : "");
 		return -1;
 	}
 	if (find(a, "exit.imm") && run.last_imm != imm) {

@@ -31,6 +31,11 @@ int harness_vm_realm_state(struct harness_vm *vm)
 	return kvm_realm_state(vm->kvm);
 }
 
+unsigned int harness_realm_ipa_limit(void)
+{
+	return CCA_REALM_IPA_LIMIT();
+}
+
 struct kvm_vcpu *harness_vcpu(struct harness_vm *vm, int id)
 {
 	return id >= 0 && (unsigned int)id < vm->nr_vcpus ? vm->vcpus[id] : NULL;
@@ -93,9 +98,9 @@ static int harness_add_ram(struct harness_vm *vm, bool shared_backing)
 	return 0;
 }
 
-#ifdef CCA_UPSTREAM_KERNEL_RMI
+#ifdef CCA_UPSTREAM_CORE_INIT
 /*
- * arch/arm64/kernel/rmi.c's .data and .bss (kernel/upstream/CMakeLists.txt
+ * The RMI core driver's .data and .bss (kernel/upstream/CMakeLists.txt
  * renames them): a boot starts from them as linked, whatever an earlier
  * boot in this process left there.  Weak: a section the file lacks is NULL.
  */
@@ -126,10 +131,10 @@ int harness_kvm_init(void)
 {
 	static_branch_disable(&kvm_rmi_is_available);
 	mock_init_allocs_begin();
-#ifdef CCA_UPSTREAM_KERNEL_RMI
+#ifdef CCA_UPSTREAM_CORE_INIT
 	/* Boot: RMI discovery and RMM configuration outside KVM. */
 	kernel_rmi_fresh_boot();
-	cca_initcall_arm64_init_rmi();
+	CCA_UPSTREAM_CORE_INIT();
 #endif
 	kvm_init_rmi();
 	mock_init_allocs_end();
@@ -155,7 +160,7 @@ int harness_vm_create(const struct harness_vm_config *cfg, struct harness_vm **o
 		ret = -ENODEV;	/* no KVM_CAP_ARM_RMI */
 		goto free_vm;
 	}
-	if (vm->ipa_bits < 32 || vm->ipa_bits > kvm_realm_ipa_limit() ||
+	if (vm->ipa_bits < 32 || vm->ipa_bits > CCA_REALM_IPA_LIMIT() ||
 	    !PAGE_ALIGNED(vm->ram_base) || !PAGE_ALIGNED(vm->ram_size) || !vm->ram_size ||
 	    vm->ram_base + vm->ram_size > BIT_ULL(vm->ipa_bits - 1)) {
 		ret = -EINVAL;
@@ -183,7 +188,7 @@ int harness_vm_create(const struct harness_vm_config *cfg, struct harness_vm **o
 	ret = harness_init_stage2(kvm, vm->ipa_bits);
 	if (ret)
 		goto destroy;
-	ret = kvm_init_realm(kvm);
+	ret = CCA_REALM_INIT(kvm);
 	if (ret)
 		goto destroy;
 	ret = harness_add_ram(vm, !cfg->no_shared_backing);
@@ -228,7 +233,7 @@ int harness_vcpu_create(struct harness_vm *vm, int *id)
 		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
 	}
 	__vcpu_assign_sys_reg(vcpu, MPIDR_EL1, (u64)idx);
-#ifndef CCA_UPSTREAM_INIT_REALM_VM
+#ifdef CCA_REALM_RESET_DFR0
 	__vcpu_assign_sys_reg(vcpu, ID_AA64DFR0_EL1_SHADOW,
 			      kvm_realm_reset_id_aa64dfr0_el1(vcpu, kvm->arch.id_aa64dfr0_el1));
 #endif

@@ -5,6 +5,7 @@
  */
 #include <linux/bitfield.h>
 #include <linux/memblock.h>
+#include <linux/memory.h>
 #include <asm/cpufeature.h>
 #include <cca-double/mock-kernel.h>
 
@@ -71,6 +72,12 @@ void kvm_realm_timers_update(struct kvm_vcpu *vcpu)
 {
 }
 
+/* A realm host runs KVM in the CCA series' RMM mode. */
+enum kvm_mode kvm_get_mode(void)
+{
+	return KVM_MODE_RMM;
+}
+
 /* memblock: one region, the arena. */
 struct memblock_region *mock_memblock_region(int i)
 {
@@ -81,4 +88,22 @@ struct memblock_region *mock_memblock_region(int i)
 	arena.base = mock_arena_base();
 	arena.size = mock_arena_size();
 	return &arena;
+}
+
+/*
+ * Memory hotplug: the arena is all the memory there is, present from boot,
+ * so a notifier is kept and never called.
+ */
+static struct notifier_block *memory_notifier;
+
+int register_memory_notifier(struct notifier_block *nb)
+{
+	memory_notifier = nb;
+	return 0;
+}
+
+void unregister_memory_notifier(struct notifier_block *nb)
+{
+	if (memory_notifier == nb)
+		memory_notifier = NULL;
 }

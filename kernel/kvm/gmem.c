@@ -2,10 +2,8 @@
 /*
  * Model of guest_memfd (virt/kvm/guest_memfd.c) and memory attributes:
  * private memory is pages guest_memfd owns, allocated on first use and
- * freed only with the file.  kvm_gmem_populate() follows the v14 contract
- * (callback per page with the pinned source page, -EEXIST for a page
- * populated already), or in upstream mode the older one a tree may use
- * (CCA_UPSTREAM_GMEM_POPULATE_UADDR: user address + order, callback pins).
+ * freed only with the file.  kvm_gmem_populate() follows the contract of
+ * the kernel the code under test is written for (below).
  */
 #include <linux/bitmap.h>
 
@@ -58,6 +56,11 @@ bool kvm_mem_is_private(struct kvm *kvm, gfn_t gfn)
 	return test_bit(gfn, kvm->mem_attr_private);
 }
 
+bool kvm_gmem_is_private_gfn(struct kvm *kvm, gfn_t gfn)
+{
+	return kvm_mem_is_private(kvm, gfn);
+}
+
 int kvm_gmem_get_pfn(struct kvm *kvm, struct kvm_memory_slot *slot, gfn_t gfn,
 		     kvm_pfn_t *pfn, struct page **page, int *max_order)
 {
@@ -80,19 +83,41 @@ int kvm_gmem_get_pfn(struct kvm *kvm, struct kvm_memory_slot *slot, gfn_t gfn,
 	return 0;
 }
 
+/*
+ * virt/kvm/guest_memfd.c's kvm_gmem_populate() in the version of the base
+ * kernel of the code under test:
+ *  - all: npages <= 0 is a caller bug (WARN_ON_ONCE, -EINVAL, since
+ *    v6.18); the gfns must be private (-EINVAL otherwise); the result is
+ *    the number of pages done, or the error when none was;
+ *  - v6.18/6.19 (CCA_UPSTREAM_GMEM_POPULATE_UADDR): the callback gets the
+ *    user address of each source page and pins it itself; a page populated
+ *    already is -EEXIST;
+ *  - v7.1 (default): the source must be page aligned (WARN_ON_ONCE,
+ *    -EINVAL); each source page is pinned here and handed to the callback;
+ *    a page populated already is -EEXIST;
+ *  - later (CCA_UPSTREAM_GMEM_POPULATE_WRITEBACK): as v7.1, the source
+ *    pinned writable when may_writeback_src, and no "populated already"
+ *    state: the callback runs again and the architecture decides.
+ */
+#ifdef CCA_UPSTREAM_GMEM_POPULATE_WRITEBACK
+long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
+		       bool may_writeback_src, kvm_gmem_populate_cb post_populate, void *opaque)
+#else
 long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
 		       kvm_gmem_populate_cb post_populate, void *opaque)
+#endif
 {
 	struct kvm_memory_slot *slot;
 	long i;
 	int ret = 0;
 
 	lockdep_assert_held(&kvm->slots_lock);
-	/* As virt/kvm/guest_memfd.c: the callers must have checked these. */
 	if (WARN_ON_ONCE(npages <= 0))
 		return -EINVAL;
+#ifndef CCA_UPSTREAM_GMEM_POPULATE_UADDR
 	if (WARN_ON_ONCE(!PAGE_ALIGNED(src)))
 		return -EINVAL;
+#endif
 	slot = gfn_to_memslot(kvm, gfn);
 	if (!kvm_slot_has_gmem(slot))
 		return -EINVAL;
@@ -103,23 +128,33 @@ long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages
 		struct page *src_page = NULL;
 		kvm_pfn_t pfn;
 
+#ifndef CCA_UPSTREAM_GMEM_POPULATE_WRITEBACK
 		if (test_bit(idx, gmem->prepared)) {
 			ret = -EEXIST;
 			break;
 		}
+#endif
 		ret = kvm_gmem_get_pfn(kvm, slot, gfn + i, &pfn, NULL, NULL);
 		if (ret)
 			break;
+		if (!kvm_mem_is_private(kvm, gfn + i)) {
+			ret = -EINVAL;
+			break;
+		}
 #ifdef CCA_UPSTREAM_GMEM_POPULATE_UADDR
-		/* Older contract: the callback pins the source page itself. */
 		ret = post_populate(kvm, gfn + i, pfn,
 				    src ? (char __user *)src + i * PAGE_SIZE : NULL,
 				    0, opaque);
 #else
 		if (src) {
 			unsigned long uaddr = (unsigned long)src + i * PAGE_SIZE;
+#ifdef CCA_UPSTREAM_GMEM_POPULATE_WRITEBACK
+			unsigned int flags = may_writeback_src ? FOLL_WRITE : 0;
+#else
+			unsigned int flags = 0;
+#endif
 
-			if (get_user_pages(uaddr, 1, 0, &src_page) != 1) {
+			if (get_user_pages(uaddr, 1, flags, &src_page) != 1) {
 				ret = -EFAULT;
 				break;
 			}

@@ -60,8 +60,13 @@ void kvm_stage2_unmap_range(struct kvm_s2_mmu *mmu, phys_addr_t start, u64 size,
 	struct kvm *kvm = container_of(mmu, struct kvm, arch.mmu);
 
 	lockdep_assert_held_write(&kvm->mmu_lock);
-	if (kvm_is_realm(kvm))
-		kvm_realm_unmap_range(kvm, start, size, true, may_block);
+	if (!kvm_is_realm(kvm))
+		return;
+#if CCA_REALM_UNMAP_ARGS == 4
+	kvm_realm_unmap_range(kvm, start, size, may_block);
+#else
+	kvm_realm_unmap_range(kvm, start, size, true, may_block);
+#endif
 }
 
 void kvm_free_stage2_pgd(struct kvm_s2_mmu *mmu)
@@ -92,7 +97,7 @@ void kvm_free_stage2_pgd(struct kvm_s2_mmu *mmu)
 	mmu->pgt = NULL;
 }
 
-#ifndef CCA_UPSTREAM_REALM_MAP_IPA
+#ifndef CCA_REALM_MAP_IPA
 /* mmu.c's realm_map_ipa(): private or shared by the top IPA bit. */
 static int realm_map_ipa(struct kvm *kvm, phys_addr_t ipa, kvm_pfn_t pfn, unsigned long map_size,
 			 enum kvm_pgtable_prot prot, struct kvm_mmu_memory_cache *memcache)
@@ -102,7 +107,7 @@ static int realm_map_ipa(struct kvm *kvm, phys_addr_t ipa, kvm_pfn_t pfn, unsign
 	/* Realms cannot map read-only: the RMM maps RW or not at all. */
 	if (WARN_ON(!(prot & KVM_PGTABLE_PROT_W)))
 		return -EFAULT;
-#ifdef CCA_UPSTREAM_INIT_REALM_VM
+#ifdef CCA_REALM_MAP_TAKES_REALM
 	/* v11/v12: both take the realm; no protections for shared pages. */
 	if (kvm_realm_is_private_address(realm, ipa))
 		return realm_map_protected(realm, ipa, pfn, map_size, memcache);
@@ -197,6 +202,10 @@ int kvm_handle_mmio_return(struct kvm_vcpu *vcpu)
 		memcpy(&data, run->mmio.data, run->mmio.len);
 		vcpu_set_reg(vcpu, kvm_vcpu_dabt_get_rd(vcpu), data);
 	}
+#ifdef CCA_REALM_VCPU_FLAGS
+	/* The instruction is emulated; the realm code's REC entry tells the RMM. */
+	kvm_incr_pc(vcpu);
+#else
 	if (vcpu_is_rec(vcpu)) {
 		if (!run->mmio.is_write)
 			vcpu->arch.rec.run->enter.gprs[0] = data;
@@ -204,6 +213,7 @@ int kvm_handle_mmio_return(struct kvm_vcpu *vcpu)
 	} else {
 		*vcpu_pc(vcpu) += 4;
 	}
+#endif
 	return 0;
 }
 
@@ -214,5 +224,8 @@ int kvm_handle_sys_reg(struct kvm_vcpu *vcpu)
 
 	if ((esr & ESR_ELx_SYS64_ISS_DIR_MASK) == ESR_ELx_SYS64_ISS_DIR_READ)
 		vcpu_set_reg(vcpu, kvm_vcpu_sys_get_rt(vcpu), 0);
+#ifdef CCA_REALM_VCPU_FLAGS
+	kvm_incr_pc(vcpu);
+#endif
 	return 1;
 }

@@ -46,20 +46,26 @@ static long psci_affinity_info(struct kvm_vcpu *vcpu)
 	       PSCI_0_2_AFFINITY_LEVEL_OFF : PSCI_0_2_AFFINITY_LEVEL_ON;
 }
 
-#ifdef CCA_UPSTREAM_INIT_REALM_VM
+#ifdef CCA_REALM_PSCI_COMPLETE_BY_KVM
 /*
  * v11/v12: KVM's PSCI code tells the RMM which REC a CPU_ON or
  * AFFINITY_INFO named when it handles the call itself (v14 does this in
- * kvm_rec_pre_enter(), and the VMM had an ioctl for the calls it handled).
+ * kvm_rec_pre_enter(), later series in kvm_rec_handle_request(), and the
+ * VMM had an ioctl for the calls it handled).
  */
 static void psci_complete_for_rmm(struct kvm_vcpu *vcpu, long val)
 {
 	struct kvm_vcpu *target = kvm_mpidr_to_vcpu(vcpu->kvm, smccc_get_arg1(vcpu));
+	unsigned long status = val >= 0 || val == PSCI_RET_ALREADY_ON ? PSCI_RET_SUCCESS
+								     : PSCI_RET_DENIED;
 
-	if (vcpu_is_rec(vcpu) && target)
-		realm_psci_complete(vcpu, target,
-				    val >= 0 || val == PSCI_RET_ALREADY_ON ? PSCI_RET_SUCCESS
-									    : PSCI_RET_DENIED);
+	if (!vcpu_is_rec(vcpu) || !target)
+		return;
+#if CCA_REALM_PSCI_COMPLETE_ARGS == 2
+	realm_psci_complete(vcpu, status);
+#else
+	realm_psci_complete(vcpu, target, status);
+#endif
 }
 #else
 static void psci_complete_for_rmm(struct kvm_vcpu *vcpu, long val)

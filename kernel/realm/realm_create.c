@@ -5,8 +5,9 @@
  * Descriptor is made lazily, by the first populate or the first run
  * (realm_ensure_created): RD and the stage-2 root tables KVM allocated are
  * delegated and REALM_CREATE describes the IPA space (with what else the
- * flavour needs: a 1.0 VMID and REC aux count).  Teardown gives back
- * data, tables, then the RD; a 2.0 realm is terminated first.
+ * flavour needs: a 1.0 VMID and REC aux count, the 2.0 memory the RMM
+ * asks for).  Teardown gives back data, tables, then the RD; a 2.0 realm
+ * is terminated first.
  */
 #include <linux/bitfield.h>
 #include <asm/kvm_mmu.h>
@@ -26,18 +27,19 @@ int kvm_init_realm(struct kvm *kvm)
 	return 0;
 }
 
-static void realm_fill_params(struct kvm *kvm, struct realm_params *p)
+/* What REALM_CREATE says of the realm, whatever the revision's realm_params layout. */
+static void realm_config(struct kvm *kvm, struct realm_config *cfg)
 {
 	struct realm *realm = kvm_realm(kvm);
 	u64 dfr0 = kvm_read_vm_id_reg(kvm, SYS_ID_AA64DFR0_EL1);
 
-	p->s2sz = realm->ia_bits;
-	p->num_bps = SYS_FIELD_GET(ID_AA64DFR0_EL1, BRPs, dfr0) + 1;
-	p->num_wps = SYS_FIELD_GET(ID_AA64DFR0_EL1, WRPs, dfr0) + 1;
-	p->hash_algo = RMI_HASH_SHA_256;
-	p->rtt_base = kvm->arch.mmu.pgd_phys;
-	p->rtt_level_start = realm_start_level(realm);
-	p->rtt_num_start = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr) / PAGE_SIZE;
+	cfg->s2sz = realm->ia_bits;
+	cfg->num_bps = SYS_FIELD_GET(ID_AA64DFR0_EL1, BRPs, dfr0) + 1;
+	cfg->num_wps = SYS_FIELD_GET(ID_AA64DFR0_EL1, WRPs, dfr0) + 1;
+	cfg->hash_algo = RMI_HASH_SHA_256;
+	cfg->rtt_base = kvm->arch.mmu.pgd_phys;
+	cfg->rtt_level_start = realm_start_level(realm);
+	cfg->rtt_num_start = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr) / PAGE_SIZE;
 }
 
 static int realm_create_rd(struct kvm *kvm)
@@ -45,6 +47,7 @@ static int realm_create_rd(struct kvm *kvm)
 	struct realm *realm = kvm_realm(kvm);
 	size_t pgd_size = kvm_pgtable_stage2_pgd_size(kvm->arch.mmu.vtcr);
 	phys_addr_t pgd = kvm->arch.mmu.pgd_phys, rd_phys;
+	struct realm_config cfg;
 	void *rd;
 	int ret;
 
@@ -58,8 +61,8 @@ static int realm_create_rd(struct kvm *kvm)
 	ret = realm_delegate_range(pgd, pgd_size);
 	if (ret)
 		goto undelegate_rd;
-	realm_fill_params(kvm, realm->params);
-	ret = rmi_ops->realm_create(kvm, rd);
+	realm_config(kvm, &cfg);
+	ret = rmi_ops->realm_create(kvm, rd, &cfg);
 	if (ret && realm->rd)
 		return ret;	/* the RMM keeps the realm: kvm_destroy_realm() tries again */
 	if (ret)
@@ -101,6 +104,32 @@ int realm_ensure_created(struct kvm *kvm)
 	return 0;
 }
 
+/*
+ * Every protected and unprotected mapping of the realm: they lie in
+ * memslots (populate, stage-2 faults and RIPAS changes map only
+ * memslot-backed IPAs, and a slot's range is unmapped when the slot goes),
+ * so the unmap walk covers the slots, not the whole IPA space - which a
+ * revision whose ERROR_RTT answers say nothing of where the next mapping
+ * is (2.0 results on SUCCESS only) would probe one empty entry at a time.
+ * Anything missed shows up in the RTT teardown after (a live table: WARN,
+ * quarantined).
+ */
+static void realm_unmap_memslots(struct kvm *kvm)
+{
+	struct kvm_memslots *slots;
+	struct kvm_memory_slot *slot;
+	int bkt, idx;
+
+	idx = srcu_read_lock(&kvm->srcu);
+	slots = kvm_memslots(kvm);
+	write_lock(&kvm->mmu_lock);
+	kvm_for_each_memslot(slot, bkt, slots)
+		kvm_realm_unmap_range(kvm, gfn_to_gpa(slot->base_gfn),
+				      slot->npages << PAGE_SHIFT, true, true);
+	write_unlock(&kvm->mmu_lock);
+	srcu_read_unlock(&kvm->srcu, idx);
+}
+
 void kvm_destroy_realm(struct kvm *kvm)
 {
 	struct realm *realm = kvm_realm(kvm);
@@ -119,9 +148,7 @@ void kvm_destroy_realm(struct kvm *kvm)
 	kvm_set_realm_state(kvm, REALM_STATE_DYING);
 
 	/* Data and unprotected mappings first, then the tables, then the RD. */
-	write_lock(&kvm->mmu_lock);
-	kvm_realm_unmap_range(kvm, 0, BIT(realm->ia_bits - 1), true, true);
-	write_unlock(&kvm->mmu_lock);
+	realm_unmap_memslots(kvm);
 	/* A refused termination shows again below: REALM_DESTROY is refused too. */
 	if (rmi_ops->realm_terminate)
 		WARN_ON(rmi_ops->realm_terminate(kvm));

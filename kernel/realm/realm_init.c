@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * cca-double reference host code: RMI discovery.  kvm_init_rmi() asks the
- * RMM which RMI revisions it implements and picks the newest one this code
+ * RMM which RMI versions it implements and picks the newest one this code
  * has a flavour for, then boots it (realm_v1.c, realm_v2.c); realms are
- * offered only if that works.  The limits
- * KVM advertises for realm VMs come from the RMM's feature register 0.
+ * offered only if that works.  The limits KVM advertises for realm VMs
+ * come from the RMM's feature register 0.
+ *
+ * Revisions of one RMI version answer RMI_VERSION alike (every 2.0 beta
+ * reports 2.0), so a later revision is told apart by what the RMM really
+ * offers: FEATURES(0) bits it defines that are RES0 before it (the
+ * flavour's feat0_defines; the choice for each revision is written where
+ * its flavour is, realm_v2_<revision>.c).
  */
 #include <linux/bitfield.h>
 #include <asm/cpufeature.h>
@@ -17,7 +23,7 @@
 const struct realm_rmi_ops *rmi_ops;
 unsigned long rmm_feat_reg0;
 
-/* Newest first: each flavour names the revision it speaks. */
+/* Newest RMI version first: each names its first revision, which names the later ones (newer). */
 static const struct realm_rmi_ops *const rmi_flavours[] = {
 	&realm_rmi_2_0,
 	&realm_rmi_1_0,
@@ -30,6 +36,24 @@ static bool rmi_present(void)
 	return cpuid_feature_extract_unsigned_field(pfr0, ID_AA64PFR0_EL1_RME_SHIFT) != 0;
 }
 
+/*
+ * The newest revision of the version `ops` speaks whose feature bits
+ * FEATURES(0) shows; ops itself if none (or the register cannot be read:
+ * its boot will say so).
+ */
+static const struct realm_rmi_ops *rmi_revision(const struct realm_rmi_ops *ops)
+{
+	const struct realm_rmi_ops *pick = ops;
+	unsigned long feat0;
+
+	if (!ops->newer || rmi_features(0, &feat0))
+		return ops;
+	for (ops = ops->newer; ops; ops = ops->newer)
+		if (feat0 & ops->feat0_defines)
+			pick = ops;
+	return pick;
+}
+
 static const struct realm_rmi_ops *rmi_negotiate(void)
 {
 	unsigned long lower = 0, higher = 0;
@@ -40,7 +64,7 @@ static const struct realm_rmi_ops *rmi_negotiate(void)
 		if (ret == SMCCC_RET_NOT_SUPPORTED)
 			return NULL;	/* no RMM behind the SMC */
 		if (ret == RMI_SUCCESS)
-			return rmi_flavours[i];
+			return rmi_revision(rmi_flavours[i]);
 	}
 	kvm_info("RMM offers RMI %lu.%lu..%lu.%lu, none of which this host speaks\n",
 		 RMI_ABI_VERSION_GET_MAJOR(lower), RMI_ABI_VERSION_GET_MINOR(lower),
@@ -62,14 +86,24 @@ void kvm_init_rmi(void)
 	ops = rmi_negotiate();
 	if (!ops)
 		return;
-	/* Feature registers, and for 2.0 the RMM's configuration and activation. */
+	/*
+	 * Feature registers, and for 2.0 the RMM's configuration and
+	 * activation: its commands already follow the flavour's protocol.
+	 */
+	rmi_ops = ops;
 	if (ops->boot()) {
 		kvm_err("RMM (RMI %s) did not boot: realms unavailable\n", ops->name);
+		rmi_ops = NULL;
 		rmm_feat_reg0 = 0;
 		return;
 	}
-	rmi_ops = ops;
 	static_branch_enable(&kvm_rmi_is_available);
+}
+
+/* The revision the flavour in use speaks (its spec profile's name); NULL: none. */
+const char *realm_rmi_revision(void)
+{
+	return rmi_ops ? rmi_ops->name : NULL;
 }
 
 u32 kvm_realm_ipa_limit(void)

@@ -18,19 +18,51 @@
 #include <asm/kvm_rmi.h>
 #include <asm/rmi_cmds.h>
 
+/* What every revision's realm_params says alike (realm_create.c fills it in). */
+struct realm_config {
+	u64 s2sz;
+	u64 num_bps;
+	u64 num_wps;
+	u64 hash_algo;
+	u64 rtt_base;
+	s64 rtt_level_start;
+	u64 rtt_num_start;
+};
+
+/* Writes cfg into a revision's struct realm_params: the fields have the same names in each. */
+#define realm_params_fill(p, cfg)					\
+	do {								\
+		(p)->s2sz = (cfg)->s2sz;				\
+		(p)->num_bps = (cfg)->num_bps;				\
+		(p)->num_wps = (cfg)->num_wps;				\
+		(p)->hash_algo = (cfg)->hash_algo;			\
+		(p)->rtt_base = (cfg)->rtt_base;			\
+		(p)->rtt_level_start = (cfg)->rtt_level_start;		\
+		(p)->rtt_num_start = (cfg)->rtt_num_start;		\
+	} while (0)
+
 struct realm_rmi_ops {
 	const char *name;
 	unsigned long version;		/* RMI_VERSION asked for */
+	/*
+	 * A later revision that answers the same RMI_VERSION: chosen instead
+	 * when FEATURES(0) has a bit of its feat0_defines set, bits that are
+	 * RES0 in the revisions before it (realm_init.c).
+	 */
+	const struct realm_rmi_ops *newer;
+	unsigned long feat0_defines;
 	/* After RMI_VERSION: feature registers, RMM configuration.  0 or -errno. */
 	int (*boot)(void);
 	/* [base, top) to the realm world or back; *done: how far it got. */
 	int (*delegate)(phys_addr_t base, phys_addr_t top, phys_addr_t *done);
 	int (*undelegate)(phys_addr_t base, phys_addr_t top, phys_addr_t *done);
 	/*
-	 * REALM_CREATE (params filled but for what only this revision has).
-	 * On failure realm->rd stays set only if the RMM kept a realm.
+	 * REALM_CREATE with the parameters cfg (and what only this revision
+	 * has).  On failure realm->rd stays set only if the RMM kept a realm.
 	 */
-	int (*realm_create)(struct kvm *kvm, void *rd);
+	int (*realm_create)(struct kvm *kvm, void *rd, const struct realm_config *cfg);
+	/* 2.0: cfg into the revision's realm_params page. */
+	void (*realm_params)(struct realm_params *params, const struct realm_config *cfg);
 	/* Before the tables go (2.0 REALM_TERMINATE); NULL: nothing to do. */
 	int (*realm_terminate)(struct kvm *kvm);
 	int (*realm_destroy)(struct kvm *kvm);
@@ -52,6 +84,26 @@ struct realm_rmi_ops {
 	int (*rec_create)(struct kvm_vcpu *vcpu, struct rec_params *params);
 	/* REC_DESTROY: 0, or the RMM kept the REC (its extra memory quarantined). */
 	int (*rec_destroy)(struct kvm_vcpu *vcpu);
+	/*
+	 * PSCI_COMPLETE for the call calling_rec made about target_rec: the
+	 * target is an argument, or (a later revision) the RMM finds it itself.
+	 */
+	int (*psci_complete)(phys_addr_t calling_rec, phys_addr_t target_rec,
+			     unsigned long status);
+	/* 2.0: where STATE lives in address-range descriptors and donation requests. */
+	u64 range_state_mask;
+	u64 donate_state_mask;
+	/* BLOCKED answers one command may get before the host gives up; 0: as BUSY. */
+	unsigned int blocked_tries;
+	/*
+	 * Only memory-transfer operations may ask for memory; any other
+	 * command is at most continue-only, and a request there is the RMM's
+	 * error.  Clear: any command's operation may ask (its memory then
+	 * comes back before the command ends).
+	 */
+	bool memory_only_on_transfer;
+	/* After ERROR_RTT, DATA_UNMAP/UNPROT_UNMAP's x1 says where to go on. */
+	bool unmap_top_on_error;
 	/* INIT_RIPAS stops at populated data (1.0): skip it rather than fail. */
 	bool init_ripas_stops_at_data;
 	/* Sysreg exits carry the value in gprs[rt] (2.0), not gprs[0] (1.0). */
@@ -59,9 +111,38 @@ struct realm_rmi_ops {
 };
 
 extern const struct realm_rmi_ops realm_rmi_1_0, realm_rmi_2_0;
-/* The flavour kvm_init_rmi() chose; NULL: no usable RMM, realms unavailable. */
+/* The flavour kvm_init_rmi() chose (set while it boots); NULL: realms unavailable. */
 extern const struct realm_rmi_ops *rmi_ops;
 extern unsigned long rmm_feat_reg0;
+/* realm_init.c: the name of the flavour in use (the suites check the choice). */
+const char *realm_rmi_revision(void);
+
+/* A field of a mask known only at run time (the flavour's), as FIELD_GET/FIELD_PREP. */
+static inline unsigned long rmi_field_get(u64 mask, u64 val)
+{
+	return (val & mask) >> __builtin_ctzll(mask);
+}
+
+static inline u64 rmi_field_prep(u64 mask, unsigned long val)
+{
+	return ((u64)val << __builtin_ctzll(mask)) & mask;
+}
+
+/* STATE (RMI_OP_MEM_*) of an address-range descriptor or a donation request. */
+static inline unsigned long rmi_range_state(u64 desc)
+{
+	return rmi_field_get(rmi_ops->range_state_mask, desc);
+}
+
+static inline u64 rmi_range_in_state(u64 desc, unsigned long state)
+{
+	return (desc & ~rmi_ops->range_state_mask) | rmi_field_prep(rmi_ops->range_state_mask, state);
+}
+
+static inline unsigned long rmi_donate_state(u64 req)
+{
+	return rmi_field_get(rmi_ops->donate_state_mask, req);
+}
 
 /* Bounds on what an RMM can make the host repeat (RMI_BUSY, no progress). */
 #define RMI_RETRY_MAX		64
@@ -113,9 +194,11 @@ void realm_free_delegated_page(phys_addr_t phys);
 void realm_release_data_page(phys_addr_t phys);
 void realm_quarantine_page(phys_addr_t phys);
 
-/* realm_sro.c: an operation state kept for the life of what it built (a 2.0 REC). */
+/* realm_sro.c: an operation state kept for the life of what it built (a 2.0 realm or REC). */
 struct rmi_sro_state *rmi_sro_alloc(void);
 void rmi_sro_free(struct rmi_sro_state *sro);
+/* The RMM holds memory the state gave it. */
+bool rmi_sro_holds(const struct rmi_sro_state *sro);
 
 /* realm_rtt.c: RTT creation on demand, folding, the teardown walk. */
 int realm_create_rtt_levels(struct realm *realm, unsigned long ipa, int level, int max_level,

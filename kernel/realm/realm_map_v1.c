@@ -7,6 +7,7 @@
  * per missing table, not one per page.
  */
 #include <asm/kvm_mmu.h>
+#include <asm/rmi_cmds_v1.h>
 
 #include "realm_flavours.h"
 

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * cca-double reference host code: stage-2 mappings, RMM 2.0-bet1.  The
- * map and unmap commands take a range and work one leaf table per call,
- * answering how far they got (x1):
+ * cca-double reference host code: stage-2 mappings, RMM 2.0 (every
+ * revision).  The map and unmap commands take a range and work one leaf
+ * table per call, answering how far they got (x1):
  *
  *  - RTT_DATA_MAP maps delegated memory (the host delegates the whole
  *    range first) from an address-range descriptor; RTT_UNPROT_MAP the
  *    same for host pages, with the memory type and access in its flags;
  *    ERROR_RTT below the leaf level means tables are missing.
- *  - RTT_DATA_UNMAP / RTT_UNPROT_UNMAP answer ERROR_RTT with x1 past base
- *    when nothing is mapped there (go on at x1) and with x1 == base when
+ *  - RTT_DATA_UNMAP / RTT_UNPROT_UNMAP answer ERROR_RTT at the level the
+ *    walk stopped when nothing is mapped there (go on past it) or when
  *    base lies inside a larger block (split it with a table one level
- *    down, then retry); DATA_UNMAP's x2 names the memory it freed, which
- *    the host undelegates.
+ *    down, then retry).  Where the revision defines x1 after ERROR_RTT
+ *    (ops->unmap_top_on_error) it says which: past base, or base itself;
+ *    where results are defined on SUCCESS only, RTT_READ_ENTRY of the
+ *    entry says it.  DATA_UNMAP's x2 names the memory it freed, which the
+ *    host undelegates.
  *
  * Every loop moves on or stops: a retry at the same address is allowed
  * once per cause.
@@ -30,7 +33,8 @@ static u64 rmi2_oaddr(phys_addr_t phys, unsigned long size, bool undelegated)
 {
 	unsigned long pages = min_t(unsigned long, size >> PAGE_SHIFT, RMI2_MAP_MAX_PAGES);
 
-	return rmi_addr_range(phys, pages, RMI_BLOCK_SIZE_L3, undelegated);
+	return rmi_range_in_state(rmi_addr_range(phys, pages, RMI_BLOCK_SIZE_L3),
+				  undelegated ? RMI_OP_MEM_UNDELEGATED : RMI_OP_MEM_DELEGATED);
 }
 
 /* RTT_UNPROT_MAP flags: memory type from the KVM protection, always read-write. */
@@ -133,8 +137,30 @@ static void rmi2_release_range(u64 range)
 	unsigned long count = FIELD_GET(RMI_ADDR_RANGE_COUNT_MASK, range);
 	unsigned long block = PAGE_SIZE << (9 * FIELD_GET(RMI_ADDR_RANGE_SIZE_MASK, range));
 
-	if (count && !(range & RMI_ADDR_RANGE_STATE_MASK))
+	if (count && rmi_range_state(range) == RMI_OP_MEM_DELEGATED)
 		realm_undelegate_range(range & RMI_ADDR_RANGE_ADDR_MASK, count * block);
+}
+
+/*
+ * ERROR_RTT at `level` from an unmap at addr, where the answer's x1 is not
+ * defined: the entry the walk stopped at says where to go on.  Nothing
+ * there: past the whole entry (at most to end).  A block: addr itself (to
+ * split it).
+ */
+static unsigned long rmi2_unmap_rtt_error_next(struct realm *realm, unsigned long addr,
+					       unsigned long end, int level)
+{
+	unsigned long walk_level, state, next;
+
+	if (level < realm_start_level(realm) || level > RMM_RTT_MAX_LEVEL)
+		return addr;
+	/* Only above the leaf level can the entry be a block (a leaf entry: nothing to unmap). */
+	if (level < RMM_RTT_MAX_LEVEL &&
+	    !rmi_rtt_read_entry(realm_rd_phys(realm), addr, level, &walk_level, &state, NULL) &&
+	    walk_level == level && state != RMI_UNASSIGNED)
+		return addr;
+	next = ALIGN_DOWN(addr, rmm_rtt_level_mapsize(level)) + rmm_rtt_level_mapsize(level);
+	return next > addr && next < end ? next : end;
 }
 
 /*
@@ -154,6 +180,8 @@ static void rmi2_unmap_range(struct realm *realm, unsigned long start, unsigned 
 		int ret = private ? rmi_rtt_data_unmap(rd, addr, end, &next, &range)
 				  : rmi_rtt_unprot_unmap(rd, addr, end, &next, &range);
 
+		if (rmi_is_rtt_error(ret) && !rmi_ops->unmap_top_on_error)
+			next = rmi2_unmap_rtt_error_next(realm, addr, end, RMI_RETURN_INDEX(ret));
 		if (!ret) {
 			if (private)
 				rmi2_release_range(range);

@@ -4,6 +4,8 @@
  * auxiliary granules REC_AUX_COUNT asked for, delegated and listed in
  * rec_params; they come back when REC_DESTROY succeeds.
  */
+#include <asm/rmi_cmds_v1.h>
+
 #include "realm_flavours.h"
 
 static void rmi1_free_aux(struct realm_rec *rec, bool quarantine)

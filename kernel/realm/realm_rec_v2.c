@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * cca-double reference host code: RECs, RMM 2.0-bet1.  REC_CREATE and
- * REC_DESTROY are stateful operations: the RMM asks for the memory a REC
- * needs while it builds it and hands it back while it destroys it
- * (realm_sro.c).  The REC keeps the operation state in between, so memory
- * a REC the RMM will not destroy still holds is quarantined with it.
+ * cca-double reference host code: RECs, RMM 2.0 (every revision).
+ * REC_CREATE and REC_DESTROY are stateful operations: the RMM asks for the
+ * memory a REC needs while it builds it and hands it back while it
+ * destroys it (realm_sro.c).  The REC keeps the operation state in
+ * between, so memory a REC the RMM will not destroy still holds is
+ * quarantined with it.
  */
 #include "realm_flavours.h"
 

@@ -10,12 +10,13 @@
 
 #include "realm_internal.h"
 
+/* Whether the RMM is told the target REC or finds it itself is the flavour's. */
 int realm_psci_complete(struct kvm_vcpu *source, struct kvm_vcpu *target, unsigned long status)
 {
 	int ret;
 
-	ret = rmi_psci_complete(virt_to_phys(source->arch.rec.rec_page),
-				virt_to_phys(target->arch.rec.rec_page), status);
+	ret = rmi_ops->psci_complete(virt_to_phys(source->arch.rec.rec_page),
+				     virt_to_phys(target->arch.rec.rec_page), status);
 	return ret ? -EINVAL : 0;
 }
 

@@ -3,23 +3,35 @@
  * cca-double reference host code: RMI commands to their end, and the 2.0
  * Stateful RMI Operations (SRO, kernel-series.md §2.8).
  *
- * A command answered BUSY or BLOCKED is issued again, at most
- * RMI_RETRY_MAX times.  A command answered INCOMPLETE has become an
- * operation with a handle (x1 of that first answer) which the host drives
- * by what each answer asks for:
+ * A command answered BUSY is issued again, at most RMI_RETRY_MAX times;
+ * BLOCKED (no operation context free) as often as the flavour allows
+ * (ops->blocked_tries: the post-v14 host gives up after the second), then
+ * the command fails with that answer.  A command answered INCOMPLETE has
+ * become an operation with a handle (x1 of that first answer) which the
+ * host drives by what each answer asks for:
  *
- *   no memory  OP_CONTINUE(handle)
+ *   no memory  OP_CONTINUE(handle, KEEP_GOING)
  *   donate     x2 describes the memory: 4 KiB or 2 MiB blocks, contiguous
- *              (one allocation) or not (one per block), delegated or not.
- *              Allocate (alloc_pages_exact), delegate only if asked, list
- *              it in address-range descriptors, OP_MEM_DONATE(handle,
- *              list, n); x1 = granules consumed, the rest comes straight
- *              back
+ *              (one allocation) or not (one per block), and its STATE:
+ *              delegated, undelegated or (a later revision) conditional,
+ *              either.  Allocate (alloc_pages_exact), delegate only if
+ *              asked to, list it in address-range descriptors saying
+ *              which it is (either state meets a conditional request, as
+ *              TF-RMM's test host host_sro_prepare_donation() reads it:
+ *              this host gives undelegated memory),
+ *              OP_MEM_DONATE(handle, list, n); x1 = granules consumed, the
+ *              rest comes straight back
  *   reclaim    OP_MEM_RECLAIM(handle, list, slots); x1 = descriptors
  *              written back, whose blocks are undelegated if the
  *              descriptor says they are delegated, then freed
  *
  * until an answer is not INCOMPLETE: that x0 is the command's result.
+ * Where STATE lives in descriptors and requests is the flavour's
+ * (rmi_range_state(), rmi_donate_state()).  Memory requests belong to the
+ * commands whose operation transfers memory (rmi_sro_execute()); with a
+ * flavour that says so (ops->memory_only_on_transfer) a request on any
+ * other command (rmi_execute(): continue-only) is the RMM's error, met
+ * like a request the host cannot meet, with a WARN.
  *
  * A request the host cannot meet (the allocation fails, a block size it
  * does not allocate, more blocks than it tracks) ends the operation: with
@@ -66,20 +78,25 @@ struct rmi_sro_state {
 	struct rmi_sro_alloc allocs[RMI_SRO_MAX_UNITS];
 };
 
-static bool rmi_should_retry(unsigned long x0)
+/* BLOCKED answers a command may get: the flavour's bound, or BUSY's before a flavour is chosen. */
+static unsigned int rmi_blocked_tries(void)
 {
-	return RMI_RETURN_STATUS(x0) == RMI_BUSY || RMI_RETURN_STATUS(x0) == RMI_BLOCKED;
+	return rmi_ops && rmi_ops->blocked_tries ? rmi_ops->blocked_tries : RMI_RETRY_MAX + 1;
 }
 
-/* One SMC, re-issued while the RMM is busy; regs in: the call, out: the answer. */
+/* One SMC, re-issued while the RMM is busy or blocked; regs in: the call, out: the answer. */
 static void rmi_smc_retry(struct arm_smccc_1_2_regs *regs)
 {
 	struct arm_smccc_1_2_regs call = *regs;
+	unsigned int busy = 0, blocked = 0;
 
-	for (int tries = 0; ; tries++) {
+	for (;;) {
 		arm_smccc_1_2_invoke(&call, regs);
-		if (!rmi_should_retry(regs->a0) || tries == RMI_RETRY_MAX)
-			return;
+		if (RMI_RETURN_STATUS(regs->a0) == RMI_BUSY && busy++ < RMI_RETRY_MAX)
+			continue;
+		if (RMI_RETURN_STATUS(regs->a0) == RMI_BLOCKED && ++blocked < rmi_blocked_tries())
+			continue;
+		return;
 	}
 }
 
@@ -121,17 +138,19 @@ static void rmi_sro_tidy(struct rmi_sro_state *sro)
  * Allocates what a donate request asks for and lists it from list[0]:
  * contiguous, one allocation and one descriptor of `count` blocks (a
  * power-of-two run alloc_pages_exact() aligns naturally); otherwise one
- * allocation and one descriptor per block.  Returns the number of
- * descriptors (> 0), -ENOSPC for a request this host cannot take (block
- * size, more blocks than it tracks), or -ENOMEM / -ENXIO when nothing
- * could be allocated / delegated.
+ * allocation and one descriptor per block.  Only memory asked for
+ * delegated is delegated; each descriptor says which it is.
+ * Returns the number of descriptors (> 0), -ENOSPC for a request this
+ * host cannot take (block size, more blocks than it tracks), or -ENOMEM /
+ * -ENXIO when nothing could be allocated / delegated.
  */
 static int rmi_sro_prepare_donation(struct rmi_sro_state *sro, u64 req)
 {
 	unsigned long size = FIELD_GET(RMI_DONATE_SIZE_MASK, req);
 	unsigned long count = FIELD_GET(RMI_DONATE_COUNT_MASK, req);
 	bool contig = req & RMI_DONATE_CONTIG;
-	bool delegated = !(req & RMI_DONATE_STATE);
+	bool delegated = rmi_donate_state(req) == RMI_OP_MEM_DELEGATED;
+	unsigned long state = delegated ? RMI_OP_MEM_DELEGATED : RMI_OP_MEM_UNDELEGATED;
 	unsigned long nallocs = contig ? 1 : count, unit_pages, alloc_pages;
 	int n = 0;
 
@@ -162,7 +181,7 @@ static int rmi_sro_prepare_donation(struct rmi_sro_state *sro, u64 req)
 				.phys = phys + ((k * unit_pages) << PAGE_SHIFT), .pages = unit_pages,
 				.alloc = sro->nr_allocs, .delegated = delegated, .held = true,
 			};
-		sro->list[n++] = rmi_addr_range(phys, units, size, !delegated);
+		sro->list[n++] = rmi_range_in_state(rmi_addr_range(phys, units, size), state);
 		sro->nr_allocs++;
 	}
 	return n;
@@ -203,7 +222,7 @@ static void rmi_sro_reclaimed(struct rmi_sro_state *sro, unsigned long n)
 		u64 d = sro->list[i];
 		unsigned long size = FIELD_GET(RMI_ADDR_RANGE_SIZE_MASK, d);
 		unsigned long count = FIELD_GET(RMI_ADDR_RANGE_COUNT_MASK, d);
-		bool delegated = !(d & RMI_ADDR_RANGE_STATE_MASK);
+		bool delegated = rmi_range_state(d) == RMI_OP_MEM_DELEGATED;
 		phys_addr_t phys = d & RMI_ADDR_RANGE_ADDR_MASK;
 
 		for (unsigned long k = 0; k < count && size <= RMI_BLOCK_SIZE_L2; k++) {
@@ -219,16 +238,27 @@ static void rmi_sro_reclaimed(struct rmi_sro_state *sro, unsigned long n)
 	}
 }
 
-/* One step of an operation the last answer (regs) left INCOMPLETE; regs: the next answer. */
-static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
+/*
+ * One step of an operation the last answer (regs) left INCOMPLETE; regs:
+ * the next answer.  transfer: the command's operation may move memory.
+ */
+static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs,
+			bool transfer)
 {
 	struct arm_smccc_1_2_regs call = { 0 };
+	unsigned int memreq = RMI_RETURN_MEMREQ(regs->a0);
 	unsigned int first = sro->nr_units;
 	int n;
 
-	switch (RMI_RETURN_MEMREQ(regs->a0)) {
+	if (memreq != RMI_OP_MEM_REQ_NONE && !transfer && rmi_ops->memory_only_on_transfer) {
+		WARN(1, "SRO handle %lu: memory request 0x%lx on a continue-only command",
+		     sro->handle, regs->a0);
+		return -EPROTO;
+	}
+	switch (memreq) {
 	case RMI_OP_MEM_REQ_NONE:
-		call = (struct arm_smccc_1_2_regs){ SMC_RMI_OP_CONTINUE, sro->handle, 0 };
+		call = (struct arm_smccc_1_2_regs){ SMC_RMI_OP_CONTINUE, sro->handle,
+						    RMI_CONTINUE_KEEP_GOING };
 		break;
 	case RMI_OP_MEM_REQ_DONATE:
 		n = rmi_sro_prepare_donation(sro, regs->a2);
@@ -258,6 +288,14 @@ static int rmi_sro_step(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *re
 	return 0;
 }
 
+bool rmi_sro_holds(const struct rmi_sro_state *sro)
+{
+	for (unsigned int i = 0; i < sro->nr_units; i++)
+		if (sro->units[i].held)
+			return true;
+	return false;
+}
+
 /*
  * Gives up the state: blocks the RMM still holds cannot come back (the
  * operation was abandoned, or the object using them was not destroyed),
@@ -285,11 +323,15 @@ void rmi_sro_free(struct rmi_sro_state *sro)
  * ended (regs hold the last answer); -ECANCELED: the host cancelled it
  * and got back what the RMM gave; other < 0: abandoned.
  */
-static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
+static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs,
+			 bool transfer)
 {
 	bool cancelled = false;
 	int steps;
 
+	/* No flavour yet (RMI_VERSION, FEATURES): nothing says what an answer means. */
+	if (WARN_ON(!rmi_ops))
+		return -ENODEV;
 	if (!sro->list)
 		sro->list = (u64 *)get_zeroed_page(GFP_KERNEL);
 	if (!sro->list)
@@ -297,7 +339,7 @@ static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *r
 	sro->handle = regs->a1;
 	for (steps = 0; RMI_RETURN_STATUS(regs->a0) == RMI_INCOMPLETE; steps++) {
 		bool can_cancel = RMI_RETURN_CAN_CANCEL(regs->a0);
-		int ret = steps < RMI_SRO_MAX_STEPS ? rmi_sro_step(sro, regs) : -ELOOP;
+		int ret = steps < RMI_SRO_MAX_STEPS ? rmi_sro_step(sro, regs, transfer) : -ELOOP;
 
 		if (!ret)
 			continue;
@@ -322,7 +364,7 @@ static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *r
 	return cancelled ? -ECANCELED : 0;
 }
 
-int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
+static int rmi_sro_run(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs, bool transfer)
 {
 	struct rmi_sro_state *own = NULL;
 	int ret;
@@ -336,7 +378,7 @@ int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
 			return (int)regs->a0;
 		sro = own;
 	}
-	ret = rmi_sro_drive(sro, regs);
+	ret = rmi_sro_drive(sro, regs, transfer);
 	/*
 	 * A command without a state of its own must give back what it took:
 	 * anything still held when it ends is quarantined with it.
@@ -348,4 +390,14 @@ int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
 	if (ret == -ECANCELED)
 		return ret;	/* cancelled: the command did not happen */
 	return (int)regs->a0;	/* abandoned: still INCOMPLETE, never 0 */
+}
+
+int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs)
+{
+	return rmi_sro_run(sro, regs, true);
+}
+
+int rmi_execute(struct arm_smccc_1_2_regs *regs)
+{
+	return rmi_sro_run(NULL, regs, false);
 }

@@ -7,8 +7,8 @@
  */
 #include <linux/bitmap.h>
 #include <asm/kvm_mmu.h>
+#include <asm/rmi_cmds_v1.h>
 
-#include "realm_internal.h"
 #include "realm_flavours.h"
 
 static int rmi1_boot(void)
@@ -77,7 +77,7 @@ static void realm_vmid_free(struct realm *realm)
 	realm->vmid = 0;
 }
 
-static int rmi1_realm_create(struct kvm *kvm, void *rd)
+static int rmi1_realm_create(struct kvm *kvm, void *rd, const struct realm_config *cfg)
 {
 	struct realm *realm = kvm_realm(kvm);
 	phys_addr_t rd_phys = virt_to_phys(rd);
@@ -86,8 +86,9 @@ static int rmi1_realm_create(struct kvm *kvm, void *rd)
 	if (vmid < 0)
 		return vmid;
 	realm->vmid = vmid;
+	realm_params_fill(realm->params, cfg);
 	realm->params->vmid = vmid;
-	if (rmi_realm_create(rd_phys, virt_to_phys(realm->params))) {
+	if (rmi_realm_create(rd_phys, virt_to_phys(realm->params), NULL)) {
 		realm_vmid_free(realm);
 		return -ENXIO;
 	}
@@ -96,7 +97,7 @@ static int rmi1_realm_create(struct kvm *kvm, void *rd)
 		     realm->num_aux > REC_PARAMS_AUX_GRANULES))
 		return 0;
 	/* A descriptor without a usable aux count: give it all back. */
-	if (!WARN_ON(rmi_realm_destroy(rd_phys))) {
+	if (!WARN_ON(rmi_realm_destroy(rd_phys, NULL))) {
 		realm->rd = NULL;
 		realm_vmid_free(realm);
 	}
@@ -108,7 +109,7 @@ static int rmi1_realm_destroy(struct kvm *kvm)
 {
 	struct realm *realm = kvm_realm(kvm);
 
-	if (rmi_realm_destroy(realm_rd_phys(realm)))
+	if (rmi_realm_destroy(realm_rd_phys(realm), NULL))
 		return -ENXIO;	/* its VMID stays in use */
 	realm_vmid_free(realm);
 	return 0;
@@ -129,5 +130,7 @@ const struct realm_rmi_ops realm_rmi_1_0 = {
 	.unmap_shared = rmi1_unmap_shared,
 	.rec_create = rmi1_rec_create,
 	.rec_destroy = rmi1_rec_destroy,
+	.psci_complete = rmi_psci_complete,
+	.unmap_top_on_error = true,
 	.init_ripas_stops_at_data = true,
 };

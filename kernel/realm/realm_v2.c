@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * cca-double reference host code: the RMM 2.0-bet1 flavour (DEN0137
- * 2.0-bet1, kernel series v14).  At boot the host configures the RMM for
- * its page size, activates it and makes sure every memory region is
+ * cca-double reference host code: what the RMM 2.0 flavours share (DEN0137
+ * 2.0, kernel series v14 and after).  At boot the host configures the RMM
+ * for its page size, activates it and makes sure every memory region is
  * tracked and covered by the GPT; memory moves in ranges; the RMM picks
- * VMIDs; RECs are built by stateful operations; a realm is terminated
- * before its tables go.
+ * VMIDs; realms and RECs are built and taken apart by stateful
+ * operations, whose memory the realm keeps in between; a realm is
+ * terminated before its tables go.  Each revision's ops table, with what
+ * only it does, is in realm_v2_<revision>.c.
  */
 #include <linux/bitfield.h>
 #include <linux/memblock.h>
@@ -14,6 +16,13 @@
 
 /* No memory region takes more tracking answers than this (each moves on). */
 #define RMI_TRACKING_MAX_CALLS	4096
+
+/*
+ * What RMM_ACTIVATE asked for, the RMM's for as long as it is active (this
+ * host never deactivates it).  A new boot is a new RMM: the previous one's
+ * state is dropped with it, as the kernel's init-time memory would be.
+ */
+static struct rmi_sro_state *rmm_sro;
 
 static int rmi2_configure(void)
 {
@@ -67,19 +76,36 @@ static int rmi2_create_gpt(phys_addr_t start, phys_addr_t end, unsigned long fea
 	return 0;
 }
 
-static int rmi2_boot(void)
+/* RMM_ACTIVATE, keeping what it asks for; the state goes if it asked for nothing. */
+static int rmi2_activate(void)
+{
+	int ret;
+
+	rmm_sro = rmi_sro_alloc();
+	if (!rmm_sro)
+		return -ENOMEM;
+	ret = rmi_rmm_activate(rmm_sro) ? -ENXIO : 0;
+	if (ret || !rmi_sro_holds(rmm_sro)) {
+		rmi_sro_free(rmm_sro);	/* what a failed activation kept is quarantined */
+		rmm_sro = NULL;
+	}
+	return ret;
+}
+
+int rmi2_boot(void)
 {
 	struct memblock_region *region;
 	unsigned long feat_reg1;
 	int ret;
 
+	rmm_sro = NULL;
 	if (rmi_features(0, &rmm_feat_reg0) || rmi_features(1, &feat_reg1))
 		return -ENXIO;
 	if (!(feat_reg1 & RMI_FEATURE_REGISTER_1_RMI_GRAN_SZ_4KB))
 		return -ENXIO;
 	ret = rmi2_configure();
-	if (!ret && rmi_rmm_activate())
-		ret = -ENXIO;
+	if (!ret)
+		ret = rmi2_activate();
 	for_each_mem_region(region) {
 		phys_addr_t start = PFN_PHYS(memblock_region_memory_base_pfn(region));
 		phys_addr_t end = PFN_PHYS(memblock_region_memory_end_pfn(region));
@@ -98,17 +124,25 @@ static int rmi2_boot(void)
 /*
  * [base, top) in as many calls as the RMM needs: each answers how far it
  * got (x1), which must move on and stay inside the range, or the loop
- * would spin.  BUSY and BLOCKED are retried inside each call.
+ * would spin.  BUSY and BLOCKED are retried inside each call; a flavour
+ * that gives up on BLOCKED early (ops->blocked_tries) leaves it to the
+ * caller to issue the command again, which memory moves do (as the
+ * post-v14 rmi_delegate_range() does), at most RMI_RETRY_MAX times a step.
  */
 static int rmi2_move(bool delegate, phys_addr_t base, phys_addr_t top, phys_addr_t *done)
 {
 	phys_addr_t addr = base;
+	unsigned int blocked = 0;
 
 	while (addr < top) {
 		phys_addr_t next = addr;
 		int ret = delegate ? rmi_granule_range_delegate(addr, top, &next)
 				   : rmi_granule_range_undelegate(addr, top, &next);
 
+		if (RMI_RETURN_STATUS(ret) == RMI_BLOCKED && rmi_ops->blocked_tries &&
+		    blocked++ < RMI_RETRY_MAX)
+			continue;
+		blocked = 0;
 		if (!ret && WARN(next <= addr || next > top,
 				 "range %sdelegate [0x%llx, 0x%llx) answered 0x%llx",
 				 delegate ? "" : "un", (unsigned long long)addr,
@@ -124,52 +158,53 @@ static int rmi2_move(bool delegate, phys_addr_t base, phys_addr_t top, phys_addr
 	return 0;
 }
 
-static int rmi2_delegate(phys_addr_t base, phys_addr_t top, phys_addr_t *done)
+int rmi2_delegate(phys_addr_t base, phys_addr_t top, phys_addr_t *done)
 {
 	return rmi2_move(true, base, top, done);
 }
 
-static int rmi2_undelegate(phys_addr_t base, phys_addr_t top, phys_addr_t *done)
+int rmi2_undelegate(phys_addr_t base, phys_addr_t top, phys_addr_t *done)
 {
 	return rmi2_move(false, base, top, done);
 }
 
-/* The RMM picks the VMID; the 1.0 fields (vmid) stay zero. */
-static int rmi2_realm_create(struct kvm *kvm, void *rd)
+/*
+ * The RMM picks the VMID; the 1.0 fields (vmid) stay zero.  What the
+ * operation takes (a later revision's RMM asks for the realm's memory
+ * here) is the realm's until REALM_TERMINATE / REALM_DESTROY give it back.
+ */
+int rmi2_realm_create(struct kvm *kvm, void *rd, const struct realm_config *cfg)
 {
 	struct realm *realm = kvm_realm(kvm);
 
-	if (rmi_realm_create(virt_to_phys(rd), virt_to_phys(realm->params)))
+	realm->sro = rmi_sro_alloc();
+	if (!realm->sro)
+		return -ENOMEM;
+	rmi_ops->realm_params(realm->params, cfg);
+	if (rmi_realm_create(virt_to_phys(rd), virt_to_phys(realm->params), realm->sro)) {
+		/* What the RMM did not give back (an abandoned operation) is quarantined. */
+		rmi_sro_free(realm->sro);
+		realm->sro = NULL;
 		return -ENXIO;
+	}
 	realm->rd = rd;
 	return 0;
 }
 
-static int rmi2_realm_terminate(struct kvm *kvm)
+int rmi2_realm_terminate(struct kvm *kvm)
 {
-	return rmi_realm_terminate(realm_rd_phys(kvm_realm(kvm))) ? -ENXIO : 0;
+	struct realm *realm = kvm_realm(kvm);
+
+	return rmi_realm_terminate(realm_rd_phys(realm), realm->sro) ? -ENXIO : 0;
 }
 
-static int rmi2_realm_destroy(struct kvm *kvm)
+int rmi2_realm_destroy(struct kvm *kvm)
 {
-	return rmi_realm_destroy(realm_rd_phys(kvm_realm(kvm))) ? -ENXIO : 0;
-}
+	struct realm *realm = kvm_realm(kvm);
+	int ret = rmi_realm_destroy(realm_rd_phys(realm), realm->sro) ? -ENXIO : 0;
 
-const struct realm_rmi_ops realm_rmi_2_0 = {
-	.name = "2.0-bet1",
-	.version = RMI_ABI_VERSION(2, 0),
-	.boot = rmi2_boot,
-	.delegate = rmi2_delegate,
-	.undelegate = rmi2_undelegate,
-	.realm_create = rmi2_realm_create,
-	.realm_terminate = rmi2_realm_terminate,
-	.realm_destroy = rmi2_realm_destroy,
-	.data_load = rmi_rtt_data_map_init,
-	.map_private = rmi2_map_private,
-	.map_shared = rmi2_map_shared,
-	.unmap_private = rmi2_unmap_private,
-	.unmap_shared = rmi2_unmap_shared,
-	.rec_create = rmi2_rec_create,
-	.rec_destroy = rmi2_rec_destroy,
-	.sys_reg_value_in_rt = true,
-};
+	/* Refused, or never given back: what the RMM holds of the realm's is quarantined. */
+	rmi_sro_free(realm->sro);
+	realm->sro = NULL;
+	return ret;
+}

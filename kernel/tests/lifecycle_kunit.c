@@ -4,12 +4,14 @@
  * creation (no RMI until needed), the realm descriptor made by the first
  * populate, activation, and destruction giving every granule back.
  */
+#include <linux/string.h>
+
 #include "realm_test.h"
 
 static void init_reads_rmm_limits(struct kunit *test)
 {
 	/* The fake RMM's default S2SZ. */
-	KUNIT_EXPECT_EQ(test, kvm_realm_ipa_limit(), 44U);
+	KUNIT_EXPECT_EQ(test, harness_realm_ipa_limit(), 44U);
 }
 
 static void vm_without_realm_makes_no_rmm_state(struct kunit *test)
@@ -140,28 +142,58 @@ static void activate_needs_in_kernel_gic(struct kunit *test)
 }
 
 /*
- * An RMM of the other revision: the reference code speaks both (its
- * flavour table picks the newest the RMM offers); a kernel tree speaks
- * only its own and offers no realms.
+ * The flavour kvm_init_rmi() picks is the machine's own revision: the two
+ * 2.0 revisions both answer RMI_VERSION 2.0, and FEATURES(0).S2OASZ
+ * (RES0 in 2.0-bet1) tells them apart (realm_v2_bet3.c).
+ */
+static void init_picks_the_rmm_revision(struct kunit *test)
+{
+	realm_test_reference_only(test, "the flavour table is the reference code's");
+#ifndef CCA_UPSTREAM
+	KUNIT_EXPECT_STREQ(test, realm_rmi_revision(), realm_test_profile());
+#endif
+}
+
+/*
+ * An RMM of another revision: the reference code speaks all three (its
+ * flavour table picks the newest the RMM offers) and realms work on each;
+ * a kernel tree speaks only its own RMI version and offers no realms on
+ * the other.
  */
 static void other_revision_rmm(struct kunit *test)
 {
+#ifdef CCA_UPSTREAM
 	const char *other = realm_test_v2() ? "1.0" : "2.0-bet1";
 
 	mock_machine_teardown(NULL, false);
 	KUNIT_ASSERT_EQ(test, mock_machine_create(&(struct mock_machine_config){ .profile = other },
 						  NULL, 0), 0);
-#ifdef CCA_UPSTREAM
 	KUNIT_EXPECT_EQ(test, harness_kvm_init(), -ENODEV);
 #else
-	KUNIT_EXPECT_EQ(test, harness_kvm_init(), 0);
-	KUNIT_EXPECT_EQ(test, harness_populate(realm_test_vm(test, NULL), HARNESS_DEFAULT_RAM_BASE,
-					       PAGE_SIZE, false, NULL, 0), 0);
+	static const char *const profiles[] = { "1.0", "2.0-bet1", "2.0-bet3" };
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(profiles); i++) {
+		struct harness_vm *vm = NULL;
+
+		if (!strcmp(profiles[i], realm_test_profile()))
+			continue;
+		mock_machine_teardown(NULL, false);
+		KUNIT_ASSERT_EQ(test, mock_machine_create(&(struct mock_machine_config){
+							  .profile = profiles[i] }, NULL, 0), 0);
+		KUNIT_ASSERT_EQ(test, harness_kvm_init(), 0);
+		KUNIT_EXPECT_STREQ(test, realm_rmi_revision(), profiles[i]);
+		KUNIT_ASSERT_EQ(test, harness_vm_create(NULL, &vm), 0);
+		KUNIT_EXPECT_EQ(test, harness_populate(vm, HARNESS_DEFAULT_RAM_BASE, PAGE_SIZE, false,
+						       NULL, 0), 0);
+		harness_vm_destroy(vm);
+		KUNIT_EXPECT_EQ(test, realm_test_granules_not_ns(), 0ULL);
+	}
 #endif
 }
 
 REALM_TEST_SUITES(realm_lifecycle,
 	KUNIT_CASE(init_reads_rmm_limits),
+	KUNIT_CASE(init_picks_the_rmm_revision),
 	KUNIT_CASE(vm_without_realm_makes_no_rmm_state),
 	KUNIT_CASE(populate_creates_the_realm),
 	KUNIT_CASE(destroy_gives_every_granule_back),

@@ -27,16 +27,26 @@ int realm_test_machine(struct kunit *test, const char *profile)
 #endif
 
 /* Per case: each runs in its own process, or in turn with --no-fork. */
-static bool profile_v2;
+static const char *case_profile = REALM_TEST_PROFILE;
+
+const char *realm_test_profile(void)
+{
+	return case_profile;
+}
 
 bool realm_test_v2(void)
 {
-	return profile_v2;
+	return !strncmp(case_profile, "2.", 2);
+}
+
+bool realm_test_bet3(void)
+{
+	return !strcmp(case_profile, "2.0-bet3");
 }
 
 static int realm_test_init_profile(struct kunit *test, const char *profile)
 {
-	profile_v2 = !strcmp(profile, "2.0-bet1");
+	case_profile = profile;
 	return realm_test_machine(test, profile);
 }
 
@@ -53,6 +63,11 @@ int realm_test_init_1_0(struct kunit *test)
 int realm_test_init_2_0(struct kunit *test)
 {
 	return realm_test_init_profile(test, "2.0-bet1");
+}
+
+int realm_test_init_2_0_bet3(struct kunit *test)
+{
+	return realm_test_init_profile(test, "2.0-bet3");
 }
 
 static void realm_test_vm_destroy(void *vm)

@@ -162,6 +162,12 @@ static void psci_cpu_on_secondary(struct kunit *test)
 	harness_run_all(vm, &run);
 	KUNIT_EXPECT_TRUE(test, run.powered_off);
 	KUNIT_EXPECT_GE(test, realm_test_count("PSCI_COMPLETE"), 2UL);
+	/*
+	 * Each completion's status (x3, or x2 on 2.0-bet3 where the RMM finds
+	 * the target itself) is PSCI SUCCESS, never a REC address.
+	 */
+	KUNIT_EXPECT_EQ(test, realm_test_count_matching("PSCI_COMPLETE", " status=0 "),
+			realm_test_count("PSCI_COMPLETE"));
 	/* The secondary's HOST_CALL (imm 2) and the primary's report (imm 1). */
 	KUNIT_EXPECT_EQ(test, run.by_reason[RMI_EXIT_HOST_CALL], 2U);
 }

@@ -55,7 +55,7 @@ void realm_test_trace_start(void)
 	rmm_set_trace(mock_rmm(), trace);
 }
 
-unsigned long realm_test_count(const char *command)
+unsigned long realm_test_count_matching(const char *command, const char *needle)
 {
 	size_t len = strlen(command);
 	unsigned long n = 0;
@@ -63,10 +63,16 @@ unsigned long realm_test_count(const char *command)
 	for (size_t i = 0; trace && i < trace_nlines(trace); i++) {
 		const char *l = trace_line(trace, i);
 
-		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ')
+		if (!strncmp(l, "RMI ", 4) && !strncmp(l + 4, command, len) && l[4 + len] == ' ' &&
+		    (!needle || strstr(l, needle)))
 			n++;
 	}
 	return n;
+}
+
+unsigned long realm_test_count(const char *command)
+{
+	return realm_test_count_matching(command, NULL);
 }
 
 unsigned long realm_test_count_all(void)
@@ -127,6 +133,25 @@ int realm_test_inject(const char *command, unsigned long long nth, unsigned int 
 		      unsigned int index)
 {
 	return realm_test_inject_rule(command, nth, 1, status, index, 0);
+}
+
+int realm_test_inject_where(const char *command, const char *arg, unsigned long long value,
+			    unsigned int status, unsigned int index)
+{
+	struct fault_rule rule;
+
+	memset(&rule, 0, sizeof(rule));
+	strncpy(rule.command, command, sizeof(rule.command) - 1);
+	rule.nth = 1;
+	rule.times = 1;
+	rule.nmatch = 1;
+	strncpy(rule.match[0].arg, arg, sizeof(rule.match[0].arg) - 1);
+	rule.match[0].lo = value;
+	rule.match[0].hi = value;
+	rule.action = FAULT_RETURN;
+	rule.status = status;
+	rule.index = index;
+	return realm_test_add_rule(&rule);
 }
 
 int realm_test_limit_progress(const char *command, unsigned long long granules)

@@ -17,6 +17,8 @@ unsigned long long realm_test_rmi_calls(void);
 /* Counts of RMI commands issued since the last reset, by spec name. */
 void realm_test_trace_start(void);
 unsigned long realm_test_count(const char *command);
+/* Those whose trace line (arguments, answer) contains `needle`. */
+unsigned long realm_test_count_matching(const char *command, const char *needle);
 /* Every RMI command issued since the last reset. */
 unsigned long realm_test_count_all(void);
 int realm_test_rim(unsigned long long rd, unsigned char out[64]);
@@ -27,6 +29,9 @@ int realm_test_inject(const char *command, unsigned long long nth, unsigned int 
 /* nth: that call only; nth 0: every call, at most `times` (0: always).  donate_req: INCOMPLETE's x2. */
 int realm_test_inject_rule(const char *command, unsigned long long nth, unsigned long long times,
 			   unsigned int status, unsigned int index, unsigned long long donate_req);
+/* The first call of `command` whose argument `arg` is `value` answers status | index << 8. */
+int realm_test_inject_where(const char *command, const char *arg, unsigned long long value,
+			    unsigned int status, unsigned int index);
 /* Range commands (RTT_INIT_RIPAS, GRANULE_RANGE_DELEGATE ...) stop after `granules` entries. */
 int realm_test_limit_progress(const char *command, unsigned long long granules);
 /* One granule to DELEGATED with the profile's own command, straight to the RMM. */

@@ -21,6 +21,8 @@ static void usage(FILE *out, const char *prog)
 		"  --timeout SECONDS    per-case (and per-parameter) timeout, default %d\n"
 		"  --no-fork            run cases in this process (debugging; a crash\n"
 		"                       or hang then stops the whole run)\n"
+		"  --known FILE         known failures, \"suite.case[.param] # reason\" lines:\n"
+		"                       a listed test that fails is marked \"known\"\n"
 		"  --help               this text\n"
 		"kernel-style parameters:\n"
 		"  kunit.filter_glob=SUITEGLOB[.CASEGLOB]\n"
@@ -121,6 +123,10 @@ int kunit_parse_args(int argc, char **argv, struct kunit_run_options *opts)
 		} else if (is_option(arg, "--filter")) {
 			value = option_value("--filter", argc, argv, &i);
 			if (!value || add_filter(value, opts))
+				return -1;
+		} else if (is_option(arg, "--known")) {
+			value = option_value("--known", argc, argv, &i);
+			if (!value || kunit_load_known(value))
 				return -1;
 		} else if (is_option(arg, "--timeout")) {
 			value = option_value("--timeout", argc, argv, &i);

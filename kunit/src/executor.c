@@ -20,7 +20,9 @@
  *
  * followed, after the document, by the line "N passed, N failed, N skipped".
  * Added: a "# <case>.duration: S.NNNNNNs" diagnostic before each case result,
- * in the form of the kernel's "# <case>.speed: slow" attribute lines.
+ * in the form of the kernel's "# <case>.speed: slow" attribute lines; the
+ * header lines right after the first version line and the known-failure
+ * diagnostics of known.c.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -111,6 +113,17 @@ static void case_status_add(struct kunit_case *c, enum kunit_status status)
 		c->status = KUNIT_SUCCESS;
 }
 
+static void leaf_known(const char *indent, const struct kunit_suite *suite,
+		       const struct kunit_case *c, const char *param, enum kunit_status status,
+		       bool leaf)
+{
+	char name[KUNIT_SUITE_NAME_SIZE + 2 * KUNIT_PARAM_DESC_SIZE + 4];
+
+	snprintf(name, sizeof(name), "%s.%s%s%s", suite->name, c->name, param ? "." : "",
+		 param ? param : "");
+	kunit_known_result(indent, name, status, leaf);
+}
+
 static void run_params(struct run_ctx *ctx, struct kunit_suite *suite, struct kunit_case *c,
 		       struct kunit_stats *param_stats)
 {
@@ -127,6 +140,7 @@ static void run_params(struct run_ctx *ctx, struct kunit_suite *suite, struct ku
 		run_once(ctx, suite, c, param, index);
 		if (desc[0] == '\0')
 			snprintf(desc, sizeof(desc), "param-%d", index);
+		leaf_known(KUNIT_SUBSUBTEST_INDENT, suite, c, desc, ctx->test->status, true);
 		print_result(KUNIT_SUBSUBTEST_INDENT, ctx->test->status, (size_t)index + 1,
 			     desc, ctx->test->status_comment);
 		stats_add(param_stats, ctx->test->status);
@@ -161,6 +175,7 @@ static void run_case(struct run_ctx *ctx, struct kunit_suite *suite, struct kuni
 			  c->attr.speed == KUNIT_SPEED_SLOW ? "slow" : "very_slow");
 	kunit_out(KUNIT_SUBTEST_INDENT "# %s.duration: %.6fs", c->name, now_s() - start);
 	print_stats(KUNIT_SUBTEST_INDENT, c->name, &param_stats);
+	leaf_known(KUNIT_SUBTEST_INDENT, suite, c, NULL, c->status, !c->generate_params);
 	print_result(KUNIT_SUBTEST_INDENT, c->status, number, c->name, comment);
 
 	stats_add(suite_stats, c->status);
@@ -277,9 +292,11 @@ int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
 	sigaction(SIGCHLD, &dfl, &old_chld);
 
 	kunit_out("KTAP version 1");
+	kunit_print_header();
 	kunit_out("1..%zu", nr_selected);
 	for (size_t i = 0; i < nr_selected; i++)
 		run_suite(&ctx, selected[i], i + 1, &leaves);
+	kunit_known_summary(leaves.failed);
 	kunit_out("%lu passed, %lu failed, %lu skipped", leaves.passed, leaves.failed,
 		  leaves.skipped);
 
@@ -291,6 +308,7 @@ int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
 		result->passed = (unsigned int)leaves.passed;
 		result->failed = (unsigned int)leaves.failed;
 		result->skipped = (unsigned int)leaves.skipped;
+		result->known_failed = (unsigned int)kunit_known_failed();
 	}
 	if (!leaves.total)
 		fprintf(stderr, "kunit: no tests ran\n");

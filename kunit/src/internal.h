@@ -33,6 +33,15 @@ void kunit_vout(const char *fmt, va_list ap) __attribute__((__format__(printf, 1
 void kunit_out_test_diag(const struct kunit *test, const char *fmt, ...)
 	__attribute__((__format__(printf, 2, 3)));
 
+/* ---- header lines and known failures (known.c) ---- */
+void kunit_print_header(void);
+/* Before the result line of test `name`: the known-failure diagnostic, if listed. */
+void kunit_known_result(const char *indent, const char *name, enum kunit_status status,
+			bool leaf);
+/* The "# Known failures: ..." line (nothing when none is listed). */
+void kunit_known_summary(unsigned long failed);
+unsigned long kunit_known_failed(void);
+
 /* ---- current test and aborts (current.c) ---- */
 void kunit_set_current_test(struct kunit *test);
 /* Run fn(test, arg); false when it left through __kunit_abort(). */

@@ -10,6 +10,8 @@
 #   -DEXACT=<file>      instead: the whole stdout, compared exactly
 #   -DREQUIRE=<file>    optional: regexes, one a line; each must match a line
 #   -DFORBID=<file>     optional: regexes that must match no line
+#   -DHEADER=<file>     optional: the lines right after the first line, exactly
+#   -DREQUIRE_STDERR=<file>  optional: regexes; each must match a line of stderr
 # Always checked for runs (not lists): exactly one top-level "KTAP version 1",
 # and the last line is "N passed, N failed, N skipped".
 
@@ -85,21 +87,41 @@ else()
   endif()
 endif()
 
-foreach(kind REQUIRE FORBID)
+if(DEFINED HEADER)
+  read_lines(${HEADER} want)
+  list(LENGTH want n)
+  list(LENGTH lines have)
+  if(have GREATER n)
+    list(SUBLIST lines 1 ${n} got)
+  else()
+    set(got "")
+  endif()
+  if(NOT "${got}" STREQUAL "${want}")
+    string(REPLACE ";" "\n" got_text "${got}")
+    string(APPEND failures "the lines after the first differ from ${HEADER}; got:\n${got_text}\n")
+  endif()
+endif()
+
+read_lines(${OUT}.stderr err_lines)
+foreach(kind REQUIRE FORBID REQUIRE_STDERR)
   if(NOT DEFINED ${kind})
     continue()
   endif()
   file(STRINGS ${${kind}} patterns)
+  set(searched "${lines}")
+  if(kind STREQUAL "REQUIRE_STDERR")
+    set(searched "${err_lines}")
+  endif()
   foreach(re IN LISTS patterns)
     set(found FALSE)
-    foreach(l IN LISTS lines)
+    foreach(l IN LISTS searched)
       decode("${l}" text)
       if("${text}" MATCHES "${re}")
         set(found TRUE)
         break()
       endif()
     endforeach()
-    if(kind STREQUAL "REQUIRE" AND NOT found)
+    if(kind MATCHES "^REQUIRE" AND NOT found)
       string(APPEND failures "no line matches: ${re}\n")
     elseif(kind STREQUAL "FORBID" AND found)
       string(APPEND failures "a line matches forbidden: ${re}\n")

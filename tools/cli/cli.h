@@ -20,4 +20,14 @@ bool cli_parse_seconds(const char *cmd, const char *opt, const char *arg, unsign
 /* Registers the kernel harness's host-level scenario steps, if linked in. */
 void cli_register_host(void);
 
+/*
+ * The line that says which host code this build drives (upstream build:
+ * the tree, its files and profile), printed first by run, sweep and (from
+ * the KUnit binary itself) kunit; NULL when it is the reference code of a
+ * normal build.
+ */
+const char *cli_banner(void);
+/* The profile run and sweep default to: the tree's in an upstream build, else NULL (each). */
+const char *cli_default_profile(void);
+
 #endif

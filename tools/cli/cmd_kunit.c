@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* cca-double kunit: the realm KUnit suites against the reference host code. */
+/* cca-double kunit: the realm KUnit suites against the host realm code of this build. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,15 +13,23 @@ static void usage(FILE *f)
 		"usage: cca-double kunit [kunit options]\n"
 		"\n"
 		"Runs the realm KUnit suites (kernel/tests: lifecycle, populate, teardown, REC\n"
-		"exits) against the reference host realm code and the fake RMM, and prints one\n"
-		"KTAP version 1 document that tools/testing/kunit/kunit.py parse accepts, then\n"
-		"\"N passed, N failed, N skipped\".  Options are the KUnit runner's:\n"
+		"exits, quarantine, SRO) against the host realm code of this build and the\n"
+		"fake RMM: the reference code, or in an upstream build (-DKERNEL_SRC) the\n"
+		"tree's own files on the tree's profile.  Prints one KTAP version 1 document\n"
+		"that tools/testing/kunit/kunit.py parse accepts, then \"N passed, N failed,\n"
+		"N skipped\".  In an upstream build its first lines after \"KTAP version 1\"\n"
+		"say which tree, files and profile, and a failure kernel/README.md explains\n"
+		"(kernel/upstream/known/<series>.txt, while the tree still has that code) is\n"
+		"marked \"# <suite.case>: known: <reason>\" and still counts as failed.\n"
+		"Options are the KUnit runner's:\n"
 		"\n"
 		"  --filter GLOB           suite.case glob (repeatable)\n"
 		"  kunit.filter_glob=GLOB  the kernel's syntax\n"
 		"  --list                  list suite.case names\n"
 		"  --timeout N             seconds per case (default 300)\n"
 		"  --no-fork               run cases in-process (debugging)\n"
+		"  --known FILE            more known failures (suite.case[.param] # reason)\n"
+		"  --reference             the reference host code (an upstream build's own)\n"
 		"\n"
 		"The binary is %s.\n", CCA_REALM_KUNIT);
 }

@@ -15,9 +15,12 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: cca-double run [options] [FILE|DIR...]\n"
 		"\n"
-		"Runs YAML scenarios against the fake RMM (and the reference host code for\n"
-		"host-level steps) and prints one KTAP document: a suite per scenario folder,\n"
-		"a case per scenario and profile, then a line \"N passed, N failed, N skipped\".\n"
+		"Runs YAML scenarios against the fake RMM (and, for host-level steps, the\n"
+		"host realm code of this build: the reference code, or in an upstream build\n"
+		"the tree's) and prints one KTAP document: a suite per scenario folder, a\n"
+		"case per scenario and profile, then a line \"N passed, N failed, N skipped\".\n"
+		"In an upstream build the first lines after \"KTAP version 1\" say which tree,\n"
+		"files and profile, and the profile defaults to the tree's.\n"
 		"Without FILE or DIR it runs the bundled library (%s).\n"
 		"\n"
 		"  -p, --profile P     run on profile P only (a spec/<P>.yaml: `cca-double help`\n"
@@ -27,6 +30,7 @@ static void usage(FILE *f)
 		"      --timeout N     seconds per scenario (default 60)\n"
 		"  -l, --list          list the cases, run nothing\n"
 		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
+		"      --reference     the reference host code (an upstream build's own)\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage or a\n"
@@ -87,7 +91,11 @@ int run_main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (!so.profile)
+		so.profile = cli_default_profile();
 	if (so.profile && !cli_profile_known(so.profile))
+		return 2;
+	if (cli_banner() && !ko.list_only && kunit_add_header(cli_banner()))
 		return 2;
 	if (so.trace_path) {
 		FILE *f = fopen(so.trace_path, "w");	/* start afresh; cases append */

@@ -1,31 +1,56 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double sweep: inject a failure at every RMI call of scenarios. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "scn_sweep.h"
+#include "sweep_out.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: cca-double sweep [options] FILE...\n"
+		"       cca-double sweep --merge [-q] [--json FILE] [--junit FILE] SHARD.json...\n"
 		"\n"
-		"Runs each scenario once clean and records its RMI calls, then reruns it once\n"
-		"per call and per error status the spec lets that command return, with that\n"
-		"failure injected there, each run in its own process with a timeout.  Reports\n"
-		"per run: crash, hang, GPF, WARNs, leaked granules/pages, pages the host\n"
-		"quarantined after RMI failures (kept on purpose: not leaks), teardown completed.\n"
+		"Runs each scenario once clean and records its RMI calls, then once per call\n"
+		"and per error status the spec lets that command return, with that failure\n"
+		"injected there.  Each injected run is forked from one more clean run at its\n"
+		"injection point (sharing the clean run's prefix) and is a process of its own\n"
+		"with a timeout.  Reports per run: crash, hang, GPF, WARNs, leaked\n"
+		"granules/pages, pages the host quarantined after RMI failures (kept on\n"
+		"purpose: not leaks), teardown completed.  Host-level steps drive the host\n"
+		"realm code of this build (in an upstream build the tree's: the first line\n"
+		"says which tree, files and profile).\n"
 		"\n"
-		"  -p, --profile P     profile to sweep on (default: each the scenario names)\n"
+		"  -p, --profile P     profile to sweep on (default: each the scenario names;\n"
+		"                      in an upstream build the tree's)\n"
 		"      --json FILE     write the runs as JSON to FILE\n"
+		"      --junit FILE    write them as JUnit XML to FILE (crash, hang, GPF, leak and\n"
+		"                      a failed clean run are failures; WARN-only runs pass)\n"
 		"      --timeout N     seconds per run (default 30)\n"
 		"      --first-error   inject only the first listed error per call (and INCOMPLETE)\n"
+		"  -j, --jobs N        injected runs at a time (default 2)\n"
+		"      --shard K/N     only the runs whose number (counting every run of every\n"
+		"                      scenario given, in order) is K-1 modulo N: one of N\n"
+		"                      machines' share; --json then writes what --merge needs\n"
+		"      --merge         FILE... are the --json files of all N shards of one sweep:\n"
+		"                      print (and --json write) what the whole sweep would have,\n"
+		"                      and exit as it would have\n"
+		"      --repro DIR     for every run that was not ok, write DIR/<scenario>@<profile>-\n"
+		"                      <call>-<COMMAND>-<STATUS>.yaml: the scenario with the fault\n"
+		"                      rule first in its faults:, on that profile, expecting no\n"
+		"                      leak and no WARN, so that `cca-double run` on it fails as\n"
+		"                      the run did\n"
+		"      --replay        run each injected run from the start instead (slow)\n"
 		"  -q, --quiet         print only failing runs and the summary\n"
-		"  -v, --verbose       keep the runs' own output\n"
+		"  -v, --verbose       keep the runs' own output (a branched run's from its fork)\n"
+		"      --reference     the reference host code (an upstream build's own)\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 no run crashed, hung, hit a GPF or leaked (WARN-only runs are\n"
@@ -38,86 +63,107 @@ struct ctx {
 	size_t done;
 };
 
-static void print_run(const struct sweep_run *r)
-{
-	printf("  %4zu %-24s #%-3llu %-16s %-5s warn=%u leak=%llu+%llu quar=%llu teardown=%s%s%s\n",
-	       r->call, r->command, (unsigned long long)r->nth, r->status,
-	       sweep_outcome_name(r->outcome), r->warnings, (unsigned long long)r->leaked_granules,
-	       (unsigned long long)r->leaked_pages, (unsigned long long)r->quarantined_pages,
-	       r->teardown_complete ? "yes" : "no",
-	       r->detail[0] && r->outcome != 0 ? "  " : "", r->outcome != 0 ? r->detail : "");
-}
-
 static void progress(void *p, const struct sweep_report *rep, const struct sweep_run *run)
 {
 	struct ctx *c = p;
 
 	c->done++;
 	if (!c->quiet || sweep_run_bad(run))
-		print_run(run);
+		sweep_print_run(run);
 	else if (c->tty)
 		fprintf(stderr, "\r  %zu runs", c->done);
 	fflush(stdout);
 }
 
-static void json_str(FILE *f, const char *s)
+static int parse_shard(const char *s, struct sweep_opts *so)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(f, "\\u%04x", *s);
-		else
-			fputc(*s, f);
+	unsigned int k, n;
+	char end;
+
+	if (sscanf(s, "%u/%u%c", &k, &n, &end) != 2 || !n || !k || k > n) {
+		fprintf(stderr, "sweep: --shard K/N with 1 <= K <= N, not '%s'\n", s);
+		return -1;
 	}
-	fputc('"', f);
+	so->shard_index = k - 1;
+	so->shard_count = n;
+	return 0;
 }
 
-static void json_run(FILE *f, const struct sweep_run *r)
+/* Repro files for the runs that were not ok; the number written, or -1. */
+static long write_repros(const struct scenario *s, const struct sweep_report *rep, const char *dir)
 {
-	fprintf(f, "{\"call\": %zu, \"command\": ", r->call);
-	json_str(f, r->command);
-	fprintf(f, ", \"nth\": %llu, \"status\": ", (unsigned long long)r->nth);
-	json_str(f, r->status);
-	fprintf(f, ", \"index\": %llu, \"outcome\": \"%s\", \"fault_fired\": %s, \"scenario_completed\": %s, "
-		   "\"warnings\": %u, \"leaked_granules\": %llu, \"leaked_pages\": %llu, "
-		   "\"quarantined_pages\": %llu, "
-		   "\"teardown_complete\": %s, \"seconds\": %.4f, \"detail\": ",
-		(unsigned long long)r->index, sweep_outcome_name(r->outcome),
-		r->fault_fired ? "true" : "false", r->passed ? "true" : "false", r->warnings,
-		(unsigned long long)r->leaked_granules, (unsigned long long)r->leaked_pages,
-		(unsigned long long)r->quarantined_pages, r->teardown_complete ? "true" : "false", r->seconds);
-	json_str(f, r->detail);
-	fputc('}', f);
+	long n = 0;
+
+	for (size_t k = 0; k < rep->nruns; k++) {
+		char path[4096], err[512];
+
+		if (rep->runs[k].outcome == SWEEP_OK)
+			continue;
+		if (sweep_write_repro(s, rep->profile, &rep->runs[k], dir, path, sizeof(path), err,
+				      sizeof(err))) {
+			fprintf(stderr, "sweep: repro of %s run %zu: %s\n", rep->scenario,
+				rep->runs[k].call, err);
+			return -1;
+		}
+		n++;
+	}
+	return n;
 }
 
 int sweep_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, 'p' },
-		{ "json", required_argument, NULL, 'j' },
+		{ "json", required_argument, NULL, 'J' },
+		{ "junit", required_argument, NULL, 'U' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "first-error", no_argument, NULL, 'F' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "shard", required_argument, NULL, 'S' },
+		{ "merge", no_argument, NULL, 'M' },
+		{ "repro", required_argument, NULL, 'r' },
+		{ "replay", no_argument, NULL, 'R' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sweep_opts so = { .timeout_s = 30 };
+	struct sweep_opts so = { .timeout_s = 30, .jobs = 2 };
 	struct ctx cx = { .tty = isatty(STDERR_FILENO) };
-	const char *profile = NULL, *json = NULL;
-	FILE *jf = NULL;
-	unsigned long bad = 0, warned = 0, total = 0, clean_failed = 0;
-	int c, first = 1;
+	const char *profile = NULL, *json = NULL, *junit = NULL, *repro = NULL;
+	struct sweep_json jw = { 0 };
+	struct sweep_junit ju = { 0 };
+	struct sweep_totals t = { 0 };
+	size_t run_seq = 0;
+	bool merge = false, run_opts = false;
+	long repros = 0;
+	int c, status;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:qvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:j:qvh", opts, NULL)) != -1) {
+		char *end;
+
+		run_opts |= c != 'J' && c != 'U' && c != 'q' && c != 'M' && c != 'h';
 		switch (c) {
 		case 'p': profile = optarg; break;
-		case 'j': json = optarg; break;
+		case 'J': json = optarg; break;
+		case 'U': junit = optarg; break;
 		case 'T': so.timeout_s = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'F': so.first_error_only = true; break;
+		case 'j':
+			so.jobs = (unsigned int)strtoul(optarg, &end, 10);
+			if (*end || !so.jobs || so.jobs > 16) {
+				fprintf(stderr, "sweep: --jobs 1..16, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case 'S':
+			if (parse_shard(optarg, &so))
+				return 2;
+			break;
+		case 'M': merge = true; break;
+		case 'r': repro = optarg; break;
+		case 'R': so.replay = true; break;
 		case 'q': cx.quiet = true; break;
 		case 'v': so.verbose = true; break;
 		case 'h': usage(stdout); return 0;
@@ -128,77 +174,93 @@ int sweep_main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (merge && run_opts) {
+		fprintf(stderr, "sweep: --merge takes only -q, --json and --junit besides the shards' files\n");
+		return 2;
+	}
+	if (!profile && !merge)
+		profile = cli_default_profile();
 	if (profile && !cli_profile_known(profile))
 		return 2;
-	if (json && !(jf = fopen(json, "w"))) {
+	if (cli_banner())
+		printf("# %s\n", cli_banner());
+	if (repro && mkdir(repro, 0777) && errno != EEXIST) {
+		perror(repro);
+		return 2;
+	}
+	if (json && !(jw.f = fopen(json, "w"))) {
 		perror(json);
 		return 2;
 	}
+	if (junit && !(ju.f = fopen(junit, "w"))) {
+		perror(junit);
+		if (jw.f)
+			fclose(jw.f);
+		return 2;
+	}
+	if (merge) {
+		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
+				     cx.quiet, jw.f, ju.f);
+		goto out;
+	}
 	so.progress = progress;
 	so.progress_ctx = &cx;
+	so.run_seq = &run_seq;
+	jw.shard_index = so.shard_index + 1;
+	jw.shard_count = so.shard_count;
 	cli_register_host();
-	if (jf)
-		fprintf(jf, "{\"sweeps\": [");
+	sweep_json_begin(&jw);
+	sweep_junit_begin(&ju);
 	for (int i = optind; i < argc; i++) {
 		char err[2048];
 		struct scenario *s = scenario_load(argv[i], err, sizeof(err));
 
 		if (!s) {
 			fprintf(stderr, "%s\n", err);
-			clean_failed++;
+			t.clean_failed++;
 			continue;
 		}
 		for (unsigned int p = 0; p < scenario_nprofiles(s); p++) {
 			const char *prof = profile ? profile : scenario_profile(s, p);
 			struct sweep_report rep;
-			unsigned long nbad = 0, nwarn = 0;
+			long n = 0;
 
 			if (profile && p > 0)
 				break;
-			if (!scenario_runs_on(s, prof))
+			if (!scenario_runs_on(s, prof)) {
+				printf("sweep %s (%s): not on profile %s, skipped\n", scenario_name(s),
+				       argv[i], prof);
 				continue;
+			}
 			printf("sweep %s (%s) on %s\n", scenario_name(s), argv[i], prof);
-			if (sweep_scenario(s, prof, &so, &rep)) {
-				printf("  clean run failed (%s): %s\n", sweep_outcome_name(rep.clean.outcome),
-				       rep.clean.detail);
-				clean_failed++;
-			}
-			for (size_t k = 0; k < rep.nruns; k++) {
-				nbad += sweep_run_bad(&rep.runs[k]);
-				nwarn += rep.runs[k].outcome == SWEEP_WARN;
-			}
+			sweep_scenario(s, prof, &so, &rep);
+			rep.path = argv[i];
 			if (cx.tty && cx.quiet)
 				fprintf(stderr, "\r");
-			printf("  %zu calls, %zu runs: %lu ok, %lu warn, %lu bad\n", rep.ncalls, rep.nruns,
-			       (unsigned long)rep.nruns - nbad - nwarn, nwarn, nbad);
-			bad += nbad;
-			warned += nwarn;
-			total += rep.nruns;
-			if (jf) {
-				fprintf(jf, "%s\n {\"scenario\": ", first ? "" : ",");
-				json_str(jf, scenario_name(s));
-				fprintf(jf, ", \"file\": ");
-				json_str(jf, argv[i]);
-				fprintf(jf, ", \"profile\": \"%s\", \"clean\": ", prof);
-				json_run(jf, &rep.clean);
-				fprintf(jf, ", \"calls\": %zu, \"runs\": [", rep.ncalls);
-				for (size_t k = 0; k < rep.nruns; k++) {
-					fprintf(jf, "%s\n  ", k ? "," : "");
-					json_run(jf, &rep.runs[k]);
-				}
-				fprintf(jf, "]}");
-				first = 0;
+			sweep_print_summary(&rep, &t);
+			sweep_json_sweep(&jw, &rep);
+			sweep_junit_sweep(&ju, &rep);
+			if (repro && (n = write_repros(s, &rep, repro)) < 0) {
+				sweep_report_free(&rep);
+				scenario_free(s);
+				status = 2;
+				goto out;
 			}
+			repros += repro ? n : 0;
 			sweep_report_free(&rep);
 		}
 		scenario_free(s);
 	}
-	if (jf) {
-		fprintf(jf, "\n], \"runs\": %lu, \"ok\": %lu, \"warn\": %lu, \"bad\": %lu, \"clean_failed\": %lu}\n",
-			total, total - bad - warned, warned, bad, clean_failed);
-		fclose(jf);
-	}
-	printf("sweep: %lu runs: %lu ok, %lu warn (WARN only), %lu bad; %lu clean runs failed\n",
-	       total, total - bad - warned, warned, bad, clean_failed);
-	return bad || clean_failed ? 1 : 0;
+	sweep_json_end(&jw, &t);
+	sweep_junit_end(&ju);
+	sweep_print_totals(&t);
+	if (repro)
+		fprintf(stderr, "sweep: %ld repro scenarios in %s\n", repros, repro);
+	status = t.bad || t.clean_failed ? 1 : 0;
+out:
+	if (jw.f)
+		fclose(jw.f);
+	if (ju.f)
+		fclose(ju.f);
+	return status;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cca-double/abi.h>
 
@@ -22,7 +23,7 @@ static int help_main(int argc, char **argv);
 
 static const struct subcommand subcommands[] = {
 	{ "run", "run YAML scenarios (default: the bundled library), KTAP output", run_main },
-	{ "kunit", "run the realm KUnit suites against the reference host code (KTAP)", kunit_cmd_main },
+	{ "kunit", "run the realm KUnit suites against the host code of this build (KTAP)", kunit_cmd_main },
 	{ "trace", "run one scenario and print every RMI/RSI call", trace_main },
 	{ "sweep", "inject a failure at every RMI call of scenarios, report how the host coped", sweep_main },
 	{ "abi-check", "compare a kernel's RMI headers (definitions and wrappers) with a profile", abicheck_main },
@@ -41,6 +42,13 @@ static void usage(FILE *f)
 	for (unsigned int i = 0; i < abi_nprofiles; i++)
 		fprintf(f, "  %-10s %s\n", abi_profiles[i]->name, abi_profiles[i]->title);
 	fprintf(f, "\n`cca-double SUBCOMMAND --help` describes each one.\n");
+#ifdef CCA_BANNER
+	fprintf(f, "\nThis build: %s.\n", CCA_BANNER);
+#endif
+#ifdef CCA_REFERENCE_CLI
+	fprintf(f, "run, sweep, trace and kunit take --reference to drive the reference host\n"
+		   "code instead.\n");
+#endif
 }
 
 static const struct subcommand *find(const char *name)
@@ -83,6 +91,65 @@ void cli_register_host(void)
 	kernel_harness_register_scenario_host();
 }
 
+const char *cli_banner(void)
+{
+#ifdef CCA_BANNER
+	return CCA_BANNER;
+#else
+	return NULL;
+#endif
+}
+
+const char *cli_default_profile(void)
+{
+#ifdef CCA_UPSTREAM_PROFILE
+	return CCA_UPSTREAM_PROFILE;
+#else
+	return NULL;
+#endif
+}
+
+/*
+ * --reference (any position after the subcommand): the reference host code.
+ * An upstream build runs the same subcommand of cca-double-reference; in
+ * any other build it is what runs anyway.  Returns argc without it.
+ */
+static int take_reference(const char *sub, int argc, char **argv)
+{
+	int n = 0;
+	bool found = false;
+
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && !strcmp(argv[i], "--reference"))
+			found = true;
+		else
+			argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	if (!found)
+		return n;
+#ifdef CCA_REFERENCE_CLI
+	{
+		char *args[258];
+
+		if (n > 256) {
+			fprintf(stderr, "cca-double %s: too many arguments\n", sub);
+			return -1;
+		}
+		args[0] = CCA_REFERENCE_CLI;
+		for (int i = 0; i < n; i++)
+			args[i + 1] = argv[i];
+		args[n + 1] = NULL;
+		fflush(NULL);
+		execv(CCA_REFERENCE_CLI, args);
+		fprintf(stderr, "cca-double %s --reference: cannot run %s: %s\n", sub,
+			CCA_REFERENCE_CLI, strerror(errno));
+		return -1;
+	}
+#endif
+	return n;
+}
+
 static int help_main(int argc, char **argv)
 {
 	const struct subcommand *s;
@@ -121,6 +188,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cca-double: unknown subcommand '%s'\n\n", argv[1]);
 		usage(stderr);
 		return 2;
+	}
+	if (s->main == run_main || s->main == sweep_main || s->main == trace_main ||
+	    s->main == kunit_cmd_main) {
+		int n = take_reference(argv[1], argc - 1, argv + 1);
+
+		if (n < 0)
+			return 2;
+		return s->main(n, argv + 1);
 	}
 	return s->main(argc - 1, argv + 1);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct scenario_host_ops *host_ops;
 
@@ -485,7 +486,13 @@ static const char *namer(void *ctx, uint64_t value, uint64_t *offset)
 	return NULL;
 }
 
-static void record_call(void *ctx, const struct abi_command *cmd, const uint64_t *args);
+struct scenario_branch {
+	struct scn_run *r;
+	size_t calls_done;
+	struct scenario_run_opts child_opts;	/* the run's options once forked */
+};
+
+static void after_call(void *ctx, const struct abi_command *cmd, const uint64_t *args);
 
 int scenario_run(const struct scenario *s, const char *profile,
 		 const struct scenario_run_opts *opts, struct scenario_result *res)
@@ -494,6 +501,7 @@ int scenario_run(const struct scenario *s, const char *profile,
 	struct pmem_config pc = { 0 };
 	struct rmm_config rc = { 0 };
 	struct scn_run r;
+	struct scenario_branch branch = { .r = &r };
 	char err[512];
 	int ret = -1;
 	unsigned long gpf_before = pmem_gpf_count();
@@ -508,6 +516,7 @@ int scenario_run(const struct scenario *s, const char *profile,
 	}
 	run_init(&r, s, profile, false);
 	r.opts = opts;
+	r.branch = &branch;
 	r.res = res;
 	pc.size = s->memory;
 	pc.pa_base = r.pa_base;
@@ -531,8 +540,8 @@ int scenario_run(const struct scenario *s, const char *profile,
 	r.trace = trace_new(opts->trace_out, true);
 	trace_set_namer(r.trace, namer, &r);
 	rmm_set_trace(r.rmm, r.trace);
-	if (opts->record_calls)
-		trace_set_call_hook(r.trace, record_call, &r);
+	if (opts->record_calls || opts->before_call)
+		trace_set_call_hook(r.trace, after_call, &r);
 	r.plan = fault_plan_new();
 	for (size_t i = 0; i < opts->nextra_faults; i++) {
 		char warn[256];
@@ -546,6 +555,10 @@ int scenario_run(const struct scenario *s, const char *profile,
 	if (scn_load_faults(&r, r.plan))
 		goto out;
 	rmm_set_faults(r.rmm, r.plan);
+	/* Before the host starts: opening it may make RMI calls already. */
+	if (opts->before_call)
+		opts->before_call(opts->before_call_ctx, &branch, 0);
+	/* From here on r.opts, not opts: a branched run has options of its own. */
 	if (scn_host_ops()) {
 		r.host = scn_host_ops()->open(r.rmm, r.pm, err, sizeof(err));
 		if (!r.host) {
@@ -572,8 +585,14 @@ int scenario_run(const struct scenario *s, const char *profile,
 	res->gpfs = (unsigned int)(pmem_gpf_count() - gpf_before);
 	for (size_t i = 0; i < fault_plan_nrules(r.plan); i++)
 		res->fault_fired |= fault_plan_rule(r.plan, i)->fired > 0;
-	if (!ret && !opts->ignore_expect)
+	if (!ret && !r.opts->ignore_expect)
 		ret = scn_check_expect(&r);
+	if (r.opts->on_result) {
+		res->passed = ret == 0;
+		if (ret)
+			snprintf(res->failure, sizeof(res->failure), "%s", r.err);
+		r.opts->on_result(r.opts->on_result_ctx, res);
+	}
 out:
 	if (r.host)
 		scn_host_ops()->close(r.host, &res->leaked_pages, &res->warnings);
@@ -589,9 +608,8 @@ out:
 	return ret;
 }
 
-static void record_call(void *ctx, const struct abi_command *cmd, const uint64_t *args)
+static void record_call(struct scn_run *r, const struct abi_command *cmd, const uint64_t *args)
 {
-	struct scn_run *r = ctx;
 	struct scenario_result *res = r->res;
 	const char *command = cmd->name;
 	struct scenario_call *c;
@@ -608,6 +626,40 @@ static void record_call(void *ctx, const struct abi_command *cmd, const uint64_t
 	c[res->ncalls].nth = nth;
 	c[res->ncalls].level = li >= 0 && args[li] <= 3 ? (int)args[li] : -1;
 	res->ncalls++;
+}
+
+/* The trace's call hook: after each RMI call, so before the next one. */
+static void after_call(void *ctx, const struct abi_command *cmd, const uint64_t *args)
+{
+	struct scn_run *r = ctx;
+
+	if (r->opts->record_calls)
+		record_call(r, cmd, args);
+	r->branch->calls_done++;
+	if (r->opts->before_call)
+		r->opts->before_call(r->opts->before_call_ctx, r->branch, r->branch->calls_done);
+}
+
+int scenario_branch_prepare(struct scenario_branch *b, int fd, char *err, size_t errlen)
+{
+	return pmem_copy(b->r->pm, fd, err, errlen);
+}
+
+int scenario_branch_child(struct scenario_branch *b, int fd, const struct fault_rule *rule,
+			  char *err, size_t errlen)
+{
+	struct scn_run *r = b->r;
+
+	if (pmem_adopt(r->pm, fd, err, errlen))
+		return -1;
+	close(fd);	/* the arena's own descriptor now names the copy */
+	if (rule && fault_plan_add_first(r->plan, r->abi, rule, err, errlen))
+		return -1;
+	b->child_opts = *r->opts;
+	b->child_opts.ignore_expect = true;
+	b->child_opts.before_call = NULL;
+	r->opts = &b->child_opts;
+	return 0;
 }
 
 void scenario_result_free(struct scenario_result *res)

@@ -66,6 +66,7 @@ struct scn_run {
 	} saved[32];
 	unsigned int nsaved;
 	const struct scenario_run_opts *opts;
+	struct scenario_branch *branch;	/* calls made, for before_call */
 	struct scenario_result *res;
 	char err[2048];
 };

@@ -5,7 +5,8 @@
  * realm type, a guest_memfd memslot with private attributes and a shared
  * backing, vCPUs with PSCI 0.2), loads guest programs with
  * KVM_ARM_RMI_POPULATE, runs vCPUs with the KVM_RUN loop around
- * kvm_rec_pre_enter / kvm_rec_enter / handle_rec_exit while handling the
+ * kvm_rec_enter (kvm_rec_pre_enter / handle_rec_exit, or in later series
+ * kvm_rec_handle_request / kvm_rec_exit / handle_exit) while handling the
  * exits a VMM handles (MMIO, memory conversion), and tears everything
  * down.  Only the realm entry points are called, so the same harness
  * drives the reference code and a kernel tree's.
@@ -33,6 +34,8 @@ struct harness_vm;
  * can be created (KVM_CAP_ARM_RMI), -ENODEV otherwise.
  */
 int harness_kvm_init(void);
+/* KVM_CAP_ARM_VM_IPA_SIZE for a realm VM: the RMM's stage-2 input size. */
+unsigned int harness_realm_ipa_limit(void);
 
 struct harness_vm_config {
 	unsigned int ipa_bits;		/* 0: 40 */
@@ -124,6 +127,7 @@ struct harness_run {
 	unsigned long long mmio_addr, mmio_written;
 	bool stopped_on_reason;		/* stop_on_reason seen */
 	bool exhausted;			/* max_exits reached */
+	bool stuck;			/* KVM_RUN kept failing with no REC exit (bounded) */
 	bool powered_off;		/* SYSTEM_OFF/RESET (or the vCPU's CPU_OFF) */
 };
 

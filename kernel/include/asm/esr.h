@@ -8,6 +8,8 @@
 
 #define ESR_ELx_EC_UNKNOWN	0x00
 #define ESR_ELx_EC_WFx		0x01
+#define ESR_ELx_EC_HVC32	0x12
+#define ESR_ELx_EC_SMC32	0x13
 #define ESR_ELx_EC_HVC64	0x16
 #define ESR_ELx_EC_SMC64	0x17
 #define ESR_ELx_EC_SYS64	0x18
@@ -46,6 +48,8 @@
 #define ESR_ELx_S1PTW		(UL(1) << ESR_ELx_S1PTW_SHIFT)
 #define ESR_ELx_WNR_SHIFT	6
 #define ESR_ELx_WNR		(UL(1) << ESR_ELx_WNR_SHIFT)
+#define ESR_ELx_CM_SHIFT	8
+#define ESR_ELx_CM		(UL(1) << ESR_ELx_CM_SHIFT)
 #define ESR_ELx_FSC		(0x3F)
 #define ESR_ELx_FSC_TYPE	(0x3C)
 #define ESR_ELx_FSC_FAULT	(0x04)
@@ -57,5 +61,7 @@
 #define ESR_ELx_SYS64_ISS_DIR_MASK	0x1
 #define ESR_ELx_SYS64_ISS_DIR_READ	0x1
 #define ESR_ELx_SYS64_ISS_DIR_WRITE	0x0
+#define ESR_ELx_SYS64_ISS_RT(esr) \
+	(((esr) & ESR_ELx_SYS64_ISS_RT_MASK) >> ESR_ELx_SYS64_ISS_RT_SHIFT)
 
 #endif /* __ASM_ESR_H */

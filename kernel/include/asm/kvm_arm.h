@@ -24,4 +24,8 @@
 
 #define KVM_PHYS_SHIFT		40
 
+/* HCR_EL2 traps KVM sets per vCPU (WFE/WFI). */
+#define HCR_TWE			BIT_ULL(14)
+#define HCR_TWI			BIT_ULL(13)
+
 #endif /* __ARM64_KVM_ARM_H__ */

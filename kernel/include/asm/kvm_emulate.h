@@ -21,6 +21,14 @@ static inline struct user_pt_regs *vcpu_gp_regs(const struct kvm_vcpu *vcpu)
 }
 
 #define vcpu_pc(v)		(&vcpu_gp_regs(v)->pc)
+#define vcpu_cpsr(v)		(&vcpu_gp_regs(v)->pstate)
+
+/* An emulated instruction is done: the PC moves on before the next entry. */
+#define kvm_incr_pc(v)							\
+	do {								\
+		WARN_ON(vcpu_get_flag((v), PENDING_EXCEPTION));		\
+		vcpu_set_flag((v), INCREMENT_PC);			\
+	} while (0)
 
 /* x31 reads as zero and ignores writes (XZR in these encodings). */
 static inline unsigned long vcpu_get_reg(const struct kvm_vcpu *vcpu, u8 reg_num)
@@ -67,6 +75,12 @@ static inline bool kvm_vcpu_dabt_isvalid(const struct kvm_vcpu *vcpu)
 static inline bool kvm_vcpu_dabt_iswrite(const struct kvm_vcpu *vcpu)
 {
 	return !!(kvm_vcpu_get_esr(vcpu) & ESR_ELx_WNR);
+}
+
+/* A cache maintenance operation, not a load or store. */
+static inline bool kvm_vcpu_dabt_is_cm(const struct kvm_vcpu *vcpu)
+{
+	return !!(kvm_vcpu_get_esr(vcpu) & ESR_ELx_CM);
 }
 
 static inline int kvm_vcpu_dabt_get_rd(const struct kvm_vcpu *vcpu)

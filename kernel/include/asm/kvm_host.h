@@ -19,8 +19,10 @@
 #include <uapi/linux/kvm.h>
 #include <asm/cpufeature.h>
 #include <asm/fpsimd.h>
+#include <asm/kvm_asm.h>
 #include <asm/kvm_pgtable.h>
 #include <asm/kvm_rmi.h>
+#include <asm/ptrace.h>
 #include <asm/sysreg.h>
 /*
  * As in the kernel, asm/kvm_host.h brings in the CPU-feature, FP/SVE, vGIC
@@ -31,6 +33,23 @@
 #include <kvm/arm_vgic.h>
 
 #define KVM_MAX_VCPUS			64
+
+/*
+ * vCPU requests.  KVM_REQ_RMI is the CCA series' (a REC exit that needs
+ * finishing before the next REC entry); its number is the mock's.
+ */
+#define KVM_REQ_IRQ_PENDING		KVM_ARCH_REQ(1)
+#define KVM_REQ_RMI			KVM_ARCH_REQ(11)
+
+/* KVM's mode, from the command line; the series adds RMM (realm host). */
+enum kvm_mode {
+	KVM_MODE_DEFAULT,
+	KVM_MODE_PROTECTED,
+	KVM_MODE_NV,
+	KVM_MODE_NONE,
+	KVM_MODE_RMM,
+};
+enum kvm_mode kvm_get_mode(void);
 #define KVM_VCPU_MAX_FEATURES		8
 #define KVM_HALT_POLL_NS_DEFAULT	0
 
@@ -104,6 +123,9 @@ struct kvm_vcpu_arch {
 	struct kvm_mp_state mp_state;
 	bool has_run_once;
 	bool pmu_enabled;
+	u64 hcr_el2;
+	/* Flags KVM keeps between a trap and the next entry (see below). */
+	u8 iflags;
 
 	/* Realm Execution Context: the vCPU as the RMM sees it. */
 	struct realm_rec rec;
@@ -119,6 +141,28 @@ struct kvm_vcpu_stat {
 struct kvm_vm_stat {
 	u64 remote_tlb_flush;
 };
+
+/*
+ * vCPU flags as the kernel encodes them: (flag set, value, mask), read and
+ * changed through vcpu_{get,set,clear}_flag().  INCREMENT_PC: an emulated
+ * instruction is done (the PC moves on at the next entry);
+ * PENDING_EXCEPTION with EXCEPT_MASK: an exception is to be injected.
+ */
+#define __vcpu_single_flag(set, f)	set, (f), (f)
+#define __vcpu_flag_value(set, f, m)	f
+#define unpack_vcpu_flag(...)		__vcpu_flag_value(__VA_ARGS__)
+#define __vcpu_flag_get(v, set, f, m)	(READ_ONCE((v)->arch.set) & (m))
+#define __vcpu_flag_set(v, set, f, m)					\
+	do { (v)->arch.set = ((v)->arch.set & ~(m)) | (f); } while (0)
+#define __vcpu_flag_clear(v, set, f, m)					\
+	do { (v)->arch.set &= ~(m); } while (0)
+#define vcpu_get_flag(v, ...)		__vcpu_flag_get((v), __VA_ARGS__)
+#define vcpu_set_flag(v, ...)		__vcpu_flag_set((v), __VA_ARGS__)
+#define vcpu_clear_flag(v, ...)		__vcpu_flag_clear((v), __VA_ARGS__)
+
+#define PENDING_EXCEPTION		__vcpu_single_flag(iflags, BIT(0))
+#define INCREMENT_PC			__vcpu_single_flag(iflags, BIT(1))
+#define EXCEPT_MASK			__vcpu_single_flag(iflags, GENMASK(3, 1))
 
 #define __ctxt_sys_reg(c, r)		(&(c)->sys_regs[(r)])
 #define __vcpu_sys_reg(v, r)		(*__ctxt_sys_reg(&(v)->arch.ctxt, (r)))

@@ -37,6 +37,17 @@ struct kvm_pgtable {
 	struct kvm_s2_mmu *mmu;
 };
 
+/* Bytes one entry at a level maps (4 KiB granule). */
+static inline u64 kvm_granule_shift(s8 level)
+{
+	return ARM64_HW_PGTABLE_LEVEL_SHIFT(level);
+}
+
+static inline u64 kvm_granule_size(s8 level)
+{
+	return BIT_ULL(kvm_granule_shift(level));
+}
+
 /* The host does not use LPA2 (52-bit PAs) in the mock. */
 static inline bool kvm_lpa2_is_enabled(void)
 {

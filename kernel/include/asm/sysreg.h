@@ -60,4 +60,32 @@
 #define MPIDR_LEVEL_BITS		8
 #define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level) * MPIDR_LEVEL_BITS + ((level) == 3 ? 8 : 0))) & 0xff)
 
+/* Registers KVM reads or writes around a REC entry (kvm_hyp.h accessors). */
+#define SYS_CNTP_CTL_EL0		sys_reg(3, 3, 14, 2, 1)
+#define SYS_CNTP_CVAL_EL0		sys_reg(3, 3, 14, 2, 2)
+#define SYS_CNTV_CTL_EL0		sys_reg(3, 3, 14, 3, 1)
+#define SYS_CNTV_CVAL_EL0		sys_reg(3, 3, 14, 3, 2)
+#define SYS_SPSR_EL1			sys_reg(3, 0, 4, 0, 0)
+#define SYS_ELR_EL1			sys_reg(3, 0, 4, 0, 1)
+#define SYS_SPSR_EL2			sys_reg(3, 4, 4, 0, 0)
+#define SYS_ELR_EL2			sys_reg(3, 4, 4, 0, 1)
+#define SYS_ICH_HCR_EL2			sys_reg(3, 4, 12, 11, 0)
+
+/*
+ * The CPU's system registers: the mock keeps a small register file by
+ * encoding (kernel/kvm/sysreg.c), so a value written is the value read.
+ */
+u64 mock_read_sysreg(u32 encoding);
+void mock_write_sysreg(u32 encoding, u64 val);
+
+#define read_sysreg_s(r)		mock_read_sysreg(r)
+#define write_sysreg_s(v, r)		mock_write_sysreg(r, (u64)(v))
+#define sysreg_clear_set_s(sysreg, clear, set)				\
+	do {								\
+		u64 __scs_val = read_sysreg_s(sysreg);			\
+		u64 __scs_new = (__scs_val & ~(u64)(clear)) | (set);	\
+		if (__scs_new != __scs_val)				\
+			write_sysreg_s(__scs_new, sysreg);		\
+	} while (0)
+
 #endif /* __ASM_SYSREG_H */

@@ -5,6 +5,7 @@
 
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <asm/barrier.h>
 
 #define ATOMIC_INIT(i)			{ (i) }
 #define atomic_read(v)			READ_ONCE((v)->counter)

@@ -20,7 +20,17 @@
 		0))
 #define BUILD_BUG_ON(cond)		BUILD_BUG_ON_MSG(cond, "BUILD_BUG_ON failed: " #cond)
 #define BUILD_BUG_ON_NOT_POWER_OF_2(n)	BUILD_BUG_ON((n) == 0 || (((n) & ((n) - 1)) != 0))
-#define BUILD_BUG()			BUILD_BUG_ON_MSG(1, "BUILD_BUG failed")
+/*
+ * A path that must not survive dead-code elimination (a switch over a
+ * constant, say): the kernel's error is an error-attributed call, which
+ * is what this is when optimising.  Unoptimised builds do not check it.
+ */
+#ifdef __OPTIMIZE__
+extern void __mock_build_bug_failed(void) __attribute__((__error__("BUILD_BUG failed")));
+#define BUILD_BUG()			__mock_build_bug_failed()
+#else
+#define BUILD_BUG()			do { } while (0)
+#endif
 
 /* static_assert(expr) with the message optional, as in the kernel. */
 #define static_assert(expr, ...)	__static_assert(expr, ##__VA_ARGS__, #expr)

@@ -64,6 +64,10 @@ struct kvm {
 	atomic_t online_vcpus;
 	unsigned long type;
 	bool vm_bugged;
+	bool vm_dead;
+	/* MMU notifier invalidations: a change in progress, and how many ended. */
+	unsigned long mmu_invalidate_seq;
+	long mmu_invalidate_in_progress;
 	struct kvm_vm_stat stat;
 	struct kvm_arch arch;
 	/* Mock: per-gfn memory attributes (bit set: private), gfns below mem_attr_npages. */
@@ -77,9 +81,44 @@ struct kvm_vcpu {
 	int vcpu_idx;
 	struct kvm_run *run;
 	bool mmio_needed;
+	u64 requests;
 	struct kvm_vcpu_stat stat;
 	struct kvm_vcpu_arch arch;
 };
+
+/* ---- vCPU requests (KVM_REQ_*: bit number, flags above bit 7) ---- */
+
+#define KVM_REQUEST_MASK		GENMASK(7, 0)
+#define KVM_REQUEST_ARCH_BASE		8
+#define KVM_ARCH_REQ(nr)		((unsigned int)((nr) + KVM_REQUEST_ARCH_BASE))
+
+static inline void kvm_make_request(int req, struct kvm_vcpu *vcpu)
+{
+	vcpu->requests |= BIT_ULL(req & KVM_REQUEST_MASK);
+}
+
+static inline bool kvm_request_pending(struct kvm_vcpu *vcpu)
+{
+	return READ_ONCE(vcpu->requests);
+}
+
+static inline bool kvm_test_request(int req, struct kvm_vcpu *vcpu)
+{
+	return vcpu->requests & BIT_ULL(req & KVM_REQUEST_MASK);
+}
+
+static inline void kvm_clear_request(int req, struct kvm_vcpu *vcpu)
+{
+	vcpu->requests &= ~BIT_ULL(req & KVM_REQUEST_MASK);
+}
+
+static inline bool kvm_check_request(int req, struct kvm_vcpu *vcpu)
+{
+	if (!kvm_test_request(req, vcpu))
+		return false;
+	kvm_clear_request(req, vcpu);
+	return true;
+}
 
 /* ---- vCPUs ---- */
 
@@ -124,6 +163,27 @@ static inline gfn_t gpa_to_gfn(gpa_t gpa)
 #define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
 
 bool kvm_mem_is_private(struct kvm *kvm, gfn_t gfn);
+/* The CCA series' name for it: guest_memfd backs gfn as private memory. */
+bool kvm_gmem_is_private_gfn(struct kvm *kvm, gfn_t gfn);
+
+/* Which aliases of a gfn range an unmap or invalidation covers. */
+enum kvm_gfn_range_filter {
+	KVM_FILTER_SHARED		= BIT(0),
+	KVM_FILTER_PRIVATE		= BIT(1),
+};
+
+/*
+ * MMU notifier sequence: a fault or a RIPAS change started before an
+ * invalidation (a memory attribute change) ended retries, as the kernel's.
+ */
+static inline int mmu_invalidate_retry(struct kvm *kvm, unsigned long mmu_seq)
+{
+	if (unlikely(kvm->mmu_invalidate_in_progress))
+		return 1;
+	if (kvm->mmu_invalidate_seq != mmu_seq)
+		return 1;
+	return 0;
+}
 
 /*
  * guest_memfd population, v14 contract: for each page of [gfn, gfn +
@@ -135,10 +195,10 @@ bool kvm_mem_is_private(struct kvm *kvm, gfn_t gfn);
  */
 #ifdef CCA_UPSTREAM_GMEM_POPULATE_UADDR
 /*
- * The older (v6.19) contract, which 1.0-era trees (v12) are written for: the
- * callback gets the user source address of the page and the folio order (0
- * here, the mock's guest_memfd has no large folios) and pins the source
- * itself.  Chosen in upstream mode from what the tree's code uses.
+ * The older (v6.18/6.19) contract, which 1.0-era trees (v12) are written
+ * for: the callback gets the user source address of the page and the folio
+ * order (0 here, the mock's guest_memfd has no large folios) and pins the
+ * source itself.  Chosen in upstream mode from what the tree's code uses.
  */
 typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
 				    void __user *src, int order, void *opaque);
@@ -146,8 +206,18 @@ typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
 typedef int (*kvm_gmem_populate_cb)(struct kvm *kvm, gfn_t gfn, kvm_pfn_t pfn,
 				    struct page *src_page, void *opaque);
 #endif
+#ifdef CCA_UPSTREAM_GMEM_POPULATE_WRITEBACK
+/*
+ * Later kernels: may_writeback_src pins the source writable (FOLL_WRITE),
+ * for architectures that write the measured contents back.
+ */
+long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
+		       bool may_writeback_src, kvm_gmem_populate_cb post_populate,
+		       void *opaque);
+#else
 long kvm_gmem_populate(struct kvm *kvm, gfn_t gfn, void __user *src, long npages,
 		       kvm_gmem_populate_cb post_populate, void *opaque);
+#endif
 
 /* The pfn backing a private gfn (allocated on first use). */
 int kvm_gmem_get_pfn(struct kvm *kvm, struct kvm_memory_slot *slot, gfn_t gfn,
@@ -176,6 +246,26 @@ static inline void kvm_prepare_memory_fault_exit(struct kvm_vcpu *vcpu, gpa_t gp
 		bool __ret = !!(cond);					\
 		if (WARN_ON(__ret))					\
 			(kvm)->vm_bugged = true;			\
+		unlikely(__ret);					\
+	})
+
+/* The VM is unusable: every later ioctl on it fails with -EIO. */
+static inline void kvm_vm_dead(struct kvm *kvm)
+{
+	kvm->vm_dead = true;
+}
+
+static inline void kvm_vm_bugged(struct kvm *kvm)
+{
+	kvm->vm_bugged = true;
+	kvm_vm_dead(kvm);
+}
+
+#define KVM_BUG(cond, kvm, fmt...)					\
+	({								\
+		bool __ret = !!(cond);					\
+		if (WARN_ONCE(__ret && !(kvm)->vm_bugged, fmt))		\
+			kvm_vm_bugged(kvm);				\
 		unlikely(__ret);					\
 	})
 

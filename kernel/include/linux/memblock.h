@@ -23,6 +23,12 @@ struct memblock_region *mock_memblock_region(int i);
 #define for_each_mem_region(region)					\
 	for (int __mb_i = 0; ((region) = mock_memblock_region(__mb_i)) != NULL; __mb_i++)
 
+/* No region of the mock's is firmware-reserved (MEMBLOCK_NOMAP). */
+static inline bool memblock_is_nomap(struct memblock_region *m)
+{
+	return false;
+}
+
 static inline unsigned long memblock_region_memory_base_pfn(const struct memblock_region *reg)
 {
 	return (unsigned long)((reg->base + PAGE_SIZE - 1) >> PAGE_SHIFT);

@@ -26,6 +26,16 @@ static inline size_t size_add(size_t a, size_t b)
 	return check_add_overflow(a, b, &r) ? SIZE_MAX : r;
 }
 
+/* True when [start, start + size) wraps or ends beyond max. */
+#define range_overflows(start, size, max) ({				\
+	typeof(start) start__ = (start);				\
+	typeof(size) size__ = (size);					\
+	typeof(max) max__ = (max);					\
+	(void)(&start__ == &size__);					\
+	(void)(&start__ == &max__);					\
+	start__ >= max__ || size__ > max__ - start__;			\
+})
+
 #define array_size(a, b)	size_mul(a, b)
 #define struct_size(p, member, count)					\
 	size_add(sizeof(*(p)), size_mul(sizeof(*(p)->member), count))

@@ -6,7 +6,9 @@
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 
+#include <linux/cleanup.h>
 #include <linux/compiler.h>
+#include <linux/err.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
 #include <linux/types.h>
@@ -18,6 +20,7 @@
 void *kmalloc(size_t size, gfp_t flags) __malloc;
 void *krealloc(const void *p, size_t new_size, gfp_t flags) __must_check;
 void kfree(const void *objp);
+DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
 

@@ -17,6 +17,8 @@
 #define KUNIT_DEFAULT_TIMEOUT_S	300
 /* At most this many --filter patterns. */
 #define KUNIT_MAX_FILTERS	16
+/* At most this many header lines (kunit_add_header()). */
+#define KUNIT_MAX_HEADER	8
 
 struct kunit_run_options {
 	/* Kernel syntax "suiteglob[.testglob]" (kunit.filter_glob=); NULL: all. */
@@ -37,7 +39,29 @@ struct kunit_run_result {
 	unsigned int passed;
 	unsigned int failed;	/* includes crashes and timeouts */
 	unsigned int skipped;
+	unsigned int known_failed;	/* of failed: listed as known failures */
 };
+
+/*
+ * A line about the run itself ("what code, which profile"), printed as a
+ * KTAP diagnostic "# <line>" right after the first "KTAP version 1" line.
+ * Returns 0, or -1 when KUNIT_MAX_HEADER lines are registered already.
+ */
+int kunit_add_header(const char *line);
+
+/*
+ * Known failures.  name is "suite.case", or "suite.case.param" for one
+ * parameter of a parameterised case.  When that test fails, the line
+ * "# <name>: known: <reason>" precedes its result (it still counts as
+ * failed); when it passes, "# <name>: listed as a known failure, passed".
+ * After the document, before the totals line, a "# Known failures: ..."
+ * line says how many failures were known and how many are new.
+ * kunit_load_known() reads "suite.case[.param] # reason" lines ('#'
+ * starts a comment line); on a malformed line it prints file:line:col and
+ * returns -1.  Both return 0 on success.
+ */
+int kunit_add_known(const char *name, const char *reason);
+int kunit_load_known(const char *path);
 
 /*
  * Run suites[0..nr) (or list them) with opts (NULL: defaults). Suites and
@@ -53,7 +77,7 @@ int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
  * Parse the command line into opts (which the caller zeroes first):
  * kernel style kunit.filter_glob=G kunit.action=list kunit.timeout=N
  * kunit.enable=1, other key=value words (as kunit.py exec passes) ignored;
- * and --filter G, --list, --timeout N, --no-fork, --help.
+ * and --filter G, --list, --timeout N, --no-fork, --known FILE, --help.
  * Returns 0, 1 when --help was printed, or -1 after printing an error.
  */
 int kunit_parse_args(int argc, char **argv, struct kunit_run_options *opts);

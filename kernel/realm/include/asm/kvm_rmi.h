@@ -15,6 +15,7 @@
 struct kvm;
 struct kvm_vcpu;
 struct page;
+struct realm_params;
 struct rmi_sro_state;
 
 /* A realm's life: created lazily (populate or first run), then activated. */
@@ -31,6 +32,7 @@ struct realm {
 	void *rd;			/* delegated Realm Descriptor granule */
 	struct realm_params *params;	/* until REALM_CREATE */
 	unsigned int ia_bits;
+	struct rmi_sro_state *sro;	/* RMM 2.0: what the RMM holds of the realm's */
 	/* RMM 1.0 */
 	unsigned long num_aux;		/* auxiliary granules per REC */
 	unsigned int vmid;

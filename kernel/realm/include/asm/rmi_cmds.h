@@ -4,34 +4,41 @@
  * returns x0 (status, index, 2.0 memory request) and writes the outputs
  * the caller asks for (NULL pointers are skipped).
  *
- * Every command but RMI_VERSION goes through rmi_sro_execute(), which
- * issues it, re-issues it while the RMM answers BUSY or BLOCKED (a bounded
- * number of times) and, when a 2.0 RMM answers INCOMPLETE, drives the
- * Stateful RMI Operation to its end (realm_sro.c).  An RMM 1.0 never gives
- * those answers, so the 1.0 commands behave as plain SMCs.
+ * Every command but RMI_VERSION goes through realm_sro.c, which issues it,
+ * re-issues it while the RMM answers BUSY or BLOCKED (a bounded number of
+ * times) and, when a 2.0 RMM answers INCOMPLETE, drives the Stateful RMI
+ * Operation to its end: rmi_sro_execute() for the commands whose operation
+ * transfers memory (realm and REC creation and destruction, RMM
+ * activation), rmi_call() for the others (continue-only).  An RMM 1.0
+ * never gives those answers, so the 1.0 commands behave as plain SMCs.
+ * The 1.0-only wrappers are in asm/rmi_cmds_v1.h, which only the 1.0
+ * flavour's files include.
  */
 #ifndef __ASM_RMI_CMDS_H
 #define __ASM_RMI_CMDS_H
 
 #include <linux/arm-smccc.h>
 #include <asm/rmi_smc.h>
-#include <asm/rmi_smc_v1.h>
 #include <asm/rmi_smc_v2.h>
 
 struct rmi_sro_state;
 
 /*
  * Issues the command in regs (a0 = FID, a1.. = arguments) and drives it to
- * its end; regs then hold the last answer.  sro keeps the memory an
- * operation donated for the life of the object it built (a REC); NULL: any
- * memory must be back when the command ends.  Returns x0.
+ * its end, donating and reclaiming memory as its operation asks; regs then
+ * hold the last answer.  sro keeps what the RMM holds for the life of the
+ * object the operation built (a realm, a REC, the activated RMM); NULL: any
+ * memory must be back when the command ends.  Returns x0, or -ECANCELED.
  */
 int rmi_sro_execute(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *regs);
+
+/* The same for a command whose operation transfers no memory (OP_CONTINUE only). */
+int rmi_execute(struct arm_smccc_1_2_regs *regs);
 
 /* A command whose results land in regs->a1.. . */
 static inline int rmi_call(struct arm_smccc_1_2_regs *regs)
 {
-	return rmi_sro_execute(NULL, regs);
+	return rmi_execute(regs);
 }
 
 /* x0 is not a status here: 0 if `requested` is supported; lower/higher supported. */
@@ -65,18 +72,20 @@ static inline int rmi_realm_activate(phys_addr_t rd)
 	return rmi_call(&regs);
 }
 
-static inline int rmi_realm_create(phys_addr_t rd, phys_addr_t params)
+/* 2.0: an operation that may take memory, which `sro` keeps for the realm's life. */
+static inline int rmi_realm_create(phys_addr_t rd, phys_addr_t params, struct rmi_sro_state *sro)
 {
 	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_CREATE, rd, params };
 
-	return rmi_call(&regs);
+	return rmi_sro_execute(sro, &regs);
 }
 
-static inline int rmi_realm_destroy(phys_addr_t rd)
+/* 2.0: an operation that may hand the realm's memory back through `sro`. */
+static inline int rmi_realm_destroy(phys_addr_t rd, struct rmi_sro_state *sro)
 {
 	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_DESTROY, rd };
 
-	return rmi_call(&regs);
+	return rmi_sro_execute(sro, &regs);
 }
 
 /* 2.0: a stateful operation, whose donated memory `sro` keeps for the REC's life. */
@@ -173,6 +182,7 @@ static inline int rmi_rtt_set_ripas(phys_addr_t rd, phys_addr_t rec, unsigned lo
 	return ret;
 }
 
+/* The REC that made the PSCI call and the one it named (x2); the flavour's ops say whether. */
 static inline int rmi_psci_complete(phys_addr_t calling_rec, phys_addr_t target_rec,
 				    unsigned long status)
 {
@@ -182,7 +192,6 @@ static inline int rmi_psci_complete(phys_addr_t calling_rec, phys_addr_t target_
 	return rmi_call(&regs);
 }
 
-#include <asm/rmi_cmds_v1.h>
 #include <asm/rmi_cmds_v2.h>
 
 #endif /* __ASM_RMI_CMDS_H */

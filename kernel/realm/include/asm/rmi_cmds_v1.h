@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* cca-double reference host code: wrappers of the RMM 1.0-only commands (asm/rmi_cmds.h). */
+/*
+ * cca-double reference host code: wrappers of the RMM 1.0-only commands
+ * (asm/rmi_cmds.h), for the 1.0 flavour's files: it brings the 1.0
+ * realm_params.
+ */
 #ifndef __ASM_RMI_CMDS_V1_H
 #define __ASM_RMI_CMDS_V1_H
+
+#include <asm/rmi_cmds.h>
+#include <asm/rmi_smc_v1.h>
 
 static inline int rmi_granule_delegate(phys_addr_t phys)
 {

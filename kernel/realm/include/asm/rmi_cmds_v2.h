@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* cca-double reference host code: wrappers of the RMM 2.0-bet1-only commands (asm/rmi_cmds.h). */
+/* cca-double reference host code: wrappers of the commands only RMM 2.0 has (asm/rmi_cmds.h). */
 #ifndef __ASM_RMI_CMDS_V2_H
 #define __ASM_RMI_CMDS_V2_H
 
@@ -12,11 +12,12 @@ static inline int rmi_rmm_config_set(phys_addr_t config)
 	return rmi_call(&regs);
 }
 
-static inline int rmi_rmm_activate(void)
+/* An operation that may take memory, which `sro` keeps for as long as the RMM is active. */
+static inline int rmi_rmm_activate(struct rmi_sro_state *sro)
 {
 	struct arm_smccc_1_2_regs regs = { SMC_RMI_RMM_ACTIVATE };
 
-	return rmi_call(&regs);
+	return rmi_sro_execute(sro, &regs);
 }
 
 /* [start, end): memory category, tracking state, and where that answer stops. */
@@ -61,11 +62,12 @@ static inline int rmi_granule_range_undelegate(phys_addr_t base, phys_addr_t top
 	return ret;
 }
 
-static inline int rmi_realm_terminate(phys_addr_t rd)
+/* An operation that may give the realm's memory back, or take more, through `sro`. */
+static inline int rmi_realm_terminate(phys_addr_t rd, struct rmi_sro_state *sro)
 {
 	struct arm_smccc_1_2_regs regs = { SMC_RMI_REALM_TERMINATE, rd };
 
-	return rmi_call(&regs);
+	return rmi_sro_execute(sro, &regs);
 }
 
 static inline int rmi_rtt_data_map_init(phys_addr_t rd, phys_addr_t data, unsigned long ipa,
@@ -76,13 +78,15 @@ static inline int rmi_rtt_data_map_init(phys_addr_t rd, phys_addr_t data, unsign
 	return rmi_call(&regs);
 }
 
-/* An address-range descriptor: `count` blocks of `size` (RMI_BLOCK_SIZE_*) from phys. */
-static inline u64 rmi_addr_range(phys_addr_t phys, unsigned long count, unsigned int size,
-				 bool undelegated)
+/*
+ * An address-range descriptor: `count` blocks of `size` (RMI_BLOCK_SIZE_*)
+ * from phys, STATE 0 (delegated): where another STATE goes is the
+ * revision's (rmi_range_in_state()).
+ */
+static inline u64 rmi_addr_range(phys_addr_t phys, unsigned long count, unsigned int size)
 {
 	return (phys & RMI_ADDR_RANGE_ADDR_MASK) | FIELD_PREP(RMI_ADDR_RANGE_COUNT_MASK, count) |
-	       FIELD_PREP(RMI_ADDR_RANGE_SIZE_MASK, size) |
-	       (undelegated ? RMI_ADDR_RANGE_STATE_MASK : 0);
+	       FIELD_PREP(RMI_ADDR_RANGE_SIZE_MASK, size);
 }
 
 /* Maps [base, top) from the SINGLE range `oaddr`; *out_top: how far it got. */
@@ -97,7 +101,10 @@ static inline int rmi_rtt_data_map(phys_addr_t rd, unsigned long base, unsigned 
 	return ret;
 }
 
-/* *out_top: how far it got (ERROR_RTT: where to go on); *range: what was freed (SINGLE). */
+/*
+ * *out_top: how far it got (ERROR_RTT: where to go on, if the revision
+ * says so: ops->unmap_top_on_error); *range: what was freed (SINGLE).
+ */
 static inline int rmi_rtt_data_unmap(phys_addr_t rd, unsigned long base, unsigned long top,
 				     unsigned long *out_top, u64 *range)
 {

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * cca-double reference host code: the RMI ABI (function IDs, return codes,
- * shared structures) as the host uses it, for RMM 1.0 (DEN0137 1.0-rel0)
- * and RMM 2.0-bet1, whose shared structures keep the 1.0 offsets (the
- * 1.0-only fields are padding there).  What only one revision has is in
- * asm/rmi_smc_v1.h or asm/rmi_smc_v2.h.  Names follow the kernel series
- * so code written against either reads the same; the definitions are this
- * project's (the abi-check tests compare each revision's header with its
- * spec description).
+ * shared structures) as every RMI revision this code speaks has it: RMM
+ * 1.0 (DEN0137 1.0-rel0) and the RMM 2.0 revisions, whose shared
+ * structures keep the 1.0 offsets (the 1.0-only fields are padding
+ * there).  What only 1.0 has is in asm/rmi_smc_v1.h, what the 2.0
+ * revisions share in asm/rmi_smc_v2.h, and what one 2.0 revision alone
+ * has in a header of its own (asm/rmi_smc_v2_<revision>.h), realm_params
+ * among it: its layout differs between revisions.  Names follow the
+ * kernel series so code written against either reads the same; the
+ * definitions are this project's (the abi-check tests compare each
+ * revision's headers with its spec description).
  */
 #ifndef __ASM_RMI_SMC_H
 #define __ASM_RMI_SMC_H
@@ -51,7 +54,6 @@
 #define RMI_ERROR_REC			3
 #define RMI_ERROR_RTT			4
 
-
 /* RTT entry states reported by RTT_READ_ENTRY (1.0 names). */
 #define RMI_UNASSIGNED			0
 #define RMI_ASSIGNED			1
@@ -74,13 +76,7 @@ enum rmi_ripas {
 #define RMI_FEATURE_REGISTER_0_NUM_WPS		GENMASK(25, 20)
 #define RMI_FEATURE_REGISTER_0_PMU_EN		BIT(26)
 #define RMI_FEATURE_REGISTER_0_PMU_NUM_CTRS	GENMASK(31, 27)
-#define RMI_FEATURE_REGISTER_0_HASH_SHA_256	BIT(32)
-#define RMI_FEATURE_REGISTER_0_HASH_SHA_512	BIT(33)
-#define RMI_FEATURE_REGISTER_0_GICV3_NUM_LRS	GENMASK(37, 34)
-#define RMI_FEATURE_REGISTER_0_MAX_RECS_ORDER	GENMASK(41, 38)
 
-
-#define RMI_REALM_PARAM_FLAG_LPA2	BIT(0)
 #define RMI_REALM_PARAM_FLAG_SVE	BIT(1)
 #define RMI_REALM_PARAM_FLAG_PMU	BIT(2)
 
@@ -90,40 +86,9 @@ enum rmi_ripas {
 /*
  * Parameter and run pages: 4 KiB, every field 8-byte aligned at the spec's
  * offset, the gaps padding.  Fields present only in one revision say so.
+ * struct realm_params is each revision's own (see above).
  */
-struct realm_params {
-	union {	/* 0x000 */
-		struct {
-			u64 flags;
-			u64 s2sz;
-			u64 sve_vl;
-			u64 num_bps;
-			u64 num_wps;
-			u64 pmu_num_ctrs;
-			u64 hash_algo;
-			u64 num_aux_planes;	/* 2.0 */
-		};
-		u8 padding0[0x400];
-	};
-	union {	/* 0x400 */
-		struct {
-			u8 rpv[64];
-			u64 ats_plane;		/* 2.0 */
-		};
-		u8 padding1[0x400];
-	};
-	union {	/* 0x800 */
-		struct {
-			u64 vmid;		/* 1.0: the host's VMID; 2.0: padding */
-			u64 rtt_base;
-			s64 rtt_level_start;
-			u64 rtt_num_start;
-			u64 flags1;		/* 2.0 */
-			u64 aux_rtt_base[3];	/* 2.0 */
-		};
-		u8 padding2[0x800];
-	};
-};
+struct realm_params;
 
 #define REC_CREATE_NR_GPRS		8
 #define REC_PARAMS_FLAG_RUNNABLE	BIT_ULL(0)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * cca-double reference host code: what RMM 2.0-bet1 (DEN0137 2.0-bet1, the
- * v14 series) adds to asm/rmi_smc.h: RMM configuration, range delegation,
- * range mapping commands, REALM_TERMINATE and Stateful RMI Operations.
+ * cca-double reference host code: what the RMM 2.0 revisions (DEN0137 2.0,
+ * kernel series v14 and after) add to asm/rmi_smc.h, alike in each: RMM
+ * configuration, range delegation, range mapping commands, REALM_TERMINATE
+ * and Stateful RMI Operations.  What one 2.0 revision alone has (the
+ * STATE fields, realm_params) is in its own asm/rmi_smc_v2_<revision>.h.
  * Apart from asm/rmi_smc.h so that abi-check can hold each revision's
- * header against its profile.
+ * headers against its profile.
  */
 #ifndef __ASM_RMI_SMC_V2_H
 #define __ASM_RMI_SMC_V2_H
@@ -55,20 +57,25 @@
 #define RMI_DONATE_SIZE_MASK		GENMASK_ULL(1, 0)
 #define RMI_DONATE_COUNT_MASK		GENMASK_ULL(15, 2)
 #define RMI_DONATE_CONTIG		BIT_ULL(16)
-#define RMI_DONATE_STATE		BIT_ULL(17)
+/* STATE (one bit or two) follows CONTIG: the revision's header. */
 
+/* Donation and address-range STATE values (a revision may add more). */
 #define RMI_OP_MEM_DELEGATED		0
 #define RMI_OP_MEM_UNDELEGATED		1
 
+/* OP_CONTINUE's flags: carry on, or stop at the operation's next stopping point. */
+#define RMI_CONTINUE_KEEP_GOING		0
+#define RMI_CONTINUE_STOP		1
+
 /*
  * Address-range descriptor: `count` blocks of a size (RMI_BLOCK_SIZE_*)
- * from a PA, delegated or not.  Donation lists, DATA_MAP/UNPROT_MAP output
- * addresses and DATA_UNMAP results use it.
+ * from a PA, in a STATE (delegated or not; its top bits, the revision's
+ * header).  Donation lists, DATA_MAP/UNPROT_MAP output addresses and
+ * DATA_UNMAP results use it.
  */
 #define RMI_ADDR_RANGE_SIZE_MASK	GENMASK_ULL(1, 0)
 #define RMI_ADDR_RANGE_COUNT_MASK	GENMASK_ULL(11, 2)
 #define RMI_ADDR_RANGE_ADDR_MASK	GENMASK_ULL(51, 12)
-#define RMI_ADDR_RANGE_STATE_MASK	BIT_ULL(63)
 
 #define RMI_BLOCK_SIZE_L3		0	/* a granule */
 #define RMI_BLOCK_SIZE_L2		1

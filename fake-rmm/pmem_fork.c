@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * An arena of its own for a forked process (pmem.h: pmem_copy(),
+ * pmem_adopt()).
+ *
+ * Both views are MAP_SHARED mappings of one memfd, so after fork() the
+ * parent and the child would write the same pages.  Before the fork the
+ * parent copies the memfd's contents into a new memfd (then nobody else
+ * writes them); after it the child maps the copy over both views at the
+ * same addresses, so every pointer into the arena stays valid, the vCPU's
+ * too (Unicorn maps the RMM view with uc_mem_map_ptr, by address).  The
+ * host view's protections (PROT_NONE on granules that are not NS, see
+ * pmem.c) are read back from /proc/self/maps, the kernel's own record of
+ * what it enforces, and put on the new mapping as they were.
+ */
+#define _GNU_SOURCE
+#include <cca-double/pmem.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+struct range {
+	uintptr_t start, end;
+	int prot;
+};
+
+struct ranges {
+	struct range *r;
+	size_t n, cap;
+};
+
+/*
+ * What the last pmem_copy() copied: a child forked after it finds the list
+ * here and maps those pages at once (pmem_adopt()).
+ */
+static struct ranges last_copied;
+static int last_copy_fd = -1;
+
+static void errf(char *err, size_t len, const char *what)
+{
+	if (err && len)
+		snprintf(err, len, "arena copy: %s: %s", what, strerror(errno));
+}
+
+static int ranges_add(struct ranges *l, uintptr_t start, uintptr_t end, int prot)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct range *r = realloc(l->r, cap * sizeof(*r));
+
+		if (!r)
+			return -1;
+		l->r = r;
+		l->cap = cap;
+	}
+	l->r[l->n++] = (struct range){ start, end, prot };
+	return 0;
+}
+
+/* The mappings of [lo, hi) that are not read-write, from /proc/self/maps. */
+static int read_protections(uintptr_t lo, uintptr_t hi, struct ranges *l)
+{
+	FILE *f = fopen("/proc/self/maps", "re");
+	char *line = NULL;
+	size_t cap = 0;
+	int ret = 0;
+
+	if (!f)
+		return -1;
+	while (getline(&line, &cap, f) > 0) {
+		uintptr_t start, end;
+		char perms[5];
+		int prot = PROT_NONE;
+
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %4s", &start, &end, perms) != 3)
+			continue;
+		if (end <= lo || start >= hi)
+			continue;
+		prot |= perms[0] == 'r' ? PROT_READ : 0;
+		prot |= perms[1] == 'w' ? PROT_WRITE : 0;
+		prot |= perms[2] == 'x' ? PROT_EXEC : 0;
+		if (prot == (PROT_READ | PROT_WRITE))
+			continue;
+		if (ranges_add(l, start < lo ? lo : start, end > hi ? hi : end, prot)) {
+			ret = -1;
+			break;
+		}
+	}
+	free(line);
+	fclose(f);
+	return ret;
+}
+
+/* The ranges of a memfd that hold pages (SEEK_DATA/SEEK_HOLE), in order. */
+static int data_extents(int fd, uint64_t size, struct ranges *l)
+{
+	off_t data = 0, hole;
+
+	while ((uint64_t)data < size) {
+		data = lseek(fd, data, SEEK_DATA);
+		if (data < 0)
+			return errno == ENXIO ? 0 : -1;	/* ENXIO: no data past here */
+		hole = lseek(fd, data, SEEK_HOLE);
+		if (hole < 0 || ranges_add(l, (uintptr_t)data, (uintptr_t)hole, 0))
+			return -1;
+		data = hole;
+	}
+	return 0;
+}
+
+static int write_all(int fd, const uint8_t *buf, size_t len, off_t off, bool zeros)
+{
+	static const uint8_t zero[64 << 10];
+
+	while (len) {
+		size_t chunk = zeros && len > sizeof(zero) ? sizeof(zero) : len;
+		ssize_t n = pwrite(fd, zeros ? zero : buf, chunk, off);
+
+		if (n <= 0)
+			return -1;
+		len -= (size_t)n;
+		off += n;
+		if (!zeros)
+			buf += n;
+	}
+	return 0;
+}
+
+/*
+ * Makes `to` hold what `from` holds: the pages `from` has are copied (from
+ * the RMM view), the pages only `to` has (from an earlier use) are zeroed
+ * rather than freed, so that a reused copy costs no page allocation.
+ */
+static int sync_contents(int from, int to, const uint8_t *view, uint64_t size)
+{
+	struct ranges src = last_copied, dst = { 0 };
+	size_t j = 0;
+	int ret = -1;
+
+	src.n = 0;
+	if (data_extents(from, size, &src) || data_extents(to, size, &dst))
+		goto out;
+	for (size_t i = 0; i < src.n; i++)
+		if (write_all(to, view + src.r[i].start, src.r[i].end - src.r[i].start,
+			      (off_t)src.r[i].start, false))
+			goto out;
+	/* dst minus src: both lists are sorted and their ranges disjoint. */
+	for (size_t i = 0; i < dst.n; i++) {
+		uintptr_t pos = dst.r[i].start, end = dst.r[i].end;
+
+		while (pos < end) {
+			uintptr_t gap_end = end;
+
+			while (j < src.n && src.r[j].end <= pos)
+				j++;
+			if (j < src.n && src.r[j].start <= pos) {
+				pos = src.r[j].end;	/* copied above */
+				continue;
+			}
+			if (j < src.n && src.r[j].start < gap_end)
+				gap_end = src.r[j].start;
+			if (write_all(to, NULL, gap_end - pos, (off_t)pos, true))
+				goto out;
+			pos = gap_end;
+		}
+	}
+	ret = 0;
+out:
+	last_copied = src;	/* kept for pmem_adopt() in the child */
+	free(dst.r);
+	return ret;
+}
+
+int pmem_copy(const struct pmem *pm, int fd, char *err, size_t errlen)
+{
+	uint64_t size = pmem_size(pm);
+	bool fresh = fd < 0;
+
+	if (fresh) {
+		fd = memfd_create("cca-double-pmem", MFD_CLOEXEC);
+		if (fd < 0) {
+			errf(err, errlen, "memfd_create");
+			return -1;
+		}
+		if (ftruncate(fd, (off_t)size)) {
+			errf(err, errlen, "ftruncate");
+			close(fd);
+			return -1;
+		}
+	}
+	last_copy_fd = -1;
+	if (sync_contents(pmem_memfd(pm), fd, pmem_rmm_base(pm), size)) {
+		errf(err, errlen, "copying the contents");
+		if (fresh)
+			close(fd);
+		return -1;
+	}
+	last_copy_fd = fd;
+	return fd;
+}
+
+/*
+ * Maps the copied pages into the host view now, in one call per range,
+ * instead of one page fault each as the host touches them (the mock
+ * kernel poisons every page it frees, so a run touches most of them).
+ * Protected granules are left out (MADV_POPULATE_WRITE fails on them).
+ * Only a matter of speed: failures are ignored.
+ */
+static void populate_host_view(uint8_t *host, const struct ranges *copied,
+			       const struct ranges *prot)
+{
+#ifdef MADV_POPULATE_WRITE
+	size_t j = 0;
+
+	for (size_t i = 0; i < copied->n; i++) {
+		uintptr_t pos = (uintptr_t)host + copied->r[i].start;
+		uintptr_t end = (uintptr_t)host + copied->r[i].end;
+
+		while (pos < end) {
+			uintptr_t stop = end;
+
+			while (j < prot->n && prot->r[j].end <= pos)
+				j++;
+			if (j < prot->n && prot->r[j].start <= pos) {
+				pos = prot->r[j].end;
+				continue;
+			}
+			if (j < prot->n && prot->r[j].start < stop)
+				stop = prot->r[j].start;
+			madvise((void *)pos, stop - pos, MADV_POPULATE_WRITE);
+			pos = stop;
+		}
+	}
+#endif
+}
+
+int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen)
+{
+	uint64_t size = pmem_size(pm);
+	uint8_t *host = pmem_host_ptr(pm, pmem_pa_base(pm)), *rmm = pmem_rmm_base(pm);
+	struct ranges prot = { 0 };
+	int ret = -1;
+
+	if (read_protections((uintptr_t)host, (uintptr_t)host + size, &prot)) {
+		errf(err, errlen, "reading /proc/self/maps");
+		goto out;
+	}
+	if (mmap(rmm, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED ||
+	    mmap(host, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		errf(err, errlen, "mapping the copy");
+		goto out;
+	}
+	for (size_t i = 0; i < prot.n; i++)
+		if (mprotect((void *)prot.r[i].start, prot.r[i].end - prot.r[i].start, prot.r[i].prot)) {
+			errf(err, errlen, "restoring the host view's protections");
+			goto out;
+		}
+	if (fd == last_copy_fd)
+		populate_host_view(host, &last_copied, &prot);
+	/* The arena's descriptor number now names the copy: pmem_destroy() closes it. */
+	if (dup3(fd, pmem_memfd(pm), O_CLOEXEC) < 0) {
+		errf(err, errlen, "dup3");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(prot.r);
+	return ret;
+}
