@@ -2,8 +2,9 @@
 /*
  * WFE trapping by translation-block inspection.
  *
- * QEMU 5.0 runs WFE as a yield and never takes HCR_EL2.TWE's trap (spike
- * §3.1), but it always ends a translation block after a WFE.  So a block
+ * QEMU 5.0 runs WFE as a yield (HELPER(wfe) in target/arm/op_helper.c)
+ * and never takes HCR_EL2.TWE's trap, but it always ends a translation
+ * block after a WFE.  So a block
  * hook, called before each block runs with the block's address and size,
  * looks at the block's last instruction: if it is a WFE and trapping is on,
  * it records the event and asks Unicorn to stop, which takes effect before
@@ -14,7 +15,7 @@
  *
  * Cost: the hook is installed only from the first time trapping is asked
  * for (with a full flush of translated code if realm code ran before,
- * since hooks are looked up at translation time, spike §8.13); then each
+ * since hooks are looked up at translation time); then each
  * block pays a call, and a block seen for the first time one instruction
  * fetch through the engine's walk (cached by address and size).
  */
