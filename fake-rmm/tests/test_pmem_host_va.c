@@ -12,7 +12,10 @@
 #include "fixture.h"
 #include "rtt_fixture.h"
 
-#define BASE (1ULL << 40)
+#define ARENA (8ULL << 20)
+
+/* PA == VA: a free address range of this process (found, then let go) is the PA base. */
+static uint64_t base;
 
 static sigjmp_buf gpf_jmp;
 static struct pmem_gpf last_gpf;
@@ -26,8 +29,15 @@ static void gpf_hook(const struct pmem_gpf *g, void *ctx)
 
 static int setup_identity(void **state)
 {
-	struct pmem_config pc = { .size = 8 << 20, .pa_base = BASE, .host_va = (void *)BASE };
+	void *p = mmap(NULL, ARENA, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	struct pmem_config pc = { .size = ARENA };
 
+	if (p == MAP_FAILED)
+		return -1;
+	munmap(p, ARENA);
+	base = (uint64_t)(uintptr_t)p;
+	pc.pa_base = base;
+	pc.host_va = p;
 	return fix_setup_with(state, "1.0", &pc, false);
 }
 
@@ -44,7 +54,7 @@ static void host_view_at_pa(void **state)
 	assert_int_equal(got, pa + 7);
 	/* The memfd: file offset = PA - pa_base. */
 	uint8_t b = 0;
-	assert_int_equal(pread(pmem_memfd(f->pm), &b, 1, (off_t)(pa + 5 - BASE)), 1);
+	assert_int_equal(pread(pmem_memfd(f->pm), &b, 1, (off_t)(pa + 5 - base)), 1);
 	assert_int_equal(b, 0x5a);
 }
 
@@ -68,7 +78,7 @@ static void gpf_protection_on_that_view(void **state)
 static void host_va_taken_or_misaligned(void **state)
 {
 	struct fix *f = *state;
-	struct pmem_config pc = { .size = 1 << 20, .pa_base = 2 * BASE, .host_va = (void *)BASE };
+	struct pmem_config pc = { .size = 1 << 20, .pa_base = base, .host_va = (void *)(uintptr_t)base };
 	char err[256];
 
 	(void)f;
@@ -76,7 +86,7 @@ static void host_va_taken_or_misaligned(void **state)
 	assert_null(pmem_create(&pc, err, sizeof(err)));
 	assert_non_null(strstr(err, "host_va"));
 	assert_non_null(strstr(err, "already mapped"));
-	pc.host_va = (void *)(uintptr_t)(3 * BASE + 0x800);
+	pc.host_va = (void *)(uintptr_t)(base + ARENA + 0x800);
 	assert_null(pmem_create(&pc, err, sizeof(err)));
 	assert_non_null(strstr(err, "aligned"));
 }
