@@ -121,24 +121,105 @@ static enum rec_step complete_last_exit(struct rmm *rmm, struct rec *rec,
 	return rsi_complete_host_call(rmm, rec, enter->gprs, out);
 }
 
-static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exit_info *out)
+void rmm_host_irq_raise(struct rmm *rmm)
 {
-	struct vcpu *v = rec->vcpu;
-	struct vcpu_exit x;
+	atomic_store(&rmm->host_irq, true);
+}
+
+void rmm_set_host_irq_poll(struct rmm *rmm, rmm_host_irq_fn fn, void *ctx)
+{
+	rmm->host_irq_fn = fn;
+	rmm->host_irq_ctx = ctx;
+}
+
+/* A host interrupt is pending for the CPU running `rec`; the exit it causes takes it. */
+static bool host_irq_take(struct rmm *rmm, const struct rec *rec)
+{
+	if (atomic_exchange(&rmm->host_irq, false))
+		return true;
+	return rmm->host_irq_fn && rmm->host_irq_fn(rmm->host_irq_ctx, rec->pa);
+}
+
+struct rec_irq_poll {
+	struct rmm *rmm;
+	struct rec *rec;
+};
+
+/*
+ * TF-RMM checks before every return into the realm, and a physical
+ * interrupt is taken at the next instruction boundary.
+ */
+bool rec_irq_due(struct rmm *rmm, struct rec *rec)
+{
 	struct vcpu_timers t;
 
-	vcpu_set_budget(v, rmm->rec_insn_budget);
-	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
-		vcpu_run(v, &x);
-		if (rec_handle_vcpu_exit(rmm, rec, &x, flags, out) == REC_STEP_EXIT)
-			return;
-		vcpu_get_timers(v, &t);
-		if (rec_timer_irq_due(rec, &t)) {
-			out->kind = EXIT_IRQ;
-			return;
-		}
+	if (host_irq_take(rmm, rec) || vgic_misr(&rec->gic) || rec_pmu_irq_due(rec))
+		return true;
+	vcpu_get_timers(rec->vcpu, &t);
+	return rec_timer_irq_due(rec, &t);
+}
+
+/* Between the engine's slices of a spinning realm. */
+static bool poll_irq(void *ctx)
+{
+	struct rec_irq_poll *p = ctx;
+
+	return rec_irq_due(p->rmm, p->rec);
+}
+
+/* The engine stopped on an instruction that traps to EL2 (not a budget or poll stop). */
+static bool trapped(const struct vcpu_exit *x)
+{
+	switch (x->reason) {
+	case VCPU_EXIT_SMC:
+	case VCPU_EXIT_HVC:
+	case VCPU_EXIT_DATA_ABORT:
+	case VCPU_EXIT_INSN_ABORT:
+	case VCPU_EXIT_WFI:
+	case VCPU_EXIT_WFE:
+	case VCPU_EXIT_SYSREG:
+		return true;
+	default:
+		return false;
 	}
+}
+
+/*
+ * The engine saw the trap after an interrupt that was already due: the
+ * interrupt comes first and the instruction runs again at the next entry.
+ * Aborts and system register traps leave PC on the instruction; SMC and
+ * HVC are past it; a WFI or WFE woken by the interrupt returns past it anyway.
+ */
+static void irq_before_trap(struct rec *rec, const struct vcpu_exit *x)
+{
+	if (x->reason == VCPU_EXIT_SMC || x->reason == VCPU_EXIT_HVC)
+		vcpu_set_reg(rec->vcpu, VCPU_REG_PC, x->pc - 4);
+}
+
+static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exit_info *out)
+{
+	struct rec_irq_poll poll = { rmm, rec };
+	struct vcpu *v = rec->vcpu;
+	struct vcpu_exit x;
+
+	vcpu_set_budget(v, rmm->rec_insn_budget);
+	vcpu_set_poll(v, poll_irq, &poll, 0);
+	vcpu_set_trap_wfe(v, flag(flags, RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFE_MASK));
 	out->kind = EXIT_IRQ;
+	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
+		if (rec_irq_due(rmm, rec))
+			break;
+		vcpu_run(v, &x);
+		if (trapped(&x) && rec_irq_due(rmm, rec)) {
+			irq_before_trap(rec, &x);
+			out->kind = EXIT_IRQ;
+			break;
+		}
+		if (rec_handle_vcpu_exit(rmm, rec, &x, flags, out) == REC_STEP_EXIT)
+			break;
+		out->kind = EXIT_IRQ;
+	}
+	vcpu_set_poll(v, NULL, NULL, 0);
 }
 
 /* The run page's exit record of either profile; both place the shared fields alike (common.h). */
@@ -164,6 +245,7 @@ static void write_exit_common(const struct rmm *rmm, struct rec *rec,
 	memcpy(ex->gprs, info->gprs, sizeof(ex->gprs));
 	/* Timer state is reported on every exit (spec: Realm EL1 timer state). */
 	vcpu_get_timers(rec->vcpu, &t);
+	rec_timer_reported(rec, &t);
 	ex->cntp_ctl = t.cntp_ctl;
 	ex->cntp_cval = t.cntp_cval;
 	ex->cntv_ctl = t.cntv_ctl;
@@ -172,7 +254,9 @@ static void write_exit_common(const struct rmm *rmm, struct rec *rec,
 	ex->ripas_top = info->ripas_top;
 	ex->ripas_value = (uint8_t)info->ripas_value;
 	ex->imm = info->imm;
-	ex->pmu_ovf_status = RMI_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
+	rec->pmu_reported = rec_pmu_overflow(rec);
+	ex->pmu_ovf_status = rec->pmu_reported ? RMI_PMU_OVERFLOW_STATUS_ACTIVE
+					       : RMI_PMU_OVERFLOW_STATUS_NOT_ACTIVE;
 }
 
 static bool write_exit_record(struct rmm *rmm, struct rec *rec, const struct rec_exit_info *info,

@@ -109,7 +109,60 @@ static uint64_t features_v2_0(const struct rmm *rmm, uint64_t index)
 
 uint64_t smc_features(struct rmm *rmm, struct rmi_call *c)
 {
-	c->res[0] = rmm->family == RMM_V1 ? features_v1_0(&rmm->feat, c->arg[0])
-						: features_v2_0(rmm, c->arg[0]);
+	if (rmm->raw_features)
+		c->res[0] = c->arg[0] < 5 ? rmm->feature_raw[c->arg[0]] : 0;
+	else
+		c->res[0] = rmm->family == RMM_V1 ? features_v1_0(&rmm->feat, c->arg[0])
+							: features_v2_0(rmm, c->arg[0]);
 	return RMI_OK;
+}
+
+/*
+ * The platform gave FEATURES as raw registers: what REALM_CREATE accepts
+ * is what their fields say (the inverse of features_v1_0/v2_0).  2.0 has
+ * no GICV3_NUM_LRS field: the vGIC keeps its 16 list registers.
+ */
+int features_from_registers(struct rmm *rmm, const uint64_t regs[5], char *err, size_t errlen)
+{
+	struct rmm_features *f = &rmm->feat;
+
+	rmm_default_features(f);
+	if (rmm->family == RMM_V1) {
+		uint64_t r = regs[0];
+
+		f->s2sz = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_S2SZ, r);
+		f->lpa2 = FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_LPA2, r);
+		f->sve = FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_SVE_EN, r);
+		f->sve_vl = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_SVE_VL, r);
+		f->num_bps = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_NUM_BPS, r);
+		f->num_wps = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_NUM_WPS, r);
+		f->pmu = FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_PMU_EN, r);
+		f->pmu_num_ctrs = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_PMU_NUM_CTRS, r);
+		f->sha256 = FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_256, r);
+		f->sha512 = FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_HASH_SHA_512, r);
+		f->gicv3_num_lrs = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_GICV3_NUM_LRS, r) + 1;
+		f->max_recs_order = (unsigned int)FIELD_OF(RMI_V1_0_FEATURE_REGISTER_0_MAX_RECS_ORDER, r);
+	} else {
+		uint64_t r0 = regs[0], r1 = regs[1];
+
+		f->s2sz = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_0_S2SZ, r0);
+		f->lpa2 = FIELD_OF(RMI_V2_FEATURE_REGISTER_0_LPA2, r0);
+		f->sve = FIELD_OF(RMI_V2_FEATURE_REGISTER_0_SVE, r0);
+		f->sve_vl = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_0_SVE_VL, r0);
+		f->num_bps = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_0_NUM_BPS, r0);
+		f->num_wps = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_0_NUM_WPS, r0);
+		f->pmu = FIELD_OF(RMI_V2_FEATURE_REGISTER_0_PMU, r0);
+		f->pmu_num_ctrs = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_0_PMU_NUM_CTRS, r0);
+		f->sha256 = FIELD_OF(RMI_V2_FEATURE_REGISTER_1_HASH_SHA_256, r1);
+		f->sha512 = FIELD_OF(RMI_V2_FEATURE_REGISTER_1_HASH_SHA_512, r1);
+		f->max_recs_order = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_1_MAX_RECS_ORDER, r1);
+		f->l0gptsz = (unsigned int)FIELD_OF(RMI_V2_FEATURE_REGISTER_1_L0GPTSZ, r1);
+	}
+	if (!f->sve)
+		f->sve_vl = 0;
+	if (!f->pmu)
+		f->pmu_num_ctrs = 0;
+	(void)err;
+	(void)errlen;
+	return 0;
 }

@@ -154,6 +154,35 @@ static void install_handler(void)
 	handler_installed = true;
 }
 
+/*
+ * The host view, at host_va if asked: MAP_FIXED_NOREPLACE never replaces
+ * what is there (a kernel that does not know the flag takes it as a hint,
+ * hence the address check).
+ */
+static void *map_host_view(struct pmem *pm, void *host_va, char *err, size_t errlen)
+{
+	void *p;
+
+	if (!host_va)
+		return mmap(NULL, pm->size, PROT_READ | PROT_WRITE, MAP_SHARED, pm->fd, 0);
+	if ((uintptr_t)host_va % PMEM_GRANULE_SIZE) {
+		errf(err, errlen, "host_va %p is not 4 KiB aligned", host_va);
+		return MAP_FAILED;
+	}
+	p = mmap(host_va, pm->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE,
+		 pm->fd, 0);
+	if (p != MAP_FAILED && p != host_va) {
+		munmap(p, pm->size);
+		p = MAP_FAILED;
+		errno = EEXIST;
+	}
+	if (p == MAP_FAILED)
+		errf(err, errlen, "host_va [%p, +0x%llx): %s", host_va,
+		     (unsigned long long)pm->size,
+		     errno == EEXIST ? "already mapped" : strerror(errno));
+	return p;
+}
+
 struct pmem *pmem_create(const struct pmem_config *cfg, char *err, size_t errlen)
 {
 	struct pmem_config def = { 0 };
@@ -196,8 +225,10 @@ struct pmem *pmem_create(const struct pmem_config *cfg, char *err, size_t errlen
 		errf(err, errlen, "memfd: %s", strerror(errno));
 		goto fail;
 	}
-	pm->host = mmap(NULL, pm->size, PROT_READ | PROT_WRITE, MAP_SHARED, pm->fd, 0);
+	pm->host = map_host_view(pm, cfg->host_va, err, errlen);
 	pm->rmm = mmap(NULL, pm->size, PROT_READ | PROT_WRITE, MAP_SHARED, pm->fd, 0);
+	if (pm->host == MAP_FAILED && cfg->host_va)
+		goto fail;		/* map_host_view said why */
 	if (pm->host == MAP_FAILED || pm->rmm == MAP_FAILED) {
 		errf(err, errlen, "mmap of %llu bytes: %s", (unsigned long long)pm->size,
 		     strerror(errno));

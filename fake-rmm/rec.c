@@ -94,7 +94,7 @@ struct rec *rec_new(struct rmm *rmm, struct realm *r, uint64_t rec_pa,
 	rec->entry_pc = a->pc;
 	memcpy(rec->entry_x, a->gprs, sizeof(rec->entry_x));
 	rec->num_aux = a->num_aux;
-	vgic_init(&rec->gic, rmm->feat.gicv3_num_lrs);
+	vgic_init(&rec->gic, rmm->feat.gicv3_num_lrs, rmm->gic_pri_bits);
 	for (unsigned int i = 0; i < a->num_aux; i++) {
 		rec->aux[i] = a->aux[i];
 		g = granule_at(rmm, a->aux[i]);
@@ -154,6 +154,7 @@ struct vcpu *rec_vcpu(struct rmm *rmm, struct rec *rec, const char **err)
 		.mpidr = mpidr_el1_of(rec->mpidr),
 		.pc = rec->entry_pc,
 		.budget = rmm->rec_insn_budget,
+		.pmu_counters = r->pmu ? r->pmu_num_ctrs : 0,
 	};
 
 	if (rec->vcpu)
@@ -175,6 +176,10 @@ void rec_reset(struct rec *rec, uint64_t pc, uint64_t context_id)
 	memset(rec->entry_x, 0, sizeof(rec->entry_x));
 	rec->entry_x[0] = context_id;
 	rec->last = (struct rec_last_exit){ 0 };
+	/* The engine's timers restart disabled. */
+	rec->vtimer_reported = false;
+	rec->ptimer_reported = false;
+	rec->pmu_reported = false;
 	if (rec->vcpu)
 		vcpu_reset(rec->vcpu, pc, rec->entry_x);
 }

@@ -26,6 +26,7 @@
 /* The realm's virtual GIC CPU interface, 1.0 style (host-owned list registers). */
 struct vgic {
 	unsigned int nr_lrs;
+	unsigned int pri_bits;		/* implemented priority bits (5..8) */
 	uint64_t hcr;			/* ICH_HCR_EL2 as the host gave it */
 	uint64_t lrs[VGIC_MAX_LRS];
 	/* ICC_* state the realm programs (reported as ICH_VMCR_EL2). */
@@ -82,6 +83,10 @@ struct rec {
 	uint64_t host_call_ipa;
 	struct vgic gic;
 	struct attest_state *attest;
+	/* EL1 timer outputs (enabled, condition met, not masked) as the last exit reported them. */
+	bool vtimer_reported, ptimer_reported;
+	/* The PMU overflow interrupt request as the last exit reported it (pmu_ovf_status). */
+	bool pmu_reported;
 };
 
 /* ---- rec.c: the object ---- */
@@ -136,7 +141,7 @@ enum ipa_lookup rec_ipa_lookup(const struct rmm *rmm, const struct realm *r, uin
 
 /* ---- vgic.c: GICv3 virtual CPU interface over the host's list registers ---- */
 
-void vgic_init(struct vgic *g, unsigned int nr_lrs);
+void vgic_init(struct vgic *g, unsigned int nr_lrs, unsigned int pri_bits);
 uint64_t vgic_ich_vtr(const struct vgic *g);	/* ICH_VTR_EL2 the realm is told of */
 /* The 1.0 rec_enter GIC checks (tf-rmm.md §3 REC_ENTER step 7). */
 bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs);
@@ -144,10 +149,10 @@ void vgic_load(struct vgic *g, uint64_t hcr, const uint64_t *lrs);
 /* What rec_exit reports. */
 void vgic_save(const struct vgic *g, uint64_t *hcr, uint64_t *lrs, uint64_t *misr,
 	       uint64_t *vmcr);
+/* ICH_MISR_EL2: the maintenance interrupts asserted now (0: none). */
+uint64_t vgic_misr(const struct vgic *g);
 /* A pending LR exists: the vIRQ line is asserted. */
 bool vgic_irq_pending(const struct vgic *g);
-/* Has the host put INTID `intid` in a list register (pending or active)? */
-bool vgic_has_intid(const struct vgic *g, uint32_t intid);
 /*
  * An ICC_* access the realm made (SYSREG exit).  Returns true if emulated
  * here (*value = result of a read); false if it goes to the host.

@@ -14,10 +14,11 @@
  *  - IPA >= 2^s2sz or RIPAS EMPTY (and instruction fetches from
  *    unprotected IPAs): a synchronous external abort is injected into the
  *    realm, no exit;
- *  - WFI with TRAP_WFI: SYNC, ESR = EC WFx + TI only.  Without TRAP_WFI a
- *    WFI with no virtual interrupt pending would wait for a physical one:
- *    an IRQ exit.  WFE cannot be trapped by Unicorn 2.0.1 (it runs as a
- *    no-op), so TRAP_WFE is accepted and has no effect.
+ *  - WFI with TRAP_WFI, WFE with TRAP_WFE: SYNC, ESR = EC WFx + TI only,
+ *    the instruction complete.  Without TRAP_WFI a WFI with no virtual
+ *    interrupt pending would wait for a physical one: an IRQ exit.  An
+ *    untrapped WFE is a no-op (Unicorn cannot trap WFE natively; the engine
+ *    finds trapped ones by inspecting translation blocks, vcpu_wfe.c).
  */
 #include <stdio.h>
 
@@ -47,8 +48,6 @@
 #define CNT_CTL_ENABLE (1ULL << 0)
 #define CNT_CTL_IMASK (1ULL << 1)
 #define CNT_CTL_ISTATUS (1ULL << 2)
-#define INTID_VTIMER 27		/* EL1 virtual timer PPI */
-#define INTID_PTIMER 30		/* EL1 physical timer PPI */
 
 static uint64_t hpfar_of(uint64_t ipa)
 {
@@ -63,17 +62,45 @@ void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out)
 	out->hpfar = hpfar_of(ipa);
 }
 
-static bool timer_fires(uint64_t ctl)
+static bool timer_asserted(uint64_t ctl)
 {
 	return (ctl & (CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS)) ==
 	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
 }
 
+/*
+ * As TF-RMM lib/timers check_pending_timers(): while the realm runs, an
+ * output that is not asserted leaves its physical interrupt unmasked, so it
+ * asserting is an IRQ exit; one already reported asserted is masked (the
+ * host injects the virtual interrupt, or not) until it changes again.  So
+ * a host that ignores the timer does not stop the realm from running.
+ */
 bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t)
 {
-	/* Once the host has put the timer's INTID in a list register it knows. */
-	return (timer_fires(t->cntv_ctl) && !vgic_has_intid(&rec->gic, INTID_VTIMER)) ||
-	       (timer_fires(t->cntp_ctl) && !vgic_has_intid(&rec->gic, INTID_PTIMER));
+	return timer_asserted(t->cntv_ctl) != rec->vtimer_reported ||
+	       timer_asserted(t->cntp_ctl) != rec->ptimer_reported;
+}
+
+/*
+ * The PMU's overflow interrupt is a physical PPI while the realm runs
+ * (TF-RMM pmu_update_rec_exit(): PMCR_EL0.E and PMOVSSET & PMINTENSET &
+ * PMCNTENSET); like a timer output, a change of it is an IRQ exit and the
+ * host, told by pmu_ovf_status, injects the virtual one.
+ */
+bool rec_pmu_overflow(struct rec *rec)
+{
+	return rec->realm->pmu && vcpu_pmu_irq(rec->vcpu);
+}
+
+bool rec_pmu_irq_due(struct rec *rec)
+{
+	return rec_pmu_overflow(rec) != rec->pmu_reported;
+}
+
+void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t)
+{
+	rec->vtimer_reported = timer_asserted(t->cntv_ctl);
+	rec->ptimer_reported = timer_asserted(t->cntp_ctl);
 }
 
 static enum rec_step inject_sea(struct rec *rec, const struct vcpu_exit *x)
@@ -179,10 +206,18 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
 		return insn_abort(rmm, rec, x, out);
 	case VCPU_EXIT_WFI:
 		return wfi(rec, x, enter_flags, out);
+	case VCPU_EXIT_WFE:
+		if (!FIELD_OF(RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFE, enter_flags))
+			return REC_STEP_RESUME;		/* a yield */
+		out->kind = EXIT_SYNC;
+		out->esr = x->esr & (ESR_EC_MASK | 1);	/* EC and TI (1: WFE) */
+		return REC_STEP_EXIT;
 	case VCPU_EXIT_SYSREG:
 		return sysreg(rec, x, out);
 	case VCPU_EXIT_BUDGET:
 		/* The per-entry budget stands for a host timer tick: an IRQ exit. */
+	case VCPU_EXIT_POLL:
+		/* A timer output changed or a host interrupt came while the realm ran. */
 		out->kind = EXIT_IRQ;
 		return REC_STEP_EXIT;
 	default:

@@ -35,8 +35,28 @@ enum rec_step rec_handle_vcpu_exit(struct rmm *rmm, struct rec *rec, const struc
  * level, FAR 0, HPFAR of the IPA); the realm sees nothing.
  */
 void rec_emulated_s2_abort(uint64_t ipa, int level, struct rec_exit_info *out);
-/* A timer of the realm fires and the host has not injected its interrupt. */
+/*
+ * An EL1 timer output of the realm changed since the last exit reported it
+ * (asserted: enabled, condition met, not masked): an IRQ exit is due.
+ */
 bool rec_timer_irq_due(const struct rec *rec, const struct vcpu_timers *t);
+/* The timer state an exit reports to the host (rec_exit cntv_ctl, cntp_ctl). */
+void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t);
+/*
+ * The realm's PMU overflow interrupt request now (false for a realm
+ * without a PMU: pmu_ovf_status is then NOT_ACTIVE), and whether it
+ * changed since the last exit reported it: an IRQ exit is due.
+ */
+bool rec_pmu_overflow(struct rec *rec);
+bool rec_pmu_irq_due(struct rec *rec);
+
+/* ---- cmd_rec_enter.c ---- */
+/*
+ * An IRQ exit is due now: a host interrupt is pending (taken by this
+ * answer), a GIC maintenance interrupt is asserted, or a timer output or
+ * the PMU overflow interrupt changed since the last exit.
+ */
+bool rec_irq_due(struct rmm *rmm, struct rec *rec);
 
 /* ---- rsi.c ---- */
 enum rec_step rsi_handle_smc(struct rmm *rmm, struct rec *rec, struct rec_exit_info *out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <cca-double/trace.h>
+#include <cca-double/vcpu.h>
 
 #include "realm.h"
 #include "rmm_internal.h"
@@ -15,12 +16,13 @@ void rmm_default_features(struct rmm_features *f)
 	/* The vCPU emulates a 44-bit PA CPU: larger IPA spaces cannot run. */
 	f->s2sz = 44;
 	f->lpa2 = false;
-	f->sve = true;
-	f->sve_vl = 15;		/* VQ 16: 2048-bit vectors */
-	f->num_bps = 6;
-	f->num_wps = 4;
-	f->pmu = true;
-	f->pmu_num_ctrs = 31;
+	/* What the realm's CPU has (its ID registers, vcpu.h): FEATURES must not promise more. */
+	f->sve = VCPU_SVE;
+	f->sve_vl = 0;
+	f->num_bps = VCPU_NUM_BPS;
+	f->num_wps = VCPU_NUM_WPS;
+	f->pmu = VCPU_PMU_COUNTERS > 0;
+	f->pmu_num_ctrs = VCPU_PMU_COUNTERS;
 	f->sha256 = true;
 	f->sha512 = true;
 	f->gicv3_num_lrs = 16;
@@ -90,12 +92,26 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 	if (select_profile(rmm, cfg->profile ? cfg->profile : "1.0", err, errlen) ||
 	    layout_resolve(rmm, err, errlen))
 		goto fail;
-	if (cfg->features_set)
+	if (cfg->platform.raw_features) {
+		rmm->raw_features = true;
+		memcpy(rmm->feature_raw, cfg->platform.feature_register, sizeof(rmm->feature_raw));
+		if (features_from_registers(rmm, rmm->feature_raw, err, errlen))
+			goto fail;
+	} else if (cfg->features_set) {
 		rmm->feat = cfg->features;
-	else
+	} else {
 		rmm_default_features(&rmm->feat);
+	}
 	if (check_features(&rmm->feat, err, errlen))
 		goto fail;
+	rmm->vmid_bits = cfg->platform.vmid_bits ? cfg->platform.vmid_bits : 16;
+	rmm->gic_pri_bits = cfg->platform.gic_priority_bits ? cfg->platform.gic_priority_bits : 5;
+	if ((rmm->vmid_bits != 8 && rmm->vmid_bits != 16) || rmm->gic_pri_bits < 5 ||
+	    rmm->gic_pri_bits > 8) {
+		snprintf(err, errlen, "platform: vmid_bits 8 or 16, gic_priority_bits 5..8 (got %u, %u)",
+			 rmm->vmid_bits, rmm->gic_pri_bits);
+		goto fail;
+	}
 	rmm->pmem = cfg->pmem;
 	rmm->pa_base = pmem_pa_base(cfg->pmem);
 	rmm->ngranules = pmem_ngranules(cfg->pmem);

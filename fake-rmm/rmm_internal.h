@@ -7,6 +7,7 @@
 #ifndef FAKE_RMM_INTERNAL_H
 #define FAKE_RMM_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -146,6 +147,10 @@ struct rmm {
 	struct pmem *pmem;
 	struct rmm_features feat;
 	uint64_t rec_insn_budget;
+	/* Platform settings (rmm_platform): raw FEATURES, VMID width, GIC priority bits. */
+	bool raw_features;
+	uint64_t feature_raw[5];
+	unsigned int vmid_bits, gic_pri_bits;
 
 	uint64_t pa_base, ngranules;
 	struct granule *granules;
@@ -181,6 +186,11 @@ struct rmm {
 	/* Realms alive, for invariant checks and teardown. */
 	struct realm **realms;
 	unsigned int nrealms, realms_cap;
+
+	/* Host interrupts for a running REC (rmm_host_irq_raise, cmd_rec_enter.c). */
+	atomic_bool host_irq;
+	rmm_host_irq_fn host_irq_fn;
+	void *host_irq_ctx;
 };
 
 extern const struct handler_entry rmm_handlers[];
@@ -214,6 +224,10 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs);
 /* ---- layout.c ---- */
 /* Fills rmm->lay from rmm->abi; -1 (and `err`) if the description lacks what the family needs. */
 int layout_resolve(struct rmm *rmm, char *err, size_t errlen);
+
+/* ---- cmd_version.c ---- */
+/* rmm->feat from raw FEATURES registers, by the profile's fields; -1 (and err) if they cannot be. */
+int features_from_registers(struct rmm *rmm, const uint64_t regs[5], char *err, size_t errlen);
 
 /* ---- vmid.c ---- */
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid);

@@ -358,6 +358,29 @@ static enum rec_step attest_continue_call(struct rmm *rmm, struct rec *rec, stru
 	p = call_page(rmm, rec, c, ipa, out, &step);
 	if (!p)
 		return step;
+	if (!attest_token_signed(rec->attest)) {
+		/*
+		 * Signing is long: TF-RMM (handle_rsi_attest_token_continue)
+		 * looks for a pending physical interrupt while it signs and,
+		 * if one is there, answers INCOMPLETE with nothing written and
+		 * exits with IRQ; the realm calls again.
+		 */
+		attest_token_set_signing(rec->attest, true);
+		if (rec_irq_due(rmm, rec)) {
+			attest_token_set_signing(rec->attest, false);
+			c->res[0] = RSI_V1_0_STATUS_INCOMPLETE;
+			for (unsigned int i = 0; i < 4; i++)
+				rec_set_x(rec, i, c->res[i]);
+			rec_trace_call(rmm, c->fid, &c->x[1], "INCOMPLETE, REC_EXIT IRQ (interrupted while signing)");
+			out->kind = EXIT_IRQ;
+			return REC_STEP_EXIT;
+		}
+		attest_token_set_signing(rec->attest, false);
+		if (!attest_token_sign(rec->attest)) {
+			c->res[0] = RSI_V1_0_STATUS_ERROR_STATE;	/* libcrypto failed: no token */
+			return resume(rmm, rec, c);
+		}
+	}
 	c->res[1] = attest_token_copy(rec->attest, (uint8_t *)p + offset, size);
 	c->res[0] = attest_token_started(rec->attest) ? RSI_V1_0_STATUS_INCOMPLETE
 						       : RSI_V1_0_STATUS_SUCCESS;

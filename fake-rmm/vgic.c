@@ -6,13 +6,17 @@
  * the ICV_* registers without trapping; Unicorn has no GIC, so the engine
  * stops on every ICC_* access and this file plays the virtual interface:
  *   IAR1 acknowledges the highest-priority pending LR (-> active),
- *   EOIR1 deactivates the matching active LR, HPPIR1 peeks,
+ *   EOIR1 (EOImode 0) or DIR (EOImode 1) deactivates the matching active
+ *   LR; with none, ICH_HCR_EL2.EOIcount counts it, HPPIR1 peeks,
  *   PMR/BPR1/CTLR/IGRPEN1 are kept and reported as ICH_VMCR_EL2,
- *   group 0, AP*R, DIR and RPR are RAZ/WI,
+ *   group 0, AP*R and RPR are RAZ/WI,
  *   SGI generation (SGI0R/SGI1R/ASGI1R) goes to the host as a SYNC exit.
- * Simplifications (no test relies on them): the running priority and PMR
- * do not mask delivery, no maintenance interrupts (MISR reads 0), EOIcount
- * is not counted.
+ * The maintenance interrupt state (ICH_MISR_EL2) follows the list registers
+ * and ICH_HCR_EL2 as the GICv3 architecture defines it; while any is
+ * asserted the REC exits with IRQ, as the physical maintenance interrupt
+ * makes a real REC exit.
+ * Simplification (no test relies on it): the running priority and PMR do
+ * not mask delivery.
  */
 #include <string.h>
 
@@ -29,7 +33,18 @@
 /* ICH_HCR_EL2 bits the host may set in rec_enter (TF-RMM ICH_HCR_EL2_NS_MASK). */
 #define ICH_HCR_NS_MASK (ICH_HCR_UIE | ICH_HCR_LRENPIE | ICH_HCR_NPIE | ICH_HCR_VGRP0EIE | \
 			 ICH_HCR_VGRP0DIE | ICH_HCR_VGRP1EIE | ICH_HCR_VGRP1DIE | ICH_HCR_TDIR)
-#define ICH_HCR_EOICOUNT_MASK (0x1fULL << 27)
+#define ICH_HCR_EOICOUNT_SHIFT 27
+#define ICH_HCR_EOICOUNT_MASK (0x1fULL << ICH_HCR_EOICOUNT_SHIFT)
+
+/* ICH_MISR_EL2 (GICv3 architecture). */
+#define ICH_MISR_EOI (1ULL << 0)
+#define ICH_MISR_U (1ULL << 1)
+#define ICH_MISR_LRENP (1ULL << 2)
+#define ICH_MISR_NP (1ULL << 3)
+#define ICH_MISR_VGRP0E (1ULL << 4)
+#define ICH_MISR_VGRP0D (1ULL << 5)
+#define ICH_MISR_VGRP1E (1ULL << 6)
+#define ICH_MISR_VGRP1D (1ULL << 7)
 
 #define LR_VINTID_MASK 0xffffffffULL
 #define LR_PINTID_MASK (0x1fffULL << 32)
@@ -41,12 +56,18 @@
 #define LR_ACTIVE (1ULL << 63)
 #define LR_STATE_MASK (LR_PENDING | LR_ACTIVE)
 
-/* Emulated CPU interface: 5 priority bits (the 3 low bits of an LR priority are RES0). */
-#define PRI_RES0_MASK 0x7u
+/* The low 8 - pri_bits bits of a priority are RES0 (the platform's priority bits, default 5). */
+static unsigned int pri_res0_mask(const struct vgic *g)
+{
+	return (1u << (8 - g->pri_bits)) - 1;
+}
 #define MAX_SPI_ID 1019u
 #define MIN_LPI_ID 8192u
 #define MAX_VINTID 0xffffu		/* 16 ID bits */
+#define MIN_SPECIAL_ID 1020u		/* 1020..1023: special INTIDs */
 #define INTID_SPURIOUS 1023u
+#define ICC_CTLR_EOIMODE (1ULL << 1)
+#define ICC_INTID_MASK 0xffffffULL		/* ICC_EOIR1/DIR INTID [23:0] */
 
 #define ICC_SRE_VALUE 0x7ULL		/* SRE, DFB, DIB: system registers only */
 
@@ -67,26 +88,31 @@ static bool vintid_valid(uint64_t intid)
 
 /*
  * ICH_VTR_EL2 of the emulated interface (Arm GICv3 architecture): ListRegs
- * [4:0] = LRs - 1, IDbits [25:23] = 0 (16 ID bits), PREbits [28:26] and
- * PRIbits [31:29] = 4 (5 bits, matching PRI_RES0_MASK).  RSI 1.1
- * REALM_CONFIG hands it to the realm (TF-RMM reads the hardware's).
+ * [4:0] = LRs - 1, IDbits [25:23] = 0 (16 ID bits), PRIbits [31:29] =
+ * priority bits - 1 and PREbits [28:26] = preemption bits - 1, at most 7
+ * preemption bits (5..7).  RSI 1.1 REALM_CONFIG hands it to the realm
+ * (TF-RMM reads the hardware's).
  */
 #define ICH_VTR_LISTREGS_SHIFT 0
 #define ICH_VTR_PREBITS_SHIFT 26
 #define ICH_VTR_PRIBITS_SHIFT 29
-#define ICH_VTR_PRI_BITS 5u
+#define MAX_PRE_BITS 7u
+#define ICC_CTLR_PRIBITS_SHIFT 8
 
 uint64_t vgic_ich_vtr(const struct vgic *g)
 {
+	unsigned int pre = g->pri_bits < MAX_PRE_BITS ? g->pri_bits : MAX_PRE_BITS;
+
 	return ((uint64_t)(g->nr_lrs - 1) << ICH_VTR_LISTREGS_SHIFT) |
-	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PREBITS_SHIFT) |
-	       ((uint64_t)(ICH_VTR_PRI_BITS - 1) << ICH_VTR_PRIBITS_SHIFT);
+	       ((uint64_t)(pre - 1) << ICH_VTR_PREBITS_SHIFT) |
+	       ((uint64_t)(g->pri_bits - 1) << ICH_VTR_PRIBITS_SHIFT);
 }
 
-void vgic_init(struct vgic *g, unsigned int nr_lrs)
+void vgic_init(struct vgic *g, unsigned int nr_lrs, unsigned int pri_bits)
 {
 	memset(g, 0, sizeof(*g));
 	g->nr_lrs = nr_lrs > VGIC_MAX_LRS ? VGIC_MAX_LRS : nr_lrs;
+	g->pri_bits = pri_bits;
 }
 
 bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs)
@@ -99,7 +125,7 @@ bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs)
 		if (!lr_state(lr))
 			continue;
 		/* The RMM spec requires HW == 0; only EOI may be set in pINTID. */
-		if ((lr & LR_HW) || ((lr >> LR_PRIORITY_SHIFT) & 0xff & PRI_RES0_MASK) ||
+		if ((lr & LR_HW) || ((lr >> LR_PRIORITY_SHIFT) & 0xff & pri_res0_mask(g)) ||
 		    (lr & LR_PINTID_MASK & ~LR_EOI) || !vintid_valid(lr_intid(lr)))
 			return false;
 		/* Two valid LRs with one vINTID are UNPREDICTABLE: refused. */
@@ -122,24 +148,60 @@ void vgic_save(const struct vgic *g, uint64_t *hcr, uint64_t *lrs, uint64_t *mis
 {
 	*hcr = g->hcr & (ICH_HCR_EOICOUNT_MASK | ICH_HCR_NS_MASK);
 	memcpy(lrs, g->lrs, g->nr_lrs * sizeof(*lrs));
-	*misr = 0;
+	*misr = vgic_misr(g);
 	/* ICH_VMCR_EL2: VPMR [31:24], VBPR1 [20:18], VEOIM [9], VENG1 [1]. */
 	*vmcr = ((g->pmr & 0xff) << 24) | ((g->bpr1 & 7) << 18) | (((g->ctlr >> 1) & 1) << 9) |
 		((g->igrpen1 & 1) << 1);
+}
+
+/*
+ * ICH_MISR_EL2 (GICv3 architecture; ICH_HCR_EL2.En is the RMM's and always
+ * set for a realm): EOI while an invalid LR with HW 0 has its EOI bit set,
+ * U while UIE and at most one LR is valid, LRENP while LRENPIE and
+ * EOIcount is not 0, NP while NPIE and no LR is pending, the group
+ * enable/disable ones from ICH_VMCR_EL2.VENG0/VENG1 (group 0 is not
+ * implemented for realms: VENG0 reads 0).
+ */
+uint64_t vgic_misr(const struct vgic *g)
+{
+	unsigned int valid = 0;
+	bool pending = false, eoi = false, veng0 = false, veng1 = g->igrpen1 & 1;
+	uint64_t misr = 0;
+
+	for (unsigned int i = 0; i < g->nr_lrs; i++) {
+		uint64_t lr = g->lrs[i];
+		unsigned int state = lr_state(lr);
+
+		if (state)
+			valid++;
+		if (state == LR_PENDING >> LR_STATE_SHIFT)
+			pending = true;
+		if (!state && (lr & LR_EOI) && !(lr & LR_HW))
+			eoi = true;
+	}
+	if (eoi)
+		misr |= ICH_MISR_EOI;
+	if ((g->hcr & ICH_HCR_UIE) && valid <= 1)
+		misr |= ICH_MISR_U;
+	if ((g->hcr & ICH_HCR_LRENPIE) && (g->hcr & ICH_HCR_EOICOUNT_MASK))
+		misr |= ICH_MISR_LRENP;
+	if ((g->hcr & ICH_HCR_NPIE) && !pending)
+		misr |= ICH_MISR_NP;
+	if ((g->hcr & ICH_HCR_VGRP0EIE) && veng0)
+		misr |= ICH_MISR_VGRP0E;
+	if ((g->hcr & ICH_HCR_VGRP0DIE) && !veng0)
+		misr |= ICH_MISR_VGRP0D;
+	if ((g->hcr & ICH_HCR_VGRP1EIE) && veng1)
+		misr |= ICH_MISR_VGRP1E;
+	if ((g->hcr & ICH_HCR_VGRP1DIE) && !veng1)
+		misr |= ICH_MISR_VGRP1D;
+	return misr;
 }
 
 bool vgic_irq_pending(const struct vgic *g)
 {
 	for (unsigned int i = 0; i < g->nr_lrs; i++)
 		if (g->lrs[i] & LR_PENDING)
-			return true;
-	return false;
-}
-
-bool vgic_has_intid(const struct vgic *g, uint32_t intid)
-{
-	for (unsigned int i = 0; i < g->nr_lrs; i++)
-		if (lr_state(g->lrs[i]) && lr_intid(g->lrs[i]) == intid)
 			return true;
 	return false;
 }
@@ -169,13 +231,33 @@ static uint64_t acknowledge(struct vgic *g)
 	return lr_intid(g->lrs[i]);
 }
 
-static void end_of_interrupt(struct vgic *g, uint64_t intid)
+/*
+ * Deactivation of `intid`: its active LR goes (pending stays); an INTID in
+ * no LR - the host moved it out - counts in ICH_HCR_EL2.EOIcount (5 bits,
+ * wrapping), which LRENP then reports.
+ */
+static void deactivate(struct vgic *g, uint64_t intid)
 {
+	uint64_t count;
+
+	intid &= ICC_INTID_MASK;
+	if (intid >= MIN_SPECIAL_ID && intid <= INTID_SPURIOUS)
+		return;		/* special INTIDs: no effect */
 	for (unsigned int i = 0; i < g->nr_lrs; i++)
 		if ((g->lrs[i] & LR_ACTIVE) && lr_intid(g->lrs[i]) == (uint32_t)intid) {
 			g->lrs[i] &= ~LR_ACTIVE;
 			return;
 		}
+	count = ((g->hcr & ICH_HCR_EOICOUNT_MASK) >> ICH_HCR_EOICOUNT_SHIFT) + 1;
+	g->hcr = (g->hcr & ~ICH_HCR_EOICOUNT_MASK) |
+		 ((count << ICH_HCR_EOICOUNT_SHIFT) & ICH_HCR_EOICOUNT_MASK);
+}
+
+/* EOIR1: priority drop, and deactivation too unless EOImode splits it off to DIR. */
+static void end_of_interrupt(struct vgic *g, uint64_t intid)
+{
+	if (!(g->ctlr & ICC_CTLR_EOIMODE))
+		deactivate(g, intid);
 }
 
 /* ICC_* encodings: op0 3, op1 0, CRn 12 (and PMR at CRn 4). */
@@ -229,6 +311,10 @@ bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value)
 		if (!rd)
 			end_of_interrupt(g, v);
 		break;
+	case ICC_DIR:
+		if (!rd && (g->ctlr & ICC_CTLR_EOIMODE))
+			deactivate(g, v);
+		break;
 	case ICC_HPPIR1:
 		hp = highest_pending(g);
 		*value = hp < 0 ? INTID_SPURIOUS : lr_intid(g->lrs[hp]);
@@ -241,7 +327,7 @@ bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value)
 		if (rd)
 			*value = g->pmr;
 		else
-			g->pmr = v & 0xff & ~PRI_RES0_MASK;
+			g->pmr = v & 0xff & ~pri_res0_mask(g);
 		break;
 	case ICC_BPR1:
 		if (rd)
@@ -251,7 +337,7 @@ bool vgic_sysreg(struct vgic *g, const struct vcpu_exit *x, uint64_t *value)
 		break;
 	case ICC_CTLR:
 		if (rd)
-			*value = g->ctlr | (4ULL << 8);	/* PRIbits = 5 - 1 */
+			*value = g->ctlr | ((uint64_t)(g->pri_bits - 1) << ICC_CTLR_PRIBITS_SHIFT);
 		else
 			g->ctlr = v & 2;		/* EOImode */
 		break;

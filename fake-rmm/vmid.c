@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* VMIDs: chosen by the host in 1.0 (must be unique), allocated by the RMM in 2.0. */
+/*
+ * VMIDs: chosen by the host in 1.0 (must be unique), allocated by the RMM
+ * in 2.0; below 2^vmid_bits (the platform's VMID width, 8 or 16).
+ */
 #include "rmm_internal.h"
 
-#define VMID_COUNT 65536
+#define VMID_COUNT (1u << rmm->vmid_bits)
 
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid)
 {

@@ -15,6 +15,24 @@ int rx_setup(void **state)
 	return 0;
 }
 
+int rx_setup_pmu(void **state)
+{
+	struct rx *x = calloc(1, sizeof(*x));
+	struct realm_desc d;
+	struct rmm_features f;
+
+	if (!x || fix_setup_v1((void **)&x->f))
+		return -1;
+	rmm_default_features(&f);
+	realm_desc_default(&d);
+	d.flags = RMI_V1_0_REALM_FLAGS_PMU_MASK;
+	d.pmu_num_ctrs = f.pmu_num_ctrs;
+	if (fix_realm_create(x->f, &d))
+		return -1;
+	*state = x;
+	return 0;
+}
+
 int rx_teardown(void **state)
 {
 	struct rx *x = *state;
@@ -147,4 +165,26 @@ void rx_run_to_system_off(struct rx *x, unsigned int rec, unsigned int max_entri
 		}
 	}
 	fail_msg("REC %u did not reach SYSTEM_OFF in %u entries", rec, max_entries);
+}
+
+void rx_reopen_platform(struct fix *f, const struct rmm_platform *pl, const struct rmm_features *feat)
+{
+	struct rmm_config rc = { .profile = f->profile, .pmem = f->pm };
+	char err[256];
+
+	if (pl)
+		rc.platform = *pl;
+	if (feat) {
+		rc.features = *feat;
+		rc.features_set = true;
+	}
+	rmm_destroy(f->rmm);
+	f->rmm = rmm_create(&rc, err, sizeof(err));
+	if (!f->rmm)
+		fail_msg("rmm_create: %s", err);
+	if (strcmp(f->profile, "1.0")) {
+		/* 2.0: configure and activate the RMM as a host does at boot. */
+		assert_int_equal(fix_call(f, RMI_FID_RMM_CONFIG_SET, fix_alloc(f), 0, 0, 0, 0, NULL), 0);
+		assert_int_equal(fix_call(f, RMI_FID_RMM_ACTIVATE, 0, 0, 0, 0, 0, NULL), 0);
+	}
 }

@@ -27,6 +27,15 @@ struct rx {
 /* cmocka setup/teardown: a 1.0 RMM and an s2sz-40 realm (NEW). */
 int rx_setup(void **state);
 int rx_teardown(void **state);
+/* The same realm with a PMU of as many counters as FEATURES allows. */
+int rx_setup_pmu(void **state);
+
+/*
+ * Replaces the (still empty) RMM of `f` with one made with platform
+ * settings `pl` and/or named features `feat` (NULL: defaults); a 2.0 RMM is
+ * configured and activated.  Any profile.
+ */
+void rx_reopen_platform(struct fix *f, const struct rmm_platform *pl, const struct rmm_features *feat);
 
 /* DATA_CREATE (measured) of every page of `guest` from `ipa`. */
 void rx_load(struct rx *x, const char *guest, uint64_t ipa);

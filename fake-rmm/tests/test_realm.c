@@ -219,9 +219,19 @@ static void initial_rim_matches_independent_hash(void **state)
 	struct fix *f = *state;
 	struct realm_desc d;
 	uint8_t image[4096] = { 0 }, md[64];
+	struct rmm_config rc = { .profile = f->profile, .pmem = f->pm, .features_set = true };
+	char err[256];
 	unsigned int len;
 	uint8_t *rpv;
 
+	/* A platform with SVE (the default FEATURES follow the vCPU, which has none). */
+	rmm_default_features(&rc.features);
+	rc.features.sve = true;
+	rc.features.sve_vl = 15;
+	rmm_destroy(f->rmm);
+	f->rmm = rmm_create(&rc, err, sizeof(err));
+	if (!f->rmm)
+		fail_msg("rmm_create: %s", err);
 	realm_desc_default(&d);
 	d.flags = 2;	/* SVE */
 	d.sve_vl = 3;

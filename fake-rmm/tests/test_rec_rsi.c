@@ -182,9 +182,10 @@ static void attestation_token(void **state)
 	assert_ptr_equal(cbor_skip(tok, end, 0), end);
 	for (unsigned int i = 0; i < 64; i++)
 		challenge[i] = (uint8_t)(0x40 + i);
+	/* ECDSA signs with a fresh nonce each time: same length, other signature bytes
+	 * (test_rec_attest verifies them). */
 	blen = attest_token_build(realm_of_rd(x->f->rmm, x->f->rd), challenge, built, sizeof(built));
 	assert_int_equal(blen, len);
-	assert_memory_equal(built, tok, len);
 
 	/* 399({44234: platform, 44241: realm}) */
 	assert_non_null(p = head(tok, end, &it));
@@ -215,8 +216,6 @@ static void attestation_token(void **state)
 	rx_run_to_system_off(x, 0, 4);
 }
 
-#define LR_PENDING(intid) ((1ULL << 62) | (1ULL << 60) | (0xa0ULL << 48) | (intid))
-
 static void virtual_timer_irq_exit(void **state)
 {
 	struct rx *x = *state;
@@ -235,17 +234,18 @@ static void virtual_timer_irq_exit(void **state)
 			break;				/* ISTATUS: the timer fired */
 	}
 	assert_true(i < 50);
-	/* Same state next time: the host has not injected the PPI yet. */
-	ex = rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
-	assert_int_equal(ex->cntv_ctl, 5);
-	/* The host injects the timer PPI: no more timer exits (only budget IRQs). */
-	run->enter.gicv3_lrs[0] = LR_PENDING(27);
-	for (i = 0; i < 100; i++) {
+	/*
+	 * The host never injects the timer's PPI.  Reported asserted, the
+	 * output no longer exits (TF-RMM masks it): the realm makes its
+	 * 200000 calls (IRQ exits only every 65536 calls answered inside) and
+	 * reaches its host call.
+	 */
+	for (i = 0; i < 8; i++) {
 		assert_rmi(rx_enter(x, 0), 0);
 		ex = &run->exit;
 		if (ex->exit_reason != RMI_EXIT_REASON_IRQ)
 			break;
-		assert_int_equal(ex->gicv3_lrs[0] >> 62, 1);	/* still pending: IRQs masked */
+		assert_int_equal(ex->cntv_ctl, 5);
 	}
 	assert_int_equal(ex->exit_reason, RMI_EXIT_REASON_HOST_CALL);
 	assert_int_equal(ex->imm, 8);

@@ -6,15 +6,22 @@
  * 2.0 answers of PSCI_COMPLETE / RTT_SET_RIPAS, and RSI REALM_CONFIG's
  * 2.0 (RSI 1.1) layout.
  */
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cca-double/guests.h>
 
 #include <cca-double/fault.h>
 
+#include "rec_fixture.h"
 #include "v2_fixture.h"
 
+#include "attest.h"
+#include "rec.h"
 #include "rmm_internal.h"
+#include "token_check.h"
 
 #define CODE_IPA 0x100000ULL
 #define DATA_IPA 0x200000ULL
@@ -27,7 +34,22 @@ static int setup(void **state)
 	return 0;
 }
 
-static void load(struct fix *f, const char *name)
+/* The same realm with a PMU of as many counters as FEATURES allows. */
+static int setup_pmu(void **state)
+{
+	struct realm_desc d;
+	struct rmm_features feat;
+
+	if (fix_setup_v2(state))
+		return -1;
+	rmm_default_features(&feat);
+	realm_desc_default(&d);
+	d.flags = V2(REALM_FLAGS_PMU_MASK);
+	d.pmu_num_ctrs = feat.pmu_num_ctrs;
+	return fix_realm_create(*state, &d) ? -1 : 0;
+}
+
+static void load_at(struct fix *f, const char *name, uint64_t ipa)
 {
 	const struct guest_program *g = guest_program_find(name);
 
@@ -37,10 +59,15 @@ static void load(struct fix *f, const char *name)
 		size_t n = g->size - off < GRAN ? g->size - off : GRAN;
 
 		memcpy(pmem_host_ptr(f->pm, src), g->bytes + off, n);
-		rt_tables(f, CODE_IPA + off, 3);
+		rt_tables(f, ipa + off, 3);
 		assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, fix_alloc_delegated(f),
-			      CODE_IPA + off, src, 1, NULL), 0);
+			      ipa + off, src, 1, NULL), 0);
 	}
+}
+
+static void load(struct fix *f, const char *name)
+{
+	load_at(f, name, CODE_IPA);
 }
 
 /* A zero-filled RAM page at ipa (measured as DATA_MAP_INIT content). */
@@ -243,6 +270,423 @@ static void rsi_version_unsupported_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * A REC whose entry PC cannot be fetched yet (DEN0137 "Realm exception
+ * model"): RIPAS RAM not mapped is an instruction abort exit, and once
+ * the host maps the page the fetch succeeds; RIPAS EMPTY gives the realm
+ * an SEA.  The entry_vectors guest at IPA 0 (VBAR_EL1 at reset) reports
+ * what its vector took.
+ */
+#define ENTRY_IPA 0x400000ULL
+
+static uint64_t boot_entry_at(struct fix *f, uint64_t pc, uint64_t *run)
+{
+	uint64_t rec;
+
+	load_at(f, "entry_vectors", 0);
+	assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), 0, pc,
+						  NULL), &rec), 0);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	*run = fix_alloc(f);
+	return rec;
+}
+
+static void expect_vector(struct fix *f, uint64_t rec, uint64_t run, uint64_t esr, uint64_t elr)
+{
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	memset(&p->enter, 0, sizeof(p->enter));
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0xe1);
+	assert_int_equal(p->exit.gprs[0], esr);
+	assert_int_equal(p->exit.gprs[1], elr);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_PSCI));
+	assert_int_equal(p->exit.gprs[0], PSCI_FID_SYSTEM_OFF);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+static void entry_pc_unpopulated_ram_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmi_v2_rec_run *p;
+	uint64_t run, rec;
+
+	rt_tables(f, ENTRY_IPA, 3);
+	assert_rmi(rc(f, RMI_FID_RTT_INIT_RIPAS, f->rd, ENTRY_IPA, ENTRY_IPA + GRAN, 0, 0, NULL), 0);
+	rec = boot_entry_at(f, ENTRY_IPA, &run);
+	p = pmem_host_ptr(f->pm, run);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_SYNC));
+		/* EC instruction abort from a lower EL, IFSC translation fault level 3. */
+		assert_int_equal(p->exit.esr, (0x20ULL << 26) | 0x07);
+		assert_int_equal(p->exit.hpfar, (ENTRY_IPA >> 12) << 4);
+		assert_int_equal(p->exit.far, 0);
+	}
+	/* A zeroed page mapped: the fetch succeeds and runs UDF #0. */
+	assert_rmi(rt_v2_map(f, ENTRY_IPA, rt_v2_delegated(f), 1), 0);
+	expect_vector(f, rec, run, 1ULL << 25, ENTRY_IPA);
+}
+
+static void entry_pc_empty_sea_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec;
+
+	rt_tables(f, ENTRY_IPA, 3);
+	rec = boot_entry_at(f, ENTRY_IPA, &run);
+	/* EC instruction abort at the same EL, IL, synchronous external abort. */
+	expect_vector(f, rec, run, (0x21ULL << 26) | (1ULL << 25) | 0x10, ENTRY_IPA);
+}
+
+/*
+ * The realm's EL1 timers on 2.0 (as the 1.0 test_rec_timer): an output
+ * that asserts while the realm spins is an IRQ exit between slices, one
+ * that asserts just before a host call wins over it (the SMC runs at the
+ * next entry), and once reported it exits no more.
+ */
+static void timer_exits_v2(void **state)
+{
+	static const struct { uint64_t ticks, physical, spin; bool mid_spin; } cases[] = {
+		{ 625, 0, 2000000, true }, { 625, 1, 2000000, true }, { 1, 0, 1000, false },
+	};
+	struct fix *f = *state;
+	uint64_t rec[3];
+
+	load(f, "timer_spin");
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t gprs[8] = { cases[i].ticks, cases[i].physical, cases[i].spin };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t run = fix_alloc(f), ctl;
+		struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+		ctl = cases[i].physical ? p->exit.cntp_ctl : p->exit.cntv_ctl;
+		assert_int_equal(ctl, 5);			/* ENABLE | ISTATUS */
+		if (cases[i].mid_spin)
+			assert_true(rec_get_x(rec_of(f->rmm, rec[i]), 3) < cases[i].spin);
+		else
+			assert_int_equal(rec_get_x(rec_of(f->rmm, rec[i]), 3), cases[i].spin);
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 9);
+		assert_int_equal(p->exit.gprs[0], 5);
+		assert_int_equal(p->exit.gprs[1], cases[i].spin);
+	}
+	for (unsigned int i = 0; i < 3; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
+/*
+ * Host interrupts on 2.0 (as the 1.0 test_rec_host_irq): a host thread
+ * kicks a spinning REC with rmm_host_irq_raise(); REC_ENTER ends with an
+ * IRQ exit within a slice, long before its budget (seconds of spinning).
+ */
+static void *kick_after_20ms(void *rmm)
+{
+	usleep(20000);
+	rmm_host_irq_raise(rmm);
+	return NULL;
+}
+
+static void host_irq_kicks_spinning_rec_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "spin", 0, 0, &run), count;
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+	struct timespec t0, t1;
+	pthread_t t;
+
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	f->rmm->rec_insn_budget = 2000000000ULL;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(pthread_create(&t, NULL, kick_after_20ms, f->rmm), 0);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+	count = rec_get_x(rec_of(f->rmm, rec), 1);
+	assert_true(count > 0 && count < 500000000ULL);
+	/* 20 ms of sleep, then within a slice: well under half a second in all. */
+	assert_true((t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec) < 500000000LL);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+/*
+ * FEATURES on 2.0 promises only what the realm's CPU has (as the 1.0
+ * test_rec_features): SVE, PMU counters, breakpoints and watchpoints agree
+ * with the ID registers the id_regs guest reads, and PFR0.GIC announces
+ * the GICv3 system registers the RMM emulates.
+ */
+static void features_match_realm_cpu_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "id_regs", 0, 0, &run), f0, pfr0, dfr0, pmcr;
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+	struct smc_regs r;
+
+	assert_rmi(rc(f, RMI_FID_FEATURES, 0, 0, 0, 0, 0, &r), 0);
+	f0 = r.x[1];
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0x1d);
+	pfr0 = p->exit.gprs[0];
+	dfr0 = p->exit.gprs[1];
+	pmcr = p->exit.gprs[2];
+#define F0(name) ((f0 & V2(FEATURE_REGISTER_0_##name##_MASK)) >> V2(FEATURE_REGISTER_0_##name##_SHIFT))
+	assert_int_equal(F0(SVE), ((pfr0 >> 32) & 0xf) != 0);
+	if (!F0(SVE))
+		assert_int_equal(F0(SVE_VL), 0);
+	assert_int_equal(F0(PMU), ((dfr0 >> 8) & 0xf) != 0);
+	assert_int_equal(F0(PMU_NUM_CTRS), (pmcr >> 11) & 0x1f);
+	assert_int_equal(F0(NUM_BPS), ((dfr0 >> 12) & 0xf) + 1);
+	assert_int_equal(F0(NUM_WPS), ((dfr0 >> 20) & 0xf) + 1);
+#undef F0
+	assert_int_equal((pfr0 >> 24) & 0xf, 1);
+	assert_int_equal(p->exit.gprs[4] & 0xf, 0);		/* MMFR1.HAFDBS: not there */
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+/*
+ * The attestation token on 2.0 (as the 1.0 test_rec_attest): every claim,
+ * the RAK as a COSE_Key and both ES384 signatures checked by token_check's
+ * independent reader and libcrypto verifier; a host interrupt while the
+ * RMM signs makes CONTINUE answer INCOMPLETE with an IRQ exit, and the
+ * realm's next call gets the token.
+ */
+struct signing_irq {
+	struct rmm *rmm;
+	unsigned int fired;
+};
+
+/* Raises a host interrupt once, while the RMM signs a token (white-box: the REC's state). */
+static bool irq_while_signing_v2(void *ctx, uint64_t rec_pa)
+{
+	struct signing_irq *s = ctx;
+	struct rec *rec = rec_of(s->rmm, rec_pa);
+
+	if (!rec || !attest_token_signing(rec->attest) || s->fired)
+		return false;
+	s->fired++;
+	return true;
+}
+
+static void attestation_token_v2(void **state)
+{
+	struct fix *f = *state;
+	uint8_t challenge[64], rpv[64] = { 0 }, m[5][64];
+	struct token_expect e = { .challenge = challenge, .rpv = rpv, .rim = m[0],
+				  .hash_size = 32, .hash_name = "sha-256" };
+	uint64_t run, rec, data = fix_alloc_delegated(f);
+	struct signing_irq irq = { .rmm = f->rmm };
+	struct rmi_v2_rec_run *p;
+
+	rt_tables(f, DATA_IPA, 3);
+	assert_rmi(rc(f, RMI_FID_RTT_DATA_MAP_INIT, f->rd, data, DATA_IPA, fix_alloc(f), 1, NULL), 0);
+	rec = boot_guest(f, "attest_token", DATA_IPA, 0, &run);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	rmm_set_host_irq_poll(f->rmm, irq_while_signing_v2, &irq);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+	assert_int_equal(rec_get_x(rec_of(f->rmm, rec), 0), RSI_V1_0_STATUS_INCOMPLETE);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	rmm_set_host_irq_poll(f->rmm, NULL, NULL);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.imm, 0xa7);
+	assert_int_equal(p->exit.gprs[0], RSI_V1_0_STATUS_SUCCESS);
+	assert_int_equal(p->exit.gprs[2], RSI_V1_0_STATUS_SUCCESS);
+	assert_int_equal(p->exit.gprs[4], 2);		/* interrupted once, then all of it */
+	assert_int_equal(p->exit.gprs[5], 1);
+	for (unsigned int i = 0; i < 64; i++)
+		challenge[i] = (uint8_t)(0x40 + i);
+	for (unsigned int i = 0; i < 5; i++) {
+		assert_int_equal(rmm_realm_measurement(f->rmm, f->rd, i, m[i]), 0);
+		if (i)
+			e.rem[i - 1] = m[i];
+	}
+	token_check(pmem_rmm_ptr(f->pm, data), (size_t)p->exit.gprs[3], &e);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+/*
+ * PMU overflow on 2.0 (as the 1.0 test_rec_pmu): pmu_ovf_status reports
+ * the realm PMU's overflow interrupt request and its assertion is an IRQ
+ * exit, for a SW_INCR counter and for the cycle counter wrapping while the
+ * realm spins.
+ */
+static void pmu_overflow_v2(void **state)
+{
+	static const struct { uint64_t mode, spin; uint64_t ovs; } cases[] = {
+		{ 1, 0, 1 }, { 2, 2000000, 1ULL << 31 },
+	};
+	struct fix *f = *state;
+	uint64_t rec[2], run = fix_alloc(f);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	load(f, "pmu_overflow");
+	for (unsigned int i = 0; i < 2; i++) {
+		uint64_t gprs[8] = { cases[i].mode, cases[i].spin };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
+		assert_int_equal(p->exit.pmu_ovf_status, V2(PMU_OVERFLOW_STATUS_ACTIVE));
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 0x9e);
+		assert_int_equal(p->exit.gprs[0], cases[i].ovs);
+		assert_int_equal(p->exit.gprs[2], cases[i].spin);
+		assert_int_equal(p->exit.pmu_ovf_status, V2(PMU_OVERFLOW_STATUS_ACTIVE));
+	}
+	for (unsigned int i = 0; i < 2; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
+/*
+ * Stage-1 address size faults on 2.0 (as the 1.0 test_rec_s1): an output
+ * address beyond TCR_EL1.IPS, or an MMU-off access at the PA size, is the
+ * realm's own address size fault at its vector, not the RMM's SEA; without
+ * FEAT_HAFDBS (MMFR1.HAFDBS 0) TCR_EL1.HA leaves the access flag fault.
+ */
+static void s1_address_size_v2(void **state)
+{
+	static const struct { uint64_t oa, ips, mode, esr, far; } cases[] = {
+		{ 1ULL << 32, 0, 0, (0x25ULL << 26) | (1ULL << 25) | 1, 1ULL << 30 },
+		{ 1ULL << 44, 0, 1, (0x25ULL << 26) | (1ULL << 25) | 0, 1ULL << 44 },
+		/* No FEAT_HAFDBS: TCR_EL1.HA set, access flag fault at level 1. */
+		{ 0, 0, 2, (0x25ULL << 26) | (1ULL << 25) | 0x09, 1ULL << 30 },
+	};
+	struct fix *f = *state;
+	uint64_t rec[3], run = fix_alloc(f);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	load(f, "s1_addr_size");
+	for (unsigned int i = 0; i < 3; i++)
+		ram_page(f, DATA_IPA + i * GRAN);
+	for (unsigned int i = 0; i < 3; i++) {
+		uint64_t gprs[8] = { DATA_IPA + i * GRAN, cases[i].oa, cases[i].ips, cases[i].mode };
+
+		assert_rmi(v2_rec_create(f, v2_rec_params(f, V2(REC_PARAMS_FLAGS_RUNNABLE_MASK), i,
+							  CODE_IPA, gprs), &rec[i]), 0);
+	}
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 3; i++) {
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec[i], run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+		assert_int_equal(p->exit.imm, 0x5a);
+		assert_int_equal(p->exit.gprs[0], cases[i].esr);
+		assert_int_equal(p->exit.gprs[1], cases[i].far);
+		assert_int_equal(p->exit.gprs[3] & 0xf, 0);	/* ID_AA64MMFR1_EL1.HAFDBS */
+	}
+	for (unsigned int i = 0; i < 3; i++)
+		assert_rmi(v2_rec_destroy(f, rec[i]), 0);
+}
+
+/* WFE with TRAP_WFE on 2.0 (as the 1.0 test_rec_wfe): a SYNC exit per WFE, ESR EC 0x01 with TI 1. */
+static void wfe_trapped_v2(void **state)
+{
+	struct fix *f = *state;
+	uint64_t run, rec = boot_guest(f, "wfe_loop", 2, 0, &run);
+	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
+
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	for (unsigned int i = 0; i < 2; i++) {
+		p->enter.flags = V2(REC_ENTER_FLAGS_TRAP_WFE_MASK);
+		assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+		assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_SYNC));
+		assert_int_equal(p->exit.esr, (0x01ULL << 26) | 1);
+	}
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	assert_int_equal(p->exit.gprs[0], 2);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
+/*
+ * Platform settings on 2.0 (as the 1.0 test_rec_platform): raw FEATURES
+ * registers answered as given and obeyed by REALM_CREATE, an 8-bit VMID
+ * space the RMM allocates from, and the GIC's priority bits in the
+ * ICH_VTR_EL2 RSI REALM_CONFIG hands the realm.
+ */
+#define V2F(reg, name, v) (((uint64_t)(v) << V2(FEATURE_REGISTER_##reg##_##name##_SHIFT)) & \
+			   V2(FEATURE_REGISTER_##reg##_##name##_MASK))
+
+static void platform_raw_features_v2(void **state)
+{
+	struct fix *f = *state;
+	const uint64_t reg0 = V2F(0, S2SZ, 40) | V2F(0, NUM_BPS, 2) | V2F(0, NUM_WPS, 2);
+	const uint64_t reg1 = V2F(1, RMI_GRAN_SZ_4KB, 1) | V2F(1, HASH_SHA_256, 1) |
+			      V2F(1, MAX_RECS_ORDER, 4);
+	struct rmm_platform pl = { .raw_features = true, .feature_register = { reg0, reg1, 0, 0, 7 } };
+	struct realm_desc d;
+	struct smc_regs r;
+
+	rx_reopen_platform(f, &pl, NULL);
+	for (unsigned int i = 0; i < 5; i++) {
+		assert_rmi(rc(f, RMI_FID_FEATURES, i, 0, 0, 0, 0, &r), 0);
+		assert_int_equal(r.x[1], pl.feature_register[i]);
+	}
+	realm_desc_default(&d);
+	d.hash_algo = RMI_HASH_ALGO_SHA_512;
+	assert_rmi(fix_realm_create(f, &d), RMI_STATUS_ERROR_INPUT);
+	realm_desc_default(&d);
+	d.s2sz = 41;
+	d.num_start = 4;
+	assert_rmi(fix_realm_create(f, &d), RMI_STATUS_ERROR_INPUT);
+	realm_desc_default(&d);
+	assert_rmi(fix_realm_create(f, &d), 0);
+}
+
+/* 8-bit VMIDs: with 1..254 taken (white-box), one realm gets 255, the next finds none. */
+static void platform_vmid_width_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmm_platform pl = { .vmid_bits = 8 };
+	struct realm_desc d;
+
+	rx_reopen_platform(f, &pl, NULL);
+	for (unsigned int v = 1; v < 255; v++)
+		assert_true(vmid_reserve(f->rmm, v));
+	realm_desc_default(&d);
+	assert_rmi(fix_realm_create(f, &d), 0);
+	assert_int_equal(realm_of_rd(f->rmm, f->rd)->vmid, 255);
+	assert_int_equal(fix_realm_create(f, &d) & 0xff, RMI_STATUS_ERROR_GLOBAL);
+}
+
+static void platform_gic_priority_bits_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmm_platform pl = { .gic_priority_bits = 8 };
+	uint64_t run, rec;
+	struct rmi_v2_rec_run *p;
+
+	rx_reopen_platform(f, &pl, NULL);
+	rt_v2_realm(f, 40, 1, 2);
+	ram_page(f, DATA_IPA);
+	rec = boot_guest(f, "rsi_version", DATA_IPA, 0, &run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	p = pmem_host_ptr(f->pm, run);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
+	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_HOST_CALL));
+	/* 16 list registers, PREbits 6 (7 bits at most), PRIbits 7 (8 bits). */
+	assert_int_equal(p->exit.gprs[8], 15 | (6ULL << 26) | (7ULL << 29));
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +696,18 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(psci_complete_and_set_ripas_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_realm_config_v2, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(rsi_version_unsupported_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(entry_pc_unpopulated_ram_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(entry_pc_empty_sea_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(timer_exits_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(host_irq_kicks_spinning_rec_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(features_match_realm_cpu_v2, setup_pmu, fix_teardown),
+		cmocka_unit_test_setup_teardown(attestation_token_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(pmu_overflow_v2, setup_pmu, fix_teardown),
+		cmocka_unit_test_setup_teardown(s1_address_size_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(wfe_trapped_v2, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_raw_features_v2, fix_setup_v2, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_vmid_width_v2, fix_setup_v2, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_gic_priority_bits_v2, fix_setup_v2, fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);

@@ -134,6 +134,28 @@ static uint64_t vtcr_for(const struct vcpu *v, uint64_t ps)
  * masked.  QEMU 5.0's ERET reads ELR of the translation-time EL, hence
  * ELR_EL1 too.
  */
+/*
+ * Did the ERET reach the entry at NS-EL1?  QEMU translates the entry's
+ * block before the instruction count can stop it, so an entry page that
+ * stage 2 does not map yet (RIPAS EMPTY, RAM not populated) or an entry
+ * above the IPA space stops the run with the fetch fault, PC on the
+ * entry: the ERET itself is done (the PC/PSTATE check below confirms it)
+ * and the first vcpu_run reports the same fault as an instruction abort.
+ */
+static bool eret_landed(const struct vcpu *v, uc_err e, uint64_t entry)
+{
+	switch (v->ev.kind) {
+	case EV_NONE:
+		return e == UC_ERR_OK;
+	case EV_INTR:
+		return v->ev.intno == EXCP_PREFETCH_ABORT;
+	case EV_UNMAPPED:
+		return v->ev.fetch && v->ev.addr == entry;
+	default:
+		return false;
+	}
+}
+
 static int enter_el1(struct vcpu *v, uint64_t entry, uint64_t ps)
 {
 	uint64_t tramp = regions_trampoline(v);
@@ -151,10 +173,14 @@ static int enter_el1(struct vcpu *v, uint64_t entry, uint64_t ps)
 
 	/* count = 1: the ERET runs, the first realm instruction does not. */
 	e = uc_emu_start(v->uc, tramp, 0, 0, 1);
-	if (e != UC_ERR_OK || v->ev.kind != EV_NONE) {
-		set_create_error("ERET into NS-EL1 failed: %s", uc_strerror(e));
+	if (!eret_landed(v, e, entry)) {
+		set_create_error("ERET into NS-EL1 failed: %s (event %d)", uc_strerror(e),
+				 (int)v->ev.kind);
 		return -1;
 	}
+	/* A fetch fault at the entry is the first run's business. */
+	v->ev = (struct hook_event){ 0 };
+	v->hook_calls = 0;
 	if (reg_read(v, UC_ARM64_REG_PC) != entry ||
 	    (reg_read(v, UC_ARM64_REG_PSTATE) & 0x3cfULL) != PSTATE_EL1H_MASKED) {
 		set_create_error("ERET trick left PC 0x%llx PSTATE 0x%llx",
@@ -228,6 +254,7 @@ struct vcpu *vcpu_create(const struct vcpu_config *cfg)
 	sysreg_write(v, SYS_VMPIDR_EL2, cfg->mpidr);  /* EL1 reads of MPIDR_EL1 */
 	if (enter_el1(v, cfg->pc, ps) != 0)
 		goto fail;
+	pmu_reset(v, cfg->pmu_counters < VCPU_PMU_COUNTERS ? cfg->pmu_counters : VCPU_PMU_COUNTERS);
 	if (uc_context_alloc(v->uc, &v->reset_ctx) != UC_ERR_OK ||
 	    uc_context_save(v->uc, v->reset_ctx) != UC_ERR_OK) {
 		set_create_error("saving the reset context failed");
@@ -250,6 +277,7 @@ int vcpu_reset(struct vcpu *v, uint64_t pc, const uint64_t x[8])
 	sysreg_write(v, SYS_HCR_EL2, v->hcr);
 	v->vtimer = (struct timer_regs){ 0 };
 	v->ptimer = (struct timer_regs){ 0 };
+	pmu_reset(v, v->pmu.counters);
 	v->last = (struct vcpu_exit){ 0 };
 	v->pc_on_trap_insn = false;
 	set_entry_regs(v, pc, x);
@@ -271,4 +299,12 @@ void vcpu_destroy(struct vcpu *v)
 void vcpu_set_budget(struct vcpu *v, uint64_t instructions)
 {
 	v->budget = instructions ? instructions : VCPU_DEFAULT_BUDGET;
+}
+
+void vcpu_set_poll(struct vcpu *v, vcpu_poll_fn fn, void *ctx, uint64_t slice)
+{
+	v->poll = fn;
+	v->poll_ctx = ctx;
+	/* At least 2: a count of n - 1 = 0 would mean "no limit" to Unicorn. */
+	v->slice = slice < 2 ? (slice ? 2 : VCPU_DEFAULT_SLICE) : slice;
 }

@@ -72,6 +72,22 @@ static uint8_t rt_number(uc_arm64_reg reg)
 	return 31;
 }
 
+/*
+ * ID registers whose hardware value does not say what the engine provides:
+ * ID_AA64PFR0_EL1.GIC [27:24] = 1, a GICv3 system-register interface (the
+ * ICC_* emulation).  QEMU computes the register in a read function (the
+ * GIC field from a CPU interface Unicorn never attaches), which the CP_REG
+ * read goes through.
+ */
+static bool id_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read, uint64_t *value)
+{
+	if (!read || cp->op0 != 3 || cp->op1 != 0 || cp->crn != 0 || cp->crm != 4 || cp->op2 != 0)
+		return false;
+	*value = (sysreg_read(v, SYS_ID_AA64PFR0_EL1) & ~ID_AA64PFR0_GIC_MASK) |
+		 ID_AA64PFR0_GIC_SYSREG;
+	return true;
+}
+
 static uint32_t on_sysreg(struct vcpu *v, uc_arm64_reg reg,
 			  const uc_arm64_cp_reg *cp, bool read)
 {
@@ -79,7 +95,15 @@ static uint32_t on_sysreg(struct vcpu *v, uc_arm64_reg reg,
 
 	if (over_limit(v))
 		return 1;
-	if (timer_sysreg(v, cp, read, &value)) {
+	if (pmu_is_sysreg(cp) && !v->pmu.counters) {
+		/* Skipped, then UNDEF injected at it (vcpu_run.c). */
+		v->ev = (struct hook_event){ .kind = EV_SYSREG_UNDEF,
+					     .addr = reg_read(v, UC_ARM64_REG_PC) };
+		uc_emu_stop(v->uc);
+		return 1;
+	}
+	if (timer_sysreg(v, cp, read, &value) || id_sysreg(v, cp, read, &value) ||
+	    (pmu_is_sysreg(cp) && pmu_sysreg(v, cp, read, &value))) {
 		/* Known to Unicorn: "skip" continues after the instruction. */
 		if (read && reg != UC_ARM64_REG_XZR)
 			uc_reg_write(v->uc, reg, &value);

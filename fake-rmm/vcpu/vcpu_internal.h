@@ -33,6 +33,10 @@ struct sysreg_enc {
 #define SYS_TTBR0_EL1   SYSREG(3, 0, 2, 0, 0)
 #define SYS_TTBR1_EL1   SYSREG(3, 0, 2, 0, 1)
 #define SYS_CNTVCT_EL0  SYSREG(3, 3, 14, 0, 2)
+#define SYS_ID_AA64PFR0_EL1 SYSREG(3, 0, 0, 4, 0)
+
+#define ID_AA64PFR0_GIC_MASK   (0xfULL << 24)
+#define ID_AA64PFR0_GIC_SYSREG (1ULL << 24)   /* GICv3 system registers */
 
 #define HCR_VM          (1ULL << 0)
 #define HCR_FMO         (1ULL << 3)
@@ -77,10 +81,23 @@ struct timer_regs {
 	uint64_t cval;
 };
 
+/* PMU model state (Unicorn's PMU does not count, vcpu_pmu.c). */
+struct pmu_regs {
+	unsigned int counters;          /* event counters; 0: no PMU */
+	uint64_t pmcr;                  /* writable bits */
+	uint32_t cnten, inten, ovs;     /* bit n: counter n, bit 31: cycle counter */
+	uint64_t selr, userenr, ccfiltr, ccntr;
+	uint64_t evtyper[VCPU_PMU_COUNTERS];
+	uint32_t evcntr[VCPU_PMU_COUNTERS];
+	uint64_t synced_at;             /* generic counter at the last update */
+};
+
 enum hook_event_kind {
 	EV_NONE = 0,
 	EV_INTR,        /* UC_HOOK_INTR: intno */
 	EV_SYSREG,      /* MRS/MSR of a register the REC layer emulates */
+	EV_SYSREG_UNDEF, /* MRS/MSR the realm may not use (addr: the insn): UNDEF */
+	EV_WFE,         /* a block ending in a trapped WFE is next (addr: the WFE, value: the block) */
 	EV_UNMAPPED,    /* access outside every region (beyond the IPA space) */
 	EV_HOOK_LIMIT,  /* runaway hook: bound reached */
 };
@@ -98,19 +115,31 @@ struct hook_event {
 struct vcpu {
 	uc_engine *uc;
 	uc_context *reset_ctx;          /* NS-EL1h state right after the ERET trick */
-	uc_hook intr_hook, mrs_hook, msr_hook, unmapped_hook;
+	uc_hook intr_hook, mrs_hook, msr_hook, unmapped_hook, block_hook;
+	bool block_hook_on;             /* installed (vcpu_wfe.c) */
+	bool trap_wfe;
+	bool ran;                       /* realm code translated: hooks need a flush */
+	struct wfe_cache_entry {
+		uint64_t addr;
+		uint32_t size;
+		bool wfe;
+	} wfe_cache[64];
 
 	uint8_t *arena;
 	uint64_t pa_base, arena_size;
 	unsigned int ipa_bits, start_level, num_start_tables;
 	uint64_t rtt_base, vttbr;
 	uint64_t budget;
+	vcpu_poll_fn poll;              /* between slices (vcpu_set_poll) */
+	void *poll_ctx;
+	uint64_t slice;
 
 	void *cover;                    /* host reservation behind the IPA cover(s) */
 	size_t cover_len;
 
 	uint64_t hcr;                   /* our copy of HCR_EL2 (VI/VF change) */
 	struct timer_regs vtimer, ptimer;
+	struct pmu_regs pmu;
 
 	/* What stopped the last uc_emu_start, recorded by the hooks; the
 	 * hooks only record and stop, vcpu_run classifies afterwards. */
@@ -165,9 +194,17 @@ bool timer_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read,
 		  uint64_t *value);
 void timer_snapshot(struct vcpu *v, struct vcpu_timers *out);
 
+/* PMU model (vcpu_pmu.c). */
+void pmu_reset(struct vcpu *v, unsigned int counters);
+bool pmu_is_sysreg(const uc_arm64_cp_reg *cp);
+bool pmu_sysreg(struct vcpu *v, const uc_arm64_cp_reg *cp, bool read, uint64_t *value);
+
 /* Hooks (vcpu_hooks.c): record an event and stop, never loop. */
 int hooks_install(struct vcpu *v);
 bool sysreg_is_icc(const uc_arm64_cp_reg *cp);
+
+/* WFE trapping (vcpu_wfe.c). */
+void wfe_cache_clear(struct vcpu *v);
 
 /* Exception injection (vcpu_inject.c). */
 int inject_sync(struct vcpu *v, uint64_t esr, uint64_t far, uint64_t elr);

@@ -12,6 +12,7 @@
  */
 void vcpu_stage2_changed(struct vcpu *v)
 {
+	wfe_cache_clear(v);	/* other code may sit at the same addresses now */
 	sysreg_write(v, SYS_VTTBR_EL2, v->vttbr ^ VTTBR_VMID_LSB);
 	sysreg_write(v, SYS_VTTBR_EL2, v->vttbr);
 }
@@ -33,6 +34,7 @@ void vcpu_code_changed(struct vcpu *v, uint64_t pa, uint64_t len)
 
 	if (len == 0 || pa < v->pa_base || pa - v->pa_base >= v->arena_size)
 		return;
+	wfe_cache_clear(v);
 	if (len > v->arena_size - (pa - v->pa_base))
 		len = v->arena_size - (pa - v->pa_base);
 	first = pa & ~GRANULE_MASK;

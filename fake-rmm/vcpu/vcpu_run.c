@@ -28,8 +28,8 @@
 
 #define INSN_WFI        0xd503207fu
 /* Guest exceptions vectored by the engine without returning to the REC
- * layer, per vcpu_run.  Each slice has the full budget, so the worst case is
- * this many budgets; then a BUDGET exit hands control back. */
+ * layer, per vcpu_run.  Each one starts a full budget again, so the worst
+ * case is this many budgets; then a BUDGET exit hands control back. */
 #define MAX_GUEST_EXCEPTIONS_PER_RUN 8
 
 enum step { STEP_EXIT, STEP_CONTINUE };
@@ -259,22 +259,31 @@ static void on_sysreg_event(struct vcpu *v, struct vcpu_exit *out)
 	out->esr = esr(EC_SYS64, iss);
 }
 
-/* An access outside every region: beyond the IPA space (MMU off) or a VA
- * no cover holds (MMU on).  Reported as a stage-2 address-size fault. */
-static void on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
+/*
+ * An access outside every region: beyond the IPA space (MMU off) or a VA
+ * no cover holds (MMU on).  With the MMU off, an address at or above the
+ * PA size is the realm's own stage-1 address size fault at level 0 (Arm
+ * ARM: flat mapping, output address beyond PAMax); below it, a stage-2
+ * fault beyond the IPA space for the RMM.
+ */
+static enum step on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
 {
 	uint64_t pc = reg_read(v, UC_ARM64_REG_PC);
 	struct ldst_info d = { 0 };
 	uint32_t insn;
 
 	v->trap_pc = pc;
+	if (!(sysreg_read(v, SYS_SCTLR_EL1) & SCTLR_M) && v->ev.addr >> VCPU_PA_BITS) {
+		d.write = v->ev.write;
+		return guest_fault(v, out, v->ev.fetch, &d, v->ev.addr, 0x00);
+	}
 	if (v->ev.fetch) {
 		out->reason = VCPU_EXIT_INSN_ABORT;
 		out->abort.ipa = v->ev.addr;
 		out->abort.va = v->ev.addr;
 		out->abort.va_valid = true;
 		out->esr = esr(EC_IABT_LOW, 0);
-		return;
+		return STEP_EXIT;
 	}
 	if (fetch_insn(v, pc, &insn))
 		decode_ldst(v, insn, &d);
@@ -284,6 +293,38 @@ static void on_unmapped_event(struct vcpu *v, struct vcpu_exit *out)
 	fill_data_abort(v, out, &d, v->ev.addr, 0);
 	if (d.isv && d.write)
 		out->abort.value = v->ev.value;
+	return STEP_EXIT;
+}
+
+static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out);
+
+/*
+ * A block ending in a trapped WFE (vcpu_wfe.c) was about to run: run its
+ * instructions up to the WFE (trapping off, an exact count), then step
+ * over the WFE and report it.  Anything else those instructions do (an
+ * abort, an SMC) comes first and is reported instead.
+ */
+static enum step on_wfe(struct vcpu *v, struct vcpu_exit *out)
+{
+	uint64_t wfe = v->ev.addr, block = v->ev.value;
+	uc_err e;
+
+	if (block < wfe) {
+		uint64_t n = (wfe - block) / 4;
+
+		v->trap_wfe = false;
+		v->ev = (struct hook_event){ 0 };
+		e = uc_emu_start(v->uc, block, 0, 0, n);
+		v->trap_wfe = true;
+		out->instructions += n;
+		if (v->ev.kind != EV_NONE || e != UC_ERR_OK || reg_read(v, UC_ARM64_REG_PC) != wfe)
+			return classify(v, e, out);
+	}
+	reg_write(v, UC_ARM64_REG_PC, wfe + 4);
+	v->trap_pc = wfe;
+	out->reason = VCPU_EXIT_WFE;
+	out->esr = esr(EC_WFX, 1);      /* TI: WFE */
+	return STEP_EXIT;
 }
 
 static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
@@ -294,9 +335,18 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 	case EV_SYSREG:
 		on_sysreg_event(v, out);
 		return STEP_EXIT;
+	case EV_WFE:
+		return on_wfe(v, out);
+	case EV_SYSREG_UNDEF:
+		v->trap_pc = v->ev.addr;
+		if (inject_sync(v, esr(EC_UNKNOWN, 0), sysreg_read(v, SYS_FAR_EL1), v->trap_pc) != 0) {
+			fail(out, "system register access at EL0 pc 0x%llx: cannot vector from EL0",
+			     (unsigned long long)v->trap_pc);
+			return STEP_EXIT;
+		}
+		return STEP_CONTINUE;
 	case EV_UNMAPPED:
-		on_unmapped_event(v, out);
-		return STEP_EXIT;
+		return on_unmapped_event(v, out);
 	case EV_HOOK_LIMIT:
 		fail(out, "hook invoked more than %llu times in one run",
 		     (unsigned long long)v->hook_limit);
@@ -313,30 +363,55 @@ static enum step classify(struct vcpu *v, uc_err e, struct vcpu_exit *out)
 	return STEP_EXIT;
 }
 
+/* Instructions the next uc_emu_start may run: the budget left, cut to a slice when polling. */
+static uint64_t next_slice(const struct vcpu *v, uint64_t remaining)
+{
+	return v->poll && remaining > v->slice ? v->slice : remaining;
+}
+
 int vcpu_run(struct vcpu *v, struct vcpu_exit *out)
 {
+	uint64_t remaining = v->budget;
+	unsigned int exceptions = 0;
+
 	memset(out, 0, sizeof(*out));
 	v->hook_calls = 0;
 	/* Every hooked instruction also counts against the budget, so more
 	 * hook calls than that means a hook is looping. */
 	v->hook_limit = v->budget + 64;
 
-	for (unsigned int slice = 0; ; slice++) {
+	for (;;) {
+		uint64_t n = next_slice(v, remaining);
+		enum step step;
 		uc_err e;
 
-		if (slice == MAX_GUEST_EXCEPTIONS_PER_RUN) {
-			out->reason = VCPU_EXIT_BUDGET;
+		v->ev = (struct hook_event){ 0 };
+		/* count = n runs exactly n instructions (test_budget and
+		 * test_poll_slices check it, across slices too). */
+		e = uc_emu_start(v->uc, reg_read(v, UC_ARM64_REG_PC), 0, 0, n);
+		v->ran = true;
+		out->instructions += n;
+		step = classify(v, e, out);
+		if (step == STEP_CONTINUE) {
+			/* A guest exception vectored here: a fresh budget, a bounded number of times. */
+			if (++exceptions == MAX_GUEST_EXCEPTIONS_PER_RUN) {
+				out->reason = VCPU_EXIT_BUDGET;
+				break;
+			}
+			remaining = v->budget;
+			continue;
+		}
+		if (out->reason != VCPU_EXIT_BUDGET)
+			break;
+		/* The slice ran out: the whole budget, or time to poll. */
+		remaining -= n < remaining ? n : remaining;
+		if (remaining == 0)
+			break;
+		if (v->poll(v->poll_ctx)) {
+			out->reason = VCPU_EXIT_POLL;
 			break;
 		}
-		v->ev = (struct hook_event){ 0 };
-		/* Unicorn stops when its counter passes count, after running one
-		 * more instruction: count = budget - 1 runs exactly the budget
-		 * (test_budget checks it). */
-		e = uc_emu_start(v->uc, reg_read(v, UC_ARM64_REG_PC), 0, 0,
-				 v->budget > 1 ? v->budget - 1 : 1);
-		out->instructions += v->budget;
-		if (classify(v, e, out) == STEP_EXIT)
-			break;
+		out->reason = VCPU_EXIT_NONE;
 	}
 
 	out->pc = reg_read(v, UC_ARM64_REG_PC);

@@ -99,6 +99,25 @@ struct walk_result walk_stage2(struct vcpu *v, uint64_t ipa, bool write, bool fe
 	}
 }
 
+/*
+ * TCR_EL1.IPS as a number of bits, capped at PAMax: the stage-1 output
+ * size.  QEMU 5.0's own walk does not check it, so an output address
+ * beyond it reaches stage 2; this walk names the fault it should have been.
+ */
+static unsigned int s1_output_bits(uint64_t tcr)
+{
+	static const unsigned int bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	unsigned int ips = (tcr >> 32) & 7;
+	unsigned int n = ips < sizeof(bits) / sizeof(bits[0]) ? bits[ips] : VCPU_PA_BITS;
+
+	return n < VCPU_PA_BITS ? n : VCPU_PA_BITS;
+}
+
+static bool beyond(uint64_t addr, unsigned int bits)
+{
+	return (addr & DESC_OA_MASK) >> bits != 0;
+}
+
 /* Stage 1 with the 4 KiB granule (the only one the engine supports). */
 static struct walk_result walk_stage1(struct vcpu *v, uint64_t va, bool write,
 				      bool fetch, uint64_t *ipa)
@@ -121,7 +140,12 @@ static struct walk_result walk_stage1(struct vcpu *v, uint64_t va, bool write,
 
 	unsigned int level = 4 - (inputsize - 12 + 8) / 9;
 	unsigned int index_bits = inputsize - level_shift(level);
+	unsigned int oa_bits = s1_output_bits(tcr);
 	uint64_t table = ttbr & DESC_OA_MASK;
+
+	/* A table base beyond the output size: address size fault at the start level. */
+	if (beyond(table, oa_bits))
+		return fault(true, FSC_ADDR_SIZE(level));
 
 	for (;;) {
 		unsigned int shift = level_shift(level);
@@ -136,12 +160,16 @@ static struct walk_result walk_stage1(struct vcpu *v, uint64_t va, bool write,
 			return fault(true, FSC_TRANSLATION(level));
 		if (level < 3 && (desc & DESC_TABLE)) {
 			table = desc & DESC_OA_MASK;
+			if (beyond(table, oa_bits))
+				return fault(true, FSC_ADDR_SIZE(level));
 			level++;
 			index_bits = 9;
 			continue;
 		}
 		if (level == 0 || (level == 3 && !(desc & DESC_TABLE)))
 			return fault(true, FSC_TRANSLATION(level));
+		if (beyond(desc, oa_bits))
+			return fault(true, FSC_ADDR_SIZE(level));
 		if (!(desc & DESC_AF))
 			return fault(true, FSC_ACCESS_FLAG(level));
 		if ((write && (desc & S1_AP_RDONLY)) || (fetch && (desc & S1_PXN)))

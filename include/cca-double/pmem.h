@@ -34,6 +34,13 @@ struct pmem_config {
 	 * Costs an mprotect per state change; benchmarks may turn it off.
 	 */
 	bool no_gpf_protection;
+	/*
+	 * Where the host view goes: NULL anywhere; else this address (granule
+	 * aligned, free - an occupied range is an error, never replaced), for
+	 * a harness that assumes a VA it knows, such as PA == VA with
+	 * host_va = pa_base.  GPF protection works on it as on any host view.
+	 */
+	void *host_va;
 };
 
 /* NULL config means defaults.  Returns NULL with `err` filled on failure. */
@@ -81,7 +88,11 @@ bool pmem_protection_degraded(const struct pmem *pm);
  */
 int pmem_copy(const struct pmem *pm, int fd, char *err, size_t errlen);
 int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen);
-/* The memfd behind both views (for pmem_copy()). */
+/*
+ * The memfd behind both views (for pmem_copy(), or a harness's own view):
+ * file offset = PA - pmem_pa_base().  A mapping the caller makes of it
+ * has no GPF protection; the host view does.
+ */
 int pmem_memfd(const struct pmem *pm);
 
 /* ---- Granule Protection Faults ---- */

@@ -48,6 +48,19 @@ struct rmm_features {
 	unsigned int l0gptsz;		/* 2.0: L0 GPT block = 1 GiB << l0gptsz */
 };
 
+/*
+ * What a user sets to match a platform (zero fields keep the defaults).
+ * raw_features: FEATURES answers feature_register[0..4] as given (bits the
+ * profile does not describe included), and REALM_CREATE accepts what
+ * their fields say - it replaces `features`.
+ */
+struct rmm_platform {
+	bool raw_features;
+	uint64_t feature_register[5];
+	unsigned int vmid_bits;		/* 8 or 16 (default 16): the VMIDs realms may have */
+	unsigned int gic_priority_bits;	/* 5..8 (default 5): the vGIC's priority bits */
+};
+
 struct rmm_config {
 	const char *profile;		/* a spec/<profile>.yaml name; "1.0" by default */
 	struct pmem *pmem;		/* required */
@@ -56,6 +69,7 @@ struct rmm_config {
 	bool features_set;		/* true: use `features` as given */
 	/* Guest instructions one REC_ENTER may run before an IRQ exit. */
 	uint64_t rec_insn_budget;
+	struct rmm_platform platform;
 };
 
 void rmm_default_features(struct rmm_features *f);
@@ -113,6 +127,38 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len);
  * refreshes it; elsewhere nothing reads it.
  */
 void rmm_platform_token_expire(struct rmm *rmm);
+
+/*
+ * ---- Host interrupts while a REC runs ----
+ *
+ * A physical interrupt for the CPU that runs REC_ENTER - the IPI of
+ * kvm_vcpu_kick, a device interrupt, the host's own timer - ends the
+ * realm's run with a REC exit of reason IRQ.  The engine looks between
+ * slices of at most 65536 guest instructions, so the exit comes within
+ * one slice of the interrupt (and before the next trap the realm makes).
+ *
+ * rmm_host_irq_raise() may be called from any thread or a signal handler
+ * while another thread is inside REC_ENTER.  The interrupt stays pending
+ * until a REC_ENTER takes it: raised while no REC runs, the next
+ * REC_ENTER exits with IRQ before the realm runs an instruction.
+ *
+ * rmm_set_host_irq_poll() installs a function asked instead at the same
+ * points (in the thread running REC_ENTER, with the REC's PA): true means
+ * an interrupt is pending for that REC.  NULL removes it.
+ */
+void rmm_host_irq_raise(struct rmm *rmm);
+typedef bool (*rmm_host_irq_fn)(void *ctx, uint64_t rec);
+void rmm_set_host_irq_poll(struct rmm *rmm, rmm_host_irq_fn fn, void *ctx);
+
+/*
+ * The TEST keys the attestation tokens of RSI_ATTEST_TOKEN_* are signed
+ * with (ES384, P-384; uncompressed points 0x04 || X || Y): the realm
+ * attestation key, which every realm token also carries as a COSE_Key, and
+ * the CCA platform attestation key that signs the platform token.  They are
+ * derived from fixed public seeds: a verifier under test may be given them,
+ * nothing may trust them.  All zero if libcrypto cannot make them.
+ */
+void rmm_attest_public_keys(uint8_t rak[97], uint8_t cpak[97]);
 
 /* ---- Tracing and fault injection (see trace.h, fault.h) ---- */
 

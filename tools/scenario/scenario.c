@@ -273,10 +273,82 @@ static int dry_run(struct scenario *s, const char *profile, char *err, size_t er
 	return ret;
 }
 
+/*
+ * `features:` - what the platform is: FEATURES by field name (the rest
+ * keep their defaults) or as raw registers (register0 .. register4), not
+ * both; the VMID width and the GIC's priority bits.  Ranges are the fake
+ * RMM's (rmm_create), reported at this key when a run starts.
+ */
+static int load_features(struct scenario *s, yaml_node_t *n)
+{
+	static const char *const keys[] = { "s2sz", "lpa2", "sve", "sve_vl", "num_bps", "num_wps",
+		"pmu", "pmu_num_ctrs", "hash_sha_256", "hash_sha_512", "gicv3_num_lrs",
+		"max_recs_order", "l0gptsz", "register0", "register1", "register2", "register3",
+		"register4", "vmid_bits", "gic_priority_bits", NULL };
+	struct rmm_features *f = &s->features;
+	struct { const char *name; unsigned int *field; } uints[] = {
+		{ "s2sz", &f->s2sz }, { "sve_vl", &f->sve_vl }, { "num_bps", &f->num_bps },
+		{ "num_wps", &f->num_wps }, { "pmu_num_ctrs", &f->pmu_num_ctrs },
+		{ "gicv3_num_lrs", &f->gicv3_num_lrs }, { "max_recs_order", &f->max_recs_order },
+		{ "l0gptsz", &f->l0gptsz }, { "vmid_bits", &s->platform.vmid_bits },
+		{ "gic_priority_bits", &s->platform.gic_priority_bits },
+	};
+	struct { const char *name; bool *field; } bools[] = {
+		{ "lpa2", &f->lpa2 }, { "sve", &f->sve }, { "pmu", &f->pmu },
+		{ "hash_sha_256", &f->sha256 }, { "hash_sha_512", &f->sha512 },
+	};
+	yaml_node_t *v;
+	uint64_t u;
+
+	if (!n)
+		return 0;
+	if (!ynode_is_map(n))
+		return ydoc_err(&s->doc, n, "features: a mapping of FEATURES fields, registers and platform settings");
+	if (ymap_check_keys(&s->doc, n, "features", keys))
+		return -1;
+	s->features_node = n;
+	rmm_default_features(f);
+	for (size_t i = 0; i < sizeof(uints) / sizeof(uints[0]); i++) {
+		v = ymap_get(&s->doc, n, uints[i].name);
+		if (!v)
+			continue;
+		if (yscalar_u64(&s->doc, v, uints[i].name, &u))
+			return -1;
+		if (u > 0xffff)
+			return ydoc_err(&s->doc, v, "%s: %llu is out of range", uints[i].name,
+					(unsigned long long)u);
+		*uints[i].field = (unsigned int)u;
+		s->features_named |= uints[i].field != &s->platform.vmid_bits &&
+				      uints[i].field != &s->platform.gic_priority_bits;
+	}
+	for (size_t i = 0; i < sizeof(bools) / sizeof(bools[0]); i++) {
+		v = ymap_get(&s->doc, n, bools[i].name);
+		if (!v)
+			continue;
+		if (yscalar_bool(&s->doc, v, bools[i].name, bools[i].field))
+			return -1;
+		s->features_named = true;
+	}
+	for (unsigned int i = 0; i < 5; i++) {
+		char key[16];
+
+		snprintf(key, sizeof(key), "register%u", i);
+		v = ymap_get(&s->doc, n, key);
+		if (!v)
+			continue;
+		if (s->features_named)
+			return ydoc_err(&s->doc, v, "features: field names or raw registers, not both");
+		if (yscalar_u64(&s->doc, v, key, &s->platform.feature_register[i]))
+			return -1;
+		s->platform.raw_features = true;
+	}
+	return 0;
+}
+
 struct scenario *scenario_load(const char *path, char *err, size_t errlen)
 {
 	static const char *const keys[] = { "name", "description", "profile", "memory",
-		"granules", "steps", "faults", "expect", NULL };
+		"granules", "steps", "faults", "expect", "features", NULL };
 	struct scenario *s = calloc(1, sizeof(*s));
 	yaml_node_t *root, *n;
 
@@ -319,6 +391,8 @@ struct scenario *scenario_load(const char *path, char *err, size_t errlen)
 		goto fail;
 	}
 	if (load_granules(s, ymap_get(&s->doc, root, "granules")))
+		goto fail;
+	if (load_features(s, ymap_get(&s->doc, root, "features")))
 		goto fail;
 	if (s->granules_used > s->memory / PMEM_GRANULE_SIZE) {
 		ydoc_err(&s->doc, root, "the named granules need more than memory: %llu bytes",
@@ -453,9 +527,14 @@ int scenario_run(const struct scenario *s, const char *profile,
 	}
 	rc.profile = profile;
 	rc.pmem = r.pm;
+	rc.platform = s->platform;
+	if (s->features_named) {
+		rc.features = s->features;
+		rc.features_set = true;
+	}
 	r.rmm = rmm_create(&rc, err, sizeof(err));
 	if (!r.rmm) {
-		scn_err(&r, NULL, "fake RMM: %s", err);
+		scn_err(&r, s->features_node, "fake RMM: %s", err);
 		goto out;
 	}
 	r.trace = trace_new(opts->trace_out, true);

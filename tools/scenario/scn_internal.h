@@ -35,6 +35,11 @@ struct scenario {
 	uint64_t granules_used;	/* first free granule after the named ones */
 	yaml_node_t *steps, *faults, *expect;
 	char *notes;		/* "file:line:col: note" lines from loading */
+	/* `features:` - the platform the RMM is created for (NULL: defaults). */
+	yaml_node_t *features_node;
+	bool features_named;
+	struct rmm_features features;
+	struct rmm_platform platform;
 };
 
 /* One run (or dry run) of a scenario against one profile. */

@@ -138,5 +138,6 @@ struct vcpu_config test_realm_vcpu_config(struct test_realm *r, uint64_t pc,
 		.num_start_tables = r->num_start_tables, .rtt_base = r->rtt_base,
 		.vmid = 1, .mpidr = 0x80000000, .pc = pc,
 		.x = { x0, x1, x2, x3 }, .budget = 1000000,
+		.pmu_counters = VCPU_PMU_COUNTERS,
 	};
 }

@@ -38,6 +38,53 @@ static void test_create_rejects(void **state)
 	test_realm_fini(&r);
 }
 
+/*
+ * The vCPU exists before its first fetch can succeed: an entry PC whose
+ * page is not mapped yet (or lies above the IPA space) is the first run's
+ * instruction abort, not a creation failure.
+ */
+static void test_create_at_unmapped_entry(void **state)
+{
+	struct test_realm r;
+	struct vcpu_config cfg;
+	struct vcpu_exit x;
+	struct vcpu *v;
+	uint64_t pa;
+
+	assert_true(test_realm_init(&r, 40, 1));
+	cfg = test_realm_vcpu_config(&r, RAM2_IPA, 0, 0, 0, 0);
+	v = vcpu_create(&cfg);
+	if (!v)
+		fail_msg("vcpu_create at an unmapped entry: %s", vcpu_create_error());
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, RAM2_IPA);
+	assert_int_equal(x.abort.hpfar, (RAM2_IPA >> 12) << 4);
+	assert_int_equal(x.pc, RAM2_IPA);
+	/* Still unmapped: the same abort again. */
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, RAM2_IPA);
+	/* Mapped now (invalid -> valid needs no invalidation): the code runs. */
+	pa = test_realm_load(&r, "host_call", RAM2_IPA);
+	assert_true(pa != 0);
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_SMC);
+	assert_int_equal(vcpu_get_reg(v, VCPU_REG_X0), RSI_HOST_CALL);
+	vcpu_destroy(v);
+
+	/* Above the IPA space. */
+	cfg.pc = 1ULL << 41;
+	v = vcpu_create(&cfg);
+	if (!v)
+		fail_msg("vcpu_create beyond the IPA space: %s", vcpu_create_error());
+	vcpu_run(v, &x);
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, 1ULL << 41);
+	vcpu_destroy(v);
+	test_realm_fini(&r);
+}
+
 static void test_host_call_smc(void **state)
 {
 	struct fixture *f = fixture_new("host_call", 40, 1, 0x42, 0x1111, 0x2222, 0x3333);
@@ -187,6 +234,37 @@ static void test_insn_abort(void **state)
 	fixture_free(f);
 }
 
+/* WFE traps only when asked (translation-block inspection), PC past it. */
+static void test_wfe_trap(void **state)
+{
+	struct fixture *f = fixture_new("wfe_loop", 40, 1, 3, 0, 0, 0);
+	uint64_t *g;
+
+	/* Not trapped: a yield; the three WFEs run through to the host call. */
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, NULL);
+	assert_int_equal(g[0], 3);
+	fixture_free(f);
+
+	/* Trapping asked for after realm code was translated (a flush). */
+	f = fixture_new("wfe_loop", 40, 1, 3, 0, 0, 0);
+	vcpu_set_budget(f->vcpu, 3);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	vcpu_set_budget(f->vcpu, 1000000);
+	vcpu_set_trap_wfe(f->vcpu, true);
+	for (uint64_t i = 1; i <= 3; i++) {
+		run_expect(f, VCPU_EXIT_WFE);
+		assert_int_equal(f->exit.esr, (0x01ULL << 26) | (1ULL << 25) | 1);
+		assert_int_equal(xreg(f, 21), i);
+		/* PC past the WFE: the cmp. */
+		assert_int_equal(vcpu_get_reg(f->vcpu, VCPU_REG_PC), GUEST_IPA + 0x14);
+	}
+	/* Off again: no more exits. */
+	vcpu_set_trap_wfe(f->vcpu, false);
+	run_expect_smc(f, RSI_HOST_CALL);
+	fixture_free(f);
+}
+
 static void test_budget(void **state)
 {
 	struct fixture *f = fixture_new("spin", 40, 1, 0, 0, 0, 0);
@@ -194,13 +272,58 @@ static void test_budget(void **state)
 
 	vcpu_set_budget(f->vcpu, 1001);
 	run_expect(f, VCPU_EXIT_BUDGET);
-	/* mov + 500 x (add, b): exactly 500 increments. */
+	/* mov + 500 x (add, b): exactly 500 increments, PC back on the add. */
 	assert_int_equal(xreg(f, 1), 500);
+	assert_int_equal(f->exit.pc, GUEST_IPA + 4);
 	before = xreg(f, 1);
+	/* 501 x add + 500 x b: the 1001st instruction is an add. */
 	run_expect(f, VCPU_EXIT_BUDGET);
-	assert_int_equal(xreg(f, 1), before + 500);
+	assert_int_equal(xreg(f, 1), before + 501);
+	assert_int_equal(f->exit.pc, GUEST_IPA + 8);
 	vcpu_set_budget(f->vcpu, 50000000);
 	run_expect(f, VCPU_EXIT_BUDGET);
+	fixture_free(f);
+}
+
+static bool poll_count(void *ctx)
+{
+	unsigned int *calls = ctx;
+
+	return ++*calls == 3;
+}
+
+static bool poll_never(void *ctx)
+{
+	++*(unsigned int *)ctx;
+	return false;
+}
+
+/* Polling between slices: exact budgets across slices, a poll that says stop ends the run. */
+static void test_poll_slices(void **state)
+{
+	struct fixture *f = fixture_new("spin", 40, 1, 0, 0, 0, 0);
+	unsigned int calls = 0;
+
+	/* Slices of 100 under a budget of 1001: still exactly 1001 instructions. */
+	vcpu_set_poll(f->vcpu, poll_never, &calls, 100);
+	vcpu_set_budget(f->vcpu, 1001);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	assert_int_equal(xreg(f, 1), 500);
+	assert_int_equal(calls, 10);            /* after each of the 10 full slices */
+	assert_int_equal(f->exit.pc, GUEST_IPA + 4);
+	/* The third poll says stop: 3 slices of 100 from the add, 150 increments. */
+	calls = 0;
+	vcpu_set_poll(f->vcpu, poll_count, &calls, 100);
+	vcpu_set_budget(f->vcpu, 1000000);
+	run_expect(f, VCPU_EXIT_POLL);
+	assert_int_equal(calls, 3);
+	assert_int_equal(xreg(f, 1), 500 + 150);
+	assert_int_equal(f->exit.pc, vcpu_get_reg(f->vcpu, VCPU_REG_PC));
+	/* No poll function: one slice of the whole budget. */
+	vcpu_set_poll(f->vcpu, NULL, NULL, 0);
+	vcpu_set_budget(f->vcpu, 1000);
+	run_expect(f, VCPU_EXIT_BUDGET);
+	assert_int_equal(xreg(f, 1), 650 + 500);
 	fixture_free(f);
 }
 
@@ -228,11 +351,14 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_geometries),
 		cmocka_unit_test(test_create_rejects),
+		cmocka_unit_test(test_create_at_unmapped_entry),
 		cmocka_unit_test(test_host_call_smc),
 		cmocka_unit_test(test_hello_mmio),
 		cmocka_unit_test(test_mmio_forms),
 		cmocka_unit_test(test_insn_abort),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_poll_slices),
+		cmocka_unit_test(test_wfe_trap),
 		cmocka_unit_test(test_hvc_and_undef),
 	};
 

@@ -155,6 +155,89 @@ static void test_measurement(void **state)
 	fixture_free(f);
 }
 
+/*
+ * What a realm reads from its ID registers is what vcpu.h says the engine
+ * provides (the fake RMM's FEATURES follow those constants): a GICv3
+ * system-register interface, SVE, PMU counters, breakpoints, watchpoints,
+ * no FEAT_HAFDBS.
+ */
+static void test_id_regs(void **state)
+{
+	struct fixture *f = fixture_new("id_regs", 40, 1, 0, 0, 0, 0);
+	uint64_t *g;
+
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, NULL);
+	assert_int_equal((g[0] >> 24) & 0xf, 1);                 /* PFR0.GIC: system registers */
+	assert_int_equal((g[0] >> 32) & 0xf, VCPU_SVE);          /* PFR0.SVE */
+	assert_int_equal(((g[1] >> 12) & 0xf) + 1, VCPU_NUM_BPS); /* DFR0.BRPs */
+	assert_int_equal(((g[1] >> 20) & 0xf) + 1, VCPU_NUM_WPS); /* DFR0.WRPs */
+	assert_true(((g[1] >> 8) & 0xf) >= 1);                    /* DFR0.PMUVer: PMUv3 */
+	assert_int_equal((g[2] >> 11) & 0x1f, VCPU_PMU_COUNTERS); /* PMCR_EL0.N */
+	assert_int_equal(g[3], 0);                                /* ID_AA64ZFR0_EL1 */
+	assert_int_equal(g[4] & 0xf, 0);                          /* MMFR1.HAFDBS */
+	assert_int_equal(g[5] & 0xf, 4);                          /* MMFR0.PARange: 44 bits */
+	fixture_free(f);
+}
+
+/* The PMU model: a SW_INCR counter overflows; the interrupt request needs PMINTENSET. */
+static void test_pmu_overflow(void **state)
+{
+	for (uint64_t mode = 0; mode < 2; mode++) {
+		struct fixture *f = fixture_new("pmu_overflow", 40, 1, mode, 0, 0, 0);
+		uint64_t *g;
+
+		assert_false(vcpu_pmu_irq(f->vcpu));
+		run_expect_smc(f, RSI_HOST_CALL);
+		g = hostcall_gprs(f, NULL);
+		assert_int_equal(g[0], 1);              /* PMOVSSET: counter 0 */
+		assert_int_equal(g[1], mode);           /* PMINTENSET */
+		assert_int_equal(vcpu_pmu_irq(f->vcpu), mode == 1);
+		fixture_free(f);
+	}
+}
+
+/* The cycle counter counts with the generic counter and overflows at 2^64 (LC). */
+static void test_pmu_cycle_counter(void **state)
+{
+	struct fixture *f = fixture_new("pmu_overflow", 40, 1, 2, 2000000, 0, 0);
+	uint64_t *g;
+
+	vcpu_set_budget(f->vcpu, 100000000);
+	run_expect_smc(f, RSI_HOST_CALL);
+	g = hostcall_gprs(f, NULL);
+	assert_int_equal(g[0], 1ULL << 31);
+	assert_int_equal(g[1], 1ULL << 31);
+	assert_true(vcpu_pmu_irq(f->vcpu));
+	fixture_free(f);
+}
+
+/* Without a PMU (pmu_counters 0) its registers are UNDEFINED to the realm. */
+static void test_pmu_absent_undef(void **state)
+{
+	struct test_realm r;
+	struct vcpu_config cfg;
+	struct vcpu_exit x;
+	struct vcpu *v;
+
+	assert_true(test_realm_init(&r, 40, 1));
+	test_realm_load(&r, "pmu_overflow", GUEST_IPA);
+	cfg = test_realm_vcpu_config(&r, GUEST_IPA, 1, 0, 0, 0);
+	cfg.pmu_counters = 0;
+	v = vcpu_create(&cfg);
+	assert_non_null(v);
+	vcpu_set_reg(v, VCPU_REG_VBAR_EL1, MMIO_IPA);    /* nothing mapped there */
+	vcpu_run(v, &x);
+	/* The fetch of the vector faults: the UNDEF was taken first. */
+	assert_int_equal(x.reason, VCPU_EXIT_INSN_ABORT);
+	assert_int_equal(x.abort.ipa, MMIO_IPA + 0x200);
+	assert_int_equal(vcpu_get_reg(v, VCPU_REG_ESR_EL1), 1ULL << 25);        /* EC 0, IL */
+	assert_int_equal(vcpu_get_reg(v, VCPU_REG_ELR_EL1), GUEST_IPA + 12);    /* msr pmcr_el0 */
+	assert_false(vcpu_pmu_irq(v));
+	vcpu_destroy(v);
+	test_realm_fini(&r);
+}
+
 static void test_guest_table(void **state)
 {
 	static const char *const names[] = {
@@ -179,6 +262,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rsi_version),
+		cmocka_unit_test(test_id_regs),
+		cmocka_unit_test(test_pmu_overflow),
+		cmocka_unit_test(test_pmu_cycle_counter),
+		cmocka_unit_test(test_pmu_absent_undef),
 		cmocka_unit_test(test_ripas_change),
 		cmocka_unit_test(test_psci_cpu_on),
 		cmocka_unit_test(test_measurement),

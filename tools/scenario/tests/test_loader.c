@@ -153,9 +153,43 @@ static void names_are_ktap_safe(void **state)
 	scenario_free(s);
 }
 
+/* `features:` - field names or raw registers, typed values, errors at file:line:col; ranges at run. */
+static void features_key(void **state)
+{
+	static const struct { const char *features, *where, *what; } bad[] = {
+		{ "{s2sz: 40, register0: 0x28}", ":2:33:", "not both" },
+		{ "{s2sz: forty}", ":2:18:", "s2sz" },
+		{ "{sve: 3}", ":2:17:", "sve" },
+		{ "{colour: blue}", ":2:12:", "colour" },
+		{ "[1, 2]", ":2:11:", "features" },
+	};
+	char err[512], text[512];
+	struct scenario_result res;
+	struct scenario *s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: 8M\ngranules: [g]\n"
+			 "steps:\n  - write: {to: g, fill: 1}\n", bad[i].features);
+		err[0] = 0;
+		assert_null(load_text(text, err, sizeof(err)));
+		if (!strstr(err, bad[i].where) || !strstr(err, bad[i].what))
+			fail_msg("%s: %s", bad[i].features, err);
+	}
+	/* Well typed but out of the RMM's range: the run fails, at the key. */
+	s = load_text("name: f\nfeatures: {s2sz: 60, vmid_bits: 8}\nmemory: 8M\ngranules: [g]\n"
+		      "steps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	assert_non_null(s);
+	assert_int_not_equal(scenario_run(s, "1.0", NULL, &res), 0);
+	if (!strstr(res.failure, ":2:11: fake RMM: features out of range"))
+		fail_msg("%s", res.failure);
+	scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(features_key),
 		cmocka_unit_test(family_selects_every_revision),
 		cmocka_unit_test(list_names_each_profile_once),
 		cmocka_unit_test(unknown_names_are_errors),

@@ -36,10 +36,25 @@ extern "C" {
 /* Default PA of arena[0]: 1 TiB, above every IPA space the engine accepts. */
 #define VCPU_DEFAULT_PA_BASE    0x10000000000ULL
 #define VCPU_DEFAULT_BUDGET     10000000ULL     /* instructions per vcpu_run */
+#define VCPU_DEFAULT_SLICE      65536ULL        /* instructions between polls */
 /* Unicorn 2.0.1's CPU models implement a 44-bit PARange and QEMU faults any
  * stage-2 input size above PAMax, so 45..48-bit IPA spaces cannot be run. */
+#define VCPU_PA_BITS            44      /* ID_AA64MMFR0_EL1.PARange */
 #define VCPU_MIN_IPA_BITS       32
-#define VCPU_MAX_IPA_BITS       44
+#define VCPU_MAX_IPA_BITS       VCPU_PA_BITS
+
+/*
+ * What the emulated CPU (Unicorn 2.0.1's Cortex-A72 model) gives a realm,
+ * as its ID registers say (test_vcpu_id_regs checks them against what a
+ * realm reads): no SVE, a PMUv3 with 4 event counters, 6 breakpoints and 4
+ * watchpoints, no hardware access-flag or dirty-state management; the
+ * GICv3 CPU interface is the engine's ICC_* emulation (SYSREG exits), so
+ * ID_AA64PFR0_EL1.GIC reads 1.  The fake RMM's default FEATURES follow.
+ */
+#define VCPU_SVE                0
+#define VCPU_PMU_COUNTERS       4
+#define VCPU_NUM_BPS            6
+#define VCPU_NUM_WPS            4
 
 struct vcpu;
 
@@ -58,6 +73,9 @@ struct vcpu_config {
 	uint64_t pc;            /* initial PC (IPA; the MMU is off at start) */
 	uint64_t x[8];          /* initial x0..x7, everything else is 0 */
 	uint64_t budget;        /* instructions per vcpu_run; 0 = default */
+	/* Event counters of the realm's PMU (PMCR_EL0.N, at most VCPU_PMU_COUNTERS);
+	 * 0: the realm has no PMU and its registers are UNDEFINED (vcpu_pmu.c). */
+	unsigned int pmu_counters;
 };
 
 enum vcpu_exit_reason {
@@ -67,8 +85,10 @@ enum vcpu_exit_reason {
 	VCPU_EXIT_DATA_ABORT,   /* stage-2 data abort: abort.*; PC on the insn */
 	VCPU_EXIT_INSN_ABORT,   /* stage-2 instruction abort: abort.ipa; PC = fetch addr */
 	VCPU_EXIT_WFI,          /* PC past the WFI (always trapped, see vcpu_run.c) */
+	VCPU_EXIT_WFE,          /* PC past the WFE (only with vcpu_set_trap_wfe) */
 	VCPU_EXIT_SYSREG,       /* ICC_* access: sysreg.*; PC on the MRS/MSR */
 	VCPU_EXIT_BUDGET,       /* instruction budget used up; PC = next insn */
+	VCPU_EXIT_POLL,         /* the poll function asked to stop; PC = next insn */
 	VCPU_EXIT_ERROR,        /* anything unexpected: message says what */
 };
 
@@ -134,7 +154,11 @@ enum vcpu_reg {
 	VCPU_REG_SCTLR_EL1,
 };
 
-/* NULL on failure; vcpu_create_error() then says why (thread-local). */
+/*
+ * NULL on failure; vcpu_create_error() then says why (thread-local).  The
+ * entry PC need not translate yet: a page stage 2 does not map (or an
+ * address above the IPA space) is the first vcpu_run's instruction abort.
+ */
 struct vcpu *vcpu_create(const struct vcpu_config *cfg);
 const char *vcpu_create_error(void);
 void vcpu_destroy(struct vcpu *vcpu);
@@ -147,6 +171,24 @@ int vcpu_reset(struct vcpu *vcpu, uint64_t pc, const uint64_t x[8]);
  * (reason != ERROR) or -1 with out->reason == VCPU_EXIT_ERROR. */
 int vcpu_run(struct vcpu *vcpu, struct vcpu_exit *out);
 void vcpu_set_budget(struct vcpu *vcpu, uint64_t instructions);
+
+/*
+ * Time-driven events (timers, host interrupts) for a realm that spins: with
+ * a poll function set, a run goes in slices of at most `slice` instructions
+ * (0: VCPU_DEFAULT_SLICE) and calls fn(ctx) between them, at an
+ * instruction boundary; true ends the run with VCPU_EXIT_POLL.  The budget
+ * still counts every instruction of every slice.  fn NULL: no polling.
+ */
+typedef bool (*vcpu_poll_fn)(void *ctx);
+void vcpu_set_poll(struct vcpu *vcpu, vcpu_poll_fn fn, void *ctx, uint64_t slice);
+
+/*
+ * Trap WFE (HCR_EL2.TWE, the RMM's TRAP_WFE): a WFE ends the run with
+ * VCPU_EXIT_WFE.  Unicorn cannot trap WFE, so the engine inspects the
+ * translation blocks it runs (vcpu_wfe.c); that costs about a nanosecond
+ * per block, paid from the first time trapping is asked for on this vcpu.
+ */
+void vcpu_set_trap_wfe(struct vcpu *vcpu, bool trap);
 
 uint64_t vcpu_get_reg(struct vcpu *vcpu, enum vcpu_reg reg);
 void vcpu_set_reg(struct vcpu *vcpu, enum vcpu_reg reg, uint64_t value);
@@ -179,6 +221,13 @@ void vcpu_stage2_changed(struct vcpu *vcpu);
 void vcpu_code_changed(struct vcpu *vcpu, uint64_t pa, uint64_t len);
 
 void vcpu_get_timers(struct vcpu *vcpu, struct vcpu_timers *out);
+
+/*
+ * The PMU's overflow interrupt request: PMCR_EL0.E and a counter whose
+ * PMCNTENSET, PMINTENSET and PMOVSSET bits are all set (counters brought
+ * up to date first).  Always false without a PMU.
+ */
+bool vcpu_pmu_irq(struct vcpu *vcpu);
 
 /* Software walk of the realm's current translation (stage 1 if enabled,
  * then stage 2), for reading guest memory host-side.  Returns a host

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Host interrupts while a REC runs (1.0): rmm_host_irq_raise() from another
+ * thread ends a spinning realm's REC_ENTER with an IRQ exit within a slice,
+ * not at the budget; one raised before the entry is taken at once; a poll
+ * function is asked with the REC between slices.
+ */
+#include "rec_fixture.h"
+
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rec.h"
+#include "rmm_internal.h"
+
+/* Without the interrupt the spin guest would run for seconds (1e9 iterations). */
+#define LONG_BUDGET 2000000000ULL
+#define KICK_DELAY_US 20000
+/* A slice is 65536 instructions (well under a millisecond); generous for a loaded machine. */
+#define MAX_LATENCY_NS 500000000LL
+
+static uint64_t realm_x(struct rx *x, unsigned int n)
+{
+	return rec_get_x(rec_of(x->f->rmm, x->rec[0]), n);
+}
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+struct kicker {
+	struct rmm *rmm;
+	int64_t raised_ns;
+};
+
+static void *kick(void *p)
+{
+	struct kicker *k = p;
+
+	usleep(KICK_DELAY_US);
+	k->raised_ns = now_ns();
+	rmm_host_irq_raise(k->rmm);
+	return NULL;
+}
+
+static void host_thread_kicks_spinning_rec(void **state)
+{
+	struct rx *x = *state;
+	struct kicker k = { .rmm = x->f->rmm };
+	int64_t exited_ns;
+	pthread_t t;
+	uint64_t count;
+
+	x->f->rmm->rec_insn_budget = LONG_BUDGET;
+	rx_boot(x, "spin", 0);
+	assert_int_equal(pthread_create(&t, NULL, kick, &k), 0);
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	exited_ns = now_ns();
+	assert_int_equal(pthread_join(t, NULL), 0);
+	count = realm_x(x, 1);
+	/* The kick, not the budget: far fewer than budget / 2 iterations. */
+	assert_true(count > 0 && count < LONG_BUDGET / 4);
+	if (exited_ns - k.raised_ns > MAX_LATENCY_NS)
+		fail_msg("IRQ exit %lld ns after the kick", (long long)(exited_ns - k.raised_ns));
+	/* Taken by that exit: the next entry runs to its (small) budget, 50000 iterations. */
+	x->f->rmm->rec_insn_budget = 100000;
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	assert_int_equal(realm_x(x, 1), count + 50000);
+}
+
+static void raised_before_entry(void **state)
+{
+	struct rx *x = *state;
+	struct rec *rec;
+
+	rx_boot(x, "spin", 0);
+	rmm_host_irq_raise(x->f->rmm);
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	/* Not one instruction ran. */
+	rec = rec_of(x->f->rmm, x->rec[0]);
+	assert_int_equal(vcpu_get_reg(rec->vcpu, VCPU_REG_PC), RX_CODE_IPA);
+	x->f->rmm->rec_insn_budget = 1001;
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	assert_int_equal(realm_x(x, 1), 500);
+}
+
+struct poller {
+	unsigned int calls;
+	uint64_t rec;
+};
+
+static bool poll_fifth(void *ctx, uint64_t rec)
+{
+	struct poller *p = ctx;
+
+	p->rec = rec;
+	return ++p->calls == 5;
+}
+
+/* Asked before the realm runs, then after each slice: the fifth answer ends the fourth slice. */
+static void poll_function(void **state)
+{
+	struct rx *x = *state;
+	struct poller p = { 0 };
+
+	x->f->rmm->rec_insn_budget = LONG_BUDGET;
+	rx_boot(x, "spin", 0);
+	rmm_set_host_irq_poll(x->f->rmm, poll_fifth, &p);
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	assert_int_equal(p.calls, 5);
+	assert_int_equal(p.rec, x->rec[0]);
+	assert_int_equal(realm_x(x, 1), 4 * VCPU_DEFAULT_SLICE / 2);
+	rmm_set_host_irq_poll(x->f->rmm, NULL, NULL);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, rx_setup, rx_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(host_thread_kicks_spinning_rec), T(raised_before_entry), T(poll_function),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
