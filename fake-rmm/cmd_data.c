@@ -2,7 +2,7 @@
 /*
  * Realm data granules, 1.0: DATA_CREATE (measured or not),
  * DATA_CREATE_UNKNOWN and DATA_DESTROY.  Failure order per
- * research/tf-rmm.md §3; a DATA granule is always mapped by exactly one
+ * TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/rtt.c; a DATA granule is always mapped by exactly one
  * level-3 entry (or a folded block) and counted once by that RTT.
  */
 #include "realm.h"

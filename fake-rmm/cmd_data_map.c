@@ -2,8 +2,7 @@
 /*
  * Realm data, 2.0: RTT_DATA_MAP_INIT (DATA_CREATE's successor),
  * RTT_DATA_MAP and RTT_DATA_UNMAP.  Check orders as TF-RMM main
- * runtime/rmi/rtt_map.c and rtt_unmap.c (research/tf-rmm.md §3 "2.0
- * range commands"); where the v14 host relies on a behaviour main
+ * runtime/rmi/rtt_map.c and rtt_unmap.c; where the v14 host relies on a behaviour main
  * does not have, it is noted at the place.
  */
 #include <rmi/v2.h>

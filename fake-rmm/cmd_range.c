@@ -6,8 +6,8 @@
  *   - base or top not granule aligned, or top <= base: ERROR_INPUT with
  *     x1 = base.  A size-0 range is therefore an error, never a SUCCESS
  *     with x1 == base: a host that loops "until x1 == top" on a size-0
- *     request stops on the error instead of spinning (kernel-series.md
- *     §6; TF-RMM main answers the same).
+ *     request stops on the error instead of spinning (v14's
+ *     rmi_delegate_range() loops on x1; TF-RMM main answers the same).
  *   - the first granule not tracked or not in the source state:
  *     ERROR_INPUT, x1 = base, nothing changed.
  *   - a later such granule ends the call early: SUCCESS, x1 = its PA.

@@ -2,7 +2,7 @@
 /*
  * REALM_CREATE, REALM_ACTIVATE, REALM_DESTROY, REALM_TERMINATE (2.0) and
  * REC_AUX_COUNT (1.0).  Failure conditions are checked in the spec's order
- * (research/tf-rmm.md §3 "REALM_CREATE"); the first one that holds decides
+ * (TF-RMM runtime/rmi/realm.c smc_realm_create); the first one that holds decides
  * the status.
  */
 #include <stdlib.h>

@@ -2,7 +2,8 @@
 /*
  * REC_CREATE, REC_DESTROY (1.0) and PSCI_COMPLETE.  Failure conditions in
  * the order TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/rec.c checks them
- * (research/tf-rmm.md §3); the first one that holds decides the status.
+ * (smc_rec_create, smc_rec_destroy); the first one that holds decides the
+ * status.
  */
 #include <stdlib.h>
 

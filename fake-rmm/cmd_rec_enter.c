@@ -2,7 +2,7 @@
 /*
  * REC_ENTER (1.0 and 2.0): the checks on the REC, the run page and the enter flags
  * in the order of TF-RMM rmm-spec-v1.0-rel0 runtime/rmi/run.c
- * (research/tf-rmm.md §3 "REC_ENTER"), the completions of the last exit,
+ * (smc_rec_enter), the completions of the last exit,
  * then the REC's code on its engine until something needs the host.
  *
  * The profiles differ only in the run page: 2.0 has no GIC fields (the host

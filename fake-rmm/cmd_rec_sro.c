@@ -4,7 +4,7 @@
  * the 1.0 REC core (rec.c): the same object, checks and measurement, with
  * the auxiliary granules donated by the host instead of listed in
  * rec_params.  Transcript and check order as TF-RMM main runtime/rmi/rec.c
- * (research/tf-rmm.md §3 "REC_CREATE (1.0)" -> main):
+ * (smc_rec_create, as main changed it from rmm-spec-v1.0-rel0):
  *
  *   REC_CREATE(rd, rec, params)
  *     rec not DELEGATED                 -> ERROR_INPUT

@@ -3,7 +3,7 @@
  * Realm IPA state: RTT_INIT_RIPAS (1.0 and 2.0) and the RTT half of
  * RTT_SET_RIPAS (ripas_set_range, called by the REC layer once it has made
  * the REC-side checks).  Both work inside one table per call: the host
- * calls again from the address reached (research/tf-rmm.md §3).
+ * calls again from the address reached (TF-RMM runtime/rmi/rtt.c).
  */
 #include "realm.h"
 #include "rtt.h"
@@ -79,8 +79,8 @@ uint64_t ripas_set_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64
  * One entry of RTT_INIT_RIPAS.  1.0: unassigned_empty -> unassigned_ram,
  * unassigned_ram stays; anything else ends the range.  2.0 also turns
  * assigned_empty into assigned_ram and passes over assigned_ram, because
- * the kernel runs it over memory it populated already (kernel-series.md
- * §2.9).
+ * the kernel runs it over memory it populated already (v14
+ * kvm_realm_init_ipa_range() after populate).
  */
 static bool init_ripas_entry(const struct rmm *rmm, uint64_t *entry, int level)
 {

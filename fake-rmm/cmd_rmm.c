@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The 2.0 RMM-wide commands: RMM_CONFIG_SET, RMM_CONFIG_GET, RMM_ACTIVATE,
- * GRANULE_TRACKING_GET and GPT_L1_CREATE (research/kernel-series.md §2.8,
- * TF-RMM main runtime/rmi/granule.c and activate.c), and where the profile
+ * GRANULE_TRACKING_GET and GPT_L1_CREATE (as the v14 core driver
+ * arch/arm64/kernel/rmi.c calls them, TF-RMM main runtime/rmi/granule.c and activate.c), and where the profile
  * has them RMM_DEACTIVATE, GPT_INFO and ATTEST_PLAT_TOKEN_REFRESH (post-v14
  * host header).
  *

@@ -2,8 +2,8 @@
 /*
  * RTT structure commands: RTT_CREATE, RTT_DESTROY, RTT_FOLD and
  * RTT_READ_ENTRY (1.0 and 2.0).  Failure conditions are checked in the
- * order of research/tf-rmm.md §3 (the spec's priority order as TF-RMM
- * implements it); the first that holds decides the status.  Outputs not
+ * order TF-RMM runtime/rmi/rtt.c checks them (the spec's priority order
+ * as TF-RMM implements it); the first that holds decides the status.  Outputs not
  * defined on an error stay 0 (the dispatcher clears them), except where
  * TF-RMM gives a value (RTT_DESTROY's top).
  */
@@ -89,7 +89,7 @@ uint64_t smc_rtt_destroy(struct rmm *rmm, struct rmi_call *c)
 	/*
 	 * rtt_walk: the walk to level - 1 stopped early, or the parent entry
 	 * is not a table.  top tells the host where the next table may be
-	 * (the kernel's teardown walk skips to it, kernel-series.md §2.9).
+	 * (the kernel's teardown walk skips to it: realm_tear_down_rtt_level()).
 	 */
 	rtt_walk(rmm, r, ipa, level - 1, &w);
 	if (w.level != level - 1 || w.info.kind != S2TTE_TABLE) {
@@ -236,7 +236,7 @@ uint64_t smc_rtt_read_entry(struct rmm *rmm, struct rmi_call *c)
 		state = RMI_RTT_ENTRY_STATE_ASSIGNED;
 		/*
 		 * The PA, whatever the RIPAS.  TF-RMM rmm-spec-v1.0-rel0 gave 0 for
-		 * a DESTROYED granule (tf-rmm.md §2.3); its later fix f5257c6e
+		 * a DESTROYED granule; its later fix f5257c6e
 		 * follows the spec, which reports the PA, on 1.0 too.
 		 */
 		desc = w.info.pa;

@@ -3,7 +3,7 @@
  * RTT_SET_RIPAS (rd, rec, base, top) -> top: the REC-side rules (only the
  * pending RIPAS change of that REC, continuing where it stopped), then the
  * table walk of cmd_ripas.c's ripas_set_range.  Order as TF-RMM
- * rmm-spec-v1.0-rel0 (research/tf-rmm.md §3 "RTT_SET_RIPAS"); no realm
+ * rmm-spec-v1.0-rel0 (smc_rtt_set_ripas); no realm
  * state check.
  */
 #include "rec.h"

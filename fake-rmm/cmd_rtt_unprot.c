@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Unprotected (NS) mappings, 1.0: RTT_MAP_UNPROTECTED and
- * RTT_UNMAP_UNPROTECTED.  Order of checks per research/tf-rmm.md §3: the
+ * RTT_UNMAP_UNPROTECTED.  Order of checks as TF-RMM runtime/rmi/rtt.c: the
  * level bound comes before the RD check.  Unprotected entries take no
  * reference on their RTT and no granule state (the host may map any PA).
  */

@@ -15,7 +15,7 @@ static uint64_t version_word(unsigned int major, unsigned int minor)
  * The RMM implements exactly one revision (lower == higher).  1.0 answers
  * SUCCESS only for the revision it implements; 2.0 also for an older
  * minor of the same major it is compatible with.  x1/x2 always carry the
- * implemented range (spec "RMI_VERSION", research/tf-rmm.md §1.1).
+ * implemented range (DEN0137 "RMI_VERSION"; TF-RMM smc_version).
  */
 uint64_t smc_version(struct rmm *rmm, struct rmi_call *c)
 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * PSCI calls from the realm, and PSCI_COMPLETE.  Semantics as TF-RMM
- * rmm-spec-v1.0-rel0 runtime/rsi/psci.c (research/tf-rmm.md §3 "What each
- * exit carries", "PSCI handled inside", "PSCI_COMPLETE"):
+ * rmm-spec-v1.0-rel0 runtime/rsi/psci.c and runtime/rmi/rec.c
+ * (smc_psci_complete):
  *  - answered inside: PSCI_VERSION (1.1), PSCI_FEATURES, unknown functions
  *    (NOT_SUPPORTED), and the CPU_ON / AFFINITY_INFO checks the RMM can
  *    make alone (entry outside the PAR, unknown target, the caller itself);

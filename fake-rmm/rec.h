@@ -143,7 +143,7 @@ enum ipa_lookup rec_ipa_lookup(const struct rmm *rmm, const struct realm *r, uin
 
 void vgic_init(struct vgic *g, unsigned int nr_lrs, unsigned int pri_bits);
 uint64_t vgic_ich_vtr(const struct vgic *g);	/* ICH_VTR_EL2 the realm is told of */
-/* The 1.0 rec_enter GIC checks (tf-rmm.md §3 REC_ENTER step 7). */
+/* The 1.0 rec_enter GIC checks (TF-RMM rmm-spec-v1.0-rel0 gic_validate_state()). */
 bool vgic_entry_valid(const struct vgic *g, uint64_t hcr, const uint64_t *lrs);
 void vgic_load(struct vgic *g, uint64_t hcr, const uint64_t *lrs);
 /* What rec_exit reports. */

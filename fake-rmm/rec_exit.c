@@ -3,7 +3,7 @@
  * What an engine exit means for the REC: handled inside the RMM (RSI,
  * HVC -> UNDEF, SEA injection, the virtual GIC) or an exit to the host with
  * the fields the spec defines for it.  Follows TF-RMM rmm-spec-v1.0-rel0
- * runtime/core/exit.c (research/tf-rmm.md §3 "What each exit carries"):
+ * runtime/core/exit.c:
  *
  *  - data abort at an unprotected IPA: ESR keeps EC, ISV, SAS, SF, WnR, SET,
  *    FnV, EA, DFSC -- SRT, SSE, AR and IL are hidden (the RMM completes the

@@ -5,7 +5,7 @@
  * IPA_STATE_GET, ATTEST_TOKEN_INIT/CONTINUE, SMCCC_VERSION, unknown FIDs.
  * Forwarded as REC exits: IPA_STATE_SET (RIPAS_CHANGE), HOST_CALL, PSCI
  * (psci.c).  Checks and results as TF-RMM rmm-spec-v1.0-rel0 runtime/rsi
- * (research/tf-rmm.md §1.5, §4).
+ * (DEN0137 "RSI commands").
  *
  * Results: x0..x3 are written (unset ones become 0, as TF-RMM's result
  * registers), x4 and up are preserved.

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the 2.0 range map / unmap commands share (TF-RMM main
- * runtime/rmi/rtt_map.c, rtt_unmap.c; research/tf-rmm.md §3 "2.0 range
- * commands"): the output-address argument (flags.OADDR_TYPE, LIST_COUNT,
+ * runtime/rmi/rtt_map.c, rtt_unmap.c): the output-address argument (flags.OADDR_TYPE, LIST_COUNT,
  * oaddr), the block walk over the descriptors, and the unmap sweep of one
  * leaf table.  Every call works inside one RTT; partial progress is
  * SUCCESS with x1 = the next IPA.

@@ -83,7 +83,7 @@ uint64_t s2tte_ns_host_bits(uint64_t e, int level);
 /*
  * RTT_MAP_UNPROTECTED's desc_valid: only the host-controlled fields may be
  * set (OA aligned to `level`, below 2^48; MemAttr[4:2]; S2AP[7:6]) and
- * MemAttr must not be the reserved FWB encoding 0b100 (tf-rmm.md §3).
+ * MemAttr must not be the reserved FWB encoding 0b100 (TF-RMM s2tte.c).
  */
 #define S2TTE_HOST_MEMATTR_MASK (7ULL << S2TTE_MEMATTR_SHIFT)
 #define S2TTE_HOST_MEMATTR_RESERVED (4ULL << S2TTE_MEMATTR_SHIFT)

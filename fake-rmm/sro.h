@@ -3,7 +3,8 @@
  * Stateful RMI Operations (2.0): a command that cannot finish in one call
  * answers INCOMPLETE with a handle in x1; the host drives it with
  * OP_MEM_DONATE / OP_MEM_RECLAIM / OP_CONTINUE / OP_CANCEL as the memreq
- * bits of each answer say (research/kernel-series.md §2.8, tf-rmm.md §5).
+ * bits of each answer say (DEN0137 2.0 "Stateful RMI Operations"; TF-RMM
+ * main runtime/rmi/sro.c).
  *
  * A context has a memory phase engine (struct sro_mem) shared by every
  * operation:

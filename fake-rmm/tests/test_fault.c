@@ -3,7 +3,7 @@
  * Fault injection on the 1.0 profile: a forced failure answers the
  * results the real command gives when it fails without doing anything
  * (spec `on_failure`).  The teardown protocols read them: RTT_DESTROY's
- * top (kernel-series.md §2.9: x2 == ipa means "live children, recurse"),
+ * top (the kernel's teardown walk: x2 == ipa means "live children, recurse"),
  * DATA_DESTROY's and RTT_UNMAP_UNPROTECTED's top (where to go on), and
  * VERSION's range on refusal.  An injected ERROR_RTT with top = 0 would be
  * an answer no RMM gives.

@@ -2,7 +2,7 @@
 /*
  * The RIM after DATA_CREATE (measured and unmeasured) and RTT_INIT_RIPAS
  * (1.0), computed independently: each 256-byte measurement descriptor is
- * built byte by byte at the spec's offsets (research/tf-rmm.md §4) and
+ * built byte by byte at the spec's offsets (DEN0137 "Realm measurement") and
  * hashed with libcrypto's EVP directly, for SHA-256 and SHA-512.
  */
 #include "rtt_fixture.h"

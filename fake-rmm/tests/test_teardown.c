@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Realm teardown in the order the kernel does it (kernel-series.md §2.9,
+ * Realm teardown in the order the kernel does it (kvm_destroy_realm(),
  * v12 / RMM 1.0): DATA_DESTROY over the PAR driven by x2 (top) and the
  * ERROR_RTT index (a block found on the way is unfolded with RTT_CREATE),
  * RTT_UNMAP_UNPROTECTED over the rest, then the RTT_DESTROY walk from the

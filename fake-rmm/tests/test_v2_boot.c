@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * 2.0 boot: the sequence the v14 host runs (kernel-series.md §2.8),
+ * 2.0 boot: the sequence the v14 host runs (arm64_init_rmi()),
  * RMM_CONFIG_SET / GET, RMM_ACTIVATE and the global-state gate,
  * GRANULE_TRACKING_GET, GPT_L1_CREATE, and range (un)delegation.
  */

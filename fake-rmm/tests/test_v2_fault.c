@@ -382,7 +382,7 @@ static void forced_failures_look_like_real_ones(void **state)
 /*
  * Every status a sweep injects into range delegation answers x1 = base and
  * moves nothing: a host looping on x1 sees no progress, never a jump back
- * to 0 (kernel-series.md §2.8 "Range delegation").
+ * to 0 (v14 rmi_delegate_range()).
  */
 static void forced_range_failures_answer_base(void **state)
 {

@@ -10,7 +10,7 @@
  *
  * Granules are 4 KiB.  The default PA base (1 TiB) keeps the arena clear of
  * the IPA range most realms use, so the vCPU can map both into Unicorn's one
- * address space (see research/unicorn-spike.md §1.4).
+ * address space (fake-rmm/vcpu/).
  */
 #ifndef CCA_DOUBLE_PMEM_H
 #define CCA_DOUBLE_PMEM_H

@@ -3,7 +3,7 @@
  * cca-double reference host code: realm translation tables (RTTs).
  *
  * The RMM owns the tables; the host only supplies delegated granules for
- * them and drives three error-led protocols (kernel-series.md §2.9):
+ * them and drives three error-led protocols (as the host series does):
  *
  *  - a command that walks into a missing table answers ERROR_RTT with the
  *    level it reached: create the tables below it and retry;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * cca-double reference host code: RMI commands to their end, and the 2.0
- * Stateful RMI Operations (SRO, kernel-series.md §2.8).
+ * Stateful RMI Operations (SRO, DEN0137 2.0).
  *
  * A command answered BUSY is issued again, at most RMI_RETRY_MAX times;
  * BLOCKED (no operation context free) as often as the flavour allows

@@ -2,7 +2,7 @@
 /*
  * RMM 2.0 only, on each 2.0 revision (realm_sro_v2 on 2.0-bet1,
  * realm_sro_v2_bet3 on 2.0-bet3): stateful operations and the answers a
- * 2.0 RMM may give (kernel-series.md §2.8, §6).  INCOMPLETE with no memory
+ * 2.0 RMM may give (DEN0137 2.0 "Stateful RMI Operations").  INCOMPLETE with no memory
  * request (OP_CONTINUE) on the commands whose operation transfers memory
  * and on the continue-only ones, donations of several granules, contiguous
  * or not, on commands v14 does not drive, an operation the RMM stops
