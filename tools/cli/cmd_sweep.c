@@ -137,6 +137,7 @@ int sweep_main(int argc, char **argv)
 	size_t run_seq = 0;
 	bool merge = false, run_opts = false;
 	long repros = 0;
+	unsigned int load_errors = 0;
 	int c, status;
 
 	optind = 1;
@@ -148,7 +149,10 @@ int sweep_main(int argc, char **argv)
 		case 'p': profile = optarg; break;
 		case 'J': json = optarg; break;
 		case 'U': junit = optarg; break;
-		case 'T': so.timeout_s = (unsigned int)strtoul(optarg, NULL, 10); break;
+		case 'T':
+			if (!cli_parse_seconds("sweep", "--timeout", optarg, &so.timeout_s))
+				return 2;
+			break;
 		case 'F': so.first_error_only = true; break;
 		case 'j':
 			so.jobs = (unsigned int)strtoul(optarg, &end, 10);
@@ -218,6 +222,7 @@ int sweep_main(int argc, char **argv)
 		if (!s) {
 			fprintf(stderr, "%s\n", err);
 			t.clean_failed++;
+			load_errors++;
 			continue;
 		}
 		for (unsigned int p = 0; p < scenario_nprofiles(s); p++) {
@@ -256,7 +261,8 @@ int sweep_main(int argc, char **argv)
 	sweep_print_totals(&t);
 	if (repro)
 		fprintf(stderr, "sweep: %ld repro scenarios in %s\n", repros, repro);
-	status = t.bad || t.clean_failed ? 1 : 0;
+	/* A file that does not load is a load error (2), whatever the others did. */
+	status = load_errors ? 2 : t.bad || t.clean_failed ? 1 : 0;
 out:
 	if (jw.f)
 		fclose(jw.f);

@@ -16,6 +16,9 @@ set(cases
   "2" "run,--timeout,5x,${WORK}/passes.yaml"
   "2" "run,--profile,9.9,${WORK}/passes.yaml"
   "2" "trace,${WORK}"
+  "2" "sweep,${WORK}/dup-key.yaml"
+  "2" "sweep,--timeout,-1,${WORK}/passes.yaml"
+  "1" "sweep,-q,${WORK}/passes.yaml"
   "2" "no-such-subcommand")
 list(LENGTH cases n)
 math(EXPR last "${n} - 1")
