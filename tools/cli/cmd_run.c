@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double run: scenarios as one KTAP document. */
+#define _GNU_SOURCE	/* asprintf */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,8 @@ static void usage(FILE *f)
 		"\n"
 		"  -p, --profile P     run on profile P only (a spec/<P>.yaml: `cca-double help`\n"
 		"                      lists them); scenarios for another profile are skipped\n"
-		"  -f, --filter GLOB   only suite.case names matching GLOB (repeatable)\n"
+		"  -f, --filter GLOB   only suite.case names matching GLOB (repeatable); a\n"
+		"                      GLOB without '@' also matches every case@profile\n"
 		"  -t, --trace FILE    append every RMI/RSI call to FILE\n"
 		"      --timeout N     seconds per scenario (default 60)\n"
 		"  -l, --list          list the cases, run nothing\n"
@@ -64,11 +66,22 @@ int run_main(int argc, char **argv)
 			so.profile = optarg;
 			break;
 		case 'f':
-			if (ko.nr_filters == KUNIT_MAX_FILTERS) {
-				fprintf(stderr, "run: at most %d filters\n", KUNIT_MAX_FILTERS);
+			/*
+			 * A scenario on several profiles is one case per profile,
+			 * "name@profile": a glob without '@' matches them all.
+			 */
+			if (ko.nr_filters + (strchr(optarg, '@') ? 1 : 2) > KUNIT_MAX_FILTERS) {
+				fprintf(stderr, "run: at most %d filters\n", KUNIT_MAX_FILTERS / 2);
 				return 2;
 			}
 			ko.filters[ko.nr_filters++] = optarg;
+			if (!strchr(optarg, '@')) {
+				char *any_profile;
+
+				if (asprintf(&any_profile, "%s@*", optarg) < 0)
+					return 2;
+				ko.filters[ko.nr_filters++] = any_profile;	/* lives until exit */
+			}
 			break;
 		case 't':
 			so.trace_path = optarg;
