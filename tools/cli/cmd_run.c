@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double run: scenarios as one KTAP document. */
-#define _GNU_SOURCE	/* asprintf */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +51,8 @@ int run_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* "GLOB@*" for each --filter GLOB without '@' (see -f). */
+	static char any_profile[KUNIT_MAX_FILTERS][256];
 	struct kunit_run_options ko = { .timeout_s = 60 };
 	unsigned int load_errors = 0;
 	struct scn_suite_opts so = { .load_errors = &load_errors };
@@ -76,11 +77,15 @@ int run_main(int argc, char **argv)
 			}
 			ko.filters[ko.nr_filters++] = optarg;
 			if (!strchr(optarg, '@')) {
-				char *any_profile;
+				char *g = any_profile[ko.nr_filters];
 
-				if (asprintf(&any_profile, "%s@*", optarg) < 0)
+				if ((size_t)snprintf(g, sizeof(any_profile[0]), "%s@*", optarg) >=
+				    sizeof(any_profile[0])) {
+					fprintf(stderr, "run: a filter is at most %zu characters\n",
+						sizeof(any_profile[0]) - 3);
 					return 2;
-				ko.filters[ko.nr_filters++] = any_profile;	/* lives until exit */
+				}
+				ko.filters[ko.nr_filters++] = g;
 			}
 			break;
 		case 't':
