@@ -15,21 +15,21 @@
 #include "sro.h"
 
 #define MIN_IPA_BITS 32
-#define PLATFORM_PA_BITS 48
 
 /*
  * Start level and IPA width must agree: `levels` = 3 - sl levels below the
  * start resolve levels*9 + 12 bits, the start level 9 more, and up to 16
  * concatenated start tables 4 more (not at level 0 without LPA2).
  */
-static bool ipa_bits_fit_level(unsigned int ipa_bits, int sl, bool lpa2)
+static bool ipa_bits_fit_level(unsigned int ipa_bits, int sl, bool lpa2, unsigned int pa_bits)
 {
 	int min_sl = lpa2 ? -1 : 0;
 	unsigned int levels, min_bits, max_bits;
 
 	if (sl < min_sl || sl > S2TT_PAGE_LEVEL)
 		return false;
-	if (sl == 0 && PLATFORM_PA_BITS < 44)
+	/* VTCR_EL2.SL0 cannot start at level 0 on a PA space below 44 bits (Arm ARM, TF-RMM). */
+	if (sl == 0 && pa_bits < 44)
 		return false;
 	levels = (unsigned int)(S2TT_PAGE_LEVEL - sl);
 	min_bits = levels * S2TTE_STRIDE + 12 + 1;
@@ -169,7 +169,7 @@ static bool params_supported(const struct rmm *rmm, const struct params *p)
 	 */
 	if (p->level_start < (lpa2 ? -1 : 0) || p->level_start > S2TT_PAGE_LEVEL)
 		return false;
-	if (!ipa_bits_fit_level(p->s2sz, (int)p->level_start, lpa2))
+	if (!ipa_bits_fit_level(p->s2sz, (int)p->level_start, lpa2, rmm->pa_bits))
 		return false;
 	if (realm_num_root_rtts(p->s2sz, (int)p->level_start) != p->num_start)
 		return false;

@@ -16,8 +16,6 @@
 #include "rmm_internal.h"
 #include "sro.h"
 
-/* The physical address space the fake platform implements. */
-#define PLATFORM_PA_BITS 48
 /* A 4 KiB RMI granule tracks memory in 1 GiB regions (tracking size 0). */
 #define TRACKING_REGION_1G 0
 #define L0GPT_BASE_BYTES (1ULL << 30)
@@ -73,19 +71,36 @@ uint64_t smc_rmm_activate(struct rmm *rmm, struct rmi_call *c)
 }
 
 /*
+ * What GRANULE_TRACKING_GET says of one kind of PA.  The arena is
+ * conventional memory tracked FINE; the rest is untracked (NONE), as
+ * TF-RMM reports PAs it has no granule for: conventional memory, MMIO
+ * non-coherent device memory, Secure memory category NONE where the
+ * profile has that value (2.0-bet3; conventional before it).  A hole is
+ * what TF-RMM reports for a PA it knows nothing of: conventional.
+ */
+static void tracking_of(const struct rmm *rmm, enum pa_kind kind, uint64_t *category,
+			uint64_t *state)
+{
+	*state = kind == PA_ARENA ? RMI_V2_TRACKING_STATE_FINE : RMI_V2_TRACKING_STATE_NONE;
+	*category = RMI_V2_MEM_CATEGORY_CONVENTIONAL;
+	if (kind == PA_MMIO)
+		*category = RMI_V2_MEM_CATEGORY_DEV_NCOH;
+	else if (kind == PA_SECURE)
+		*category = (uint64_t)abi_enum_or(rmm->abi, "mem_category", "NONE",
+						  RMI_V2_MEM_CATEGORY_CONVENTIONAL);
+}
+
+/*
  * [base, top) -> memory category, tracking state, and x3 = the top of the
- * region the answer holds for, so a host walking a memblock region loops
- * on x3.  The arena is conventional memory tracked FINE; everything else
- * is reported untracked (NONE), as TF-RMM does for PAs it has no granule
- * for.
+ * longest prefix the answer holds for (runs of the platform map with the
+ * same answer joined, as TF-RMM main does), so a host walking a memblock
+ * region loops on x3.
  */
 uint64_t smc_granule_tracking_get(struct rmm *rmm, struct rmi_call *c)
 {
 	uint64_t base = c->arg[0], top = c->arg[1];
-	uint64_t max_pa = (1ULL << PLATFORM_PA_BITS) - 1;
-	uint64_t arena_top = rmm->pa_base + (rmm->ngranules << GRANULE_SHIFT);
-	uint64_t region_top;
-	bool tracked;
+	uint64_t max_pa = platform_pa_limit(rmm) - 1;
+	uint64_t category, state, cat2, state2, cursor;
 
 	/* range_valid: inside the PA space, top > base by at least a granule */
 	if (base > max_pa || top > max_pa || base > top || top - base < GRANULE_SIZE)
@@ -93,16 +108,18 @@ uint64_t smc_granule_tracking_get(struct rmm *rmm, struct rmi_call *c)
 	/* base_align, top_align */
 	if ((base | top) & (GRANULE_SIZE - 1))
 		return RMI_EINPUT;
-	tracked = base >= rmm->pa_base && base < arena_top;
-	if (tracked)
-		region_top = arena_top;
-	else if (base < rmm->pa_base)
-		region_top = rmm->pa_base;
-	else
-		region_top = top;
-	c->res[0] = RMI_V2_MEM_CATEGORY_CONVENTIONAL;
-	c->res[1] = tracked ? RMI_V2_TRACKING_STATE_FINE : RMI_V2_TRACKING_STATE_NONE;
-	c->res[2] = region_top < top ? region_top : top;
+	tracking_of(rmm, platform_pa_kind(rmm, base, &cursor), &category, &state);
+	while (cursor < top) {
+		uint64_t next;
+
+		tracking_of(rmm, platform_pa_kind(rmm, cursor, &next), &cat2, &state2);
+		if (cat2 != category || state2 != state)
+			break;
+		cursor = next;
+	}
+	c->res[0] = category;
+	c->res[1] = state;
+	c->res[2] = cursor < top ? cursor : top;
 	return RMI_OK;
 }
 
@@ -118,7 +135,7 @@ uint64_t smc_gpt_l1_create(struct rmm *rmm, struct rmi_call *c)
 	uint64_t addr = c->arg[0];
 	uint64_t block = L0GPT_BASE_BYTES << rmm->feat.l0gptsz;
 
-	if (addr & (block - 1) || addr >> PLATFORM_PA_BITS)
+	if (addr & (block - 1) || addr >= platform_pa_limit(rmm))
 		return RMI_EINPUT;
 	return rmi_ret(RMI_STATUS_ERROR_GPT, 0);
 }
@@ -160,7 +177,7 @@ uint64_t smc_gpt_info(struct rmm *rmm, struct rmi_call *c)
 {
 	uint64_t base = c->arg[0], top = c->arg[1];
 	uint64_t block = L0GPT_BASE_BYTES << rmm->feat.l0gptsz;
-	uint64_t pa_space = 1ULL << PLATFORM_PA_BITS;
+	uint64_t pa_space = platform_pa_limit(rmm);
 
 	if (base >= pa_space || top >= pa_space)
 		return RMI_EINPUT;

@@ -101,6 +101,9 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 		rmm->feat = cfg->features;
 	} else {
 		rmm_default_features(&rmm->feat);
+		/* A smaller PA space than the vCPU's: the default IPA width follows it. */
+		if (cfg->platform.pa_bits && rmm->feat.s2sz > cfg->platform.pa_bits)
+			rmm->feat.s2sz = cfg->platform.pa_bits;
 	}
 	if (check_features(&rmm->feat, err, errlen))
 		goto fail;
@@ -115,6 +118,8 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 	rmm->pmem = cfg->pmem;
 	rmm->pa_base = pmem_pa_base(cfg->pmem);
 	rmm->ngranules = pmem_ngranules(cfg->pmem);
+	if (platform_map_init(rmm, &cfg->platform, err, errlen))
+		goto fail;
 	rmm->rec_insn_budget = cfg->rec_insn_budget ? cfg->rec_insn_budget : 10000000;
 	rmm->forced_exit = -1;
 	rmm->granules = calloc(rmm->ngranules, sizeof(*rmm->granules));

@@ -151,6 +151,10 @@ struct rmm {
 	bool raw_features;
 	uint64_t feature_raw[5];
 	unsigned int vmid_bits, gic_pri_bits;
+	/* The PA space and what is in it besides the arena (platform_map.c), sorted by base. */
+	unsigned int pa_bits;
+	struct rmm_mem_range mem_map[RMM_MEM_MAP_MAX];
+	unsigned int mem_map_len;
 
 	uint64_t pa_base, ngranules;
 	struct granule *granules;
@@ -233,6 +237,23 @@ int features_from_registers(struct rmm *rmm, const uint64_t regs[5], char *err, 
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid);
 void vmid_free(struct rmm *rmm, unsigned int vmid);
 int vmid_alloc(struct rmm *rmm);	/* 2.0: lowest free, or -1 */
+
+/* ---- platform_map.c ---- */
+/* What a PA is on this platform (the arena first, then rmm->mem_map). */
+enum pa_kind {
+	PA_HOLE,	/* nothing the platform describes */
+	PA_ARENA,	/* NS DRAM the RMM tracks: the only delegable memory */
+	PA_NS_DRAM,
+	PA_SECURE,
+	PA_MMIO,
+	PA_BEYOND,	/* at or above 2^pa_bits */
+};
+/* rmm->pa_bits and rmm->mem_map from the platform, after the arena is known; -1 (and err). */
+int platform_map_init(struct rmm *rmm, const struct rmm_platform *p, char *err, size_t errlen);
+/* The kind of `pa`; *top = the end of the run of that kind starting there. */
+enum pa_kind platform_pa_kind(const struct rmm *rmm, uint64_t pa, uint64_t *top);
+/* 2^pa_bits: the first PA past the platform's address space. */
+uint64_t platform_pa_limit(const struct rmm *rmm);
 
 /* ---- realm.c ---- */
 void realm_list_add(struct rmm *rmm, struct realm *r);

@@ -49,6 +49,32 @@ struct rmm_features {
 };
 
 /*
+ * A range of the platform's physical memory map outside the arena.  The
+ * RMM's granule table covers the arena only (as TF-RMM's covers the DRAM
+ * banks the firmware gives it), so no range here is delegable: every PA
+ * an RMI call takes as a granule it tracks - GRANULE_DELEGATE, a params,
+ * run, config or DATA_CREATE source page - answers ERROR_INPUT there, as
+ * in a hole (DEN0137 PaIsDelegable() is the platform's to define).  The
+ * kinds differ in what GRANULE_TRACKING_GET (2.0) reports: NS DRAM is
+ * conventional memory the RMM does not track, MMIO non-coherent device
+ * memory, Secure memory is no memory the host has (category NONE where the
+ * profile has it).  Unprotected mappings may point anywhere (TF-RMM: "the
+ * host is permitted to map any physical address outside PAR").
+ */
+enum rmm_mem_kind {
+	RMM_MEM_NS_DRAM,
+	RMM_MEM_SECURE,
+	RMM_MEM_MMIO,
+};
+
+struct rmm_mem_range {
+	uint64_t base, size;	/* 4 KiB aligned, size > 0, below 2^pa_bits */
+	enum rmm_mem_kind kind;
+};
+
+#define RMM_MEM_MAP_MAX 64
+
+/*
  * What a user sets to match a platform (zero fields keep the defaults).
  * raw_features: FEATURES answers feature_register[0..4] as given (bits the
  * profile does not describe included), and REALM_CREATE accepts what
@@ -59,6 +85,20 @@ struct rmm_platform {
 	uint64_t feature_register[5];
 	unsigned int vmid_bits;		/* 8 or 16 (default 16): the VMIDs realms may have */
 	unsigned int gic_priority_bits;	/* 5..8 (default 5): the vGIC's priority bits */
+	/*
+	 * The physical address space: pa_bits is its size (a PARange value:
+	 * 32, 36, 40, 42, 44, 48 or 52; default 48), independent of what the
+	 * vCPU can run.  FEATURES.S2SZ may not exceed it.  The arena must lie
+	 * below 2^pa_bits.
+	 */
+	unsigned int pa_bits;
+	/*
+	 * What else is at which PA (see struct rmm_mem_range); copied by
+	 * rmm_create().  The arena is NS DRAM the RMM tracks; anything not
+	 * described is a hole.
+	 */
+	const struct rmm_mem_range *mem_map;
+	unsigned int mem_map_len;	/* at most RMM_MEM_MAP_MAX */
 };
 
 struct rmm_config {
@@ -73,6 +113,17 @@ struct rmm_config {
 };
 
 void rmm_default_features(struct rmm_features *f);
+
+/*
+ * Checks a platform's PA size and memory map against an arena [arena_base,
+ * arena_base + arena_size), as rmm_create() does: 0, or -1 with the
+ * reason in `err` and in *bad_range the index of the range at fault (-1
+ * when it is the PA size or the arena).  For tools that report a range's
+ * own position.
+ */
+int rmm_platform_check(const struct rmm_platform *p, uint64_t arena_base, uint64_t arena_size,
+		       int *bad_range, char *err, size_t errlen);
+const char *rmm_mem_kind_name(enum rmm_mem_kind kind);
 
 struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen);
 void rmm_destroy(struct rmm *rmm);
