@@ -3,7 +3,8 @@
  * The platform memory map and PA size (rmm_platform.pa_bits, .mem_map), on
  * every profile: what rmm_create() refuses; that only the arena is
  * delegable (MMIO, Secure memory, NS DRAM outside the arena, holes and
- * PAs past 2^pa_bits answer ERROR_INPUT); that the PA size, not a constant,
+ * PAs past 2^pa_bits answer ERROR_INPUT, for delegation, a params page and
+ * a DATA_CREATE / RTT_DATA_MAP_INIT source); that the PA size, not a constant,
  * bounds the stage-2 start level (level 0 needs 44 bits) and FEATURES.S2SZ;
  * and on 2.0 what GRANULE_TRACKING_GET reports of each kind and where the
  * PA space ends for it, GPT_L1_CREATE and GPT_INFO.
@@ -211,6 +212,37 @@ static uint64_t create(struct fix *f, unsigned int s2sz, int level, unsigned int
 	return fix_realm_create(f, &d);
 }
 
+/*
+ * DATA_CREATE (1.0) / RTT_DATA_MAP_INIT (2.0) from an NS source outside
+ * the arena: ERROR_INPUT, the data granule left DELEGATED; the same call
+ * from the arena succeeds.  The RMM has no NS DRAM outside the arena to
+ * read, and does not pretend to (no zero-filled copy).
+ */
+static void data_source_outside_the_arena(void **state)
+{
+	struct rmm_platform pl = mapped40();
+	struct fix *f = open_ok(&pl, NULL);
+	const uint64_t outside[] = { DRAM_BASE, MMIO_BASE, SECURE_BASE, HOLE, PA40 };
+	const struct abi_command *cmd = abi_command_by_name(rmm_profile(f->rmm), ABI_RMI,
+							    is_v1() ? "DATA_CREATE" : "RTT_DATA_MAP_INIT");
+	uint64_t data, src;
+
+	(void)state;
+	assert_non_null(cmd);
+	assert_rmi(create(f, 40, 1, 2), 0);
+	rt_tables(f, 0, 3);
+	data = is_v1() ? fix_alloc_delegated(f) : rt_v2_delegated(f);
+	for (size_t i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+		assert_rmi(fix_call(f, cmd->fid, f->rd, data, 0, outside[i], 0, NULL),
+			   RMI_STATUS_ERROR_INPUT);
+		assert_int_equal(rmm_granule_state(f->rmm, data), GRANULE_DELEGATED);
+	}
+	src = rt_src(f, 0x5a);
+	assert_rmi(fix_call(f, cmd->fid, f->rd, data, 0, src, 0, NULL), 0);
+	assert_int_equal(rmm_granule_state(f->rmm, data), GRANULE_DATA);
+	close_fix(f);
+}
+
 /* A stage-2 walk starts at level 0 only on a PA space of 44 bits or more. */
 static void start_level_follows_pa_bits(void **state)
 {
@@ -300,6 +332,7 @@ int main(void)
 		cmocka_unit_test(create_checks_the_map),
 		cmocka_unit_test(only_the_arena_is_delegable),
 		cmocka_unit_test(params_outside_the_arena),
+		cmocka_unit_test(data_source_outside_the_arena),
 		cmocka_unit_test(start_level_follows_pa_bits),
 		cmocka_unit_test(tracking_get_by_kind),
 	};

@@ -247,7 +247,7 @@ static void run_init(struct scn_run *r, const struct scenario *s, const char *pr
 	r->d = (struct ydoc *)&s->doc;
 	r->abi = abi_profile_find(profile);
 	r->dry = dry;
-	r->pa_base = PMEM_DEFAULT_PA_BASE;
+	r->pa_base = s->arena_base;
 	r->next_free = s->granules_used;
 }
 
@@ -276,7 +276,8 @@ static int dry_run(struct scenario *s, const char *profile, char *err, size_t er
 /*
  * `features:` - what the platform is: FEATURES by field name (the rest
  * keep their defaults) or as raw registers (register0 .. register4), not
- * both; the VMID width and the GIC's priority bits.  Ranges are the fake
+ * both; the VMID width and the GIC's priority bits; the PA size and memory
+ * map (scn_platform.c).  Ranges are the fake
  * RMM's (rmm_create), reported at this key when a run starts.
  */
 static int load_features(struct scenario *s, yaml_node_t *n)
@@ -284,7 +285,7 @@ static int load_features(struct scenario *s, yaml_node_t *n)
 	static const char *const keys[] = { "s2sz", "lpa2", "sve", "sve_vl", "num_bps", "num_wps",
 		"pmu", "pmu_num_ctrs", "hash_sha_256", "hash_sha_512", "gicv3_num_lrs",
 		"max_recs_order", "l0gptsz", "register0", "register1", "register2", "register3",
-		"register4", "vmid_bits", "gic_priority_bits", NULL };
+		"register4", "vmid_bits", "gic_priority_bits", "pa_bits", "memory_map", NULL };
 	struct rmm_features *f = &s->features;
 	struct { const char *name; unsigned int *field; } uints[] = {
 		{ "s2sz", &f->s2sz }, { "sve_vl", &f->sve_vl }, { "num_bps", &f->num_bps },
@@ -342,7 +343,7 @@ static int load_features(struct scenario *s, yaml_node_t *n)
 			return -1;
 		s->platform.raw_features = true;
 	}
-	return 0;
+	return scn_load_platform_map(s, n);
 }
 
 struct scenario *scenario_load(const char *path, char *err, size_t errlen)
@@ -382,14 +383,8 @@ struct scenario *scenario_load(const char *path, char *err, size_t errlen)
 		goto fail;
 	if (load_profiles(s, ymap_get(&s->doc, root, "profile")))
 		goto fail;
-	s->memory = 64ULL << 20;
-	n = ymap_get(&s->doc, root, "memory");
-	if (n && yscalar_size(&s->doc, n, "memory", &s->memory))
+	if (scn_load_memory(s, ymap_get(&s->doc, root, "memory")))
 		goto fail;
-	if (s->memory < (1ULL << 20) || s->memory > (4ULL << 30) || s->memory % PMEM_GRANULE_SIZE) {
-		ydoc_err(&s->doc, n, "memory: 1M..4G, a multiple of 4K");
-		goto fail;
-	}
 	if (load_granules(s, ymap_get(&s->doc, root, "granules")))
 		goto fail;
 	if (load_features(s, ymap_get(&s->doc, root, "features")))

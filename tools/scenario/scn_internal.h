@@ -40,6 +40,9 @@ struct scenario {
 	bool features_named;
 	struct rmm_features features;
 	struct rmm_platform platform;
+	/* `memory: {base}` and `features: {memory_map}` (scn_platform.c). */
+	uint64_t arena_base;
+	struct rmm_mem_range mem_map[RMM_MEM_MAP_MAX];
 };
 
 /* One run (or dry run) of a scenario against one profile. */
@@ -70,6 +73,10 @@ struct scn_run {
 	struct scenario_result *res;
 	char err[2048];
 };
+
+/* scn_platform.c: `memory:` (size, base) and the platform map keys of `features:`. */
+int scn_load_memory(struct scenario *s, yaml_node_t *n);
+int scn_load_platform_map(struct scenario *s, yaml_node_t *features);
 
 /* scn_value.c: values of arguments, outputs and fields. */
 int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out);

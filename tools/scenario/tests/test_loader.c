@@ -186,10 +186,70 @@ static void features_key(void **state)
 	scenario_free(s);
 }
 
+/*
+ * `memory: {size, base}` and the memory map of `features:` (pa_bits,
+ * memory_map): each error at the key or range at fault, when the file
+ * loads; a good map loads and runs.
+ */
+static void platform_map_keys(void **state)
+{
+	static const struct { const char *memory, *features, *where, *what; } bad[] = {
+		{ "{size: 8M, base: 0x1234}", "{}", ":3:26:", "base: a nonzero multiple of 4K" },
+		{ "{size: 8M, base: 0}", "{}", ":3:26:", "base: a nonzero multiple of 4K" },
+		{ "{size: 8M, colour: 1}", "{}", ":3:", "colour" },
+		{ "{size: 3M+1}", "{}", ":3:", "memory" },
+		{ "8M", "{memory_map: 5}", ":2:24:", "a list of {base, size, kind}" },
+		{ "8M", "{memory_map: [7]}", ":2:25:", "each range is" },
+		{ "8M", "{memory_map: [{base: 0x1000, size: 0x1000}]}", ":2:25:", "missing 'kind'" },
+		{ "8M", "{memory_map: [{base: 0x1000, kind: mmio}]}", ":2:25:", "missing 'size'" },
+		{ "8M", "{memory_map: [{base: 0x1000, size: 4K, kind: dram}]}", ":2:56:",
+		  "kind: 'dram' is not ns_dram, secure or mmio" },
+		{ "8M", "{memory_map: [{base: 0x1000, size: 4K, kind: mmio, at: 1}]}", ":2:", "at" },
+		{ "8M", "{memory_map: [{base: 0x1800, size: 4K, kind: mmio}]}", ":2:25:",
+		  "memory range 0 (mmio at 0x1800, size 0x1000) is not whole 4 KiB granules" },
+		{ "8M", "{memory_map: [{base: 1T, size: 4K, kind: mmio}]}", ":2:25:",
+		  "overlaps the arena" },
+		{ "8M", "{memory_map: [{base: 0, size: 8K, kind: mmio}, {base: 4K, size: 4K, kind: secure}]}",
+		  ":2:58:", "memory range 1 (secure at 0x1000, size 0x1000) overlaps range 0" },
+		{ "8M", "{pa_bits: 40, memory_map: [{base: 0, size: 4K, kind: mmio}]}", ":2:21:",
+		  "the arena [0x10000000000, 0x10000800000) is not below 2^40" },
+		{ "{size: 8M, base: 2G}", "{pa_bits: 40, memory_map: [{base: 1T, size: 4K, kind: mmio}]}",
+		  ":2:38:", "is not below 2^40 (pa_bits)" },
+		{ "8M", "{pa_bits: 41}", ":2:21:", "pa_bits 41 is not a PA size" },
+		{ "8M", "{pa_bits: 4000}", ":2:21:", "pa_bits: 4000 is out of range" },
+	};
+	char err[512], text[512];
+	struct scenario_result res;
+	struct scenario *s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: %s\ngranules: [g]\n"
+			 "steps:\n  - write: {to: g, fill: 1}\n", bad[i].features, bad[i].memory);
+		err[0] = 0;
+		assert_null(load_text(text, err, sizeof(err)));
+		if (!strstr(err, bad[i].where) || !strstr(err, bad[i].what))
+			fail_msg("%s / %s: %s", bad[i].memory, bad[i].features, err);
+	}
+	/* Adjacent ranges, the arena moved below a 36-bit PA space: loads and runs. */
+	s = load_text("name: f\nfeatures: {pa_bits: 36, memory_map: [{base: 0, size: 2G, kind: secure},"
+		      " {base: 0x80800000, size: 1M, kind: mmio}]}\nmemory: {size: 8M, base: 2G}\n"
+		      "granules: [g]\nsteps:\n  - {rmi: GRANULE_DELEGATE, args: {addr: g}}\n"
+		      "  - {rmi: GRANULE_UNDELEGATE, args: {addr: g}}\n"
+		      "  - {rmi: GRANULE_DELEGATE, args: {addr: g+8M}, expect: ERROR_INPUT}\n",
+		      err, sizeof(err));
+	if (!s)
+		fail_msg("%s", err);
+	if (scenario_run(s, "1.0", NULL, &res))
+		fail_msg("%s", res.failure);
+	scenario_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(features_key),
+		cmocka_unit_test(platform_map_keys),
 		cmocka_unit_test(family_selects_every_revision),
 		cmocka_unit_test(list_names_each_profile_once),
 		cmocka_unit_test(unknown_names_are_errors),
