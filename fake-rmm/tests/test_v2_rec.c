@@ -14,6 +14,7 @@
 #include <cca-double/guests.h>
 
 #include <cca-double/fault.h>
+#include <cca-double/trace.h>
 
 #include "rec_fixture.h"
 #include "v2_fixture.h"
@@ -687,6 +688,36 @@ static void platform_gic_priority_bits_v2(void **state)
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
+/*
+ * FEATURES.S2SZ 48 on the 44-bit vCPU (as the 1.0 test_rec_platform): a
+ * 48-bit realm is created, populated, activated and its REC made like any
+ * other; REC_ENTER is ERROR_REC and the trace says why; the REC and the
+ * realm's memory are torn down as usual.
+ */
+static void platform_ipa_width_the_vcpu_cannot_run_v2(void **state)
+{
+	struct fix *f = *state;
+	struct rmm_features feat;
+	struct trace *t = trace_new(NULL, true);
+	uint64_t run, rec;
+	bool said = false;
+
+	rmm_default_features(&feat);
+	feat.s2sz = 48;
+	rx_reopen_platform(f, NULL, &feat);
+	rt_v2_realm(f, 48, 0, 1);
+	rec = boot_guest(f, "host_call", 1, 0, &run);
+	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
+	rmm_set_trace(f->rmm, t);
+	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), RMI_STATUS_ERROR_REC);
+	for (size_t i = 0; i < trace_nlines(t); i++)
+		said |= strstr(trace_line(t, i), "ipa_bits 48 unsupported") != NULL;
+	assert_true(said);
+	rmm_set_trace(f->rmm, NULL);
+	trace_free(t);
+	assert_rmi(v2_rec_destroy(f, rec), 0);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -708,6 +739,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(platform_raw_features_v2, fix_setup_v2, fix_teardown),
 		cmocka_unit_test_setup_teardown(platform_vmid_width_v2, fix_setup_v2, fix_teardown),
 		cmocka_unit_test_setup_teardown(platform_gic_priority_bits_v2, fix_setup_v2, fix_teardown),
+		cmocka_unit_test_setup_teardown(platform_ipa_width_the_vcpu_cannot_run_v2, fix_setup_v2,
+						fix_teardown),
 	};
 
 	return fix_run_v2_group("v2_rec", tests, argc, argv);
