@@ -403,21 +403,17 @@ static void host_irq_kicks_spinning_rec_v2(void **state)
 	struct fix *f = *state;
 	uint64_t run, rec = boot_guest(f, "spin", 0, 0, &run), count;
 	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
-	struct timespec t0, t1;
 	pthread_t t;
 
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
 	f->rmm->rec_insn_budget = 2000000000ULL;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(pthread_create(&t, NULL, kick_after_20ms, f->rmm), 0);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
 	count = rec_get_x(rec_of(f->rmm, rec), 1);
+	/* The kick, not the budget (no wall-clock bound: a loaded machine may stall either thread). */
 	assert_true(count > 0 && count < 500000000ULL);
-	/* 20 ms of sleep, then within a slice: well under half a second in all. */
-	assert_true((t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec) < 500000000LL);
 	assert_rmi(v2_rec_destroy(f, rec), 0);
 }
 
