@@ -205,6 +205,8 @@ static void run(struct rmm *rmm, struct rec *rec, uint64_t flags, struct rec_exi
 	vcpu_set_budget(v, rmm->rec_insn_budget);
 	vcpu_set_poll(v, poll_irq, &poll, 0);
 	vcpu_set_trap_wfe(v, flag(flags, RMI_V1_0_REC_ENTER_FLAGS_TRAP_WFE_MASK));
+	rec->sea_vector = UINT64_MAX;
+	rec->sea_refetches = 0;
 	out->kind = EXIT_IRQ;
 	for (unsigned int n = 0; n < MAX_RESUMES_PER_ENTRY; n++) {
 		if (rec_irq_due(rmm, rec))

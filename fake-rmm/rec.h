@@ -87,6 +87,12 @@ struct rec {
 	bool vtimer_reported, ptimer_reported;
 	/* The PMU overflow interrupt request as the last exit reported it (pmu_ovf_status). */
 	bool pmu_reported;
+	/*
+	 * Where the last SEA this entry injected sent the realm, and how many
+	 * times in a row the fetch there aborted again (rec_exit.c).
+	 */
+	uint64_t sea_vector;
+	unsigned int sea_refetches;
 };
 
 /* ---- rec.c: the object ---- */

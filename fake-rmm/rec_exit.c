@@ -103,10 +103,28 @@ void rec_timer_reported(struct rec *rec, const struct vcpu_timers *t)
 	rec->ptimer_reported = timer_asserted(t->cntp_ctl);
 }
 
-static enum rec_step inject_sea(struct rec *rec, const struct vcpu_exit *x)
+/*
+ * A realm whose SEA vector cannot be fetched takes the same SEA again at
+ * the vector, without retiring an instruction; from the second repeat on
+ * its state no longer changes (ELR, ESR, FAR, SPSR and PC all equal).  On
+ * hardware only the host's next interrupt ends that loop, so the entry
+ * ends now with the IRQ exit the budget would give, instead of injecting
+ * the same SEA until MAX_RESUMES_PER_ENTRY.
+ */
+#define SEA_REFETCHES_WEDGED 2
+
+static enum rec_step inject_sea(struct rec *rec, const struct vcpu_exit *x,
+				struct rec_exit_info *out)
 {
+	bool refetch = x->reason == VCPU_EXIT_INSN_ABORT && x->pc == rec->sea_vector;
+
 	vcpu_inject_sea(rec->vcpu, x->abort.va_valid ? x->abort.va : x->abort.ipa);
-	return REC_STEP_RESUME;
+	rec->sea_refetches = refetch ? rec->sea_refetches + 1 : 0;
+	rec->sea_vector = vcpu_get_reg(rec->vcpu, VCPU_REG_PC);
+	if (rec->sea_refetches < SEA_REFETCHES_WEDGED)
+		return REC_STEP_RESUME;
+	out->kind = EXIT_IRQ;
+	return REC_STEP_EXIT;
 }
 
 static enum rec_step data_abort(struct rmm *rmm, struct rec *rec, const struct vcpu_exit *x,
@@ -119,9 +137,9 @@ static enum rec_step data_abort(struct rmm *rmm, struct rec *rec, const struct v
 	int level;
 
 	if (ipa >= realm_ipa_size(r))
-		return inject_sea(rec, x);
+		return inject_sea(rec, x, out);
 	if (realm_ipa_is_protected(r, ipa) && rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY)
-		return inject_sea(rec, x);
+		return inject_sea(rec, x, out);
 	out->kind = EXIT_SYNC;
 	out->hpfar = hpfar;
 	rec->last.data_abort = true;
@@ -149,7 +167,7 @@ static enum rec_step insn_abort(struct rmm *rmm, struct rec *rec, const struct v
 
 	if (rec_ipa_lookup(rmm, r, ipa, &p, &level) == IPA_EMPTY ||
 	    ipa >= realm_ipa_size(r) || !realm_ipa_is_protected(r, ipa))
-		return inject_sea(rec, x);
+		return inject_sea(rec, x, out);
 	out->kind = EXIT_SYNC;
 	out->esr = x->esr & ESR_NONEMULATED_ABORT_MASK;
 	out->hpfar = x->abort.hpfar ? x->abort.hpfar : hpfar_of(ipa);

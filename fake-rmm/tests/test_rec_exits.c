@@ -331,6 +331,40 @@ static void sea_beyond_ipa_space(void **state)
 	rx_run_to_system_off(x, 0, 4);
 }
 
+static bool count_polls(void *ctx, uint64_t rec)
+{
+	(void)rec;
+	++*(unsigned int *)ctx;
+	return false;
+}
+
+/*
+ * The realm reads EMPTY memory with no vector table (VBAR_EL1 0, IPA 0
+ * EMPTY too): the SEA's vector fetch takes the same SEA again.  The entry
+ * ends with IRQ once that loop stops changing anything, not after
+ * thousands of identical injections (each polled for host interrupts).
+ */
+static void sea_at_unfetchable_vector_ends_entry(void **state)
+{
+	struct rx *x = *state;
+	struct rec *rec;
+	unsigned int polls = 0;
+	uint64_t ipa = 0x400000;
+
+	rt_tables(x->f, ipa, 3);
+	rx_boot(x, "read_loop", ipa + 0x18);
+	rmm_set_host_irq_poll(x->f->rmm, count_polls, &polls);
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	assert_true(polls <= 8);
+	rec = rec_of(x->f->rmm, x->rec[0]);
+	assert_int_equal(vcpu_get_reg(rec->vcpu, VCPU_REG_PC), 0x200);
+	/* Still wedged at the next entry, and ended as quickly. */
+	polls = 0;
+	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
+	assert_true(polls <= 8);
+	rmm_set_host_irq_poll(x->f->rmm, NULL, NULL);
+}
+
 /* Protected RAM without a mapping: a SYNC exit with the non-emulated ESR, FAR 0. */
 static void protected_unmapped_ram_exit(void **state)
 {
@@ -431,6 +465,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(budget_ends_spin_with_irq, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(sea_for_empty_ipa, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(sea_beyond_ipa_space, rx_setup, rx_teardown),
+		cmocka_unit_test_setup_teardown(sea_at_unfetchable_vector_ends_entry, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(protected_unmapped_ram_exit, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(inject_sea_after_mmio, rx_setup, rx_teardown),
 		cmocka_unit_test_setup_teardown(exit_immediately_counts_entries, rx_setup, rx_teardown),
