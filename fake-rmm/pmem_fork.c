@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct range {
@@ -115,43 +116,92 @@ static int data_extents(int fd, uint64_t size, struct ranges *l)
 	return 0;
 }
 
-static int write_all(int fd, const uint8_t *buf, size_t len, off_t off, bool zeros)
+/*
+ * The parent's own mapping of each copy it has made, kept for the next
+ * pmem_copy() into the same memfd.  Entries are matched by inode, not by
+ * descriptor number, which a closed and reopened descriptor may reuse.
+ */
+#define MAX_COPY_MAPS 64
+
+struct copy_map {
+	dev_t dev;
+	ino_t ino;
+	uint8_t *base;
+	uint64_t size;
+};
+
+static struct copy_map copy_maps[MAX_COPY_MAPS];
+
+static uint8_t *copy_mapping(int fd, uint64_t size)
 {
-	static const uint8_t zero[64 << 10];
+	struct copy_map *free_slot = NULL;
+	struct stat st;
+	void *p;
 
-	while (len) {
-		size_t chunk = zeros && len > sizeof(zero) ? sizeof(zero) : len;
-		ssize_t n = pwrite(fd, zeros ? zero : buf, chunk, off);
+	if (fstat(fd, &st))
+		return NULL;
+	for (size_t i = 0; i < MAX_COPY_MAPS; i++) {
+		struct copy_map *m = &copy_maps[i];
 
-		if (n <= 0)
-			return -1;
-		len -= (size_t)n;
-		off += n;
-		if (!zeros)
-			buf += n;
+		if (m->base && m->dev == st.st_dev && m->ino == st.st_ino && m->size == size)
+			return m->base;
+		if (!m->base && !free_slot)
+			free_slot = m;
 	}
-	return 0;
+	if (!free_slot) {
+		/* Full: the oldest entry goes. */
+		free_slot = &copy_maps[0];
+		munmap(free_slot->base, free_slot->size);
+		memmove(&copy_maps[0], &copy_maps[1], (MAX_COPY_MAPS - 1) * sizeof(copy_maps[0]));
+		free_slot = &copy_maps[MAX_COPY_MAPS - 1];
+	}
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	*free_slot = (struct copy_map){ st.st_dev, st.st_ino, p, size };
+	return p;
 }
 
+/* Is [pos, pos + len) inside one of the sorted, disjoint ranges of l (from index *j on)? */
+static bool covered(const struct ranges *l, size_t *j, uintptr_t pos, uintptr_t len)
+{
+	while (*j < l->n && l->r[*j].end <= pos)
+		(*j)++;
+	return *j < l->n && l->r[*j].start <= pos && pos + len <= l->r[*j].end;
+}
+
+/* Compared and copied in chunks this large: most of a reused copy is already right. */
+#define SYNC_CHUNK (16u << 10)
+
 /*
- * Makes `to` hold what `from` holds: the pages `from` has are copied (from
- * the RMM view), the pages only `to` has (from an earlier use) are zeroed
- * rather than freed, so that a reused copy costs no page allocation.
+ * Makes `to` hold what `from` holds.  A reused copy already holds most of
+ * it (the parent moved on by one call, its child changed a few pages), so
+ * a chunk is written only where it differs: reading is much cheaper than
+ * writing shared memory.  Pages only `to` has (from an earlier use) are
+ * zeroed rather than freed, so that a reused copy costs no page allocation.
  */
 static int sync_contents(int from, int to, const uint8_t *view, uint64_t size)
 {
 	struct ranges src = last_copied, dst = { 0 };
+	uint8_t *map = copy_mapping(to, size);
 	size_t j = 0;
 	int ret = -1;
 
 	src.n = 0;
-	if (data_extents(from, size, &src) || data_extents(to, size, &dst))
+	if (!map || data_extents(from, size, &src) || data_extents(to, size, &dst))
 		goto out;
-	for (size_t i = 0; i < src.n; i++)
-		if (write_all(to, view + src.r[i].start, src.r[i].end - src.r[i].start,
-			      (off_t)src.r[i].start, false))
-			goto out;
+	for (size_t i = 0; i < src.n; i++) {
+		for (uintptr_t pos = src.r[i].start; pos < src.r[i].end; pos += SYNC_CHUNK) {
+			uintptr_t len = src.r[i].end - pos < SYNC_CHUNK ? src.r[i].end - pos : SYNC_CHUNK;
+
+			/* A hole in `to` reads as zeros but would be allocated by reading it. */
+			if (covered(&dst, &j, pos, len) && !memcmp(map + pos, view + pos, len))
+				continue;
+			memcpy(map + pos, view + pos, len);
+		}
+	}
 	/* dst minus src: both lists are sorted and their ranges disjoint. */
+	j = 0;
 	for (size_t i = 0; i < dst.n; i++) {
 		uintptr_t pos = dst.r[i].start, end = dst.r[i].end;
 
@@ -166,8 +216,7 @@ static int sync_contents(int from, int to, const uint8_t *view, uint64_t size)
 			}
 			if (j < src.n && src.r[j].start < gap_end)
 				gap_end = src.r[j].start;
-			if (write_all(to, NULL, gap_end - pos, (off_t)pos, true))
-				goto out;
+			memset(map + pos, 0, gap_end - pos);
 			pos = gap_end;
 		}
 	}
