@@ -52,6 +52,7 @@ struct frame_text {
 	size_t len, used;
 	unsigned int lines;	/* functions found for this PC (inlined ones first) */
 	uintptr_t pc;
+	char last_fn[128];	/* the last function printed for this PC */
 };
 
 static void put(struct frame_text *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -107,6 +108,13 @@ static int line_found(void *data, uintptr_t pc, const char *file, int line, cons
 
 	if (!fn)
 		return 0;
+	/*
+	 * GCC can describe a function's split-off part as an inlined copy of
+	 * itself (seen under ASan): one line for it, the innermost.
+	 */
+	if (f->lines && !strcmp(f->last_fn, fn))
+		return 0;
+	snprintf(f->last_fn, sizeof(f->last_fn), "%s", fn);
 	if (f->lines++)
 		put(f, "\n     ");
 	/* The symbol is the function, or a part GCC split off (fn.cold, fn.isra.0). */
@@ -168,7 +176,7 @@ static void describe(uintptr_t pc, uintptr_t lookup, struct frame_text *f)
 
 const char *mock_symbolize(void *addr, char *buf, size_t len)
 {
-	struct frame_text f = { buf, len, 0, 0, 0 };
+	struct frame_text f = { buf, len, 0, 0, 0, "" };
 
 	if (!len)
 		return buf;
@@ -239,7 +247,7 @@ static __attribute__((noinline)) void print_backtrace_fd(int fd, unsigned int sk
 	/* The outermost frames end at a zero PC (_start has no caller). */
 	for (int i = (int)skip + 1; i < fr.n && i < last && fr.pc[i] > 1; i++) {
 		char text[1024];
-		struct frame_text f = { text, sizeof(text) - 1, 0, 0, 0 };
+		struct frame_text f = { text, sizeof(text) - 1, 0, 0, 0, "" };
 
 		if (exact)
 			describe(fr.pc[i] + 1, fr.pc[i], &f);
