@@ -5,10 +5,12 @@
  * the kernel's scripts/decode_stacktrace.sh would print it.
  *
  * The names and lines come from the program's own DWARF through GCC's
- * libbacktrace (the static library GCC ships; no run-time dependency).
- * Without it, or for code without debug information, a frame degrades to
- * the ELF symbol (function+0xoff), then to dladdr's dynamic symbol, then
- * to the bare address.  At most MOCK_BACKTRACE_FRAMES frames are printed.
+ * libbacktrace (the static library GCC ships; no run-time dependency),
+ * shown the program alone (mock_backtrace_dl_iterate_phdr below): shared
+ * libraries' frames are named by dladdr.  Without libbacktrace, or for
+ * code without debug information, a frame degrades to the ELF symbol
+ * (function+0xoff), then to dladdr's dynamic symbol, then to the bare
+ * address.  At most MOCK_BACKTRACE_FRAMES frames are printed.
  *
  * Output to /dev/null is not symbolized (a quiet sweep's runs).
  *
@@ -19,6 +21,7 @@
  */
 #include <dlfcn.h>
 #include <execinfo.h>
+#include <link.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -46,6 +49,36 @@ unsigned long mock_backtrace_frames_described(void)
 
 #ifdef CCA_HAVE_LIBBACKTRACE
 static struct backtrace_state *bt_state;
+
+struct program_only {
+	int (*callback)(struct dl_phdr_info *info, size_t size, void *data);
+	void *data;
+};
+
+static int skip_libraries(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct program_only *p = data;
+
+	if (info->dlpi_name && info->dlpi_name[0])
+		return 0;	/* a shared library */
+	return p->callback(info, size, p->data);
+}
+
+/*
+ * libbacktrace's dl_iterate_phdr (kernel/CMakeLists.txt renames its
+ * reference): it sees the program alone, so the first lookup reads the
+ * program's symbols and DWARF (the host code: all of it is linked in) and
+ * not those of libc, Unicorn and the rest, which dladdr names instead.
+ */
+int mock_backtrace_dl_iterate_phdr(int (*callback)(struct dl_phdr_info *, size_t, void *),
+				   void *data);
+int mock_backtrace_dl_iterate_phdr(int (*callback)(struct dl_phdr_info *, size_t, void *),
+				   void *data)
+{
+	struct program_only p = { callback, data };
+
+	return dl_iterate_phdr(skip_libraries, &p);
+}
 
 static void bt_error(void *data, const char *msg, int errnum)
 {
