@@ -5,10 +5,14 @@
  * the kernel's scripts/decode_stacktrace.sh would print it.
  *
  * The names and lines come from the program's own DWARF through GCC's
- * libbacktrace (the static library GCC ships; no run-time dependency).
- * Without it, or for code without debug information, a frame degrades to
- * the ELF symbol (function+0xoff), then to dladdr's dynamic symbol, then
- * to the bare address.  At most MOCK_BACKTRACE_FRAMES frames are printed.
+ * libbacktrace (the static library GCC ships; no run-time dependency),
+ * shown the program alone (mock_backtrace_dl_iterate_phdr below): shared
+ * libraries' frames are named by dladdr.  Without libbacktrace, or for
+ * code without debug information, a frame degrades to the ELF symbol
+ * (function+0xoff), then to dladdr's dynamic symbol, then to the bare
+ * address.  At most MOCK_BACKTRACE_FRAMES frames are printed.
+ *
+ * Output to /dev/null is not symbolized (a quiet sweep's runs).
  *
  * A GPF is reported from the SIGSEGV handler (fake-rmm/pmem.c), so the
  * printer writes with write(2) into a stack buffer and never calls malloc:
@@ -17,11 +21,13 @@
  */
 #include <dlfcn.h>
 #include <execinfo.h>
+#include <link.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cca-double/pmem.h>
@@ -34,8 +40,45 @@
 
 #define MOCK_BACKTRACE_FRAMES 24
 
+static unsigned long frames_described;
+
+unsigned long mock_backtrace_frames_described(void)
+{
+	return frames_described;
+}
+
 #ifdef CCA_HAVE_LIBBACKTRACE
 static struct backtrace_state *bt_state;
+
+struct program_only {
+	int (*callback)(struct dl_phdr_info *info, size_t size, void *data);
+	void *data;
+};
+
+static int skip_libraries(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct program_only *p = data;
+
+	if (info->dlpi_name && info->dlpi_name[0])
+		return 0;	/* a shared library */
+	return p->callback(info, size, p->data);
+}
+
+/*
+ * libbacktrace's dl_iterate_phdr (kernel/CMakeLists.txt renames its
+ * reference): it sees the program alone, so the first lookup reads the
+ * program's symbols and DWARF (the host code: all of it is linked in) and
+ * not those of libc, Unicorn and the rest, which dladdr names instead.
+ */
+int mock_backtrace_dl_iterate_phdr(int (*callback)(struct dl_phdr_info *, size_t, void *),
+				   void *data);
+int mock_backtrace_dl_iterate_phdr(int (*callback)(struct dl_phdr_info *, size_t, void *),
+				   void *data)
+{
+	struct program_only p = { callback, data };
+
+	return dl_iterate_phdr(skip_libraries, &p);
+}
 
 static void bt_error(void *data, const char *msg, int errnum)
 {
@@ -140,6 +183,7 @@ static void describe(uintptr_t pc, uintptr_t lookup, struct frame_text *f)
 	void *addr = (void *)pc;
 	Dl_info info;
 
+	frames_described++;
 	f->used = 0;
 	f->lines = 0;
 	f->buf[0] = 0;
@@ -215,6 +259,19 @@ static int frame_found(void *data, uintptr_t pc)
 #endif
 
 /*
+ * Output nobody reads (a quiet sweep run's /dev/null): the first lookup of
+ * a process reads every loaded library's symbols and debug information,
+ * which a WARN-only run should not pay for.
+ */
+static bool discarded(int fd)
+{
+	struct stat out, null;
+
+	return !fstat(fd, &out) && S_ISCHR(out.st_mode) && !stat("/dev/null", &null) &&
+	       out.st_rdev == null.st_rdev;
+}
+
+/*
  * Frames above `skip` + this function's, each on its own line, to `fd`.
  * Frame counting needs real frames: no inlining here, and the callers are
  * built without sibling calls (kernel/CMakeLists.txt).
@@ -225,6 +282,8 @@ static __attribute__((noinline)) void print_backtrace_fd(int fd, unsigned int sk
 	int last = (int)skip + 1 + MOCK_BACKTRACE_FRAMES;
 	bool exact = false;
 
+	if (discarded(fd))
+		return;
 #ifdef CCA_HAVE_LIBBACKTRACE
 	/*
 	 * libbacktrace's unwinder gives the PC of the call (return address

@@ -79,5 +79,7 @@ void mock_report_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2), 
 void mock_print_backtrace(unsigned int skip);
 /* Symbolic name of a code address ("func+0x1c"), in buf. */
 const char *mock_symbolize(void *addr, char *buf, size_t len);
+/* Frames looked up so far in this process (tests: none for a report to /dev/null). */
+unsigned long mock_backtrace_frames_described(void);
 
 #endif

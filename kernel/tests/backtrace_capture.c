@@ -57,6 +57,30 @@ unsigned int backtrace_frames(const char *text)
 }
 
 void backtrace_nodebug_function(void);
+void backtrace_discard_begin(void);
+void backtrace_discard_end(void);
+unsigned long backtrace_frames_described(void);
+
+/* stdout to /dev/null, as a quiet sweep run's. */
+void backtrace_discard_begin(void)
+{
+	fflush(stdout);
+	saved_stdout = dup(STDOUT_FILENO);
+	if (!freopen("/dev/null", "w", stdout))
+		abort();
+}
+
+void backtrace_discard_end(void)
+{
+	fflush(stdout);
+	dup2(saved_stdout, STDOUT_FILENO);
+	close(saved_stdout);
+}
+
+unsigned long backtrace_frames_described(void)
+{
+	return mock_backtrace_frames_described();
+}
 
 const char *backtrace_symbolize_nodebug(char *buf, size_t len)
 {

@@ -18,6 +18,10 @@ void backtrace_capture_begin(void);
 const char *backtrace_capture_end(void);
 /* The frames of the first "Call trace:" in `report`. */
 unsigned int backtrace_frames(const char *report);
+/* stdout to /dev/null and back; frames looked up so far. */
+void backtrace_discard_begin(void);
+void backtrace_discard_end(void);
+unsigned long backtrace_frames_described(void);
 /* mock_symbolize() of an address in code built without debug information. */
 const char *backtrace_symbolize_nodebug(char *buf, size_t len);
 
@@ -88,10 +92,27 @@ static void no_debug_info_degrades_to_symbols(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, sym, "backtrace_nodebug_function+0x1");
 }
 
+/* A report nobody reads (a quiet sweep run) looks nothing up; one that is read does. */
+static void discarded_report_is_not_symbolized(struct kunit *test)
+{
+	unsigned long before = backtrace_frames_described();
+
+	mock_warn_expect(2);
+	backtrace_discard_begin();
+	warn_from_caller();
+	backtrace_discard_end();
+	KUNIT_EXPECT_EQ(test, backtrace_frames_described(), before);
+	backtrace_capture_begin();
+	warn_from_caller();
+	backtrace_capture_end();
+	KUNIT_EXPECT_GT(test, backtrace_frames_described(), before + 3);
+}
+
 static struct kunit_case backtrace_cases[] = {
 	KUNIT_CASE(warn_names_function_and_line),
 	KUNIT_CASE(trace_is_bounded),
 	KUNIT_CASE(no_debug_info_degrades_to_symbols),
+	KUNIT_CASE(discarded_report_is_not_symbolized),
 	{}
 };
 
