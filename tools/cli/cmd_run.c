@@ -38,7 +38,7 @@ static void usage(FILE *f)
 		"\n"
 		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage or a\n"
 		"file that does not load (named in its failing case).\n",
-		CCA_SCENARIO_DIR);
+		cli_scenario_dir());
 }
 
 int run_main(int argc, char **argv)
@@ -60,7 +60,7 @@ int run_main(int argc, char **argv)
 	unsigned int load_errors = 0;
 	struct scn_suite_opts so = { .load_errors = &load_errors };
 	struct kunit_suite **suites = NULL;
-	const char *defaults[] = { CCA_SCENARIO_DIR };
+	const char *defaults[] = { cli_scenario_dir() };
 	int c, n, status;
 
 	optind = 1;
