@@ -32,6 +32,8 @@ static void usage(FILE *f)
 		"                      per case, failures with the scenario's file:line:col)\n"
 		"      --timeout N     seconds per scenario (default 60)\n"
 		"  -l, --list          list the cases, run nothing\n"
+		"  -v, --verbose       each case also prints its description and every RMI/RSI\n"
+		"                      call it made (the trace lines) as KTAP diagnostics\n"
 		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
 		"      --reference     the reference host code (an upstream build's own)\n"
 		"  -h, --help          this text\n"
@@ -50,6 +52,7 @@ int run_main(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "junit", required_argument, NULL, 'U' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "no-fork", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -64,7 +67,7 @@ int run_main(int argc, char **argv)
 	int c, n, status;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:f:t:lh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:f:t:lvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			so.profile = optarg;
@@ -100,6 +103,9 @@ int run_main(int argc, char **argv)
 			break;
 		case 'U':
 			ko.junit_path = optarg;
+			break;
+		case 'v':
+			so.verbose = true;
 			break;
 		case 'l':
 			ko.list_only = true;
