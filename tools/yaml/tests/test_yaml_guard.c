@@ -86,7 +86,16 @@ static void nesting_is_bounded(void **state)
 	for (size_t i = 0; i < n; i++)
 		memcpy(deep + 3 + 2 * i, "- ", 2);
 	memcpy(deep + 3 + 2 * n, "x\n", 2);
-	expect_error(deep, 2 * n + 5, "t.yaml:2:63: ", "nested deeper than 32 levels");
+	expect_error(deep, 2 * n + 5, "t.yaml:2:65: ", "nested deeper than 32 levels");
+	/* Block nesting by indentation: 40 mappings, one a line. */
+	for (size_t i = 0, o = 0; i < 40; i++) {
+		memset(deep + o, ' ', i);
+		o += i;
+		memcpy(deep + o, "k:\n", 3);
+		o += 3;
+		deep[o] = '\0';
+	}
+	expect_text(deep, "t.yaml:32:32: ", "nested deeper than 32 levels");
 	free(deep);
 	/*
 	 * An alias repeats its subtree where it stands: depth counts from
