@@ -54,11 +54,32 @@ install(FILES ${CMAKE_BINARY_DIR}/cca-doubleConfig.cmake
   ${CMAKE_BINARY_DIR}/cca-doubleConfigVersion.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/cca-double)
 
+# The CLI and what it runs, where its relative paths say (tools/cli,
+# cli_paths.c): the realm KUnit binary as kunit.py's build folder
+# (kunit.py exec --build_dir=P/libexec/cca-double/kunit-build), the
+# scenario library with its guest programs' sources, the assembled guest
+# programs, and the mock kernel headers abi-check compiles with.  Not in an
+# upstream build (-DKERNEL_SRC), whose binaries are a kernel tree's.
+if(TARGET cca-double-installed)
+  install(TARGETS cca-double-installed RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(PROGRAMS $<TARGET_FILE:realm_kunit_reference>
+    DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/cca-double/kunit-build RENAME linux)
+  install(DIRECTORY ${CCA_ROOT}/scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cca-double/scenarios
+    FILES_MATCHING PATTERN "*.yaml" PATTERN "*.md" PATTERN "*.S" PATTERN "*.inc" PATTERN "*.h")
+  get_target_property(guests_dir cca_guests BINARY_DIR)
+  install(DIRECTORY ${guests_dir}/gen/ DESTINATION ${CMAKE_INSTALL_DATADIR}/cca-double/guests
+    FILES_MATCHING PATTERN "*.bin" PATTERN "*.elf")
+  install(DIRECTORY ${CCA_ROOT}/kernel/include/
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/cca-double/kernel-include)
+endif()
+
 # The installed tree, tried from a fresh prefix (not under the sanitizers:
 # the example programs are built without them).
 if(NOT CCA_SANITIZE AND NOT CCA_FUZZ)
+  get_property(kunit_py GLOBAL PROPERTY CCA_KUNIT_PY_FOUND)
   add_test(NAME install.example
     COMMAND ${CMAKE_COMMAND} -DBUILD=${CMAKE_BINARY_DIR} -DSRC=${CCA_ROOT}
+            -DPY=${CCA_PYTHON3} -DKUNIT_PY=${kunit_py}
             -DLIBDIR=${CMAKE_INSTALL_LIBDIR} -DWORK=${CMAKE_BINARY_DIR}/install-test -P ${CMAKE_CURRENT_LIST_DIR}/install/install_test.cmake)
   set_tests_properties(install.example PROPERTIES TIMEOUT 600 LABELS unit)
 endif()

@@ -46,6 +46,10 @@ function(cca_kunit_build_dir kunit_target)
   add_test(NAME kunit_py.exec_filter COMMAND ${CCA_PYTHON3} ${py} exec --build_dir=${dir} realm_rec.*)
   add_test(NAME kunit_py.exec_isolated
     COMMAND ${CCA_PYTHON3} ${py} exec --build_dir=${dir} --run_isolated=suite realm_lifecycle*)
+  add_test(NAME kunit_py.exec_json
+    COMMAND ${CMAKE_COMMAND} -DPY=${CCA_PYTHON3} -DKUNIT_PY=${py} -DDIR=${dir}
+            -DOUT=${CMAKE_BINARY_DIR}/kunit-py/exec.json -P ${CCA_ROOT}/cmake/kunit_py_json.cmake)
+  set_tests_properties(kunit_py.exec_json PROPERTIES TIMEOUT 900 LABELS kunit)
   add_test(NAME kunit_py.parse_scenarios
     COMMAND sh -c "$<TARGET_FILE:cca-double> run | ${CCA_PYTHON3} ${py} parse")
   set_tests_properties(kunit_py.exec kunit_py.exec_filter kunit_py.exec_isolated kunit_py.parse_scenarios

@@ -141,7 +141,7 @@ static void junit_leaf(struct run_ctx *ctx, const struct kunit_suite *suite, con
 		return;
 	log = kunit_shared_log(ctx->test, &cap);
 	l = realloc(ctx->leaves, (ctx->nleaves + 1) * sizeof(*l));
-	text = malloc(strlen(log) + 1);
+	text = malloc(strlen(log) + 2);	/* + a last newline the log may lack */
 	if (!l || !text) {
 		fprintf(stderr, "kunit: out of memory for the JUnit report\n");
 		abort();

@@ -6,10 +6,7 @@
 #include <string.h>
 
 #include "abicheck.h"
-
-#ifndef CCA_MOCK_INCLUDE_DIR
-#define CCA_MOCK_INCLUDE_DIR "kernel/include"
-#endif
+#include "cli.h"	/* compiled into the CLI: cli_mock_include_dir() */
 
 static void usage(FILE *f)
 {
@@ -31,7 +28,7 @@ static void usage(FILE *f)
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 no mismatch, 1 mismatches found, 2 usage, header or probe error.\n",
-		CCA_MOCK_INCLUDE_DIR);
+		cli_mock_include_dir());
 }
 
 static void list_profiles(FILE *f)
@@ -52,7 +49,7 @@ int abicheck_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct abicheck_options o = { .cc = getenv("CC"), .mock_include = CCA_MOCK_INCLUDE_DIR };
+	struct abicheck_options o = { .cc = getenv("CC"), .mock_include = cli_mock_include_dir() };
 	const struct abi_profile *p = NULL;
 	struct abicheck_input *in;
 	struct abicheck_result r;

@@ -188,7 +188,14 @@ int emit_profile_header(const struct m_profile *p, const char *path)
 	}
 	upper(guard, p->ident, sizeof(guard));
 	strcat(guard, "_GENERATED_H");
-	header_open(f, guard, p->path);
+	{
+		/* spec/<file>: no build-machine path in an installed header. */
+		const char *base = strrchr(p->path, '/');
+		char what[256];
+
+		snprintf(what, sizeof(what), "spec/%s", base ? base + 1 : p->path);
+		header_open(f, guard, what);
+	}
 	emit_profile_body(f, p);
 	fprintf(f, "#endif\n");
 	return fclose(f);

@@ -4,6 +4,7 @@
 #define CCA_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 int run_main(int argc, char **argv);
 int sweep_main(int argc, char **argv);
@@ -17,6 +18,15 @@ bool cli_profile_known(const char *name);
  * expected and returns false otherwise (negative, zero, not a number).
  */
 bool cli_parse_seconds(const char *cmd, const char *opt, const char *arg, unsigned int *out);
+/*
+ * Paths the build gives: absolute in the build tree, relative to the
+ * executable's directory once installed (cli_paths.c).  cli_path() resolves
+ * `path` that way into buf (PATH_MAX bytes) and returns it.
+ */
+const char *cli_path(const char *path, char *buf, size_t len);
+const char *cli_scenario_dir(void);	/* the bundled scenario library */
+const char *cli_realm_kunit(void);	/* the realm KUnit binary (kunit.py's `linux`) */
+const char *cli_mock_include_dir(void);	/* the mock kernel headers abi-check compiles with */
 /* Registers the kernel harness's host-level scenario steps, if linked in. */
 void cli_register_host(void);
 

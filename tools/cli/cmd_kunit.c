@@ -32,7 +32,7 @@ static void usage(FILE *f)
 		"  --known FILE            more known failures (suite.case[.param] # reason)\n"
 		"  --reference             the reference host code (an upstream build's own)\n"
 		"\n"
-		"The binary is %s.\n", CCA_REALM_KUNIT);
+		"The binary is %s.\n", cli_realm_kunit());
 }
 
 int kunit_cmd_main(int argc, char **argv)
@@ -48,12 +48,12 @@ int kunit_cmd_main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	args[n++] = CCA_REALM_KUNIT;
+	args[n++] = (char *)cli_realm_kunit();
 	for (int i = 1; i < argc; i++)
 		args[n++] = argv[i];
 	args[n] = NULL;
 	fflush(NULL);
-	execv(CCA_REALM_KUNIT, args);
-	fprintf(stderr, "cca-double kunit: cannot run %s: %s\n", CCA_REALM_KUNIT, strerror(errno));
+	execv(args[0], args);
+	fprintf(stderr, "cca-double kunit: cannot run %s: %s\n", args[0], strerror(errno));
 	return 2;
 }

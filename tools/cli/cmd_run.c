@@ -32,13 +32,15 @@ static void usage(FILE *f)
 		"                      per case, failures with the scenario's file:line:col)\n"
 		"      --timeout N     seconds per scenario (default 60)\n"
 		"  -l, --list          list the cases, run nothing\n"
+		"  -v, --verbose       each case also prints its description and every RMI/RSI\n"
+		"                      call it made (the trace lines) as KTAP diagnostics\n"
 		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
 		"      --reference     the reference host code (an upstream build's own)\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 all passed, 1 a scenario failed (or nothing ran), 2 usage or a\n"
 		"file that does not load (named in its failing case).\n",
-		CCA_SCENARIO_DIR);
+		cli_scenario_dir());
 }
 
 int run_main(int argc, char **argv)
@@ -50,6 +52,7 @@ int run_main(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "junit", required_argument, NULL, 'U' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "no-fork", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -60,11 +63,11 @@ int run_main(int argc, char **argv)
 	unsigned int load_errors = 0;
 	struct scn_suite_opts so = { .load_errors = &load_errors };
 	struct kunit_suite **suites = NULL;
-	const char *defaults[] = { CCA_SCENARIO_DIR };
+	const char *defaults[] = { cli_scenario_dir() };
 	int c, n, status;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:f:t:lh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:f:t:lvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			so.profile = optarg;
@@ -100,6 +103,9 @@ int run_main(int argc, char **argv)
 			break;
 		case 'U':
 			ko.junit_path = optarg;
+			break;
+		case 'v':
+			so.verbose = true;
 			break;
 		case 'l':
 			ko.list_only = true;

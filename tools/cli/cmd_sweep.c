@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -60,19 +61,50 @@ static void usage(FILE *f)
 
 struct ctx {
 	bool quiet, tty;
-	size_t done;
+	size_t done;			/* runs of the current sweep reported */
+	const struct sweep_report *rep;	/* the current sweep */
+	double start, drawn;		/* when its first run was reported; the last redraw */
 };
 
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Each run's line (all of them, or with -q the bad ones) on stdout; on a
+ * terminal, below them a status line on stderr, "name@profile: done/total
+ * runs, ETA m:ss", redrawn at most ten times a second.
+ */
 static void progress(void *p, const struct sweep_report *rep, const struct sweep_run *run)
 {
 	struct ctx *c = p;
+	double now = now_s();
+	char line[256];
 
+	if (c->rep != rep || !c->done) {
+		c->rep = rep;
+		c->done = 0;
+		c->start = now;
+		c->drawn = 0;
+	}
 	c->done++;
-	if (!c->quiet || sweep_run_bad(run))
+	if (!c->quiet || sweep_run_bad(run)) {
+		if (c->tty)
+			fputs("\r\033[K", stderr);	/* the status line gives way */
 		sweep_print_run(run);
-	else if (c->tty)
-		fprintf(stderr, "\r  %zu runs", c->done);
-	fflush(stdout);
+		fflush(stdout);
+		c->drawn = 0;
+	}
+	if (!c->tty || (now - c->drawn < 0.1 && c->done < rep->nruns))
+		return;
+	c->drawn = now;
+	sweep_progress_line(line, sizeof(line), rep, c->done, now - c->start);
+	fprintf(stderr, "\r\033[K%s", line);
+	fflush(stderr);
 }
 
 static int parse_shard(const char *s, struct sweep_opts *so)
@@ -240,8 +272,9 @@ int sweep_main(int argc, char **argv)
 			printf("sweep %s (%s) on %s\n", scenario_name(s), argv[i], prof);
 			sweep_scenario(s, prof, &so, &rep);
 			rep.path = argv[i];
-			if (cx.tty && cx.quiet)
-				fprintf(stderr, "\r");
+			if (cx.tty)
+				fputs("\r\033[K", stderr);
+			cx.done = 0;
 			sweep_print_summary(&rep, &t);
 			sweep_json_sweep(&jw, &rep);
 			sweep_junit_sweep(&ju, &rep);

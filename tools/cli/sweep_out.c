@@ -132,6 +132,16 @@ void sweep_json_end(struct sweep_json *j, const struct sweep_totals *t)
 		t->runs, t->runs - t->bad - t->warn, t->warn, t->bad, t->clean_failed);
 }
 
+void sweep_progress_line(char *buf, size_t len, const struct sweep_report *rep, size_t done,
+			 double elapsed)
+{
+	double left = done ? elapsed / (double)done * (double)(rep->nruns - done) : 0;
+	unsigned long s = (unsigned long)(left + 0.5);
+
+	snprintf(buf, len, "%s@%s: %zu/%zu runs, ETA %lu:%02lu", rep->scenario, rep->profile, done,
+		 rep->nruns, s / 60, s % 60);
+}
+
 /* ---- JUnit XML (the shared writer, kunit/junit.h) ---- */
 
 /* "warn=N leak=G+P quar=Q teardown=yes" into buf. */

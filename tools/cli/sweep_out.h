@@ -22,6 +22,12 @@ void sweep_print_run(const struct sweep_run *r);
 /* The clean-run failure (if any) and the sweep's summary; adds to totals. */
 void sweep_print_summary(const struct sweep_report *rep, struct sweep_totals *t);
 void sweep_print_totals(const struct sweep_totals *t);
+/*
+ * The progress line "name@profile: done/total runs, ETA m:ss" (the time
+ * left at the rate so far, `elapsed` seconds for `done` runs).
+ */
+void sweep_progress_line(char *buf, size_t len, const struct sweep_report *rep, size_t done,
+			 double elapsed);
 
 /*
  * The JSON: {"sweeps": [...], "runs": N, "ok": N, "warn": N, "bad": N,

@@ -175,12 +175,39 @@ static void fail_at_scenario(const char *raw)
 	}
 }
 
+/* `text` as KTAP diagnostic lines "    # <line>", escaped, at most `max` of them. */
+static void print_diagnostics(const char *text, size_t max)
+{
+	size_t n = 0;
+
+	for (const char *t = text; *t;) {
+		const char *nl = strchr(t, '\n');
+		size_t len = nl ? (size_t)(nl - t) : strlen(t);
+		char one[1024], line[4096];
+
+		if (n++ == max) {
+			size_t more = 0;
+
+			for (; *t; t++)
+				more += *t == '\n';
+			printf("    # ... %zu more lines\n", more);
+			return;
+		}
+		snprintf(one, sizeof(one), "%.*s", (int)(len < sizeof(one) ? len : sizeof(one) - 1), t);
+		ktap_escape(one, line, sizeof(line));
+		printf("    # %s\n", line);
+		t = nl ? nl + 1 : t + len;
+	}
+}
+
 static void run_scenario_case(struct kunit *test)
 {
 	struct scn_case *c = kunit_case_data(test);
 	struct scenario_run_opts ro = { 0 };
 	struct scenario_result res;
-	FILE *trace = NULL;
+	FILE *trace = NULL, *calls = NULL;
+	char *calls_text = NULL;
+	size_t calls_len = 0;
 
 	if (!c->scenario) {
 		fail_at_scenario(c->load_error);
@@ -190,18 +217,20 @@ static void run_scenario_case(struct kunit *test)
 		__kunit_mark_skipped(test, "runs on profile %s only", scenario_profile(c->scenario, 0));
 		return;
 	}
-	/* Load notes as KTAP diagnostics of this case. */
-	for (const char *n = scenario_notes(c->scenario); *n;) {
-		const char *nl = strchr(n, '\n');
-		size_t len = nl ? (size_t)(nl - n) : strlen(n);
-		char note[1024], line[4096];
+	if (c->opts->verbose) {
+		char what[4096];
 
-		snprintf(note, sizeof(note), "%.*s", (int)(len < sizeof(note) ? len : sizeof(note) - 1), n);
-		ktap_escape(note, line, sizeof(line));
-		printf("    # %s\n", line);
-		n = nl ? nl + 1 : n + strlen(n);
+		snprintf(what, sizeof(what), "%s%s%s", c->path,
+			 *scenario_description(c->scenario) ? ": " : "",
+			 scenario_description(c->scenario));
+		print_diagnostics(what, 1);
 	}
-	if (c->opts->trace_path) {
+	/* Load notes as KTAP diagnostics of this case (each case once). */
+	print_diagnostics(scenario_notes(c->scenario), SIZE_MAX);
+	if (c->opts->verbose) {
+		calls = open_memstream(&calls_text, &calls_len);
+		ro.trace_out = calls;
+	} else if (c->opts->trace_path) {
 		trace = fopen(c->opts->trace_path, "a");
 		if (trace) {
 			fprintf(trace, "# scenario %s (%s) profile %s\n", scenario_name(c->scenario),
@@ -210,8 +239,18 @@ static void run_scenario_case(struct kunit *test)
 		}
 	}
 	scenario_run(c->scenario, c->profile, &ro, &res);
-	if (trace)
+	if (calls) {
+		fclose(calls);
+		print_diagnostics(calls_text, SCN_VERBOSE_MAX_CALLS);
+		if (c->opts->trace_path && (trace = fopen(c->opts->trace_path, "a"))) {
+			fprintf(trace, "# scenario %s (%s) profile %s\n%s", scenario_name(c->scenario),
+				c->path, c->profile, calls_text);
+			fclose(trace);
+		}
+		free(calls_text);
+	} else if (trace) {
 		fclose(trace);
+	}
 	if (!res.passed)
 		fail_at_scenario(res.failure);
 	scenario_result_free(&res);

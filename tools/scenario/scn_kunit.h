@@ -13,9 +13,17 @@
 
 struct kunit_suite;
 
+#define SCN_VERBOSE_MAX_CALLS 2000
+
 struct scn_suite_opts {
 	const char *profile;	/* run only on this profile (others: skipped); NULL: each named */
 	const char *trace_path;	/* append every call of every scenario here; NULL: none */
+	/*
+	 * --verbose: each case also prints its scenario's description and
+	 * every RMI/RSI call it made (trace.h lines, at most
+	 * SCN_VERBOSE_MAX_CALLS) as KTAP diagnostics.
+	 */
+	bool verbose;
 	unsigned int *load_errors;	/* if set: += files that failed to load */
 };
 

@@ -34,15 +34,55 @@ int ydoc_err(struct ydoc *d, const yaml_node_t *at, const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * What the user did wrong, for libyaml's problems (its words name the
+ * parser's state, not the mistake).  `%s` is where the construct began
+ * (libyaml's context mark), when the hint uses it.
+ */
+static const struct {
+	const char *problem, *hint;
+} syntax_hints[] = {
+	{ "while scanning a quoted scalar", "a quoted string is not closed: the quote at %s has no closing quote" },
+	{ "found unknown escape character", "unknown escape in a double-quoted string: write \\\\ for a backslash, or use single quotes" },
+	{ "expected ',' or ']'", "the list '[' at %s is not closed with ']', or two of its items lack a ',' between them" },
+	{ "expected ',' or '}'", "the mapping '{' at %s is not closed with '}', or two of its entries lack a ',' between them" },
+	{ "mapping values are not allowed", "a ': ' inside a value starts a key there: quote the value, or put the nested mapping on lines of its own, indented" },
+	{ "block sequence entries are not allowed", "a '- ' list item where a value was expected: start the list on the next line, indented" },
+	{ "did not find expected key", "this line is not a key of the mapping at %s: check its indentation (a '- ' item, or a key indented differently from its siblings)" },
+	{ "did not find expected '-' indicator", "this line is not an item of the list at %s: check its indentation" },
+	{ "could not find expected ':'", "the key at %s has no ':' after it (a key: value pair is written 'key: value')" },
+	{ "found undefined alias", "this alias (*name) names no anchor (&name) defined before it" },
+	{ "did not find expected node content", "a value is missing here" },
+	{ "cannot start any token", "a plain value cannot start with this character ('@', '`', '%%' ...): quote the value" },
+	{ "did not find expected <document start>", "text after the document's end: a file holds one mapping" },
+	{ "found duplicate anchor", "this anchor (&name) is defined twice" },
+};
+
 static int syntax_error(struct ydoc *d, yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "unknown problem";
+	char hint[300] = "";
 
 	if (p->error == YAML_MEMORY_ERROR)
 		problem = "out of memory";
-	snprintf(d->error, sizeof(d->error), "%s:%lu:%lu: YAML syntax error: %s%s%s", d->path,
+	for (size_t i = 0; i < sizeof(syntax_hints) / sizeof(syntax_hints[0]); i++) {
+		char where[64];
+
+		if (!strstr(problem, syntax_hints[i].problem) &&
+		    !(p->context && strstr(p->context, syntax_hints[i].problem)))
+			continue;
+		snprintf(where, sizeof(where), "line %lu, column %lu",
+			 (unsigned long)p->context_mark.line + 1, (unsigned long)p->context_mark.column + 1);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		snprintf(hint, sizeof(hint), syntax_hints[i].hint, where);
+#pragma GCC diagnostic pop
+		break;
+	}
+	snprintf(d->error, sizeof(d->error), "%s:%lu:%lu: YAML syntax error: %s%s%s%s%s", d->path,
 		 (unsigned long)p->problem_mark.line + 1, (unsigned long)p->problem_mark.column + 1,
-		 problem, p->context ? " " : "", p->context ? p->context : "");
+		 problem, p->context ? " " : "", p->context ? p->context : "", hint[0] ? ": " : "",
+		 hint);
 	return -1;
 }
 

@@ -69,8 +69,8 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
 {
 	unsigned long line = 1, col = 1;
-	unsigned int flow = 0;
-	bool indent = true, comment = false;
+	unsigned int flow = 0, dashes = 0;
+	bool indent = true, comment = false, lead = true;
 	char quote = 0;
 
 	if (len > YDOC_MAX_BYTES)
@@ -87,9 +87,25 @@ int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
 			line++;
 			col = 1;
 			indent = true;
+			lead = true;
+			dashes = 0;
 			comment = false;
 			i++;
 			continue;
+		}
+		/*
+		 * "- - - x": each "- " opening a line is one more level of block
+		 * nesting, which libyaml would build 500,000 deep from 1 MiB
+		 * (seconds, hundreds of MiB) before the tree check saw it.
+		 */
+		if (lead && c == '-' &&
+		    (i + 1 == len || text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n' ||
+		     text[i + 1] == '\r')) {
+			if (++dashes > YDOC_MAX_DEPTH)
+				return text_err(d, line, col, "nested deeper than %u levels",
+						YDOC_MAX_DEPTH);
+		} else if (c != ' ' && c != '\t') {
+			lead = false;
 		}
 		if (c == '\t' && indent)
 			return text_err(d, line, col, "tab in indentation: YAML indents with spaces");

@@ -86,7 +86,16 @@ static void nesting_is_bounded(void **state)
 	for (size_t i = 0; i < n; i++)
 		memcpy(deep + 3 + 2 * i, "- ", 2);
 	memcpy(deep + 3 + 2 * n, "x\n", 2);
-	expect_error(deep, 2 * n + 5, "t.yaml:2:63: ", "nested deeper than 32 levels");
+	expect_error(deep, 2 * n + 5, "t.yaml:2:65: ", "nested deeper than 32 levels");
+	/* Block nesting by indentation: 40 mappings, one a line. */
+	for (size_t i = 0, o = 0; i < 40; i++) {
+		memset(deep + o, ' ', i);
+		o += i;
+		memcpy(deep + o, "k:\n", 3);
+		o += 3;
+		deep[o] = '\0';
+	}
+	expect_text(deep, "t.yaml:32:32: ", "nested deeper than 32 levels");
 	free(deep);
 	/*
 	 * An alias repeats its subtree where it stands: depth counts from
@@ -114,6 +123,27 @@ static void text_is_checked(void **state)
 	expect_text("a: \"\xc3\xa9t\xc3\xa9\"\n", "", "");		/* "été" is fine */
 	/* A tab inside a line is not indentation. */
 	expect_text("a:\t1\n", "", "");
+}
+
+/* libyaml's problems come with what to do, and where the construct began. */
+static void syntax_errors_say_what_to_do(void **state)
+{
+	(void)state;
+	expect_text("name: \"abc\n", "t.yaml:2:1: ", "the quote at line 1, column 7 has no closing quote");
+	expect_text("steps: [1, 2\n", "t.yaml:2:1: ",
+		    "the list '[' at line 1, column 8 is not closed with ']'");
+	expect_text("a: {b: 1\nc: 2\n", "t.yaml:2:2: ",
+		    "the mapping '{' at line 1, column 4 is not closed with '}'");
+	expect_text("a: b: c\n", "t.yaml:1:5: ", "quote the value");
+	expect_text("name: a\n- x\n", "t.yaml:2:1: ",
+		    "this line is not a key of the mapping at line 1, column 1");
+	expect_text("a:\n  - 1\n  x: 2\n", "t.yaml:3:3: ",
+		    "this line is not an item of the list at line 2, column 3");
+	expect_text("a: 1\nb c\nd: 1\n", "t.yaml:3:1: ", "the key at line 2, column 1 has no ':'");
+	expect_text("a: *y\n", "t.yaml:1:4: ", "names no anchor");
+	expect_text("a: @x\n", "t.yaml:1:4: ", "quote the value");
+	expect_text("a: \"\\q\"\n", "t.yaml:1:5: ", "unknown escape");
+	expect_text("a: - 1\n", "t.yaml:1:4: ", "start the list on the next line");
 }
 
 static void size_is_bounded(void **state)
@@ -171,6 +201,7 @@ int main(void)
 		cmocka_unit_test(alias_cycles_are_refused),
 		cmocka_unit_test(nesting_is_bounded),
 		cmocka_unit_test(text_is_checked),
+		cmocka_unit_test(syntax_errors_say_what_to_do),
 		cmocka_unit_test(size_is_bounded),
 		cmocka_unit_test(numbers_say_what_is_wrong),
 		cmocka_unit_test(files_not_directories),
