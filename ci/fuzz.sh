@@ -5,6 +5,7 @@
 #
 #   ci/fuzz.sh --minutes N [--profile P]... [--dir DIR] [--fork J] [--coverage]
 #   ci/fuzz.sh --runs N [--profile P]...     (fixed seed 1, no fork: ci/test.sh)
+#   ci/fuzz.sh --coverage [--dir DIR] ...    (coverage of DIR's corpora only)
 #
 # Per profile: the seeds are made from the scenario library (cca-double
 # trace --fuzz-seed) into DIR/<profile>/seeds; libFuzzer (-fork=J, the
@@ -41,7 +42,7 @@ while [ $# -gt 0 ]; do
 	*) echo "ci/fuzz.sh: unknown option $1" >&2; usage ;;
 	esac
 done
-[ -n "$minutes$runs" ] || usage
+[ -n "$minutes$runs" ] || [ "$coverage" -eq 1 ] || usage
 case "$minutes$runs$fork" in *[!0-9]*) echo "ci/fuzz.sh: --minutes, --runs, --fork take numbers" >&2; exit 2 ;; esac
 [ -n "$profiles" ] || profiles=$(cd spec && ls *.yaml | sed 's/\.yaml$//')
 for p in $profiles; do
@@ -57,16 +58,20 @@ for p in $profiles; do targets="$targets fuzz_rmi_$p"; done
 CCA_CLI=${CCA_CLI:-}
 [ -n "$CCA_CLI" ] || { [ -x build/tools/cli/cca-double ] && CCA_CLI=$SRC/build/tools/cli/cca-double; } || true
 [ -n "$CCA_CLI" ] || { targets="$targets cca-double"; CCA_CLI=$SRC/$BUILD/tools/cli/cca-double; }
-echo "== fuzz build ($BUILD: clang, libFuzzer, ASan+UBSan):$targets"
-CC=clang cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_FUZZ=ON -DCCA_SANITIZE=ON > "$BUILD.log" 2>&1 || { tail -50 "$BUILD.log"; exit 1; }
+[ -n "$minutes$runs" ] || targets=""
+[ -z "$targets" ] || echo "== fuzz build ($BUILD: clang, libFuzzer, ASan+UBSan):$targets"
+[ -z "$targets" ] || CC=clang cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_FUZZ=ON -DCCA_SANITIZE=ON > "$BUILD.log" 2>&1 || { tail -50 "$BUILD.log"; exit 1; }
 # shellcheck disable=SC2086
-nice cmake --build "$BUILD" -j"$JOBS" --target $targets >> "$BUILD.log" 2>&1 || { grep -E "error|Error" "$BUILD.log" | head -50; exit 1; }
+[ -z "$targets" ] || nice cmake --build "$BUILD" -j"$JOBS" --target $targets >> "$BUILD.log" 2>&1 || { grep -E "error|Error" "$BUILD.log" | head -50; exit 1; }
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for p in $profiles; do
+	[ -n "$minutes$runs" ] || break
 	d=$dir/$p
+	# A bounded run starts from the seeds alone, so that it is reproducible.
+	[ -z "$runs" ] || rm -rf "$d/corpus" "$d/crashes"
 	mkdir -p "$d/corpus" "$d/crashes"
 	rm -f "$d/stats"
 	cmake -DCCA="$CCA_CLI" -DPROFILE="$p" -DSCENARIOS="$SRC/scenarios" -DOUT="$d/seeds" \

@@ -34,7 +34,7 @@
 #endif
 
 /* Past this many calls an input ends (teardown still runs). */
-#define MAX_CALLS 4096
+#define MAX_CALLS 2048
 #define RECENT 16
 
 unsigned long fuzz_calls, fuzz_successes, fuzz_realms, fuzz_longest;
