@@ -3,11 +3,15 @@
 # `cca-double trace --fuzz-seed` on every scenario that runs on PROFILE,
 # one file each in OUT (emptied first).  With REPLAY (a
 # fuzz_rmi_<profile>_replay binary), the seeds are then run through it: it
-# aborts on a broken invariant or a failed teardown, and the longest seed
-# must make at least MIN_LONGEST RMI calls (the corpus reaches deep).
+# aborts on a broken invariant or a failed teardown, and the deepest seed
+# must make at least MIN_LONGEST successful RMI calls (the seeds replay
+# their scenarios, and the corpus reaches deep).
+#
+# ONLY, a regular expression, keeps the scenarios whose path under SCENARIOS
+# matches (a faster subset for tests).
 #
 #   cmake -DCCA=cca-double -DPROFILE=1.0 -DSCENARIOS=scenarios -DOUT=dir
-#         [-DREPLAY=fuzz_rmi_1.0_replay -DMIN_LONGEST=100] -P seeds.cmake
+#         [-DREPLAY=fuzz_rmi_1.0_replay -DMIN_LONGEST=100] [-DONLY=regex] -P seeds.cmake
 foreach(v CCA PROFILE SCENARIOS OUT)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "seeds.cmake: -D${v}= is required")
@@ -22,6 +26,9 @@ set(n 0)
 set(seeds "")
 foreach(f ${scenarios})
   file(RELATIVE_PATH rel ${SCENARIOS} ${f})
+  if(DEFINED ONLY AND NOT rel MATCHES "${ONLY}")
+    continue()
+  endif()
   string(REGEX REPLACE "\\.yaml$" "" name ${rel})
   string(REPLACE "/" "-" name ${name})
   # Exit 2: the scenario does not run on this profile (or is no scenario);
@@ -52,10 +59,11 @@ if(DEFINED REPLAY)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "replaying the seeds failed (exit ${rc})")
   endif()
-  if(NOT err MATCHES "longest input ([0-9]+) calls")
+  if(NOT err MATCHES "longest input ([0-9]+) calls \\(([0-9]+) SUCCESS\\)")
     message(FATAL_ERROR "the replay printed no totals")
   endif()
-  if(DEFINED MIN_LONGEST AND CMAKE_MATCH_1 LESS MIN_LONGEST)
-    message(FATAL_ERROR "the longest seed made ${CMAKE_MATCH_1} calls, fewer than ${MIN_LONGEST}")
+  # SUCCESS calls: a seed that does not replay its scenario fails early.
+  if(DEFINED MIN_LONGEST AND CMAKE_MATCH_2 LESS MIN_LONGEST)
+    message(FATAL_ERROR "the deepest seed made ${CMAKE_MATCH_2} SUCCESS calls, fewer than ${MIN_LONGEST}")
   endif()
 endif()
