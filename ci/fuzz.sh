@@ -4,9 +4,12 @@
 # (fake-rmm/fuzz/README.md), or with --runs, a fixed-seed bounded run (CI).
 #
 #   ci/fuzz.sh --minutes N [--profile P]... [--dir DIR] [--fork J] [--coverage]
-#   ci/fuzz.sh --runs N [--profile P]...     (fixed seed 1, no fork: ci/test.sh)
+#   ci/fuzz.sh --runs N [--seconds S] [--profile P]...
+#                                            (fixed seed 1, no fork: ci/test.sh)
 #   ci/fuzz.sh --coverage [--dir DIR] ...    (coverage of DIR's corpora only)
 #
+# --runs stops after N inputs (the seeds included) or S seconds per profile
+# (default 45: CI time on a loaded machine), whichever comes first.
 # Per profile: the seeds are made from the scenario library (cca-double
 # trace --fuzz-seed) into DIR/<profile>/seeds; libFuzzer (-fork=J, the
 # seeds and DIR/<profile>/corpus) writes new inputs to the corpus and
@@ -24,16 +27,17 @@ set -eu
 cd "$(dirname "$0")/.."
 SRC=$(pwd)
 
-minutes="" runs="" profiles="" dir="" fork=2 coverage=0
+minutes="" runs="" seconds=45 profiles="" dir="" fork=2 coverage=0
 BUILD=${BUILD:-build-fuzz}
 usage() {
-	sed -n '3,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--minutes) minutes=${2:?}; shift 2 ;;
 	--runs) runs=${2:?}; shift 2 ;;
+	--seconds) seconds=${2:?}; shift 2 ;;
 	--profile) profiles="$profiles ${2:?}"; shift 2 ;;
 	--dir) dir=${2:?}; shift 2 ;;
 	--fork) fork=${2:?}; shift 2 ;;
@@ -43,7 +47,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$minutes$runs" ] || [ "$coverage" -eq 1 ] || usage
-case "$minutes$runs$fork" in *[!0-9]*) echo "ci/fuzz.sh: --minutes, --runs, --fork take numbers" >&2; exit 2 ;; esac
+case "$minutes$runs$fork$seconds" in *[!0-9]*) echo "ci/fuzz.sh: --minutes, --runs, --fork take numbers" >&2; exit 2 ;; esac
 [ -n "$profiles" ] || profiles=$(cd spec && ls *.yaml | sed 's/\.yaml$//')
 for p in $profiles; do
 	[ -f "spec/$p.yaml" ] || { echo "ci/fuzz.sh: no profile $p (spec/$p.yaml)" >&2; exit 2; }
@@ -78,8 +82,8 @@ for p in $profiles; do
 		-P fake-rmm/fuzz/seeds.cmake > "$d/seeds.log" 2>&1 || { cat "$d/seeds.log"; exit 1; }
 	nseeds=$(ls "$d/seeds" | wc -l)
 	if [ -n "$runs" ]; then
-		what="seed 1, the $nseeds seeds then $runs inputs"
-		set -- -seed=1 -runs="$runs"
+		what="seed 1, $runs inputs (the $nseeds seeds first) or $seconds s"
+		set -- -seed=1 -runs="$runs" -max_total_time="$seconds"
 	else
 		what="$minutes min, -fork=$fork, $nseeds seeds"
 		set -- -fork="$fork" -max_total_time=$((minutes * 60)) -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1

@@ -25,10 +25,11 @@ grep -E "tests passed|tests failed|Total Test time" build-asan/ctest.log
 
 # The per-profile call-stream fuzz targets (ci/fuzz.sh, fake-rmm/fuzz/README.md):
 # seeds from the scenario library, then a fixed seed and input count keep the
-# run reproducible; set CCA_FUZZ_RUNS higher for a longer run, or run
-# ci/fuzz.sh --minutes N for a campaign.
-echo "== fuzz (libFuzzer, clang, ASan+UBSan, per profile: the seeds then ${CCA_FUZZ_RUNS:=2000} inputs, seed 1)"
-sh ci/fuzz.sh --runs "$CCA_FUZZ_RUNS" --dir build-fuzz/ci-run
+# run reproducible (45 s per profile at most, for CI time on a loaded
+# machine); set CCA_FUZZ_RUNS and CCA_FUZZ_SECONDS higher for a longer run, or
+# run ci/fuzz.sh --minutes N for a campaign.
+echo "== fuzz (libFuzzer, clang, ASan+UBSan, per profile: seed 1, ${CCA_FUZZ_RUNS:=2000} inputs or ${CCA_FUZZ_SECONDS:=45} s)"
+sh ci/fuzz.sh --runs "$CCA_FUZZ_RUNS" --seconds "$CCA_FUZZ_SECONDS" --dir build-fuzz/ci-run
 
 echo "== tests"
 cd build && ctest -j"$JOBS" --timeout 900 --output-on-failure
