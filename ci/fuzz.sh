@@ -15,9 +15,9 @@
 # seeds and DIR/<profile>/corpus) writes new inputs to the corpus and
 # crashes to DIR/<profile>/crashes/.  The report gives inputs, RMI calls
 # and calls/s, and the longest input reached (calls, and SUCCESS calls).
-# --coverage then runs the corpus through a coverage build (clang
-# -fprofile-instr-generate) and prints llvm-cov's line and function
-# coverage of fake-rmm/ into DIR/<profile>/coverage.txt.
+# --coverage then runs the corpus and seeds through a coverage build of
+# fuzz_rmi_<profile>_replay (clang -fprofile-instr-generate) and writes
+# llvm-cov's report on fake-rmm/*.c to DIR/<profile>/coverage.txt.
 #
 # Builds: BUILD (default build-fuzz: clang, -DCCA_FUZZ=ON, ASan+UBSan) for
 # the targets; the seeds come from CCA_CLI (default build/tools/cli/cca-double
@@ -111,23 +111,24 @@ for p in $profiles; do
 done
 
 if [ "$coverage" -eq 1 ]; then
+	# The replay binaries (no libFuzzer: nothing else needs its hooks) run every input once.
 	CBUILD=$BUILD-cov
 	echo "== coverage build ($CBUILD: clang -fprofile-instr-generate -fcoverage-mapping)"
-	CC=clang cmake -S . -B "$CBUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_FUZZ=ON \
+	CC=clang cmake -S . -B "$CBUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_FUZZ=OFF -DCCA_SANITIZE=OFF \
 		"-DCMAKE_C_FLAGS=-fprofile-instr-generate -fcoverage-mapping" \
 		"-DCMAKE_EXE_LINKER_FLAGS=-fprofile-instr-generate" > "$CBUILD.log" 2>&1 || { tail -50 "$CBUILD.log"; exit 1; }
-	# shellcheck disable=SC2086
-	nice cmake --build "$CBUILD" -j"$JOBS" --target $(for p in $profiles; do printf ' fuzz_rmi_%s' "$p"; done) \
+	# shellcheck disable=SC2046
+	nice cmake --build "$CBUILD" -j"$JOBS" --target $(for p in $profiles; do printf ' fuzz_rmi_%s_replay' "$p"; done) \
 		>> "$CBUILD.log" 2>&1 || { grep -E "error|Error" "$CBUILD.log" | head -50; exit 1; }
 	for p in $profiles; do
 		d=$dir/$p
+		bin=$CBUILD/fake-rmm/fuzz/fuzz_rmi_${p}_replay
 		rm -f "$d"/cov-*.profraw
-		LLVM_PROFILE_FILE="$d/cov-%p.profraw" "$CBUILD/fake-rmm/fuzz/fuzz_rmi_$p" -runs=0 -timeout=30 \
-			"$d/corpus" "$d/seeds" > "$d/coverage-run.log" 2>&1 || true
+		find "$d/corpus" "$d/seeds" -type f | LLVM_PROFILE_FILE="$d/cov-%p.profraw" \
+			xargs -n 200 "$bin" > "$d/coverage-run.log" 2>&1 || true
 		llvm-profdata merge -sparse "$d"/cov-*.profraw -o "$d/cov.profdata"
-		llvm-cov report "$CBUILD/fake-rmm/fuzz/fuzz_rmi_$p" -instr-profile="$d/cov.profdata" \
-			"$SRC"/fake-rmm/*.c > "$d/coverage.txt"
-		echo "fuzz_rmi_$p coverage of fake-rmm/*.c (regions, functions, lines): $(grep '^TOTAL' "$d/coverage.txt" | awk '{print $4, $7, $10}')"
+		llvm-cov report "$bin" -instr-profile="$d/cov.profdata" "$SRC"/fake-rmm/*.c > "$d/coverage.txt"
+		echo "fuzz_rmi_$p coverage of fake-rmm/*.c over $(find "$d/corpus" "$d/seeds" -type f | wc -l) inputs: $(grep '^TOTAL' "$d/coverage.txt" | awk '{print "regions " $4 ", functions " $7 ", lines " $10}')"
 	done
 fi
 exit $status
