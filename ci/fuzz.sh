@@ -17,7 +17,8 @@
 # and calls/s, and the longest input reached (calls, and SUCCESS calls).
 # --coverage then runs the corpus and seeds through a coverage build of
 # fuzz_rmi_<profile>_replay (clang -fprofile-instr-generate) and writes
-# llvm-cov's report on fake-rmm/*.c to DIR/<profile>/coverage.txt.
+# llvm-cov's report on fake-rmm/*.c to DIR/<profile>/coverage-corpus.txt
+# (and of the seeds alone, coverage-seeds.txt).
 #
 # Builds: BUILD (default build-fuzz: clang, -DCCA_FUZZ=ON, ASan+UBSan) for
 # the targets; the seeds come from CCA_CLI (default build/tools/cli/cca-double
@@ -123,12 +124,16 @@ if [ "$coverage" -eq 1 ]; then
 	for p in $profiles; do
 		d=$dir/$p
 		bin=$CBUILD/fake-rmm/fuzz/fuzz_rmi_${p}_replay
+		# The seeds alone first: what the fuzzing added shows against them.
+		for set in seeds corpus; do
+			rm -f "$d"/cov-*.profraw
+			find "$d/seeds" $([ $set = seeds ] || echo "$d/corpus") -type f | \
+				LLVM_PROFILE_FILE="$d/cov-%p.profraw" xargs -n 200 "$bin" > "$d/coverage-run.log" 2>&1 || true
+			llvm-profdata merge -sparse "$d"/cov-*.profraw -o "$d/cov-$set.profdata"
+			llvm-cov report "$bin" -instr-profile="$d/cov-$set.profdata" "$SRC"/fake-rmm/*.c > "$d/coverage-$set.txt"
+			echo "fuzz_rmi_$p coverage of fake-rmm/*.c, $set: $(grep '^TOTAL' "$d/coverage-$set.txt" | awk '{print "regions " $4 ", functions " $7 ", lines " $10}')"
+		done
 		rm -f "$d"/cov-*.profraw
-		find "$d/corpus" "$d/seeds" -type f | LLVM_PROFILE_FILE="$d/cov-%p.profraw" \
-			xargs -n 200 "$bin" > "$d/coverage-run.log" 2>&1 || true
-		llvm-profdata merge -sparse "$d"/cov-*.profraw -o "$d/cov.profdata"
-		llvm-cov report "$bin" -instr-profile="$d/cov.profdata" "$SRC"/fake-rmm/*.c > "$d/coverage.txt"
-		echo "fuzz_rmi_$p coverage of fake-rmm/*.c over $(find "$d/corpus" "$d/seeds" -type f | wc -l) inputs: $(grep '^TOTAL' "$d/coverage.txt" | awk '{print "regions " $4 ", functions " $7 ", lines " $10}')"
 	done
 fi
 exit $status
