@@ -23,17 +23,13 @@ echo "== tests (ASan+UBSan)"
 (cd build-asan && ctest -j"$JOBS" --timeout 900 --output-on-failure) > build-asan/ctest.log 2>&1 || { tail -80 build-asan/ctest.log; exit 1; }
 grep -E "tests passed|tests failed|Total Test time" build-asan/ctest.log
 
-# A fixed seed and input count keep the run reproducible; set CCA_FUZZ_RUNS
-# higher for a longer campaign.
-echo "== fuzz (libFuzzer, clang, ASan+UBSan, ${CCA_FUZZ_RUNS:=60000} inputs per profile, seed 1)"
-CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCA_FUZZ=ON -DCCA_SANITIZE=ON > build-fuzz.log 2>&1 || { tail -50 build-fuzz.log; exit 1; }
-cmake --build build-fuzz -j"$JOBS" --target fuzz_rmi fuzz_rmi_v2 >> build-fuzz.log 2>&1 || { grep -E "error|Error" build-fuzz.log | head -50; exit 1; }
-for f in fuzz_rmi fuzz_rmi_v2; do
-	mkdir -p build-fuzz/corpus-$f
-	build-fuzz/fake-rmm/fuzz/$f -seed=1 -runs="$CCA_FUZZ_RUNS" -rss_limit_mb=4096 -print_final_stats=1 \
-		build-fuzz/corpus-$f > build-fuzz/$f.log 2>&1 || { tail -60 build-fuzz/$f.log; exit 1; }
-	echo "$f: $(grep -E 'stat::number_of_executed_units' build-fuzz/$f.log | tr -s ' ') $(grep -E 'stat::average_exec_per_sec' build-fuzz/$f.log | tr -s ' ')"
-done
+# The per-profile call-stream fuzz targets (ci/fuzz.sh, fake-rmm/fuzz/README.md):
+# seeds from the scenario library, then a fixed seed and input count keep the
+# run reproducible (45 s per profile at most, for CI time on a loaded
+# machine); set CCA_FUZZ_RUNS and CCA_FUZZ_SECONDS higher for a longer run, or
+# run ci/fuzz.sh --minutes N for a campaign.
+echo "== fuzz (libFuzzer, clang, ASan+UBSan, per profile: seed 1, ${CCA_FUZZ_RUNS:=2000} inputs or ${CCA_FUZZ_SECONDS:=45} s)"
+sh ci/fuzz.sh --runs "$CCA_FUZZ_RUNS" --seconds "$CCA_FUZZ_SECONDS" --dir build-fuzz/ci-run
 
 echo "== tests"
 cd build && ctest -j"$JOBS" --timeout 900 --output-on-failure

@@ -44,15 +44,29 @@ int main(int argc, char **argv)
 	if (i < argc) {
 		for (; i < argc; i++) {
 			FILE *f = fopen(argv[i], "rb");
-			size_t n;
+			uint8_t *whole = NULL;
+			size_t n = 0, got;
 
 			if (!f) {
 				perror(argv[i]);
 				return 2;
 			}
-			n = fread(buf, 1, sizeof(buf), f);
+			/* The whole file: a seed from a scenario is tens of KiB. */
+			do {
+				uint8_t *more = realloc(whole, n + sizeof(buf));
+
+				if (!more) {
+					fclose(f);
+					free(whole);
+					return 2;
+				}
+				whole = more;
+				got = fread(whole + n, 1, sizeof(buf), f);
+				n += got;
+			} while (got == sizeof(buf));
 			fclose(f);
-			LLVMFuzzerTestOneInput(buf, n);
+			LLVMFuzzerTestOneInput(whole, n);
+			free(whole);
 		}
 		return 0;
 	}

@@ -78,6 +78,14 @@ struct scenario_run_opts {
 	 */
 	void (*on_result)(void *ctx, const struct scenario_result *res);
 	void *on_result_ctx;
+	/*
+	 * Called after every RMI call of the run, with the RMM (its arena
+	 * holds what the host wrote for the call) and the call's arguments:
+	 * `cca-double trace --fuzz-seed` encodes the call stream.
+	 */
+	void (*on_rmi_call)(void *ctx, struct rmm *rmm, const struct abi_command *cmd,
+			    const uint64_t *args);
+	void *on_rmi_call_ctx;
 };
 
 struct scenario_result {

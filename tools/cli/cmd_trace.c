@@ -7,6 +7,7 @@
 #include <cca-double/scenario.h>
 
 #include "cli.h"
+#include "fuzz_seed.h"
 
 static void usage(FILE *f)
 {
@@ -22,6 +23,8 @@ static void usage(FILE *f)
 		"\n"
 		"  -p, --profile P     profile to run on (default: the first the scenario names)\n"
 		"  -o, --output FILE   write the trace to FILE instead of standard output\n"
+		"      --fuzz-seed F   also write the RMI calls to F in the fuzz targets'\n"
+		"                      call-stream encoding (fake-rmm/fuzz/README.md)\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 the scenario passed, 1 it failed (the trace is printed anyway),\n"
@@ -33,12 +36,14 @@ int trace_main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "fuzz-seed", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scenario_run_opts ro = { 0 };
 	struct scenario_result res;
-	const char *profile = NULL, *out = NULL;
+	const char *profile = NULL, *out = NULL, *seed_path = NULL;
+	struct fuzz_seed *seed = NULL;
 	struct scenario *s;
 	char err[2048];
 	int c;
@@ -48,6 +53,7 @@ int trace_main(int argc, char **argv)
 		switch (c) {
 		case 'p': profile = optarg; break;
 		case 'o': out = optarg; break;
+		case 'F': seed_path = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -77,9 +83,28 @@ int trace_main(int argc, char **argv)
 		scenario_free(s);
 		return 2;
 	}
+	if (seed_path && !(seed = fuzz_seed_open(seed_path))) {
+		if (out)
+			fclose(ro.trace_out);
+		scenario_free(s);
+		return 2;
+	}
+	if (seed) {
+		ro.on_rmi_call = fuzz_seed_call;
+		ro.on_rmi_call_ctx = seed;
+	}
 	scenario_run(s, profile, &ro, &res);
 	if (out)
 		fclose(ro.trace_out);
+	if (seed) {
+		unsigned long calls, bytes, words;
+
+		if (fuzz_seed_close(seed, &calls, &bytes, &words))
+			res.passed = false;
+		else
+			fprintf(stderr, "fuzz seed: %lu RMI calls, %lu page words, %lu bytes\n", calls,
+				words, bytes);
+	}
 	if (!res.passed)
 		fprintf(stderr, "FAILED: %s\n", res.failure);
 	else

@@ -535,7 +535,7 @@ int scenario_run(const struct scenario *s, const char *profile,
 	r.trace = trace_new(opts->trace_out, true);
 	trace_set_namer(r.trace, namer, &r);
 	rmm_set_trace(r.rmm, r.trace);
-	if (opts->record_calls || opts->before_call)
+	if (opts->record_calls || opts->before_call || opts->on_rmi_call)
 		trace_set_call_hook(r.trace, after_call, &r);
 	r.plan = fault_plan_new();
 	for (size_t i = 0; i < opts->nextra_faults; i++) {
@@ -630,6 +630,8 @@ static void after_call(void *ctx, const struct abi_command *cmd, const uint64_t 
 
 	if (r->opts->record_calls)
 		record_call(r, cmd, args);
+	if (r->opts->on_rmi_call)
+		r->opts->on_rmi_call(r->opts->on_rmi_call_ctx, r->rmm, cmd, args);
 	r->branch->calls_done++;
 	if (r->opts->before_call)
 		r->opts->before_call(r->opts->before_call_ctx, r->branch, r->branch->calls_done);
