@@ -88,12 +88,16 @@ static uint64_t realm(struct rmm *rmm, struct pmem *pm, unsigned int vmid)
 	memset(p, 0, sizeof(*p));
 	p->s2sz = 40;
 	p->hash_algo = RMI_HASH_ALGO_SHA_256;
+	p->num_bps = 2;		/* the architecture's minimum */
+	p->num_wps = 2;
 	p->rtt_base = rtt0;
 	p->rtt_level_start = 1;
 	p->rtt_num_start = 2;
 	p->vmid = (uint16_t)vmid;
-	if (call(rmm, RMI_FID_REALM_CREATE, rd, params, 0, 0)) {
-		fprintf(stderr, "REALM_CREATE failed\n");
+	uint64_t x0 = call(rmm, RMI_FID_REALM_CREATE, rd, params, 0, 0);
+
+	if (x0) {
+		fprintf(stderr, "REALM_CREATE failed: 0x%llx\n", (unsigned long long)x0);
 		exit(1);
 	}
 	return rd;
@@ -158,6 +162,8 @@ static double measure(enum work work, unsigned int nthreads)
 		shared_rd = realm(rmm, pm, 1);
 	pthread_barrier_init(&start, NULL, nthreads + 1);
 	for (unsigned int i = 0; i < nthreads; i++) {
+		/* Each thread's granules apart in the granule table: no shared cache lines. */
+		next_pa = (next_pa + 64 * GRAN - 1) & ~(64 * GRAN - 1);
 		memset(&w[i], 0, sizeof(w[i]));
 		w[i].rmm = rmm;
 		w[i].work = work;

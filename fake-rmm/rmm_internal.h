@@ -187,8 +187,13 @@ struct rmm {
 	uint8_t *vmid_used;	/* bitmap of 65536 */
 
 	struct dispatch_slot table[RMI_FN_COUNT];
-	/* Calls made so far; fault rules count with their own (fault.c). */
-	_Atomic uint64_t ncalls;
+	/*
+	 * Calls made so far; fault rules count with their own (fault.c).  Every
+	 * call on every thread bumps it: a cache line of its own, away from the
+	 * fields every call reads.
+	 */
+	_Alignas(64) _Atomic uint64_t ncalls;
+	char ncalls_pad[64 - sizeof(uint64_t)];
 
 	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
 	atomic_bool active;
