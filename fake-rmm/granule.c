@@ -81,10 +81,11 @@ void granule_protect_flush(struct rmm *rmm)
 void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state)
 {
-	bool was_ns = g->state == GRANULE_NS;
+	bool was_ns = atomic_load_explicit(&g->state, memory_order_relaxed) == GRANULE_NS;
 
 	call_note_change();
-	g->state = (uint8_t)state;
+	/* Release: a thread that reads the new state sees the granule's new contents. */
+	atomic_store_explicit(&g->state, (uint8_t)state, memory_order_release);
 	if (was_ns != (state == GRANULE_NS))
 		protect_note(rmm, pa, state == GRANULE_NS);
 }

@@ -63,8 +63,15 @@ int call_forced_exit(void)
 
 void call_begin(struct call_ctx *ctx, struct call_ctx **saved)
 {
-	memset(ctx, 0, sizeof(*ctx));
+	/* Field by field: the inline arrays need no clearing (a call on every SMC). */
+	ctx->progress_limit = 0;
 	ctx->forced_exit = -1;
+	ctx->protect_run = (struct protect_run){ 0 };
+	ctx->nheld = 0;
+	ctx->top = NULL;
+	ctx->nwant = 0;
+	ctx->restart = false;
+	ctx->changed = false;
 	ctx->held = ctx->held_inline;
 	ctx->held_cap = sizeof(ctx->held_inline) / sizeof(ctx->held_inline[0]);
 	ctx->want = ctx->want_inline;
@@ -139,11 +146,17 @@ static void note_held(struct call_ctx *ctx, struct granule *g)
 		ctx->top = g;
 }
 
-static int cmp_granule(const void *a, const void *b)
+/* A handful of granules: insertion sort (granule order is PA order). */
+static void sort_granules(struct granule **g, unsigned int n)
 {
-	const struct granule *x = *(struct granule *const *)a, *y = *(struct granule *const *)b;
+	for (unsigned int i = 1; i < n; i++) {
+		struct granule *v = g[i];
+		unsigned int j = i;
 
-	return x < y ? -1 : x > y;
+		for (; j > 0 && g[j - 1] > v; j--)
+			g[j] = g[j - 1];
+		g[j] = v;
+	}
 }
 
 void call_lock_args(struct rmm *rmm, const struct dispatch_slot *slot, const uint64_t *args)
@@ -161,13 +174,12 @@ void call_lock_args(struct rmm *rmm, const struct dispatch_slot *slot, const uin
 		if (g)
 			set[n++] = g;
 	}
-	qsort(set, n, sizeof(set[0]), cmp_granule);
 	/* Wanted granules from an earlier attempt join in, in order. */
 	for (unsigned int i = 0; i < ctx->nwant; i++)
 		push(&ctx->held, &ctx->nheld, &ctx->held_cap, ctx->held_inline, ctx->want[i]);
 	for (unsigned int i = 0; i < n; i++)
 		push(&ctx->held, &ctx->nheld, &ctx->held_cap, ctx->held_inline, set[i]);
-	qsort(ctx->held, ctx->nheld, sizeof(ctx->held[0]), cmp_granule);
+	sort_granules(ctx->held, ctx->nheld);
 	{
 		unsigned int k = 0;
 
