@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 # The whole test suite: a normal build and an ASan+UBSan build, each running
-# every CTest test (unit tests, KUnit suites, the scenario library, sweeps).
+# every CTest test (unit tests, KUnit suites, the scenario library, sweeps),
+# and a ThreadSanitizer build of the tests labelled concurrency.
 # Output of each step goes to build*/; the last lines are CTest's summary.
 set -eu
 cd "$(dirname "$0")/.."
