@@ -101,7 +101,7 @@ uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c)
 	 * locked after the REC (an internal-order lock; see granule_lock.c).
 	 */
 	if (!granule_lock(rmm, rec->realm->rd, GRANULE_RD))
-		return RMI_EREC;	/* not reached: a REC's RD is an RD while it lives */
+		return RMI_EREC;	/* RD busy below the REC: the call runs again with it locked first */
 	rec_destroy(rmm, rec);
 	return RMI_OK;
 }
