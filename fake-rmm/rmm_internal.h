@@ -189,11 +189,13 @@ struct rmm {
 	struct dispatch_slot table[RMI_FN_COUNT];
 	/*
 	 * Calls made so far; fault rules count with their own (fault.c).  Every
-	 * call on every thread bumps it: a cache line of its own, away from the
-	 * fields every call reads.
+	 * call on every thread bumps it: padded to a cache line of its own, away
+	 * from the fields every call reads (padding, not _Alignas: struct rmm
+	 * comes from calloc).
 	 */
-	_Alignas(64) _Atomic uint64_t ncalls;
-	char ncalls_pad[64 - sizeof(uint64_t)];
+	char ncalls_pad_before[64];
+	_Atomic uint64_t ncalls;
+	char ncalls_pad_after[64];
 
 	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
 	atomic_bool active;
