@@ -39,7 +39,7 @@ bool addr_list_read(const struct rmm *rmm, uint64_t pa, uint64_t count, uint64_t
 	const uint64_t *src;
 
 	*n = 0;
-	if (!slots || !granule_lock(rmm, page, GRANULE_NS))
+	if (!slots || !granule_is_ns(rmm, page))
 		return false;
 	if (count > slots)
 		count = slots;

@@ -40,7 +40,7 @@ static void data_map(struct rmm *rmm, struct realm *r, uint64_t data, struct gra
 {
 	granule_set_state(rmm, data, g, GRANULE_DATA);
 	g->obj = r;
-	*w->entry = s2tte_assigned(data, ripas, S2TT_PAGE_LEVEL);
+	s2tte_write(w->entry, s2tte_assigned(data, ripas, S2TT_PAGE_LEVEL));
 	rtt_get(rmm, w->table_pa);
 }
 
@@ -58,7 +58,7 @@ uint64_t smc_data_create(struct rmm *rmm, struct rmi_call *c)
 	    flags != RMI_MEASURE_CONTENT_MEASURE_CONTENT)
 		return RMI_EINPUT;
 	/* src_align, src_bound, src_pas: an NS granule of tracked memory */
-	if (!granule_lock(rmm, src, GRANULE_NS))
+	if (!granule_is_ns(rmm, src))
 		return RMI_EINPUT;
 	/* data_align/bound/state, rd_align/bound/state */
 	g_data = granule_lock(rmm, data, GRANULE_DELEGATED);
@@ -138,8 +138,8 @@ uint64_t smc_data_destroy(struct rmm *rmm, struct rmi_call *c)
 	 * DESTROYED.  EMPTY had no contents the realm could see: it stays EMPTY.
 	 */
 	pa = w.info.pa;
-	*w.entry = s2tte_unassigned(w.info.ripas == RMI_RIPAS_EMPTY ? RMI_RIPAS_EMPTY
-								 : RMI_RIPAS_DESTROYED);
+	s2tte_write(w.entry, s2tte_unassigned(w.info.ripas == RMI_RIPAS_EMPTY ? RMI_RIPAS_EMPTY
+								 : RMI_RIPAS_DESTROYED));
 	w.info = s2tte_decode(*w.entry, w.level);
 	rtt_put(rmm, w.table_pa);
 	g = granule_at(rmm, pa);

@@ -43,7 +43,7 @@ uint64_t smc_rtt_data_map_init(struct rmm *rmm, struct rmi_call *c)
 	if (data == rd)
 		return RMI_EINPUT;
 	/* src_align, src_bound, src_pas */
-	if (!granule_lock(rmm, src, GRANULE_NS))
+	if (!granule_is_ns(rmm, src))
 		return RMI_EINPUT;
 	/* rd_align/bound/state */
 	r = realm_of_rd(rmm, rd);
@@ -81,7 +81,7 @@ uint64_t smc_rtt_data_map_init(struct rmm *rmm, struct rmi_call *c)
 	granule_set_state(rmm, data, g_data, GRANULE_DATA);
 	g_data->obj = r;
 	/* Loaded contents are RAM whatever the entry's RIPAS was. */
-	*w.entry = s2tte_assigned(data, RMI_RIPAS_RAM, S2TT_PAGE_LEVEL);
+	s2tte_write(w.entry, s2tte_assigned(data, RMI_RIPAS_RAM, S2TT_PAGE_LEVEL));
 	rtt_get(rmm, w.table_pa);
 	return RMI_OK;
 }
@@ -118,7 +118,7 @@ static uint64_t data_map_entry(struct rmm *rmm, struct realm *r, struct rtt_walk
 	if (!claim_block(rmm, r, pa, size))
 		return RMI_EINPUT;
 	/* The entry keeps its RIPAS (contents unknown: zeroed). */
-	w->table[idx] = s2tte_assigned(pa, e.ripas, w->level);
+	s2tte_write(&w->table[idx], s2tte_assigned(pa, e.ripas, w->level));
 	rtt_get(rmm, w->table_pa);
 	return RMI_OK;
 }
@@ -151,7 +151,7 @@ uint64_t smc_rtt_data_map(struct rmm *rmm, struct rmi_call *c)
 	if (w.level != s.level)
 		return RMI_ERTT(w.level);
 	for (idx = w.index; idx < S2TT_ENTRIES && out_top < top; idx++, out_top += s.size) {
-		if (rmm->progress_limit && n++ == rmm->progress_limit)
+		if (call_progress_limit() && n++ == call_progress_limit())
 			break;
 		ret = map_source_next(&s, r, out_top, top, true, &pa);
 		if (ret == RMI_OK)
@@ -168,8 +168,8 @@ static void data_release(struct rmm *rmm, struct realm *r, struct rtt_walk *w, u
 	struct s2tte_info e = s2tte_decode(w->table[idx], level);
 
 	/* RIPAS as DATA_DESTROY: RAM contents are gone (DESTROYED), EMPTY stays EMPTY. */
-	w->table[idx] = s2tte_unassigned(e.ripas == RMI_RIPAS_EMPTY ? RMI_RIPAS_EMPTY
-								   : RMI_RIPAS_DESTROYED);
+	s2tte_write(&w->table[idx], s2tte_unassigned(e.ripas == RMI_RIPAS_EMPTY ? RMI_RIPAS_EMPTY
+								   : RMI_RIPAS_DESTROYED));
 	rtt_put(rmm, w->table_pa);
 	for (uint64_t off = 0; off < s2tt_entry_size(level); off += GRANULE_SIZE)
 		data_granule_release(rmm, e.pa + off);

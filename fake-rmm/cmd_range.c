@@ -38,7 +38,7 @@ static uint64_t range_move(struct rmm *rmm, struct rmi_call *c, enum granule_sta
 	for (addr = base; addr < stop; addr += GRANULE_SIZE) {
 		struct granule *g = granule_lock(rmm, addr, from);
 
-		if (!g || (rmm->progress_limit && moved == rmm->progress_limit))
+		if (!g || (call_progress_limit() && moved == call_progress_limit()))
 			break;
 		granule_set_state(rmm, addr, g, to);
 		if (to == GRANULE_DELEGATED)

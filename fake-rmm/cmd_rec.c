@@ -93,9 +93,15 @@ uint64_t smc_rec_destroy(struct rmm *rmm, struct rmi_call *c)
 	/* rec_align, rec_bound, rec_gran_state */
 	if (!rec)
 		return RMI_EINPUT;
-	/* rec_busy */
+	/* rec_busy: a REC_ENTER on another CPU has it (running, TF-RMM's REC refcount) */
 	if (rec->running)
 		return RMI_EREC;
+	/*
+	 * The realm's REC list and the RD's refcount change too: its RD is
+	 * locked after the REC (an internal-order lock; see granule_lock.c).
+	 */
+	if (!granule_lock(rmm, rec->realm->rd, GRANULE_RD))
+		return RMI_EREC;	/* RD busy below the REC: the call runs again with it locked first */
 	rec_destroy(rmm, rec);
 	return RMI_OK;
 }

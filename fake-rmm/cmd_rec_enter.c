@@ -298,8 +298,8 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 	rec = rec_of(rmm, rec_pa);
 	if (!rec)
 		return RMI_EINPUT;
-	/* rec_busy: another CPU is running it */
-	if (rec->running)
+	/* rec_busy: another CPU is running it (its REC_ENTER holds no lock now) */
+	if (atomic_load(&rec->running))
 		return RMI_EREC;
 	if (!read_entry(rmm, run_pa, &enter))
 		return RMI_EINPUT;
@@ -313,26 +313,33 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 		return RMI_EREC;
 	}
 	/* TLBs: any other RMI call since this REC last ran may have unmapped something. */
-	if (rec->calls_at_exit + 1 != rmm->ncalls)
+	if (rec->calls_at_exit + 1 != atomic_load(&rmm->ncalls))
 		vcpu_stage2_changed(rec->vcpu);
 
-	rec->running = true;
+	/*
+	 * From here REC_ENTER holds its REC by the running flag alone (TF-RMM:
+	 * the REC granule's refcount): the REC lock and any other goes, so RTT
+	 * and DATA commands on the realm, REC_DESTROY (ERROR_REC) and a second
+	 * REC_ENTER (ERROR_REC) of this REC proceed while it runs.
+	 */
+	atomic_store(&rec->running, true);
+	call_unlock_all(rmm);
 	memset(&info, 0, sizeof(info));
 	vgic_load(&rec->gic, enter.gicv3_hcr, enter.gicv3_lrs);
 	vcpu_set_virq(rec->vcpu, vgic_irq_pending(&rec->gic));
 	if (complete_last_exit(rmm, rec, &enter, &info) == REC_STEP_RESUME) {
 		rec->last = (struct rec_last_exit){ 0 };
-		if (rmm->forced_exit >= 0) {
+		if (call_forced_exit() >= 0) {
 			info.kind = EXIT_FORCED;	/* fault injection */
-			info.forced_reason = (unsigned int)rmm->forced_exit;
+			info.forced_reason = (unsigned int)call_forced_exit();
 		} else {
 			run(rmm, rec, enter.flags, &info);
 		}
 	}
-	rec->running = false;
-	rec->calls_at_exit = rmm->ncalls;
+	rec->calls_at_exit = atomic_load(&rmm->ncalls);
 
-	if (!write_exit_record(rmm, rec, &info, run_pa))
-		return RMI_EINPUT;
-	return RMI_OK;
+	ret = write_exit_record(rmm, rec, &info, run_pa) ? RMI_OK : RMI_EINPUT;
+	/* Last: the REC is the next caller's once this store is seen. */
+	atomic_store_explicit(&rec->running, false, memory_order_release);
+	return ret;
 }

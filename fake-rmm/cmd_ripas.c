@@ -24,7 +24,7 @@ enum ripas_step ripas_change_entry(uint64_t *entry, int level, unsigned int ripa
 		return RIPAS_STEP_STOP;
 	if (ripas != RMI_RIPAS_RAM && ripas != RMI_RIPAS_EMPTY)
 		return RIPAS_STEP_STOP;	/* never asked by RSI; stay safe */
-	*entry = assigned ? s2tte_assigned(e.pa, ripas, level) : s2tte_unassigned(ripas);
+	s2tte_write(entry, assigned ? s2tte_assigned(e.pa, ripas, level) : s2tte_unassigned(ripas));
 	/* An assigned RAM entry was a valid mapping: it must leave the TLBs. */
 	return assigned && e.ripas == RMI_RIPAS_RAM ? RIPAS_STEP_DONE_TLBI : RIPAS_STEP_DONE;
 }
@@ -46,8 +46,8 @@ static unsigned int entries_budget(const struct rmm *rmm, const struct rtt_walk 
 {
 	uint64_t n = S2TT_ENTRIES - w->index;
 
-	if (rmm->progress_limit && rmm->progress_limit < n)
-		n = rmm->progress_limit;
+	if (call_progress_limit() && call_progress_limit() < n)
+		n = call_progress_limit();
 	return (unsigned int)n;
 }
 
@@ -88,9 +88,9 @@ static bool init_ripas_entry(const struct rmm *rmm, uint64_t *entry, int level)
 	bool v2 = rmm->family != RMM_V1;
 
 	if (e.kind == S2TTE_UNASSIGNED && e.ripas == RMI_RIPAS_EMPTY)
-		*entry = s2tte_unassigned(RMI_RIPAS_RAM);
+		s2tte_write(entry, s2tte_unassigned(RMI_RIPAS_RAM));
 	else if (v2 && e.kind == S2TTE_ASSIGNED && e.ripas == RMI_RIPAS_EMPTY)
-		*entry = s2tte_assigned(e.pa, RMI_RIPAS_RAM, level);
+		s2tte_write(entry, s2tte_assigned(e.pa, RMI_RIPAS_RAM, level));
 	else if (!(e.ripas == RMI_RIPAS_RAM &&
 		   (e.kind == S2TTE_UNASSIGNED || (v2 && e.kind == S2TTE_ASSIGNED))))
 		return false;

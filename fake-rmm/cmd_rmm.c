@@ -23,7 +23,7 @@
 static bool config_page_ok(const struct rmm *rmm, uint64_t pa)
 {
 	/* config_align, config_bound, config_pas (never 0: TF-RMM says so explicitly) */
-	return pa && granule_lock(rmm, pa, GRANULE_NS);
+	return pa && granule_is_ns(rmm, pa);
 }
 
 uint64_t smc_rmm_config_set(struct rmm *rmm, struct rmi_call *c)

@@ -25,8 +25,11 @@ static bool structure_args_ok(const struct realm *r, uint64_t ipa, uint64_t leve
 static void rtt_release(struct rmm *rmm, uint64_t pa)
 {
 	struct granule *g = granule_at(rmm, pa);
+	uint64_t *t = granule_map(rmm, pa);
 
-	granule_zero(rmm, pa);
+	/* A running REC's walk may still be reading the unlinked table: whole-entry stores. */
+	for (unsigned int i = 0; i < S2TT_ENTRIES; i++)
+		s2tte_write(&t[i], 0);
 	g->obj = NULL;
 	g->refcount = 0;
 	granule_set_state(rmm, pa, g, GRANULE_DELEGATED);
@@ -68,7 +71,7 @@ uint64_t smc_rtt_create(struct rmm *rmm, struct rmi_call *c)
 	 */
 	if (w.info.kind != S2TTE_ASSIGNED)
 		rtt_get(rmm, w.table_pa);
-	*w.entry = s2tte_table(rtt);
+	s2tte_write(w.entry, s2tte_table(rtt));
 	return RMI_OK;
 }
 
@@ -102,8 +105,8 @@ uint64_t smc_rtt_destroy(struct rmm *rmm, struct rmi_call *c)
 		c->res[1] = ipa;
 		return RMI_ERTT(level);
 	}
-	*w.entry = realm_ipa_is_protected(r, ipa) ? s2tte_unassigned(RMI_RIPAS_DESTROYED)
-						  : s2tte_unassigned_ns();
+	s2tte_write(w.entry, realm_ipa_is_protected(r, ipa) ? s2tte_unassigned(RMI_RIPAS_DESTROYED)
+						  : s2tte_unassigned_ns());
 	w.info = s2tte_decode(*w.entry, w.level);
 	rtt_put(rmm, w.table_pa);
 	rtt_release(rmm, child);
@@ -204,7 +207,7 @@ uint64_t smc_rtt_fold(struct rmm *rmm, struct rmi_call *c)
 	} else {
 		return RMI_ERTT(level);	/* some live entries, not all */
 	}
-	*w.entry = folded;
+	s2tte_write(w.entry, folded);
 	rtt_release(rmm, child);
 	c->res[0] = child;
 	return RMI_OK;

@@ -51,7 +51,7 @@ uint64_t smc_rtt_map_unprotected(struct rmm *rmm, struct rmi_call *c)
 	/* rtte_state: only an unassigned_ns entry can be mapped */
 	if (w.info.kind != S2TTE_UNASSIGNED_NS)
 		return RMI_ERTT(level);
-	*w.entry = s2tte_assigned_ns(desc, level);
+	s2tte_write(w.entry, s2tte_assigned_ns(desc, level));
 	return RMI_OK;
 }
 
@@ -85,7 +85,7 @@ uint64_t smc_rtt_unmap_unprotected(struct rmm *rmm, struct rmi_call *c)
 		c->res[0] = rtt_skip_non_live(&w, ipa);
 		return RMI_ERTT(w.level);
 	}
-	*w.entry = s2tte_unassigned_ns();
+	s2tte_write(w.entry, s2tte_unassigned_ns());
 	w.info = s2tte_decode(*w.entry, w.level);
 	c->res[0] = rtt_skip_non_live(&w, ipa);
 	return RMI_OK;

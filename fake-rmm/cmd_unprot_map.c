@@ -42,7 +42,7 @@ static uint64_t unprot_map_entry(struct rtt_walk *w, unsigned int idx, uint64_t 
 		return RMI_EINPUT;
 	entry = s2tte_assigned_ns(host, w->level);
 	if (e.kind == S2TTE_UNASSIGNED_NS) {
-		w->table[idx] = entry;
+		s2tte_write(&w->table[idx], entry);
 		return RMI_OK;
 	}
 	/* The same mapping again is a no-op; anything else is in the way. */
@@ -73,7 +73,7 @@ uint64_t smc_rtt_unprot_map(struct rmm *rmm, struct rmi_call *c)
 	if (w.level != s.level)
 		return RMI_ERTT(w.level);
 	for (idx = w.index; idx < S2TT_ENTRIES && out_top < top; idx++, out_top += s.size) {
-		if (rmm->progress_limit && n++ == rmm->progress_limit)
+		if (call_progress_limit() && n++ == call_progress_limit())
 			break;
 		ret = map_source_next(&s, r, out_top, top, false, &pa);
 		if (ret == RMI_OK)
@@ -87,7 +87,7 @@ uint64_t smc_rtt_unprot_map(struct rmm *rmm, struct rmi_call *c)
 static void unprot_release(struct rmm *rmm, struct realm *r, struct rtt_walk *w,
 			   unsigned int idx, int level)
 {
-	w->table[idx] = s2tte_unassigned_ns();
+	s2tte_write(&w->table[idx], s2tte_unassigned_ns());
 }
 
 static const struct unmap_kind unprot_kind = {

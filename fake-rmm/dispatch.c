@@ -29,6 +29,32 @@ static int fn_index(uint32_t fid)
 	return (int)(fn - RMI_FN_FIRST);
 }
 
+static bool name_in(const char *name, const char *const *list)
+{
+	for (const char *const *n = list; *n; n++)
+		if (!strcmp(*n, name))
+			return true;
+	return false;
+}
+
+/*
+ * Arguments that name an external granule (TF-RMM docs/design/locking.rst:
+ * any granule an RMI argument names in DELEGATED, RD or REC state, and NS
+ * for delegation).  The dispatcher locks them, in ascending PA order,
+ * before the handler runs (granule_lock.c).  NS pages the RMM only reads
+ * or writes (params, run, src) are not locked, as in TF-RMM.
+ */
+static bool locks_arg(const struct abi_command *c, const char *arg)
+{
+	static const char *const granule_args[] = { "rd", "rec", "rtt", "data", "calling_rec",
+		"target_rec", NULL };
+
+	if (name_in(arg, granule_args))
+		return true;
+	/* GRANULE_DELEGATE / UNDELEGATE name the granule they move "addr". */
+	return !strcmp(arg, "addr") && !strncmp(c->name, "GRANULE_", 8);
+}
+
 int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
 {
 	const struct abi_profile *p = rmm->abi;
@@ -46,6 +72,9 @@ int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
 			return -1;
 		}
 		rmm->table[idx].cmd = c;
+		for (unsigned int a = 0; a < c->nargs && a < ABI_MAX_ARGS; a++)
+			if (locks_arg(c, c->args[a]))
+				rmm->table[idx].lock_args |= (uint16_t)(1u << a);
 		for (unsigned int h = 0; h < rmm_nhandlers; h++) {
 			const struct handler_entry *e = &rmm_handlers[h];
 
@@ -56,14 +85,6 @@ int dispatch_build(struct rmm *rmm, char *err, size_t errlen)
 		}
 	}
 	return 0;
-}
-
-static bool name_in(const char *name, const char *const *list)
-{
-	for (const char *const *n = list; *n; n++)
-		if (!strcmp(*n, name))
-			return true;
-	return false;
 }
 
 /*
@@ -131,6 +152,28 @@ static uint64_t inject_incomplete(struct rmm *rmm, struct dispatch_slot *slot,
 			  rule->donate_req, call);
 }
 
+/*
+ * The handler with the granules its arguments name locked (granule_lock.c);
+ * run again from the start when it met a busy lock out of order before
+ * changing anything.
+ */
+static uint64_t run_locked(struct rmm *rmm, const struct dispatch_slot *slot,
+			   const uint64_t *args, struct rmi_call *call)
+{
+	uint64_t x0;
+
+	for (;;) {
+		call_lock_args(rmm, slot, args);
+		x0 = slot->fn(rmm, call);
+		if (!call_restart_wanted())
+			return x0;
+		call_unlock_all(rmm);
+		memset(call->res, 0, sizeof(call->res));
+		call->nres = 0;
+		call->answering = NULL;
+	}
+}
+
 void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 {
 	uint32_t fid = (uint32_t)regs->x[0] & ~SMCCC_SVE_HINT;
@@ -139,9 +182,10 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	uint64_t args[ABI_MAX_ARGS];
 	struct rmi_call call;
 	const struct fault_rule *rule = NULL;
+	struct call_ctx ctx, *outer;
 	uint64_t x0;
 
-	rmm->ncalls++;
+	atomic_fetch_add(&rmm->ncalls, 1);
 	/* Upper 32 bits of an SMC64 FID must be zero (SMCCC). */
 	if (regs->x[0] >> 32)
 		slot = NULL;
@@ -155,8 +199,7 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 		return;
 	}
 	call.cmd = slot->cmd;
-	rmm->progress_limit = 0;
-	rmm->forced_exit = -1;
+	call_begin(&ctx, &outer);
 	rule = fault_plan_check(rmm->faults, slot->cmd, args);
 	if (rule && rule->action == FAULT_RETURN && rmm->sro &&
 	    rule->status == RMI_STATUS_INCOMPLETE) {
@@ -171,15 +214,15 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 		abi_failure_results(slot->cmd, (int64_t)rule->status, args, call.res);
 	} else {
 		if (rule && rule->action == FAULT_PROGRESS)
-			rmm->progress_limit = rule->progress ? rule->progress : 1;
+			ctx.progress_limit = rule->progress ? rule->progress : 1;
 		if (rule && rule->action == FAULT_EXIT)
-			rmm->forced_exit = (int)rule->exit_reason;
+			ctx.forced_exit = (int)rule->exit_reason;
 		if (!global_state_ok(rmm, slot->cmd->name)) {
 			/* Refused before it runs: a failure without progress too. */
 			x0 = rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
 			abi_failure_results(slot->cmd, RMI_STATUS_ERROR_GLOBAL, args, call.res);
 		} else {
-			x0 = slot->fn(rmm, &call);
+			x0 = run_locked(rmm, slot, args, &call);
 			results_on_failure(&call, x0);
 		}
 	}
@@ -187,8 +230,7 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	for (unsigned int i = 0; i < (call.nres ? call.nres : slot->cmd->nresults) &&
 			    i < ABI_MAX_RESULTS && 1 + i < SMC_NREGS; i++)
 		regs->x[1 + i] = call.res[i];
-	granule_protect_flush(rmm);
+	call_unlock_all(rmm);
+	call_end(&ctx, outer);
 	trace_rmi(rmm->trace, slot->cmd, fid, args, x0, call.res, rule != NULL);
-	rmm->progress_limit = 0;
-	rmm->forced_exit = -1;
 }

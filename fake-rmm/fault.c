@@ -2,6 +2,7 @@
 /* Fault plans: which calls to fail, and how (include/cca-double/fault.h). */
 #include <cca-double/fault.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,11 @@
 struct fault_plan {
 	struct fault_rule *rules;
 	size_t n, cap;
+	/*
+	 * Calls come from many threads: the counters move under this lock, so
+	 * "the nth call" is the nth to take it (in one thread, the nth made).
+	 */
+	pthread_mutex_t lock;
 };
 
 /* Fields of a forced INCOMPLETE's index (the x0 bits above the status). */
@@ -132,13 +138,19 @@ static int incomplete_rule_check(const struct abi_profile *profile, const struct
 
 struct fault_plan *fault_plan_new(void)
 {
-	return calloc(1, sizeof(struct fault_plan));
+	struct fault_plan *plan = calloc(1, sizeof(struct fault_plan));
+
+	if (plan)
+		pthread_mutex_init(&plan->lock, NULL);
+	return plan;
 }
 
 void fault_plan_free(struct fault_plan *plan)
 {
-	if (plan)
+	if (plan) {
 		free(plan->rules);
+		pthread_mutex_destroy(&plan->lock);
+	}
 	free(plan);
 }
 
@@ -279,6 +291,7 @@ const struct fault_rule *fault_plan_check(struct fault_plan *plan, const struct 
 	 * call its filter matches, whatever other rules did; the first rule
 	 * that fires on this call wins.
 	 */
+	pthread_mutex_lock(&plan->lock);
 	for (size_t i = 0; i < plan->n; i++) {
 		struct fault_rule *r = &plan->rules[i];
 		bool fire;
@@ -300,5 +313,6 @@ const struct fault_rule *fault_plan_check(struct fault_plan *plan, const struct 
 			hit = r;
 		}
 	}
+	pthread_mutex_unlock(&plan->lock);
 	return hit;
 }

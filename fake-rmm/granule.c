@@ -6,9 +6,9 @@
  *
  * Those protection changes are batched: consecutive granules changing the
  * same way become one mprotect (a 2 MiB range delegation: one call, not
- * 512).  No host code runs inside an RMI call, so flushing the batch when
- * the call returns (granule_protect_flush() in dispatch_call()) shows the
- * host every change as it happened.
+ * 512).  The batch is the calling thread's (struct call_ctx), applied
+ * before the call drops its granule locks (call_unlock_all()), so another
+ * thread never sees a granule's new state before the host view has it.
  */
 #include "rmm_internal.h"
 
@@ -43,26 +43,21 @@ struct granule *granule_at(const struct rmm *rmm, uint64_t pa)
 	return &rmm->granules[idx];
 }
 
-struct granule *granule_lock(const struct rmm *rmm, uint64_t pa, enum granule_state state)
-{
-	struct granule *g;
-
-	if (pa & ~GRANULE_MASK)
-		return NULL;
-	g = granule_at(rmm, pa);
-	if (!g || g->state != state)
-		return NULL;
-	return g;
-}
-
 uint64_t granule_pa(const struct rmm *rmm, const struct granule *g)
 {
 	return rmm->pa_base + ((uint64_t)(g - rmm->granules) << GRANULE_SHIFT);
 }
 
+static struct protect_run *protect_run_of(struct rmm *rmm)
+{
+	struct call_ctx *ctx = call_current();
+
+	return ctx ? &ctx->protect_run : &rmm->protect_run;
+}
+
 static void protect_note(struct rmm *rmm, uint64_t pa, bool allowed)
 {
-	struct protect_run *r = &rmm->protect_run;
+	struct protect_run *r = protect_run_of(rmm);
 
 	if (r->end > r->start && r->allowed == allowed && r->end == pa) {
 		r->end += GRANULE_SIZE;
@@ -76,7 +71,7 @@ static void protect_note(struct rmm *rmm, uint64_t pa, bool allowed)
 
 void granule_protect_flush(struct rmm *rmm)
 {
-	struct protect_run *r = &rmm->protect_run;
+	struct protect_run *r = protect_run_of(rmm);
 
 	if (r->end > r->start)
 		pmem_set_host_access_range(rmm->pmem, r->start, r->end - r->start, r->allowed);
@@ -86,9 +81,11 @@ void granule_protect_flush(struct rmm *rmm)
 void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state)
 {
-	bool was_ns = g->state == GRANULE_NS;
+	bool was_ns = atomic_load_explicit(&g->state, memory_order_relaxed) == GRANULE_NS;
 
-	g->state = (uint8_t)state;
+	call_note_change();
+	/* Release: a thread that reads the new state sees the granule's new contents. */
+	atomic_store_explicit(&g->state, (uint8_t)state, memory_order_release);
 	if (was_ns != (state == GRANULE_NS))
 		protect_note(rmm, pa, state == GRANULE_NS);
 }
@@ -105,9 +102,7 @@ void granule_zero(const struct rmm *rmm, uint64_t pa)
 
 bool ns_granule_read(const struct rmm *rmm, uint64_t pa, void *buf, size_t len)
 {
-	struct granule *g = granule_lock(rmm, pa, GRANULE_NS);
-
-	if (!g || len > GRANULE_SIZE)
+	if (!granule_is_ns(rmm, pa) || len > GRANULE_SIZE)
 		return false;
 	memcpy(buf, granule_map(rmm, pa), len);
 	return true;
@@ -116,9 +111,7 @@ bool ns_granule_read(const struct rmm *rmm, uint64_t pa, void *buf, size_t len)
 bool ns_granule_write(const struct rmm *rmm, uint64_t pa, size_t off, const void *buf,
 		      size_t len)
 {
-	struct granule *g = granule_lock(rmm, pa, GRANULE_NS);
-
-	if (!g || off > GRANULE_SIZE || len > GRANULE_SIZE - off)
+	if (!granule_is_ns(rmm, pa) || off > GRANULE_SIZE || len > GRANULE_SIZE - off)
 		return false;
 	memcpy((uint8_t *)granule_map(rmm, pa) + off, buf, len);
 	return true;

@@ -133,7 +133,9 @@ enum rec_step psci_handle(struct rmm *rmm, struct rec *rec, uint32_t fid,
 		return forward(rmm, fid, args, 1, out);
 	case PSCI_FID_SYSTEM_OFF:
 	case PSCI_FID_SYSTEM_RESET:
+		realm_lock_rd(rmm, r);
 		r->state = REALM_SYSTEM_OFF;
+		realm_unlock_rd(rmm, r);
 		return forward(rmm, fid, args, 1, out);
 	default:
 		return answer(rmm, rec, fid, args, psci_ret(PSCI_V1_0_STATUS_NOT_SUPPORTED));

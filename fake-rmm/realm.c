@@ -12,8 +12,19 @@ struct realm *realm_of_rd(const struct rmm *rmm, uint64_t rd)
 	return g ? g->obj : NULL;
 }
 
+void realm_lock_rd(const struct rmm *rmm, const struct realm *r)
+{
+	granule_lock_raw(granule_at(rmm, r->rd));
+}
+
+void realm_unlock_rd(const struct rmm *rmm, const struct realm *r)
+{
+	granule_unlock_raw(granule_at(rmm, r->rd));
+}
+
 void realm_list_add(struct rmm *rmm, struct realm *r)
 {
+	pthread_mutex_lock(&rmm->objects_lock);
 	if (rmm->nrealms == rmm->realms_cap) {
 		unsigned int cap = rmm->realms_cap ? rmm->realms_cap * 2 : 8;
 		struct realm **n = realloc(rmm->realms, cap * sizeof(*n));
@@ -24,15 +35,18 @@ void realm_list_add(struct rmm *rmm, struct realm *r)
 		rmm->realms_cap = cap;
 	}
 	rmm->realms[rmm->nrealms++] = r;
+	pthread_mutex_unlock(&rmm->objects_lock);
 }
 
 void realm_list_remove(struct rmm *rmm, struct realm *r)
 {
+	pthread_mutex_lock(&rmm->objects_lock);
 	for (unsigned int i = 0; i < rmm->nrealms; i++)
 		if (rmm->realms[i] == r) {
 			rmm->realms[i] = rmm->realms[--rmm->nrealms];
-			return;
+			break;
 		}
+	pthread_mutex_unlock(&rmm->objects_lock);
 }
 
 void realm_free(struct rmm *rmm, struct realm *r)

@@ -27,7 +27,7 @@ struct rec;
 
 struct realm {
 	uint64_t rd;
-	enum realm_state state;
+	_Atomic enum realm_state state;	/* read without the RD lock by REC_ENTER */
 	/* Stage 2: IPA width, start level, root tables. */
 	unsigned int s2sz;
 	int start_level;
@@ -52,6 +52,13 @@ struct realm {
 };
 
 struct realm *realm_of_rd(const struct rmm *rmm, uint64_t rd);	/* RD granule -> realm */
+/*
+ * A running REC changing or reading realm-wide state (measurements, the
+ * realm's state on SYSTEM_OFF) takes its RD's lock for that moment, as
+ * TF-RMM's RSI handlers do; its REC_ENTER holds no other lock by then.
+ */
+void realm_lock_rd(const struct rmm *rmm, const struct realm *r);
+void realm_unlock_rd(const struct rmm *rmm, const struct realm *r);
 /*
  * REALM_CREATE / REALM_DESTROY as Stateful RMI Operations (cmd_realm_sro.c),
  * after every failure condition passed and (sro_context_free()) with an

@@ -66,7 +66,12 @@ struct rec {
 	unsigned int index;		/* from the MPIDR (REC_CREATE order) */
 	uint64_t mpidr;
 	bool runnable;
-	bool running;			/* inside REC_ENTER (REC granule refcount 1) */
+	/*
+	 * Inside REC_ENTER: TF-RMM's REC granule refcount 1, set under the REC's
+	 * lock and cleared with release semantics when the REC is done with,
+	 * without the lock (TF-RMM docs/design/locking.rst).
+	 */
+	atomic_bool running;
 	unsigned int num_aux;
 	uint64_t aux[REC_AUX_COUNT];
 

@@ -121,7 +121,7 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 	if (platform_map_init(rmm, &cfg->platform, err, errlen))
 		goto fail;
 	rmm->rec_insn_budget = cfg->rec_insn_budget ? cfg->rec_insn_budget : 10000000;
-	rmm->forced_exit = -1;
+	pthread_mutex_init(&rmm->objects_lock, NULL);
 	rmm->granules = calloc(rmm->ngranules, sizeof(*rmm->granules));
 	rmm->vmid_used = calloc(65536 / 8, 1);
 	if (!rmm->granules || !rmm->vmid_used) {
@@ -161,6 +161,7 @@ void rmm_destroy(struct rmm *rmm)
 	free(rmm->realms);
 	free(rmm->granules);
 	free(rmm->vmid_used);
+	pthread_mutex_destroy(&rmm->objects_lock);
 	free(rmm);
 }
 

@@ -7,6 +7,7 @@
 #ifndef FAKE_RMM_INTERNAL_H
 #define FAKE_RMM_INTERNAL_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -50,10 +51,24 @@ struct realm;
 struct rec;
 struct sro_pool;
 
-/* Per-granule bookkeeping (the spec's Granule(addr).state and refcount). */
+/* A run of host-view protection changes not yet applied (granule.c). */
+struct protect_run {
+	uint64_t start, end;	/* [start, end), empty when equal */
+	bool allowed;
+};
+
+/*
+ * Per-granule bookkeeping (the spec's Granule(addr).state and refcount)
+ * and the granule's lock (TF-RMM docs/design/locking.rst, "granule::lock";
+ * granule_lock.c).  state and refcount are atomic so that the few readers
+ * that hold no lock (a REC checking whether a peer runs, the rmm_granule_*
+ * queries) read whole values; every change is made with the lock held, or
+ * for RTT and DATA granules with their realm's RD locked (see granule_lock.c).
+ */
 struct granule {
-	uint8_t state;		/* enum granule_state */
-	uint16_t refcount;
+	_Atomic uint8_t state;		/* enum granule_state */
+	atomic_uchar lock;		/* 1: held (spinlock) */
+	_Atomic uint16_t refcount;
 	/*
 	 * RD: its struct realm.  REC: its struct rec.  RTT, DATA, REC_AUX:
 	 * the owning realm.
@@ -138,6 +153,8 @@ struct rmm_layout {
 struct dispatch_slot {
 	const struct abi_command *cmd;	/* NULL: FID unknown to the profile */
 	rmi_handler fn;			/* NULL: known but unimplemented */
+	/* Arguments that name external granules, locked before the handler runs (bit i: x(i+1)). */
+	uint16_t lock_args;
 };
 
 struct rmm {
@@ -158,34 +175,41 @@ struct rmm {
 
 	uint64_t pa_base, ngranules;
 	struct granule *granules;
-	/* Host-view protection changes not yet applied (granule.c). */
-	struct protect_run {
-		uint64_t start, end;	/* [start, end), empty when equal */
-		bool allowed;
-	} protect_run;
+	/* Host-view protection changes made outside any RMI call (rmm_destroy; granule.c). */
+	struct protect_run protect_run;
 
+	/*
+	 * The RMM's own lists, not granules: realms alive and VMIDs in use.
+	 * A leaf lock: nothing else is locked while it is held.
+	 */
+	pthread_mutex_t objects_lock;
 	/* VMIDs in use (1.0: host-chosen, 2.0: allocated by the RMM). */
 	uint8_t *vmid_used;	/* bitmap of 65536 */
 
 	struct dispatch_slot table[RMI_FN_COUNT];
-	uint64_t ncalls;
+	/*
+	 * Calls made so far; fault rules count with their own (fault.c).  Every
+	 * call on every thread bumps it: padded to a cache line of its own, away
+	 * from the fields every call reads (padding, not _Alignas: struct rmm
+	 * comes from calloc).
+	 */
+	char ncalls_pad_before[64];
+	_Atomic uint64_t ncalls;
+	char ncalls_pad_after[64];
 
 	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
-	bool active;
-	bool config_set;
+	atomic_bool active;
+	atomic_bool config_set;
 	/*
 	 * The CCA platform token is stale (rmm_platform_token_expire()) until
 	 * ATTEST_PLAT_TOKEN_REFRESH, whose first call starts the refresh.
 	 */
-	bool pat_stale, pat_refreshing;
+	atomic_bool pat_stale, pat_refreshing;
 	/* 2.0: Stateful RMI Operation contexts (sro.h); NULL for 1.0. */
 	struct sro_pool *sro;
 
 	struct trace *trace;
 	struct fault_plan *faults;
-	/* Set by a FAULT_PROGRESS / FAULT_EXIT rule for the current call only. */
-	uint64_t progress_limit;	/* 0: no limit */
-	int forced_exit;		/* -1: none */
 
 	/* Realms alive, for invariant checks and teardown. */
 	struct realm **realms;
@@ -200,14 +224,56 @@ struct rmm {
 extern const struct handler_entry rmm_handlers[];
 extern const unsigned int rmm_nhandlers;
 
-/* ---- granule.c ---- */
-struct granule *granule_at(const struct rmm *rmm, uint64_t pa);
+/* ---- granule_lock.c: what one RMI call holds ---- */
 /*
- * The spec's "addr_align, addr_bound, addr_state" checks in one: the
- * granule at `pa` if pa is granule aligned, inside tracked memory and in
- * `state`; NULL otherwise (the caller answers ERROR_INPUT).
+ * State of the RMI call this thread is making (NULL outside a call): what
+ * a fault rule set for it, the host-view changes it has not applied yet,
+ * and the granule locks it holds.
+ */
+struct call_ctx {
+	uint64_t progress_limit;	/* FAULT_PROGRESS; 0: no limit */
+	int forced_exit;		/* FAULT_EXIT reason; -1: none */
+	struct protect_run protect_run;
+	/* Granule locks held, released when the call returns (call_unlock_all). */
+	struct granule **held, *held_inline[16];
+	unsigned int nheld, held_cap;
+	struct granule *top;		/* highest granule held */
+	/* Granules to lock first when the handler runs again (call_restart_wanted). */
+	struct granule **want, *want_inline[8];
+	unsigned int nwant, want_cap;
+	bool restart;
+	bool changed;			/* the handler changed something (no restart then) */
+};
+struct call_ctx *call_current(void);
+/* The current call's FAULT_PROGRESS limit (0: none) and FAULT_EXIT reason (-1: none). */
+uint64_t call_progress_limit(void);
+int call_forced_exit(void);
+void call_begin(struct call_ctx *ctx, struct call_ctx **saved);
+void call_end(struct call_ctx *ctx, struct call_ctx *saved);
+/* Locks the granules named by `slot->lock_args` and any wanted ones, in ascending PA order. */
+void call_lock_args(struct rmm *rmm, const struct dispatch_slot *slot, const uint64_t *args);
+/* Applies pending host-view changes, then drops every lock the call holds. */
+void call_unlock_all(struct rmm *rmm);
+/* The handler met a busy lock out of order: run it again with that lock taken first. */
+bool call_restart_wanted(void);
+/* Something visible changed in this call (granule state, an RTT entry). */
+void call_note_change(void);
+
+/*
+ * The spec's "addr_align, addr_bound, addr_state" checks in one, with the
+ * granule locked for the rest of the call: the granule at `pa` if pa is
+ * granule aligned, inside tracked memory and in `state`; NULL otherwise
+ * (the caller answers ERROR_INPUT).
  */
 struct granule *granule_lock(const struct rmm *rmm, uint64_t pa, enum granule_state state);
+/* The same check for a granule read or written as NS memory (no lock: TF-RMM locks no NS content). */
+bool granule_is_ns(const struct rmm *rmm, uint64_t pa);
+/* A lock held for a moment, outside the call's set (a running REC reaching its RD). */
+void granule_lock_raw(struct granule *g);
+void granule_unlock_raw(struct granule *g);
+
+/* ---- granule.c ---- */
+struct granule *granule_at(const struct rmm *rmm, uint64_t pa);
 /* Sets the state; a change to or from NS changes host access at the next flush. */
 void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state);

@@ -176,6 +176,7 @@ static enum rec_step measurement_read(struct rmm *rmm, struct rec *rec, struct r
 	}
 	/* 64 bytes in x1..x8 (zero beyond the hash size). */
 	m = rec->realm->measurements[c->x[1]];
+	realm_lock_rd(rmm, rec->realm);
 	for (unsigned int i = 0; i < 8; i++) {
 		uint64_t v;
 
@@ -185,6 +186,7 @@ static enum rec_step measurement_read(struct rmm *rmm, struct rec *rec, struct r
 		else
 			rec_set_x(rec, 1 + i, v);
 	}
+	realm_unlock_rd(rmm, rec->realm);
 	c->res[0] = RSI_V1_0_STATUS_SUCCESS;
 	return resume(rmm, rec, c);
 }
@@ -198,7 +200,9 @@ static enum rec_step measurement_extend(struct rmm *rmm, struct rec *rec, struct
 	if (index == 0 || index >= MEASUREMENT_SLOTS || size > sizeof(data))
 		return resume(rmm, rec, c);
 	memcpy(data, &c->x[3], sizeof(data));
+	realm_lock_rd(rmm, rec->realm);
 	rem_extend(rec->realm, (unsigned int)index, data, (size_t)size);
+	realm_unlock_rd(rmm, rec->realm);
 	c->res[0] = RSI_V1_0_STATUS_SUCCESS;
 	return resume(rmm, rec, c);
 }

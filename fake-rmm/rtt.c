@@ -33,7 +33,7 @@ void rtt_walk(const struct rmm *rmm, const struct realm *r, uint64_t ipa, int le
 		w->table = granule_map(rmm, w->table_pa);
 		w->index = s2tt_index(ipa, w->level);
 		w->entry = &w->table[w->index];
-		w->info = s2tte_decode(*w->entry, w->level);
+		w->info = s2tte_decode(s2tte_read(w->entry), w->level);
 		if (w->level >= level || w->info.kind != S2TTE_TABLE)
 			return;
 		w->table_pa = w->info.pa;

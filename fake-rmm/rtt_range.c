@@ -113,7 +113,7 @@ uint64_t unmap_output_check(const struct rmm *rmm, uint64_t flags, uint64_t oadd
 								  ? 1 : (unsigned int)ADDR_LIST_MAX);
 		return RMI_OK;
 	case RMI_V2_ADDR_TYPE_LIST:
-		if (!count || !slots || !granule_lock(rmm, oaddr & GRANULE_MASK, GRANULE_NS))
+		if (!count || !slots || !granule_is_ns(rmm, oaddr & GRANULE_MASK))
 			return RMI_EINPUT;
 		addr_list_out_init(&out->list, &rmm->lay,
 				   count < slots ? (unsigned int)count : slots);
@@ -175,7 +175,7 @@ uint64_t unmap_range(struct rmm *rmm, struct realm *r, uint64_t base, uint64_t t
 	for (idx = w.index; idx < S2TT_ENTRIES && addr < top; idx++) {
 		struct s2tte_info e = s2tte_decode(w.table[idx], w.level);
 
-		if (rmm->progress_limit && freed == rmm->progress_limit)
+		if (call_progress_limit() && freed == call_progress_limit())
 			break;
 		if (!s2tte_is_live(&e)) {
 			/* nothing here: skip to the entry's end (TF-RMM main), at most top */

@@ -16,6 +16,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+void call_note_change(void);	/* granule_lock.c */
+
+/*
+ * RTT entries are read by a running REC's stage-2 walks while commands on
+ * other threads change them (docs/architecture.md, "Concurrency"): every
+ * entry of a live table is stored and loaded whole, as the architecture's
+ * single-copy atomic descriptor accesses are.
+ */
+static inline void s2tte_write(uint64_t *entry, uint64_t v)
+{
+	call_note_change();
+	__atomic_store_n(entry, v, __ATOMIC_RELEASE);
+}
+
+static inline uint64_t s2tte_read(const uint64_t *entry)
+{
+	return __atomic_load_n(entry, __ATOMIC_ACQUIRE);
+}
+
 #define S2TT_PAGE_LEVEL 3
 #define S2TT_ENTRIES 512
 #define S2TTE_STRIDE 9

@@ -344,7 +344,7 @@ uint64_t smc_op_mem_reclaim(struct rmm *rmm, struct rmi_call *c)
 		return sro_answer(m);
 	}
 	/* list_pas (checked before any granule changes state) */
-	if (!granule_lock(rmm, list & GRANULE_MASK, GRANULE_NS))
+	if (!granule_is_ns(rmm, list & GRANULE_MASK))
 		return RMI_EINPUT;
 	addr_list_out_init(&out, &rmm->lay, count < slots ? (unsigned int)count : slots);
 	/*
@@ -527,7 +527,7 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
  */
 static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call *c, bool stop)
 {
-	uint64_t limit = rmm->progress_limit;
+	uint64_t limit = call_progress_limit();
 	struct sro_saved_call saved = ctx->saved;
 	unsigned int h = ctx->handle;
 	bool layer = !ctx->fresh;
@@ -546,9 +546,9 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 		rmm->sro->last_alloc = -1;
 	}
 	if (stop)
-		rmm->progress_limit = 1;
+		call_current()->progress_limit = 1;
 	x0 = saved.fn(rmm, &inner);
-	rmm->progress_limit = limit;
+	call_current()->progress_limit = limit;
 	memcpy(c->res, inner.res, sizeof(c->res));
 	c->answering = saved.cmd;
 	c->nres = inner.nres ? inner.nres : saved.cmd->nresults;

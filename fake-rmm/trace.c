@@ -2,6 +2,7 @@
 /* RMI/RSI call trace (format in include/cca-double/trace.h). */
 #include <cca-double/trace.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ struct trace {
 	void *call_hook_ctx;
 	trace_reader reader;
 	void *reader_ctx;
+	/* RMI calls come from many threads: one line at a time (a leaf lock). */
+	pthread_mutex_t lock;
 };
 
 void trace_set_reader(struct trace *t, trace_reader fn, void *ctx)
@@ -43,6 +46,7 @@ struct trace *trace_new(FILE *out, bool keep)
 	if (t) {
 		t->out = out;
 		t->keep = keep;
+		pthread_mutex_init(&t->lock, NULL);
 	}
 	return t;
 }
@@ -54,6 +58,7 @@ void trace_free(struct trace *t)
 	for (size_t i = 0; i < t->nlines; i++)
 		free(t->lines[i]);
 	free(t->lines);
+	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
 
@@ -65,15 +70,25 @@ void trace_set_namer(struct trace *t, trace_namer fn, void *ctx)
 
 size_t trace_nlines(const struct trace *t)
 {
-	return t->nlines;
+	size_t n;
+
+	pthread_mutex_lock((pthread_mutex_t *)&t->lock);
+	n = t->nlines;
+	pthread_mutex_unlock((pthread_mutex_t *)&t->lock);
+	return n;
 }
 
 const char *trace_line(const struct trace *t, size_t i)
 {
-	return i < t->nlines ? t->lines[i] : NULL;
+	const char *l;
+
+	pthread_mutex_lock((pthread_mutex_t *)&t->lock);
+	l = i < t->nlines ? t->lines[i] : NULL;
+	pthread_mutex_unlock((pthread_mutex_t *)&t->lock);
+	return l;
 }
 
-static void emit(struct trace *t, const char *line)
+static void emit_locked(struct trace *t, const char *line)
 {
 	if (t->out) {
 		fputs(line, t->out);
@@ -94,6 +109,13 @@ static void emit(struct trace *t, const char *line)
 	t->lines[t->nlines] = strdup(line);
 	if (t->lines[t->nlines])
 		t->nlines++;
+}
+
+static void emit(struct trace *t, const char *line)
+{
+	pthread_mutex_lock(&t->lock);
+	emit_locked(t, line);
+	pthread_mutex_unlock(&t->lock);
 }
 
 void trace_format_value(const struct trace *t, uint64_t value, char *buf, size_t len)

@@ -7,18 +7,26 @@
 
 #define VMID_COUNT (1u << rmm->vmid_bits)
 
+/* Realms of different RDs are made at once: the bitmap is under rmm->objects_lock. */
 bool vmid_reserve(struct rmm *rmm, unsigned int vmid)
 {
-	if (vmid >= VMID_COUNT || (rmm->vmid_used[vmid / 8] & (1u << (vmid % 8))))
-		return false;
-	rmm->vmid_used[vmid / 8] |= (uint8_t)(1u << (vmid % 8));
-	return true;
+	bool ok = false;
+
+	pthread_mutex_lock(&rmm->objects_lock);
+	if (vmid < VMID_COUNT && !(rmm->vmid_used[vmid / 8] & (1u << (vmid % 8)))) {
+		rmm->vmid_used[vmid / 8] |= (uint8_t)(1u << (vmid % 8));
+		ok = true;
+	}
+	pthread_mutex_unlock(&rmm->objects_lock);
+	return ok;
 }
 
 void vmid_free(struct rmm *rmm, unsigned int vmid)
 {
+	pthread_mutex_lock(&rmm->objects_lock);
 	if (vmid < VMID_COUNT)
 		rmm->vmid_used[vmid / 8] &= (uint8_t)~(1u << (vmid % 8));
+	pthread_mutex_unlock(&rmm->objects_lock);
 }
 
 int vmid_alloc(struct rmm *rmm)

@@ -41,8 +41,11 @@ static bool read_desc(struct vcpu *v, uint64_t pa, uint64_t *desc)
 
 	if (!p)
 		return false;
-	/* The RMM may rewrite descriptors between runs; read each once. */
-	memcpy(desc, p, sizeof(*desc));
+	/*
+	 * The RMM rewrites descriptors, from other threads while the REC runs:
+	 * read each once, whole (a single-copy atomic 64-bit load).
+	 */
+	*desc = __atomic_load_n((const uint64_t *)p, __ATOMIC_ACQUIRE);
 	return true;
 }
 

@@ -127,6 +127,18 @@ const char *rmm_mem_kind_name(enum rmm_mem_kind kind);
 
 struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen);
 void rmm_destroy(struct rmm *rmm);
+/*
+ * Thread safety: rmm_smc() may be called from many threads at once, as
+ * CPUs call a real RMM.  It takes per-granule locks in TF-RMM's order
+ * (docs/architecture.md, "Concurrency"); calls on different granules and
+ * realms run in parallel, conflicting calls get the spec's answers (a
+ * running REC: ERROR_REC).  A thread inside REC_ENTER holds only its REC,
+ * so RTT and DATA calls on its realm proceed meanwhile.  Fault rules count
+ * calls in the order they reach the fault plan (in one thread: call order).
+ * Everything else here - rmm_create/destroy, the set-up calls (trace,
+ * faults, host IRQ poll) and the rmm_granule_* / invariant queries - wants
+ * no RMI call in flight, except rmm_host_irq_raise().
+ */
 void rmm_smc(struct rmm *rmm, struct smc_regs *regs);
 
 const struct abi_profile *rmm_profile(const struct rmm *rmm);
