@@ -83,7 +83,7 @@ static uint64_t entry_checks(struct rmm *rmm, struct rec *rec, const struct rec_
 	/* 2.0 (TF-RMM main): any realm state but ACTIVE is a plain ERROR_REALM. */
 	if (rmm->family != RMM_V1 && rec->realm->state != REALM_ACTIVE)
 		return RMI_EREALM;
-	switch (rec->realm->state) {
+	switch ((enum realm_state)rec->realm->state) {	/* one atomic load */
 	case REALM_ACTIVE:
 		break;
 	case REALM_SYSTEM_OFF:
