@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include <cca-double/mock-kernel.h>
+#include <cca-double/mock-sync.h>
 #include <cca-double/pmem.h>
 #include <cca-double/rmm.h>
 
@@ -79,5 +80,14 @@ void mock_report_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2), 
 void mock_print_backtrace(unsigned int skip);
 /* Symbolic name of a code address ("func+0x1c"), in buf. */
 const char *mock_symbolize(void *addr, char *buf, size_t len);
+
+/* Lockdep-lite (lockdep.c), called by the locks (sync.c). */
+void mock_lockdep_acquire(const struct mock_lock *l, enum mock_lock_kind kind, bool read);
+void mock_lockdep_acquired(const struct mock_lock *l, enum mock_lock_kind kind, bool read);
+bool mock_lockdep_release(const struct mock_lock *l, bool read);
+/* A thread mock_thread_start() made (a BUG there cannot unwind the case: sync.c). */
+bool mock_in_worker_thread(void);
+/* The fake RMM's host-interrupt poll: an IPI pending for the calling thread's CPU. */
+bool mock_cpu_take_ipi(void *ctx, uint64_t rec);
 
 #endif

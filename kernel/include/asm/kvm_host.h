@@ -38,6 +38,7 @@
  * vCPU requests.  KVM_REQ_RMI is the CCA series' (a REC exit that needs
  * finishing before the next REC entry); its number is the mock's.
  */
+#define KVM_REQ_SLEEP			KVM_ARCH_REQ(0)
 #define KVM_REQ_IRQ_PENDING		KVM_ARCH_REQ(1)
 #define KVM_REQ_RMI			KVM_ARCH_REQ(11)
 
@@ -121,6 +122,8 @@ struct kvm_vcpu_arch {
 	unsigned int sve_max_vl;
 	DECLARE_BITMAP(features, KVM_VCPU_MAX_FEATURES);
 	struct kvm_mp_state mp_state;
+	/* Serialises power-state changes (PSCI CPU_ON from another vCPU's thread). */
+	spinlock_t mp_state_lock;
 	bool has_run_once;
 	bool pmu_enabled;
 	u64 hcr_el2;
@@ -170,6 +173,13 @@ struct kvm_vm_stat {
 
 struct kvm;
 struct kvm_vcpu;
+
+/* Read from any thread; written under mp_state_lock (arch/arm64/kvm/arm.c). */
+#define kvm_arm_vcpu_mp_state(v)					\
+	__atomic_load_n(&(v)->arch.mp_state.mp_state, __ATOMIC_ACQUIRE)
+#define kvm_arm_vcpu_stopped(v)	(kvm_arm_vcpu_mp_state(v) == KVM_MP_STATE_STOPPED)
+#define kvm_arm_vcpu_set_mp_state(v, st)				\
+	__atomic_store_n(&(v)->arch.mp_state.mp_state, (st), __ATOMIC_RELEASE)
 
 u64 kvm_read_vm_id_reg(const struct kvm *kvm, u32 reg);
 bool kvm_has_sve(const struct kvm *kvm);
