@@ -114,6 +114,7 @@ static bool reaches(int from, int to)
 void mock_lockdep_acquire(const struct mock_lock *l, enum mock_lock_kind kind, bool read)
 {
 	char a[48], b[48];
+	const char *na, *nb;
 	int cls;
 
 	for (unsigned int i = 0; i < nr_held; i++) {
@@ -146,12 +147,12 @@ void mock_lockdep_acquire(const struct mock_lock *l, enum mock_lock_kind kind, b
 			set_bit_in(classes[h].reported, cls);
 			set_bit_in(classes[cls].reported, h);
 			stats.inversions++;
-			class_name(h, a, sizeof(a));
-			class_name(cls, b, sizeof(b));
+			na = class_name(h, a, sizeof(a));
+			nb = class_name(cls, b, sizeof(b));
 			pthread_mutex_unlock(&graph_lock);
 			__mock_warn(__FILE__, __LINE__, NULL,
 				    "WARNING: possible circular locking dependency detected: taking %s while holding %s, but %s was taken while holding %s before",
-				    b, a, a, b);
+				    nb, na, na, nb);
 			pthread_mutex_lock(&graph_lock);
 			continue;
 		}

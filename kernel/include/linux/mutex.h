@@ -16,7 +16,7 @@ struct mutex {
 	struct mock_lock dep;
 };
 
-#define __MUTEX_INITIALIZER(name)	{ .dep = { .name = #name } }
+#define __MUTEX_INITIALIZER(lockname)	{ .dep = { .name = #lockname } }
 #define DEFINE_MUTEX(name)		struct mutex name = __MUTEX_INITIALIZER(name)
 
 #define mutex_init(m)			mock_lock_init(&(m)->dep, #m)

@@ -22,9 +22,9 @@ typedef struct {
 } rwlock_t;
 
 /* The lock class is the name, as lockdep's is the initialiser's key. */
-#define __SPIN_LOCK_UNLOCKED(name)	{ .dep = { .name = #name } }
+#define __SPIN_LOCK_UNLOCKED(lockname)	{ .dep = { .name = #lockname } }
 #define DEFINE_SPINLOCK(x)		spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
-#define __RW_LOCK_UNLOCKED(name)	{ .dep = { .name = #name } }
+#define __RW_LOCK_UNLOCKED(lockname)	{ .dep = { .name = #lockname } }
 #define DEFINE_RWLOCK(x)		rwlock_t x = __RW_LOCK_UNLOCKED(x)
 
 #define spin_lock_init(l)		mock_lock_init(&(l)->dep, #l)
