@@ -91,7 +91,7 @@ static int harness_rec_round(struct harness_vm *vm, struct kvm_vcpu *vcpu, struc
 	 * sets IN_GUEST_MODE after the pre-entry work; here it covers that
 	 * work too, so an entry abandoned for a signal never has it redone.)
 	 */
-	__atomic_store_n(&vcpu->cpu, mock_this_cpu(), __ATOMIC_SEQ_CST);
+	__atomic_store_n(&vcpu->mock_cpu, mock_this_cpu(), __ATOMIC_SEQ_CST);
 	smp_store_mb(vcpu->mode, IN_GUEST_MODE);
 	if (harness_vcpu_signalled(vm, vcpu)) {
 		smp_store_mb(vcpu->mode, OUTSIDE_GUEST_MODE);
@@ -138,7 +138,7 @@ static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct 
 {
 	int ret;
 
-	if (READ_ONCE(vm->kvm->vm_dead))
+	if (__atomic_load_n(&vm->kvm->vm_dead, __ATOMIC_SEQ_CST))
 		return -EIO;	/* kvm_vcpu_ioctl() refuses every ioctl of a dead VM */
 	ret = harness_first_run(vm, vcpu);
 	if (ret)

@@ -42,7 +42,7 @@ static bool vcpu_block(struct harness_vm *vm, struct kvm_vcpu *vcpu)
 			woken = true;
 			break;
 		}
-		if (READ_ONCE(vm->kvm->vm_dead) || mock_now_ms() > vm->threads_deadline_ms ||
+		if (__atomic_load_n(&vm->kvm->vm_dead, __ATOMIC_SEQ_CST) || mock_now_ms() > vm->threads_deadline_ms ||
 		    __atomic_load_n(&vm->threads_blocked, __ATOMIC_SEQ_CST) >=
 		    __atomic_load_n(&vm->threads_running, __ATOMIC_SEQ_CST))
 			break;

@@ -25,7 +25,7 @@ void kvm_vcpu_kick(struct kvm_vcpu *vcpu)
 		return;
 	if (kvm_vcpu_exiting_guest_mode(vcpu) != IN_GUEST_MODE)
 		return;
-	cpu = __atomic_load_n(&vcpu->cpu, __ATOMIC_SEQ_CST);
+	cpu = __atomic_load_n(&vcpu->mock_cpu, __ATOMIC_SEQ_CST);
 	/* A vCPU kicking itself is already out of the guest (the kernel's cpu != me). */
 	if (cpu && cpu != mock_this_cpu())
 		mock_cpu_send_ipi(cpu);

@@ -174,12 +174,11 @@ struct kvm_vm_stat {
 struct kvm;
 struct kvm_vcpu;
 
-/* Read from any thread; written under mp_state_lock (arch/arm64/kvm/arm.c). */
-#define kvm_arm_vcpu_mp_state(v)					\
-	__atomic_load_n(&(v)->arch.mp_state.mp_state, __ATOMIC_ACQUIRE)
-#define kvm_arm_vcpu_stopped(v)	(kvm_arm_vcpu_mp_state(v) == KVM_MP_STATE_STOPPED)
-#define kvm_arm_vcpu_set_mp_state(v, st)				\
-	__atomic_store_n(&(v)->arch.mp_state.mp_state, (st), __ATOMIC_RELEASE)
+/*
+ * kvm_arm_vcpu_stopped(): the power state, read from any thread and
+ * written under mp_state_lock (arch/arm64/kvm/arm.c, psci.c); defined with
+ * struct kvm_vcpu in linux/kvm_host.h.
+ */
 
 u64 kvm_read_vm_id_reg(const struct kvm *kvm, u32 reg);
 bool kvm_has_sve(const struct kvm *kvm);

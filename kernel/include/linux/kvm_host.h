@@ -87,9 +87,9 @@ struct kvm_vcpu {
 	struct kvm *kvm;
 	/*
 	 * The CPU (host thread, mock_this_cpu()) the vCPU last entered guest
-	 * mode on: where a kick sends its IPI.
+	 * mode on: where a kick sends its IPI (the kernel's int cpu).
 	 */
-	void *cpu;
+	void *mock_cpu;
 	int vcpu_id;
 	int vcpu_idx;
 	int mode;			/* *_GUEST_MODE, read and changed atomically */
@@ -100,6 +100,18 @@ struct kvm_vcpu {
 	struct kvm_vcpu_stat stat;
 	struct kvm_vcpu_arch arch;
 };
+
+static inline bool kvm_arm_vcpu_stopped(struct kvm_vcpu *vcpu)
+{
+	return __atomic_load_n(&vcpu->arch.mp_state.mp_state, __ATOMIC_ACQUIRE) ==
+	       KVM_MP_STATE_STOPPED;
+}
+
+/* The mock's writer of the power state (callers hold vcpu->arch.mp_state_lock). */
+static inline void kvm_arm_vcpu_set_mp_state(struct kvm_vcpu *vcpu, u32 state)
+{
+	__atomic_store_n(&vcpu->arch.mp_state.mp_state, state, __ATOMIC_RELEASE);
+}
 
 /* ---- vCPU requests (KVM_REQ_*: bit number, flags above bit 7) ---- */
 
@@ -298,7 +310,7 @@ static inline void kvm_prepare_memory_fault_exit(struct kvm_vcpu *vcpu, gpa_t gp
 /* The VM is unusable: every later ioctl on it fails with -EIO. */
 static inline void kvm_vm_dead(struct kvm *kvm)
 {
-	WRITE_ONCE(kvm->vm_dead, true);
+	__atomic_store_n(&kvm->vm_dead, true, __ATOMIC_SEQ_CST);
 	kvm_make_all_cpus_request(kvm, KVM_REQ_VM_DEAD);
 }
 
