@@ -41,6 +41,7 @@ function(cca_kunit_build_dir kunit_target)
     return()
   endif()
   message(STATUS "kunit.py: ${py}")
+  set_property(GLOBAL PROPERTY CCA_KUNIT_PY_FOUND ${py})
   add_test(NAME kunit_py.exec COMMAND ${CCA_PYTHON3} ${py} exec --build_dir=${dir})
   add_test(NAME kunit_py.exec_filter COMMAND ${CCA_PYTHON3} ${py} exec --build_dir=${dir} realm_rec.*)
   add_test(NAME kunit_py.exec_isolated

@@ -37,6 +37,7 @@ static bool handler_installed;
 static pmem_gpf_hook gpf_hook;
 static void *gpf_hook_ctx;
 static volatile unsigned long gpf_count;
+static pmem_backtrace_writer backtrace_writer;
 
 static void errf(char *err, size_t len, const char *fmt, ...)
 {
@@ -68,8 +69,17 @@ void pmem_gpf_report(const struct pmem_gpf *g, int fd)
 		 g->state ? g->state : "not NS");
 	write_str(fd, line);
 	write_str(fd, "backtrace:\n");
+	if (backtrace_writer) {
+		backtrace_writer(fd);
+		return;
+	}
 	n = backtrace(frames, 32);
 	backtrace_symbols_fd(frames, n, fd);
+}
+
+void pmem_set_backtrace_writer(pmem_backtrace_writer fn)
+{
+	backtrace_writer = fn;
 }
 
 static void default_hook(const struct pmem_gpf *g, void *ctx)

@@ -190,11 +190,19 @@ struct pmem *rmm_pmem(const struct rmm *rmm)
 	return rmm->pmem;
 }
 
+/* What the trace reads of a run page: the host's view of an NS granule. */
+static bool trace_read_ns(void *ctx, uint64_t pa, void *buf, size_t len)
+{
+	return ns_granule_read(ctx, pa, buf, len);
+}
+
 void rmm_set_trace(struct rmm *rmm, struct trace *trace)
 {
 	rmm->trace = trace;
-	if (trace)
+	if (trace) {
 		trace_set_profile(trace, rmm->abi);
+		trace_set_reader(trace, trace_read_ns, rmm);
+	}
 }
 
 struct trace *rmm_trace(const struct rmm *rmm)

@@ -20,7 +20,15 @@ struct trace {
 	const struct abi_profile *profile;	/* for status names */
 	trace_call_hook call_hook;
 	void *call_hook_ctx;
+	trace_reader reader;
+	void *reader_ctx;
 };
+
+void trace_set_reader(struct trace *t, trace_reader fn, void *ctx)
+{
+	t->reader = fn;
+	t->reader_ctx = ctx;
+}
 
 void trace_set_call_hook(struct trace *t, trace_call_hook fn, void *ctx)
 {
@@ -133,6 +141,27 @@ static size_t append(char *buf, size_t used, size_t len, const char *fmt, ...)
 	return n < 0 ? used : used + (size_t)n;
 }
 
+/*
+ * The exit a successful REC_ENTER left in its run page: the command whose
+ * parameter page is a rec_run (the description says which argument).
+ */
+static size_t append_exit(struct trace *t, const struct abi_command *cmd, const uint64_t *args,
+			  char *line, size_t used, size_t len)
+{
+	const struct abi_struct *run = t->profile && cmd->param_struct && t->reader
+					       ? abi_struct_find(t->profile, cmd->param_struct)
+					       : NULL;
+	int arg = run && !strcmp(run->name, "rec_run") ? abi_arg_index(cmd, cmd->param_arg) : -1;
+	uint8_t page[4096];
+	size_t size = run ? run->size : 0;
+
+	if (arg < 0 || size > sizeof(page) || !t->reader(t->reader_ctx, args[arg], page, size))
+		return used;
+	return used < len ? used + trace_format_rec_exit(t->profile, page, size, line + used,
+							   len - used)
+			  : used;
+}
+
 static size_t format_call(struct trace *t, char *line, size_t len, const char *iface,
 			  const struct abi_command *cmd, uint32_t fid, const uint64_t *args)
 {
@@ -179,6 +208,8 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 			trace_format_value(t, results[i], v, sizeof(v));
 			used = append(line, used, sizeof(line), " %s=%s", cmd->results[i], v);
 		}
+		if (cmd && x0 == RMI_STATUS_SUCCESS)
+			used = append_exit(t, cmd, args, line, used, sizeof(line));
 	}
 	if (injected)
 		append(line, used, sizeof(line), " [injected]");

@@ -119,6 +119,13 @@ typedef void (*pmem_gpf_hook)(const struct pmem_gpf *gpf, void *ctx);
 void pmem_set_gpf_hook(pmem_gpf_hook fn, void *ctx);
 /* Writes the standard report (with a backtrace) to fd; async-signal-safe enough. */
 void pmem_gpf_report(const struct pmem_gpf *gpf, int fd);
+/*
+ * Replaces the report's raw backtrace (glibc's backtrace_symbols_fd) with
+ * `fn`, which writes one to fd from inside the SIGSEGV handler; NULL for
+ * the raw one.  The mock kernel installs its symbolizing one.
+ */
+typedef void (*pmem_backtrace_writer)(int fd);
+void pmem_set_backtrace_writer(pmem_backtrace_writer fn);
 /* Number of GPFs seen in this process. */
 unsigned long pmem_gpf_count(void);
 

@@ -15,8 +15,19 @@
  *
  *   RMI REC_DESTROY rec=rec > INCOMPLETE(2) handle=0
  *
+ * A REC_ENTER that succeeds shows the exit it gave the host, read from the
+ * run page (trace_exit.c): the reason and, per reason, the fields the spec
+ * reports for it:
+ *
+ *   RMI REC_ENTER rec=rec run=run > SUCCESS exit=SYNC esr=0x93c08007 ec=DABT_LOW far=0x0 hpfar=0x80000
+ *   RMI REC_ENTER rec=rec run=run > SUCCESS exit=HOST_CALL imm=7
+ *   RMI REC_ENTER rec=rec run=run > SUCCESS exit=PSCI psci=CPU_ON target_cpu=1 entry_point_address=0x0 context_id=0
+ *   RMI REC_ENTER rec=rec run=run > SUCCESS exit=RIPAS_CHANGE ripas_base=0x0 ripas_top=0x200000 ripas_value=RAM
+ *
  * A forced failure ends with " [injected]".  The same lines are accepted as
- * `expect: trace:` (as prefixes ending at a word).
+ * `expect: trace:`, word by word: an expected line matches a recorded one
+ * whose words begin with its words, where a word `...` stands for any
+ * number of words (scenarios/README.md).
  */
 #ifndef CCA_DOUBLE_TRACE_H
 #define CCA_DOUBLE_TRACE_H
@@ -42,6 +53,12 @@ typedef void (*trace_call_hook)(void *ctx, const struct abi_command *cmd, const 
 void trace_set_call_hook(struct trace *t, trace_call_hook fn, void *ctx);
 /* Profile whose status names the trace prints (rmm_set_trace sets it). */
 void trace_set_profile(struct trace *t, const struct abi_profile *p);
+/*
+ * Reads `len` bytes of the NS granule at `pa` as the host sees it; false if
+ * it cannot (rmm_set_trace sets one, so REC_ENTER lines show the exit).
+ */
+typedef bool (*trace_reader)(void *ctx, uint64_t pa, void *buf, size_t len);
+void trace_set_reader(struct trace *t, trace_reader fn, void *ctx);
 
 size_t trace_nlines(const struct trace *t);
 const char *trace_line(const struct trace *t, size_t i);
@@ -57,6 +74,16 @@ void trace_rsi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 	       const uint64_t *args, const char *outcome);
 /* Free text, prefixed with "# ". */
 void trace_note(struct trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Formats the exit record of the run page `run` (`run_len` bytes of a
+ * rec_run) as REC_ENTER lines end: " exit=REASON field=value ...".  Returns
+ * the length written; 0 (and "") when the profile describes no exit record.
+ */
+size_t trace_format_rec_exit(const struct abi_profile *p, const void *run, size_t run_len,
+			     char *buf, size_t len);
+/* ESR_ELx.EC name of `esr` ("DABT_LOW"), or NULL for a class without one. */
+const char *trace_esr_class(uint64_t esr);
 
 /* Status name of an RMI x0 ("SUCCESS", "ERROR_RTT(2)", "SMC_UNKNOWN"). */
 void trace_format_status(const struct abi_profile *p, uint64_t x0, char *buf, size_t len);

@@ -4,9 +4,8 @@
  * the kernel's "cut here" report with a backtrace and is counted (a test
  * fails on WARNs it did not declare, see hooks.c); a BUG, like any host bug
  * the mock detects, prints the same and fails and ends the current test.
+ * The backtraces are symbolized (backtrace.c).
  */
-#include <dlfcn.h>
-#include <execinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,32 +21,6 @@ void __mock_bug(const char *file, int line, const char *cond) __attribute__((nor
 
 static unsigned int warn_count, warn_expected, bug_count;
 static bool leak_allowed;
-
-const char *mock_symbolize(void *addr, char *buf, size_t len)
-{
-	Dl_info info;
-
-	if (addr && dladdr(addr, &info) && info.dli_sname)
-		snprintf(buf, len, "%s+0x%lx", info.dli_sname,
-			 (unsigned long)((char *)addr - (char *)info.dli_saddr));
-	else
-		snprintf(buf, len, "%p", addr);
-	return buf;
-}
-
-void mock_print_backtrace(unsigned int skip)
-{
-	void *frames[24];
-	int n = backtrace(frames, 24);
-
-	printf("    Call trace:\n");
-	for (int i = (int)skip + 1; i < n; i++) {
-		char sym[160];
-
-		printf("     %s\n", mock_symbolize(frames[i], sym, sizeof(sym)));
-	}
-	fflush(stdout);
-}
 
 void __mock_warn(const char *file, int line, const char *cond, const char *fmt, ...)
 {

@@ -19,6 +19,7 @@ static void usage(FILE *out, const char *prog)
 		"                       GLOB (fnmatch: * ? [...]); repeatable, ORed\n"
 		"  --list               print the selected suite.case names and exit\n"
 		"  --timeout SECONDS    per-case (and per-parameter) timeout, default %d\n"
+		"  --junit FILE         also write the results as JUnit XML to FILE\n"
 		"  --no-fork            run cases in this process (debugging; a crash\n"
 		"                       or hang then stops the whole run)\n"
 		"  --known FILE         known failures, \"suite.case[.param] # reason\" lines:\n"
@@ -128,6 +129,11 @@ int kunit_parse_args(int argc, char **argv, struct kunit_run_options *opts)
 			value = option_value("--known", argc, argv, &i);
 			if (!value || kunit_load_known(value))
 				return -1;
+		} else if (is_option(arg, "--junit")) {
+			value = option_value("--junit", argc, argv, &i);
+			if (!value)
+				return -1;
+			opts->junit_path = value;
 		} else if (is_option(arg, "--timeout")) {
 			value = option_value("--timeout", argc, argv, &i);
 			if (!value || parse_timeout(value, opts))

@@ -24,10 +24,14 @@
  * header lines right after the first version line and the known-failure
  * diagnostics of known.c.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <kunit/junit.h>
 
 #include "internal.h"
 
@@ -35,10 +39,19 @@ struct kunit_stats {
 	unsigned long passed, failed, skipped, total;
 };
 
+/* One leaf of the running suite for the JUnit report; strings malloc'ed. */
+struct junit_leaf {
+	struct junit_case c;
+	char *name, *message, *text;
+};
+
 struct run_ctx {
 	const struct kunit_run_options *opts;
 	unsigned int timeout_s;
 	struct kunit *test;		/* shared with the children */
+	FILE *junit;			/* --junit: the report; NULL: none */
+	struct junit_leaf *leaves;	/* the running suite's, for the report */
+	size_t nleaves;
 };
 
 static void stats_add(struct kunit_stats *s, enum kunit_status status)
@@ -98,10 +111,106 @@ static void run_once(struct run_ctx *ctx, struct kunit_suite *suite, struct kuni
 	test->suite = suite;
 	test->test_case = c;
 
+	if (ctx->junit) {
+		size_t cap;
+		char *log = kunit_shared_log(test, &cap);
+
+		kunit_capture_begin(log, cap);
+	}
 	if (ctx->opts->no_fork)
 		kunit_exec_case(test);
 	else
 		kunit_exec_case_isolated(test, ctx->timeout_s);
+	kunit_capture_end();
+}
+
+/*
+ * A leaf's result for the JUnit report: the lines the case printed,
+ * unindented, as the failure's text, and the first of them without its
+ * "# <case>: " as the message.
+ */
+static void junit_leaf(struct run_ctx *ctx, const struct kunit_suite *suite, const char *name,
+		       enum kunit_status status, const char *comment, double seconds)
+{
+	size_t cap;
+	const char *log;
+	struct junit_leaf *l;
+	char *text, *o;
+
+	if (!ctx->junit)
+		return;
+	log = kunit_shared_log(ctx->test, &cap);
+	l = realloc(ctx->leaves, (ctx->nleaves + 1) * sizeof(*l));
+	text = malloc(strlen(log) + 1);
+	if (!l || !text) {
+		fprintf(stderr, "kunit: out of memory for the JUnit report\n");
+		abort();
+	}
+	ctx->leaves = l;
+	l = &l[ctx->nleaves++];
+	memset(l, 0, sizeof(*l));
+	for (o = text; *log;) {
+		const char *nl = strchr(log, '\n');
+		size_t len = nl ? (size_t)(nl - log) : strlen(log);
+
+		while (len && *log == ' ') {
+			log++;
+			len--;
+		}
+		memcpy(o, log, len);
+		o += len;
+		*o++ = '\n';
+		log += len + (nl != NULL);
+	}
+	*o = '\0';
+	l->text = text;
+	l->name = strdup(name);
+	if (status == KUNIT_SKIPPED) {
+		l->message = strdup(comment);
+	} else if (status == KUNIT_FAILURE) {
+		const char *m = text;
+		size_t tlen = strlen(ctx->test->name);
+
+		if (!strncmp(m, "# ", 2))
+			m += 2;
+		if (!strncmp(m, ctx->test->name, tlen) && !strncmp(m + tlen, ": ", 2))
+			m += tlen + 2;
+		l->message = strndup(m, strcspn(m, "\n"));
+	}
+	if (!l->name || (status != KUNIT_SUCCESS && !l->message))
+		abort();
+	l->c = (struct junit_case){
+		.classname = suite->name, .name = l->name, .seconds = seconds,
+		.result = status == KUNIT_FAILURE ? JUNIT_FAILED :
+			  status == KUNIT_SKIPPED ? JUNIT_SKIPPED : JUNIT_PASSED,
+		.message = l->message, .text = status == KUNIT_FAILURE ? l->text : NULL,
+		.system_out = status == KUNIT_FAILURE ? NULL : l->text,
+	};
+}
+
+/* The running suite's <testsuite>, then forget its leaves. */
+static void junit_flush(struct run_ctx *ctx, const struct kunit_suite *suite)
+{
+	struct junit_case *cases;
+
+	if (!ctx->junit)
+		return;
+	cases = calloc(ctx->nleaves + 1, sizeof(*cases));
+	if (!cases)
+		abort();
+	for (size_t i = 0; i < ctx->nleaves; i++)
+		cases[i] = ctx->leaves[i].c;
+	junit_suite(ctx->junit, suite->name, NULL, 0, cases, ctx->nleaves);
+	fflush(ctx->junit);	/* before the next fork: a child's exit() would write it again */
+	for (size_t i = 0; i < ctx->nleaves; i++) {
+		free(ctx->leaves[i].name);
+		free(ctx->leaves[i].message);
+		free(ctx->leaves[i].text);
+	}
+	free(cases);
+	free(ctx->leaves);
+	ctx->leaves = NULL;
+	ctx->nleaves = 0;
 }
 
 /* Fold one run into the case status: failure > success > skipped. */
@@ -137,9 +246,15 @@ static void run_params(struct run_ctx *ctx, struct kunit_suite *suite, struct ku
 	desc[0] = '\0';
 	param = c->generate_params(NULL, desc);
 	while (param) {
+		double start = now_s();
+		char leaf[KUNIT_SUITE_NAME_SIZE + KUNIT_PARAM_DESC_SIZE + 2];
+
 		run_once(ctx, suite, c, param, index);
 		if (desc[0] == '\0')
 			snprintf(desc, sizeof(desc), "param-%d", index);
+		snprintf(leaf, sizeof(leaf), "%s.%s", c->name, desc);
+		junit_leaf(ctx, suite, leaf, ctx->test->status, ctx->test->status_comment,
+			   now_s() - start);
 		leaf_known(KUNIT_SUBSUBTEST_INDENT, suite, c, desc, ctx->test->status, true);
 		print_result(KUNIT_SUBSUBTEST_INDENT, ctx->test->status, (size_t)index + 1,
 			     desc, ctx->test->status_comment);
@@ -165,6 +280,7 @@ static void run_case(struct run_ctx *ctx, struct kunit_suite *suite, struct kuni
 		run_once(ctx, suite, c, NULL, 0);
 		c->status = ctx->test->status;
 		comment = ctx->test->status_comment;
+		junit_leaf(ctx, suite, c->name, c->status, comment, now_s() - start);
 		stats_add(&param_stats, c->status);
 	} else {
 		run_params(ctx, suite, c, &param_stats);
@@ -215,6 +331,17 @@ static void run_suite(struct run_ctx *ctx, struct kunit_suite *suite, size_t num
 			kunit_out(KUNIT_SUBTEST_INDENT "# %s: failed to initialize (%d)",
 				  suite->name, suite->suite_init_err);
 			print_result("", KUNIT_FAILURE, number, suite->name, "");
+			if (ctx->junit) {
+				char *log;
+				size_t cap;
+
+				log = kunit_shared_log(ctx->test, &cap);
+				snprintf(log, cap, "# %s: failed to initialize (%d)", suite->name,
+					 suite->suite_init_err);
+				ctx->test->name = suite->name;
+				junit_leaf(ctx, suite, suite->name, KUNIT_FAILURE, "", 0);
+				junit_flush(ctx, suite);
+			}
 			leaves->failed++;
 			leaves->total++;
 			return;
@@ -239,6 +366,7 @@ static void run_suite(struct run_ctx *ctx, struct kunit_suite *suite, size_t num
 		kunit_out("# Totals: pass:%lu fail:%lu skip:%lu total:%lu", total_stats.passed,
 			  total_stats.failed, total_stats.skipped, total_stats.total);
 	print_result("", suite_status(suite), number, suite->name, suite->status_comment);
+	junit_flush(ctx, suite);
 	stats_accumulate(leaves, &total_stats);
 }
 
@@ -288,6 +416,17 @@ int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
 		kunit_free_suite_copies(selected, nr_selected);
 		return 1;
 	}
+	if (opts->junit_path) {
+		ctx.junit = fopen(opts->junit_path, "w");
+		if (!ctx.junit) {
+			fprintf(stderr, "kunit: --junit %s: %s\n", opts->junit_path, strerror(errno));
+			kunit_shared_test_free(ctx.test);
+			kunit_free_suite_copies(selected, nr_selected);
+			return 2;
+		}
+		junit_begin(ctx.junit, "KUnit");
+		fflush(ctx.junit);
+	}
 	/* waitpid() needs SIGCHLD not ignored. */
 	sigaction(SIGCHLD, &dfl, &old_chld);
 
@@ -301,6 +440,15 @@ int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
 		  leaves.skipped);
 
 	sigaction(SIGCHLD, &old_chld, NULL);
+	if (ctx.junit) {
+		junit_end(ctx.junit);
+		if (fclose(ctx.junit)) {
+			fprintf(stderr, "kunit: --junit %s: %s\n", opts->junit_path, strerror(errno));
+			kunit_shared_test_free(ctx.test);
+			kunit_free_suite_copies(selected, nr_selected);
+			return 2;
+		}
+	}
 	kunit_shared_test_free(ctx.test);
 	kunit_free_suite_copies(selected, nr_selected);
 

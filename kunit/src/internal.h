@@ -29,6 +29,13 @@ struct kunit_stub {
 /* Print one or more whole lines on stdout (newline added if missing), flushed. */
 void kunit_out(const char *fmt, ...) __attribute__((__format__(printf, 1, 2)));
 void kunit_vout(const char *fmt, va_list ap) __attribute__((__format__(printf, 1, 0)));
+/*
+ * While a capture is on, every line printed is also appended to buf (cap
+ * bytes, NUL-terminated, cut when full): a case's diagnostics for the
+ * JUnit report.  buf may be shared with a forked child.
+ */
+void kunit_capture_begin(char *buf, size_t cap);
+void kunit_capture_end(void);
 /* Print "    # <test name>: <text>" (text may span lines). */
 void kunit_out_test_diag(const struct kunit *test, const char *fmt, ...)
 	__attribute__((__format__(printf, 2, 3)));
@@ -66,6 +73,8 @@ void kunit_exec_case(struct kunit *test);
  */
 void kunit_exec_case_isolated(struct kunit *test, unsigned int timeout_s);
 struct kunit *kunit_shared_test_alloc(void);
+/* A buffer next to `test` in the shared page, for kunit_capture_begin(). */
+char *kunit_shared_log(struct kunit *test, size_t *cap);
 void kunit_shared_test_free(struct kunit *test);
 
 /* ---- suite selection (filter.c) ---- */

@@ -26,6 +26,7 @@ struct kunit_shared {
 	struct kunit test;		/* first: the page is addressed through it */
 	volatile int finished;		/* the case ran to its end */
 	volatile int sanitizer_died;	/* a sanitizer report ended the child */
+	char log[8192];			/* the case's output, for JUnit (kunit_capture_begin()) */
 };
 
 static struct kunit_shared *shared_of(struct kunit *test)
@@ -39,6 +40,12 @@ struct kunit *kunit_shared_test_alloc(void)
 		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	return p == MAP_FAILED ? NULL : p;
+}
+
+char *kunit_shared_log(struct kunit *test, size_t *cap)
+{
+	*cap = sizeof(shared_of(test)->log);
+	return shared_of(test)->log;
 }
 
 void kunit_shared_test_free(struct kunit *test)
@@ -167,9 +174,8 @@ void kunit_exec_case_isolated(struct kunit *test, unsigned int timeout_s)
 	shared->finished = 0;
 	shared->sanitizer_died = 0;
 
-	/* Nothing buffered may be inherited, or the child would print it again. */
-	fflush(stdout);
-	fflush(stderr);
+	/* Nothing buffered may be inherited, or the child would write it again. */
+	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		snprintf(what, sizeof(what), "could not fork: %s", strerror(errno));

@@ -10,6 +10,37 @@
 
 #include "internal.h"
 
+static char *capture_buf;
+static size_t capture_cap;
+
+void kunit_capture_begin(char *buf, size_t cap)
+{
+	capture_buf = buf;
+	capture_cap = cap;
+	buf[0] = '\0';
+}
+
+void kunit_capture_end(void)
+{
+	capture_buf = NULL;
+}
+
+static void capture(const char *text, size_t len)
+{
+	size_t used;
+
+	if (!capture_buf)
+		return;
+	used = strlen(capture_buf);
+	if (used + 1 >= capture_cap)
+		return;
+	if (len > capture_cap - used - 2)
+		len = capture_cap - used - 2;
+	memcpy(capture_buf + used, text, len);
+	capture_buf[used + len] = '\n';
+	capture_buf[used + len + 1] = '\0';
+}
+
 void kunit_vout(const char *fmt, va_list ap)
 {
 	char *text = NULL;
@@ -21,6 +52,7 @@ void kunit_vout(const char *fmt, va_list ap)
 		return;
 	}
 	fputs(text, stdout);
+	capture(text, len > 0 && text[len - 1] == '\n' ? (size_t)len - 1 : (size_t)len);
 	if (len == 0 || text[len - 1] != '\n')
 		fputc('\n', stdout);
 	fflush(stdout);

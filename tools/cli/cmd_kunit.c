@@ -27,6 +27,7 @@ static void usage(FILE *f)
 		"  kunit.filter_glob=GLOB  the kernel's syntax\n"
 		"  --list                  list suite.case names\n"
 		"  --timeout N             seconds per case (default 300)\n"
+		"  --junit FILE            also write the results as JUnit XML to FILE\n"
 		"  --no-fork               run cases in-process (debugging)\n"
 		"  --known FILE            more known failures (suite.case[.param] # reason)\n"
 		"  --reference             the reference host code (an upstream build's own)\n"

@@ -28,6 +28,8 @@ static void usage(FILE *f)
 		"  -f, --filter GLOB   only suite.case names matching GLOB (repeatable); a\n"
 		"                      GLOB without '@' also matches every case@profile\n"
 		"  -t, --trace FILE    append every RMI/RSI call to FILE\n"
+		"      --junit FILE    also write the results as JUnit XML to FILE (a testcase\n"
+		"                      per case, failures with the scenario's file:line:col)\n"
 		"      --timeout N     seconds per scenario (default 60)\n"
 		"  -l, --list          list the cases, run nothing\n"
 		"      --no-fork       run in-process (debugging; a crash ends the run)\n"
@@ -46,6 +48,7 @@ int run_main(int argc, char **argv)
 		{ "filter", required_argument, NULL, 'f' },
 		{ "trace", required_argument, NULL, 't' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "junit", required_argument, NULL, 'U' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "no-fork", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
@@ -94,6 +97,9 @@ int run_main(int argc, char **argv)
 		case 'T':
 			if (!cli_parse_seconds("run", "--timeout", optarg, &ko.timeout_s))
 				return 2;
+			break;
+		case 'U':
+			ko.junit_path = optarg;
 			break;
 		case 'l':
 			ko.list_only = true;

@@ -2,6 +2,8 @@
 /* The sweep's table and JSON, and merging shards' JSON (sweep_out.h). */
 #include "sweep_out.h"
 
+#include <kunit/junit.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,98 +132,77 @@ void sweep_json_end(struct sweep_json *j, const struct sweep_totals *t)
 		t->runs, t->runs - t->bad - t->warn, t->warn, t->bad, t->clean_failed);
 }
 
-/* ---- JUnit XML ---- */
+/* ---- JUnit XML (the shared writer, kunit/junit.h) ---- */
 
-/* Text for XML: the five escapes, and characters XML 1.0 forbids as spaces. */
-static void xml_str(FILE *f, const char *s)
+/* "warn=N leak=G+P quar=Q teardown=yes" into buf. */
+static void junit_counts(char *buf, size_t len, const struct sweep_run *r)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&apos;", f); break;
-		default:
-			fputc((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' ? ' ' : *s, f);
-		}
-	}
+	snprintf(buf, len, "warn=%u leak=%llu+%llu quar=%llu teardown=%s", r->warnings,
+		 (unsigned long long)r->leaked_granules, (unsigned long long)r->leaked_pages,
+		 (unsigned long long)r->quarantined_pages, r->teardown_complete ? "yes" : "no");
 }
 
-static void junit_counts(FILE *f, const struct sweep_run *r)
-{
-	fprintf(f, "warn=%u leak=%llu+%llu quar=%llu teardown=%s", r->warnings,
-		(unsigned long long)r->leaked_granules, (unsigned long long)r->leaked_pages,
-		(unsigned long long)r->quarantined_pages, r->teardown_complete ? "yes" : "no");
-}
+/* A run's strings for its test case. */
+struct junit_run_text {
+	char name[256], counts[128], out[1024];
+};
 
-static void junit_case(FILE *f, const char *suite, const char *name, const struct sweep_run *r,
-		       bool failed)
+static struct junit_case junit_run(const char *suite, const char *name, const struct sweep_run *r,
+				   bool failed, struct junit_run_text *t)
 {
-	fprintf(f, "    <testcase classname=\"");
-	xml_str(f, suite);
-	fprintf(f, "\" name=\"");
-	xml_str(f, name);
-	fprintf(f, "\" time=\"%.4f\">\n", r->seconds);
-	if (failed) {
-		fprintf(f, "      <failure type=\"%s\" message=\"", sweep_outcome_name(r->outcome));
-		xml_str(f, r->detail[0] ? r->detail : sweep_outcome_name(r->outcome));
-		fprintf(f, "\">");
-		junit_counts(f, r);
-		fprintf(f, "</failure>\n");
-	}
-	fprintf(f, "      <system-out>%s ", sweep_outcome_name(r->outcome));
-	junit_counts(f, r);
-	if (r->detail[0]) {
-		fputc(' ', f);
-		xml_str(f, r->detail);
-	}
-	fprintf(f, "</system-out>\n    </testcase>\n");
+	const char *outcome = sweep_outcome_name(r->outcome);
+
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	junit_counts(t->counts, sizeof(t->counts), r);
+	snprintf(t->out, sizeof(t->out), "%s %s%s%s", outcome, t->counts, r->detail[0] ? " " : "",
+		 r->detail);
+	return (struct junit_case){
+		.classname = suite, .name = t->name, .seconds = r->seconds,
+		.result = failed ? JUNIT_FAILED : JUNIT_PASSED, .failure_type = outcome,
+		.message = r->detail[0] ? r->detail : outcome, .text = t->counts,
+		.system_out = t->out,
+	};
 }
 
 void sweep_junit_begin(struct sweep_junit *j)
 {
 	if (j->f)
-		fprintf(j->f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cca-double sweep\">\n");
+		junit_begin(j->f, "cca-double sweep");
 }
 
 void sweep_junit_sweep(struct sweep_junit *j, const struct sweep_report *rep)
 {
-	FILE *f = j->f;
-	char suite[600];
-	size_t bad = 0;
-	double seconds = rep->clean.seconds;
+	char suite[600], calls[32];
+	struct junit_run_text *text;
+	struct junit_case *cases;
+	struct junit_property props[2] = { { "file", rep->path }, { "calls", calls } };
 
-	if (!f)
+	if (!j->f)
 		return;
 	snprintf(suite, sizeof(suite), "%s@%s", rep->scenario, rep->profile);
-	for (size_t k = 0; k < rep->nruns; k++) {
-		bad += sweep_run_bad(&rep->runs[k]);
-		seconds += rep->runs[k].seconds;
-	}
-	fprintf(f, "  <testsuite name=\"");
-	xml_str(f, suite);
-	fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\" time=\"%.4f\">\n",
-		rep->nruns + 1, bad + rep->clean_failed, seconds);
-	fprintf(f, "    <properties><property name=\"file\" value=\"");
-	xml_str(f, rep->path);
-	fprintf(f, "\"/><property name=\"calls\" value=\"%zu\"/></properties>\n", rep->ncalls);
-	junit_case(f, suite, "clean run", &rep->clean, rep->clean_failed);
+	snprintf(calls, sizeof(calls), "%zu", rep->ncalls);
+	cases = calloc(rep->nruns + 1, sizeof(*cases));
+	text = calloc(rep->nruns + 1, sizeof(*text));
+	if (!cases || !text)
+		abort();
+	cases[0] = junit_run(suite, "clean run", &rep->clean, rep->clean_failed, &text[0]);
 	for (size_t k = 0; k < rep->nruns; k++) {
 		const struct sweep_run *r = &rep->runs[k];
 		char name[200];
 
 		snprintf(name, sizeof(name), "call %zu %s #%llu %s", r->call, r->command,
 			 (unsigned long long)r->nth, r->status);
-		junit_case(f, suite, name, r, sweep_run_bad(r));
+		cases[k + 1] = junit_run(suite, name, r, sweep_run_bad(r), &text[k + 1]);
 	}
-	fprintf(f, "  </testsuite>\n");
+	junit_suite(j->f, suite, props, 2, cases, rep->nruns + 1);
+	free(cases);
+	free(text);
 }
 
 void sweep_junit_end(struct sweep_junit *j)
 {
 	if (j->f)
-		fprintf(j->f, "</testsuites>\n");
+		junit_end(j->f);
 }
 
 /* ---- Merging shards ---- */

@@ -1,43 +1,157 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The final `expect:` of a scenario: leaks, warnings, gpf, rim, trace.
- * A trace expectation is an ordered subsequence of recorded lines; an
- * expected line matches a recorded one that equals it or that starts with
- * it followed by a space (so outputs may be left out).
+ * A trace expectation is an ordered subsequence of recorded lines.  Lines
+ * compare word by word (words are runs of non-blanks): an expected line
+ * matches a recorded one whose words begin with its words, so outputs may
+ * be left out, and an expected word `...` stands for any number of
+ * recorded words, so words in the middle may be left out too:
+ *
+ *   RMI REC_ENTER ... exit=SYNC ... ec=DABT_LOW
  */
 #include "scn_internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static bool line_matches(const char *want, const char *got)
-{
-	size_t n = strlen(want);
+#define MAX_WORDS 64
+#define WILDCARD "..."
 
-	return !strncmp(want, got, n) && (got[n] == 0 || got[n] == ' ');
+struct words {
+	size_t n;
+	const char *at[MAX_WORDS];
+	size_t len[MAX_WORDS];
+};
+
+/* Splits `s` at blanks; false if it has more than MAX_WORDS words. */
+static bool split_words(const char *s, struct words *w)
+{
+	w->n = 0;
+	for (;;) {
+		size_t n;
+
+		s += strspn(s, " \t");
+		if (!*s)
+			return true;
+		n = strcspn(s, " \t");
+		if (w->n == MAX_WORDS)
+			return false;
+		w->at[w->n] = s;
+		w->len[w->n++] = n;
+		s += n;
+	}
+}
+
+static bool is_wildcard(const struct words *w, size_t i)
+{
+	return w->len[i] == strlen(WILDCARD) && !strncmp(w->at[i], WILDCARD, w->len[i]);
+}
+
+static bool same_word(const struct words *a, size_t i, const struct words *b, size_t j)
+{
+	return a->len[i] == b->len[j] && !memcmp(a->at[i], b->at[j], a->len[i]);
+}
+
+/*
+ * Whether the first `nwant` words of `want` match a prefix of `got`'s words
+ * (a glob over words with `...` as its star; the tail is a free star).
+ */
+static bool words_match(const struct words *want, size_t nwant, const struct words *got)
+{
+	size_t i = 0, j = 0, star_i = SIZE_MAX, star_j = 0;
+
+	while (i < nwant) {
+		if (is_wildcard(want, i)) {
+			star_i = i++;
+			star_j = j;
+		} else if (j < got->n && same_word(want, i, got, j)) {
+			i++;
+			j++;
+		} else if (star_i != SIZE_MAX && star_j < got->n) {
+			i = star_i + 1;	/* let the last `...` take one more word */
+			j = ++star_j;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool line_matches(const struct words *want, const char *got)
+{
+	struct words g;
+
+	/* A recorded line longer than MAX_WORDS is matched on its first words. */
+	split_words(got, &g);
+	return words_match(want, want->n, &g);
+}
+
+/* How many leading words of `want` match `got` (for the failure message). */
+static size_t words_agreeing(const struct words *want, const char *got)
+{
+	struct words g;
+	size_t k = 0;
+
+	split_words(got, &g);
+	while (k < want->n && words_match(want, k + 1, &g))
+		k++;
+	return k;
+}
+
+/* The recorded line from `from` on that comes closest to `want`, or NULL. */
+static const char *closest_line(const struct trace *t, size_t from, const struct words *want)
+{
+	const char *best = NULL;
+	size_t best_k = 0;
+
+	for (size_t i = from; i < trace_nlines(t); i++) {
+		size_t k = words_agreeing(want, trace_line(t, i));
+
+		if (k > best_k) {
+			best_k = k;
+			best = trace_line(t, i);
+		}
+	}
+	return best;
 }
 
 static int check_trace(struct scn_run *r, yaml_node_t *n)
 {
 	size_t pos = 0, total;
+	struct words want;
 
 	if (!ynode_is_seq(n))
 		return scn_err(r, n, "trace: a list of trace lines");
-	for (size_t i = 0; i < yseq_len(n); i++)
-		if (!ynode_is_scalar(yseq_at(r->d, n, i)))
-			return scn_err(r, yseq_at(r->d, n, i), "trace: each entry is one line");
+	for (size_t i = 0; i < yseq_len(n); i++) {
+		yaml_node_t *ln = yseq_at(r->d, n, i);
+
+		if (!ynode_is_scalar(ln))
+			return scn_err(r, ln, "trace: each entry is one line");
+		if (!split_words(ynode_str(ln), &want))
+			return scn_err(r, ln, "trace: a line of at most %d words", MAX_WORDS);
+		if (want.n == 0 || (want.n == 1 && is_wildcard(&want, 0)))
+			return scn_err(r, ln, "trace: an empty line or a lone '...' matches any call");
+	}
 	if (r->dry)
 		return 0;
 	total = trace_nlines(r->trace);
 	for (size_t i = 0; i < yseq_len(n); i++) {
 		yaml_node_t *ln = yseq_at(r->d, n, i);
-		const char *want = ynode_str(ln);
+		const char *want_text = ynode_str(ln), *near;
+		size_t from = pos;
 
-		while (pos < total && !line_matches(want, trace_line(r->trace, pos)))
+		split_words(want_text, &want);
+		while (pos < total && !line_matches(&want, trace_line(r->trace, pos)))
 			pos++;
-		if (pos == total)
-			return scn_err(r, ln, "trace: no call matching '%s' after the previous match", want);
-		pos++;
+		if (pos < total) {
+			pos++;
+			continue;
+		}
+		near = closest_line(r->trace, from, &want);
+		if (near)
+			return scn_err(r, ln, "trace: no call matching '%s' after the previous match; closest: '%s'",
+				       want_text, near);
+		return scn_err(r, ln, "trace: no call matching '%s' after the previous match", want_text);
 	}
 	return 0;
 }

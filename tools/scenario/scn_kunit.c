@@ -91,6 +91,19 @@ next:
 	return 0;
 }
 
+/*
+ * A KTAP test name in place: '.' (the suite.case separator), '#' (starts a
+ * directive or diagnostic), spaces (leading ones are KTAP's indentation)
+ * and control characters (a newline would end the line) become '_', so
+ * a folder or file name can neither break nor forge a line kunit.py reads.
+ */
+static void ktap_name(char *name)
+{
+	for (unsigned char *p = (unsigned char *)name; *p; p++)
+		if (*p == '.' || *p == '#' || *p <= ' ' || *p == 0x7f)
+			*p = '_';
+}
+
 /* Suite name: the scenario's folder (delegation, rtt, ...). */
 static void suite_name_of(const char *path, char *out, size_t len)
 {
@@ -106,9 +119,7 @@ static void suite_name_of(const char *path, char *out, size_t len)
 	*(char *)slash = 0;
 	prev = strrchr(tmp, '/');
 	snprintf(out, len, "%.*s", (int)len - 1, prev ? prev + 1 : tmp);
-	for (char *p = out; *p; p++)
-		if (*p == '.' || *p == '#' || *p == ' ')
-			*p = '_';
+	ktap_name(out);
 }
 
 /*
@@ -275,10 +286,7 @@ int scn_build_suites(const char *const *paths, size_t npaths, const struct scn_s
 				if (opts->load_errors)
 					++*opts->load_errors;
 				snprintf(cname, sizeof(cname), "%s", base ? base + 1 : files.paths[i]);
-				/* A KTAP case name: no '#', spaces or control characters. */
-				for (char *q = cname; *q; q++)
-					if (*q == '.' || *q == '#' || (unsigned char)*q <= ' ' || *q == 0x7f)
-						*q = '_';
+				ktap_name(cname);
 				add_case(suites[si], &ncases[si], c, cname);
 				continue;
 			}

@@ -488,8 +488,14 @@ static int step_host(struct scn_run *r, yaml_node_t *step, const char *name, yam
 		free(keys[i]);
 		free(vals[i]);
 	}
-	if (ret && !r->err[0])
+	if (ret && !r->err[0]) {
+		size_t len = strlen(name);
+
+		/* "populate: got ENXIO", not "populate: populate: got ENXIO". */
+		if (!strncmp(err, name, len) && err[len] == ':' && err[len + 1] == ' ')
+			return scn_err(r, step, "%s", err);
 		return scn_err(r, step, "%s: %s", name, err);
+	}
 	return ret;
 }
 

@@ -159,13 +159,72 @@ static int check_map(struct ydoc *d, yaml_node_t *map)
 	return ret;
 }
 
+/*
+ * The height of node `id` (1: a scalar), at nesting `depth` (1: the root),
+ * memoised in h[] (0: not seen yet, -1: on the current path).  Block
+ * nesting ("- - - x") passes the text check, and an alias may repeat a
+ * whole subtree deeper down or refer to a node that contains it: either
+ * would make a consumer's walk unbounded.  The recursion stops at
+ * YDOC_MAX_DEPTH + 1 frames.
+ */
+static int node_height(struct ydoc *d, const yaml_node_t *parent, int id, unsigned int depth,
+		       int *h)
+{
+	yaml_node_t *n = yaml_document_get_node(&d->doc, id);
+	int max = 0;
+
+	if (!n)
+		return 0;
+	if (h[id] < 0)
+		return ydoc_err(d, n, "an alias refers to a node that contains it");
+	if (depth > YDOC_MAX_DEPTH)
+		return ydoc_err(d, n, "nested deeper than %u levels", YDOC_MAX_DEPTH);
+	/* Seen before: an alias, placed in `parent` (libyaml keeps no node for it). */
+	if (h[id] > 0 && depth + (unsigned int)h[id] - 1 > YDOC_MAX_DEPTH)
+		return ydoc_err(d, parent, "nested deeper than %u levels through an alias",
+				YDOC_MAX_DEPTH);
+	if (h[id] > 0)
+		return h[id];
+	h[id] = -1;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+		     i++) {
+			int r = node_height(d, n, *i, depth + 1, h);
+
+			if (r < 0)
+				return -1;
+			max = r > max ? r : max;
+		}
+	} else if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+		     p++) {
+			int k = node_height(d, n, p->key, depth + 1, h);
+			int v = k < 0 ? -1 : node_height(d, n, p->value, depth + 1, h);
+
+			if (v < 0)
+				return -1;
+			max = k > max ? k : max;
+			max = v > max ? v : max;
+		}
+	}
+	h[id] = max + 1;
+	return h[id];
+}
+
 int ydoc_check_tree(struct ydoc *d)
 {
+	size_t nodes = (size_t)(d->doc.nodes.top - d->doc.nodes.start);
 	yaml_node_t *n;
+	int *h, ret;
 
 	/* Every node once, in document order; aliases point back at earlier nodes. */
 	for (n = d->doc.nodes.start; n < d->doc.nodes.top; n++)
 		if (n->type == YAML_MAPPING_NODE && check_map(d, n))
 			return -1;
-	return 0;
+	h = calloc(nodes + 1, sizeof(*h));
+	if (!h)
+		return text_err(d, 1, 1, "out of memory");
+	ret = node_height(d, NULL, 1, 1, h) < 0 ? -1 : 0;
+	free(h);
+	return ret;
 }

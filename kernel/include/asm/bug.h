@@ -14,6 +14,12 @@ void __mock_warn(const char *file, int line, const char *cond, const char *fmt, 
 	__printf(4, 5) __cold;
 void __mock_bug(const char *file, int line, const char *cond) __noreturn __cold;
 
+/*
+ * After the report: the WARN's caller stays on the stack (no tail call to
+ * __mock_warn), so the report's call trace names it.
+ */
+#define __mock_warn_site()	__asm__ __volatile__("" ::: "memory")
+
 #define BUG()		__mock_bug(__FILE__, __LINE__, "BUG()")
 #define BUG_ON(cond)							\
 	do {								\
@@ -24,16 +30,20 @@ void __mock_bug(const char *file, int line, const char *cond) __noreturn __cold;
 #define WARN_ON(cond)							\
 	({								\
 		int __ret_warn_on = !!(cond);				\
-		if (unlikely(__ret_warn_on))				\
+		if (unlikely(__ret_warn_on)) {				\
 			__mock_warn(__FILE__, __LINE__, #cond, NULL);	\
+			__mock_warn_site();				\
+		}							\
 		unlikely(__ret_warn_on);				\
 	})
 
 #define WARN(cond, fmt, ...)						\
 	({								\
 		int __ret_warn_on = !!(cond);				\
-		if (unlikely(__ret_warn_on))				\
+		if (unlikely(__ret_warn_on)) {				\
 			__mock_warn(__FILE__, __LINE__, NULL, fmt, ##__VA_ARGS__); \
+			__mock_warn_site();				\
+		}							\
 		unlikely(__ret_warn_on);				\
 	})
 
@@ -45,6 +55,7 @@ void __mock_bug(const char *file, int line, const char *cond) __noreturn __cold;
 		if (unlikely(__ret_warn_once && !__warned)) {		\
 			__warned = true;				\
 			__mock_warn(__FILE__, __LINE__, #cond, NULL);	\
+			__mock_warn_site();				\
 		}							\
 		unlikely(__ret_warn_once);				\
 	})
@@ -56,6 +67,7 @@ void __mock_bug(const char *file, int line, const char *cond) __noreturn __cold;
 		if (unlikely(__ret_warn_once && !__warned)) {		\
 			__warned = true;				\
 			__mock_warn(__FILE__, __LINE__, NULL, fmt, ##__VA_ARGS__); \
+			__mock_warn_site();				\
 		}							\
 		unlikely(__ret_warn_once);				\
 	})

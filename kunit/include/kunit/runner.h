@@ -32,6 +32,13 @@ struct kunit_run_options {
 	unsigned int timeout_s;	/* per case or parameter; 0: KUNIT_DEFAULT_TIMEOUT_S */
 	bool no_fork;		/* run cases in-process (debugging; no crash isolation) */
 	bool list_only;		/* print the selected suite.case names, run nothing */
+	/*
+	 * Also write the results as JUnit XML (kunit/junit.h) to this file:
+	 * a <testsuite> per suite, a <testcase> per case (per parameter of a
+	 * parameterised case, named "case.param"), failures with the case's
+	 * first diagnostic as message and all of them as text.  NULL: none.
+	 */
+	const char *junit_path;
 };
 
 /* Leaf results, as kunit.py counts them: each parameter is one test. */
@@ -67,7 +74,8 @@ int kunit_load_known(const char *path);
  * Run suites[0..nr) (or list them) with opts (NULL: defaults). Suites and
  * cases may be built at run time (see kunit_suite_set_name() and
  * kunit_case.data). result may be NULL. Returns the exit status to use:
- * 0 when nothing failed and at least one test ran, else 1.
+ * 0 when nothing failed and at least one test ran, 2 when the --junit
+ * file cannot be written, else 1.
  */
 int kunit_run_suites(struct kunit_suite *const *suites, size_t nr,
 		     const struct kunit_run_options *opts,

@@ -15,6 +15,8 @@ set(cases
   "2" "run,--timeout,0,${WORK}/passes.yaml"
   "2" "run,--timeout,5x,${WORK}/passes.yaml"
   "2" "run,--profile,9.9,${WORK}/passes.yaml"
+  "2" "run,--junit,${WORK}/no-such-dir/r.xml,${WORK}/passes.yaml"
+  "2" "kunit,--junit,${WORK}/no-such-dir/k.xml,--filter,realm_lifecycle*"
   "2" "trace,${WORK}"
   "2" "sweep,${WORK}/dup-key.yaml"
   "2" "sweep,--timeout,-1,${WORK}/passes.yaml"

@@ -187,6 +187,75 @@ static void features_key(void **state)
 }
 
 /*
+ * `expect: trace:` lines compare word by word, `...` standing for any
+ * words: a line that matches passes; one that does not fails at its
+ * file:line:col with the closest recorded line; a lone `...` is a load error.
+ */
+static const char trace_scenario[] =
+	"name: t\n"
+	"profile: \"1.0\"\n"
+	"memory: 8M\n"
+	"granules: [g]\n"
+	"steps:\n"
+	"  - delegate: [g]\n"
+	"  - undelegate: [g]\n"
+	"expect:\n"
+	"  trace:\n"
+	"    - %s\n"
+	"    - %s\n";
+
+static int run_trace_expect(const char *first, const char *second, struct scenario_result *res)
+{
+	char text[1024], err[512];
+	struct scenario *s;
+	int rc;
+
+	snprintf(text, sizeof(text), trace_scenario, first, second);
+	s = load_text(text, err, sizeof(err));
+	if (!s)
+		fail_msg("load: %s", err);
+	rc = scenario_run(s, "1.0", NULL, res);
+	scenario_free(s);
+	return rc;
+}
+
+static void trace_lines_match_by_word(void **state)
+{
+	struct scenario_result res;
+	char text[1024], err[512];
+
+	(void)state;
+	/* Prefixes ending at a word, as before; `...` at the start, middle or end. */
+	assert_int_equal(run_trace_expect("RMI GRANULE_DELEGATE addr=g", "RMI GRANULE_UNDELEGATE", &res), 0);
+	scenario_result_free(&res);
+	assert_int_equal(run_trace_expect("... addr=g > SUCCESS", "RMI ... > SUCCESS", &res), 0);
+	scenario_result_free(&res);
+	assert_int_equal(run_trace_expect("RMI GRANULE_DELEGATE ... SUCCESS", "RMI GRANULE_UNDELEGATE addr=g ...", &res), 0);
+	scenario_result_free(&res);
+	/* Not a prefix of a word, and order kept. */
+	assert_int_not_equal(run_trace_expect("RMI GRANULE_DELEGATE addr=", "RMI", &res), 0);
+	if (!strstr(res.failure, ":10:7: trace: no call matching 'RMI GRANULE_DELEGATE addr='"))
+		fail_msg("%s", res.failure);
+	scenario_result_free(&res);
+	assert_int_not_equal(run_trace_expect("RMI GRANULE_UNDELEGATE", "RMI GRANULE_DELEGATE", &res), 0);
+	if (!strstr(res.failure, ":11:7: trace: no call matching 'RMI GRANULE_DELEGATE' after the previous match"))
+		fail_msg("%s", res.failure);
+	scenario_result_free(&res);
+	/* A mismatch names the closest line after the previous match. */
+	assert_int_not_equal(run_trace_expect("RMI GRANULE_DELEGATE", "RMI GRANULE_UNDELEGATE ... > ERROR_INPUT", &res), 0);
+	if (!strstr(res.failure, ":11:7: trace: no call matching 'RMI GRANULE_UNDELEGATE ... > ERROR_INPUT' "
+				 "after the previous match; closest: 'RMI GRANULE_UNDELEGATE addr=g > SUCCESS'"))
+		fail_msg("%s", res.failure);
+	scenario_result_free(&res);
+	/* A line that matches anything is refused when the file loads. */
+	snprintf(text, sizeof(text), trace_scenario, "RMI GRANULE_DELEGATE", "\"...\"");
+	err[0] = 0;
+	assert_null(load_text(text, err, sizeof(err)));
+	if (!strstr(err, ":11:7: trace: an empty line or a lone '...' matches any call"))
+		fail_msg("%s", err);
+}
+
+/*
  * `memory: {size, base}` and the memory map of `features:` (pa_bits,
  * memory_map): each error at the key or range at fault, when the file
  * loads; a good map loads and runs.
@@ -255,6 +324,7 @@ int main(void)
 		cmocka_unit_test(unknown_names_are_errors),
 		cmocka_unit_test(donation_fields_follow_the_profile),
 		cmocka_unit_test(names_are_ktap_safe),
+		cmocka_unit_test(trace_lines_match_by_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

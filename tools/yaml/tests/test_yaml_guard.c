@@ -61,6 +61,9 @@ static void one_document(void **state)
 	expect_text("", "t.yaml:1:1: ", "empty document");
 }
 
+#define OPEN25 "[[[[[[[[[[[[[[[[[[[[[[[[["
+#define CLOSE25 "]]]]]]]]]]]]]]]]]]]]]]]]]"
+
 static void nesting_is_bounded(void **state)
 {
 	size_t n = 100000;
@@ -78,7 +81,28 @@ static void nesting_is_bounded(void **state)
 	memset(deep + 4, '[', 100);
 	memcpy(deep + 104, "\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", 39);
 	expect_error(deep, 143, "", "");
+	/* Block nesting: "- - - ... x", 100,000 deep in 200 KB. */
+	memcpy(deep, "a:\n", 3);
+	for (size_t i = 0; i < n; i++)
+		memcpy(deep + 3 + 2 * i, "- ", 2);
+	memcpy(deep + 3 + 2 * n, "x\n", 2);
+	expect_error(deep, 2 * n + 5, "t.yaml:2:63: ", "nested deeper than 32 levels");
 	free(deep);
+	/*
+	 * An alias repeats its subtree where it stands: depth counts from
+	 * there.  a: 25 flow levels (26 with the root), fine alone and one
+	 * level down; b puts them 10 levels deeper.
+	 */
+	expect_text("a: &x " OPEN25 "1" CLOSE25 "\nb: [[[[[[[[[[*x]]]]]]]]]]\n", "t.yaml:2:13: ",
+		    "nested deeper than 32 levels through an alias");
+	expect_text("a: &x " OPEN25 "1" CLOSE25 "\nb: [*x]\n", "", "");
+}
+
+static void alias_cycles_are_refused(void **state)
+{
+	(void)state;
+	expect_text("a: &x [1, *x]\n", "t.yaml:1:", "an alias refers to a node that contains it");
+	expect_text("a: &x {k: *x}\n", "t.yaml:1:", "an alias refers to a node that contains it");
 }
 
 static void text_is_checked(void **state)
@@ -144,6 +168,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(duplicate_keys),
 		cmocka_unit_test(one_document),
+		cmocka_unit_test(alias_cycles_are_refused),
 		cmocka_unit_test(nesting_is_bounded),
 		cmocka_unit_test(text_is_checked),
 		cmocka_unit_test(size_is_bounded),
