@@ -33,6 +33,12 @@
 #define CONC_JOIN_MS		5000
 /* Stress: no new run starts after this long (the case's own timeout is the hard bound). */
 #define CONC_STRESS_BUDGET_MS	20000
+/*
+ * IPA size of the VMs here: 36 bits (64 GiB) rather than the harness's 40,
+ * so the realm engine's reservation of host address space for the IPA
+ * space fits under ThreadSanitizer's memory layout too.
+ */
+#define CONC_IPA_BITS		36
 /* A guest that only ends when kicked: REC_ENTER would run for hours on its own. */
 #define CONC_LONG_BUDGET	(1ULL << 40)
 
@@ -83,7 +89,7 @@ static struct harness_vm *conc_vm(struct kunit *test, const char *guest, unsigne
 				  unsigned long long ram_size, const unsigned long long *x,
 				  unsigned int nx)
 {
-	struct harness_vm_config cfg = { .ram_size = ram_size };
+	struct harness_vm_config cfg = { .ipa_bits = CONC_IPA_BITS, .ram_size = ram_size };
 	struct harness_vm *vm;
 	unsigned long long entry;
 
@@ -257,7 +263,7 @@ static void unmap_body(struct kunit *test)
 
 	/* load_loop on the shared alias: every fault maps it (UNPROT map), every unmap takes it away. */
 	page = HARNESS_DEFAULT_RAM_BASE + (1 << 20);
-	shared = page | (1ULL << (HARNESS_DEFAULT_IPA_BITS - 1));
+	shared = page | (1ULL << (CONC_IPA_BITS - 1));
 	x[0] = shared;
 	vm = conc_vm(test, "load_loop", 1, 0, x, 1);
 	KUNIT_ASSERT_EQ(test, harness_set_private(vm, page, PAGE_SIZE, false), 0);
