@@ -80,6 +80,7 @@ static int harness_rec_round(struct harness_vm *vm, struct kvm_vcpu *vcpu, struc
 {
 	int ret;
 
+	mock_sched_point(MOCK_SCHED_VCPU_ENTRY, vcpu->vcpu_idx, 0);
 	/* check_vcpu_requests(): the ones every vCPU handles. */
 	if (kvm_check_request(KVM_REQ_VM_DEAD, vcpu))
 		return -EIO;

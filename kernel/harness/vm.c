@@ -285,6 +285,11 @@ void harness_vm_destroy(struct harness_vm *vm)
 {
 	struct kvm *kvm = vm->kvm;
 
+	/* vCPU threads still running (a case that ended early): stopped first, as at process exit. */
+	if (vm->threaded) {
+		harness_threads_stop(vm);
+		harness_threads_join(vm, 5000);
+	}
 	if (kvm) {
 		struct kvm_memslots *slots = kvm->memslots[0];
 

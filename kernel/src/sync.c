@@ -251,6 +251,14 @@ void mock_msleep(unsigned int ms)
 		;
 }
 
+void mock_test_sleep_us(unsigned int us)
+{
+	struct timespec ts = { us / 1000000, (long)(us % 1000000) * 1000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
 unsigned long long mock_now_ms(void)
 {
 	struct timespec ts;

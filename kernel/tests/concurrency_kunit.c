@@ -15,6 +15,9 @@
  *                              kick to every vCPU) while a vCPU spins in the
  *                              realm; it must leave at once (-EIO), then the
  *                              VM is destroyed
+ *   request_before_entry       the same kill while the vCPU is between two
+ *                              entries: no IPI, and the vCPU sees the request
+ *                              before it enters again
  *
  * Stress mode (CCA_STRESS_SEED, CCA_STRESS_RUNS; mock-sync.h): each case
  * repeats its body that many times, run i with seed + i, with random
@@ -42,7 +45,7 @@
 /* A guest that only ends when kicked: REC_ENTER would run for hours on its own. */
 #define CONC_LONG_BUDGET	(1ULL << 40)
 
-/* Waits (bounded) until *flag is set by another thread. */
+/* Waits (bounded) until *flag is set by another thread; hooks call it too. */
 static bool wait_flag(const int *flag, unsigned int ms)
 {
 	unsigned long long until = mock_now_ms() + ms;
@@ -50,7 +53,7 @@ static bool wait_flag(const int *flag, unsigned int ms)
 	while (!__atomic_load_n(flag, __ATOMIC_ACQUIRE)) {
 		if (mock_now_ms() > until)
 			return false;
-		mock_msleep(1);
+		mock_test_sleep_us(200);
 	}
 	return true;
 }
@@ -249,7 +252,7 @@ static bool wait_maps(int n)
 	while (__atomic_load_n(&map_watch.maps, __ATOMIC_ACQUIRE) < n) {
 		if (mock_now_ms() > until)
 			return false;
-		mock_msleep(1);
+		mock_test_sleep_us(200);
 	}
 	return true;
 }
@@ -349,13 +352,70 @@ static void destroy_while_kicked(struct kunit *test)
 	conc_repeat(test, destroy_body);
 }
 
+/* ---- a request made while the vCPU is outside the guest ---- */
+
+struct entry_gate {
+	unsigned long rec_enter;
+	int entries;		/* REC_ENTERs of vCPU 0 */
+	int at_gate;		/* vCPU 0 is held before its second entry */
+	int open;		/* ... until the test opens the gate */
+	int entries_after;	/* REC_ENTERs once the gate opened */
+};
+
+static struct entry_gate entry_gate;
+
+static void gate_hook(void *ctx, enum mock_sched_point where, unsigned int cpu,
+		      unsigned long arg, unsigned long ret)
+{
+	struct entry_gate *g = ctx;
+
+	if (cpu != 1)
+		return;
+	if (where == MOCK_SCHED_SMC_ENTER && arg == g->rec_enter) {
+		__atomic_add_fetch(&g->entries, 1, __ATOMIC_ACQ_REL);
+		if (__atomic_load_n(&g->open, __ATOMIC_ACQUIRE))
+			__atomic_add_fetch(&g->entries_after, 1, __ATOMIC_ACQ_REL);
+	}
+	/* After the first entry ended: hold the vCPU outside guest mode once. */
+	if (where == MOCK_SCHED_VCPU_ENTRY && __atomic_load_n(&g->entries, __ATOMIC_ACQUIRE) &&
+	    !__atomic_exchange_n(&g->at_gate, 1, __ATOMIC_ACQ_REL))
+		wait_flag(&g->open, 3000);
+}
+
+static void request_before_entry_body(struct kunit *test)
+{
+	/* One entry's worth of realm time, so the first REC_ENTER ends by itself. */
+	struct harness_run runs[1] = { { .stop_on_reason = -1, .max_exits = 1000000 } };
+	struct harness_vm *vm = conc_vm(test, "host_call", 1, 0, NULL, 0);
+	unsigned long ipis;
+
+	entry_gate = (struct entry_gate){ .rec_enter = realm_test_fid("REC_ENTER") };
+	mock_set_sched_hook(gate_hook, &entry_gate);
+	KUNIT_ASSERT_EQ(test, harness_threads_start(vm, runs), 0);
+	KUNIT_EXPECT_TRUE(test, wait_flag(&entry_gate.at_gate, 3000));
+	ipis = mock_ipis_sent();
+	kvm_vm_dead(harness_vm_kvm(vm));	/* request + kick: the vCPU is not in the guest */
+	KUNIT_EXPECT_EQ(test, mock_ipis_sent(), ipis);
+	__atomic_store_n(&entry_gate.open, 1, __ATOMIC_RELEASE);
+	KUNIT_EXPECT_TRUE(test, harness_threads_join(vm, 3000));
+	mock_set_sched_hook(NULL, NULL);
+	KUNIT_EXPECT_EQ(test, runs[0].ret, -EIO);
+	KUNIT_EXPECT_EQ(test, __atomic_load_n(&entry_gate.entries_after, __ATOMIC_ACQUIRE), 0);
+	harness_vm_destroy(vm);
+}
+
+static void request_before_entry(struct kunit *test)
+{
+	conc_repeat(test, request_before_entry_body);
+}
+
 /* ---- suites: every profile the code under test speaks ---- */
 
 #define CONC_CASES							\
 	KUNIT_CASE(cpu_on_races_first_entry),				\
 	KUNIT_CASE(fault_in_while_other_runs),				\
 	KUNIT_CASE(unmap_while_vcpu_runs)
-#define KICK_CASES	KUNIT_CASE(destroy_while_kicked)
+#define KICK_CASES	KUNIT_CASE(destroy_while_kicked), KUNIT_CASE(request_before_entry)
 
 #ifdef CCA_UPSTREAM
 static int kick_init(struct kunit *test)

@@ -92,6 +92,12 @@ bool mock_thread_join(struct mock_thread *t, unsigned int timeout_ms);
 void mock_report_thread_stuck(unsigned int vcpu) __attribute__((noreturn));
 /* Sleeps (the calling thread may sleep: might_sleep() checks). */
 void mock_msleep(unsigned int ms);
+/*
+ * A test's own wait (a hook holding a thread at an interleaving point,
+ * where the kernel code may hold a spinlock): sleeps with no might_sleep()
+ * check, since it stands for time passing, not for the kernel sleeping.
+ */
+void mock_test_sleep_us(unsigned int us);
 /* Milliseconds on a monotonic clock. */
 unsigned long long mock_now_ms(void);
 
@@ -115,6 +121,7 @@ enum mock_sched_point {
 	MOCK_SCHED_LOCK,	/* before taking a lock */
 	MOCK_SCHED_SMC_ENTER,	/* before an SMC reaches the RMM (arg: FID) */
 	MOCK_SCHED_SMC_EXIT,	/* after it returned (arg: FID, ret: x0) */
+	MOCK_SCHED_VCPU_ENTRY,	/* a vCPU about to check requests and enter (arg: vcpu_idx) */
 };
 
 /*
