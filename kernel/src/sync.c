@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The mock kernel's locks, threads and IPIs (cca-double/mock-sync.h):
- * spinlock_t and struct mutex over pthread mutexes, rwlock_t over a
- * pthread rwlock, every acquisition checked by lockdep-lite (lockdep.c)
- * and preceded by an interleaving point (the stress mode's delays, a race
- * test's hook).
+ * spinlock_t, rwlock_t and struct mutex over one atomic word each (why not
+ * pthread locks: mock-sync.h), every acquisition checked by lockdep-lite
+ * (lockdep.c) and preceded by an interleaving point (the stress mode's
+ * delays, a race test's hook).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -19,41 +19,10 @@
 
 #include "mock_internal.h"
 
-_Static_assert(sizeof(pthread_mutex_t) <= sizeof(((struct mock_lock *)0)->impl),
-	       "mock_lock holds a pthread mutex");
-_Static_assert(sizeof(pthread_rwlock_t) <= sizeof(((struct mock_lock *)0)->impl),
-	       "mock_lock holds a pthread rwlock");
-
 static _Thread_local unsigned int this_cpu_id;	/* 0: the main thread */
-
-static pthread_mutex_t *mutex_of(struct mock_lock *l)
-{
-	return (pthread_mutex_t *)(void *)l->impl;
-}
-
-static pthread_rwlock_t *rwlock_of(struct mock_lock *l)
-{
-	return (pthread_rwlock_t *)(void *)l->impl;
-}
-
-/* A zero-filled lock must be an unlocked one (checked once: glibc's initialisers are zeros). */
-static void check_zero_init(void)
-{
-	static const pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
-	static const pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
-	static const unsigned char zeros[sizeof(struct mock_lock)];
-
-	if (memcmp(&m, zeros, sizeof(m)) || memcmp(&rw, zeros, sizeof(rw))) {
-		fprintf(stderr, "mock kernel: this C library's lock initialisers are not zero\n");
-		abort();
-	}
-}
-
-static pthread_once_t zero_checked = PTHREAD_ONCE_INIT;
 
 void mock_lock_init(struct mock_lock *l, const char *name)
 {
-	pthread_once(&zero_checked, check_zero_init);
 	memset(l, 0, sizeof(*l));
 	l->name = name;
 }
@@ -63,18 +32,67 @@ static int me(void)
 	return (int)this_cpu_id + 1;
 }
 
+/*
+ * Waiting for a lock: spin a little, then yield, then sleep 20 us a turn.
+ * (A spinlock's waiter spins in the kernel; on a loaded host a yield keeps
+ * the holder's thread running.)
+ */
+static void lock_wait(unsigned int *turns)
+{
+	struct timespec ts = { 0, 20000 };
+
+	if (++*turns < 64)
+		__asm__ __volatile__("" ::: "memory");	/* a spin: re-read the word */
+	else if (*turns < 256)
+		sched_yield();
+	else
+		nanosleep(&ts, NULL);
+}
+
+static bool try_excl(struct mock_lock *l)
+{
+	int free_ = 0;
+
+	return __atomic_compare_exchange_n(&l->state, &free_, -1, false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+static void take_excl(struct mock_lock *l)
+{
+	unsigned int turns = 0;
+
+	__atomic_add_fetch(&l->writers_waiting, 1, __ATOMIC_RELAXED);
+	while (!try_excl(l))
+		lock_wait(&turns);
+	__atomic_sub_fetch(&l->writers_waiting, 1, __ATOMIC_RELAXED);
+}
+
+static void release_excl(struct mock_lock *l)
+{
+	__atomic_store_n(&l->state, 0, __ATOMIC_RELEASE);
+}
+
+static bool try_read(struct mock_lock *l)
+{
+	int n = __atomic_load_n(&l->state, __ATOMIC_RELAXED);
+
+	return n >= 0 && !__atomic_load_n(&l->writers_waiting, __ATOMIC_RELAXED) &&
+	       __atomic_compare_exchange_n(&l->state, &n, n + 1, false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
 static void lock_excl(struct mock_lock *l, enum mock_lock_kind kind)
 {
 	mock_sched_point(MOCK_SCHED_LOCK, (unsigned long)kind, 0);
 	mock_lockdep_acquire(l, kind, false);
-	pthread_mutex_lock(mutex_of(l));
+	take_excl(l);
 	__atomic_store_n(&l->owner, me(), __ATOMIC_RELAXED);
 	mock_lockdep_acquired(l, kind, false);
 }
 
 static bool trylock_excl(struct mock_lock *l, enum mock_lock_kind kind)
 {
-	if (pthread_mutex_trylock(mutex_of(l)))
+	if (!try_excl(l))
 		return false;
 	__atomic_store_n(&l->owner, me(), __ATOMIC_RELAXED);
 	mock_lockdep_acquired(l, kind, false);
@@ -84,9 +102,9 @@ static bool trylock_excl(struct mock_lock *l, enum mock_lock_kind kind)
 static void unlock_excl(struct mock_lock *l)
 {
 	if (!mock_lockdep_release(l, false))
-		return;		/* not ours: releasing it would be undefined */
+		return;		/* not ours: releasing it would free someone else's */
 	__atomic_store_n(&l->owner, 0, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(mutex_of(l));
+	release_excl(l);
 }
 
 void mock_spin_lock(struct mock_lock *l)
@@ -121,9 +139,12 @@ void mock_mutex_unlock(struct mock_lock *l)
 
 void mock_read_lock(struct mock_lock *l)
 {
+	unsigned int turns = 0;
+
 	mock_sched_point(MOCK_SCHED_LOCK, MOCK_LOCK_RW, 0);
 	mock_lockdep_acquire(l, MOCK_LOCK_RW, true);
-	pthread_rwlock_rdlock(rwlock_of(l));
+	while (!try_read(l))
+		lock_wait(&turns);
 	__atomic_add_fetch(&l->readers, 1, __ATOMIC_RELAXED);
 	mock_lockdep_acquired(l, MOCK_LOCK_RW, true);
 }
@@ -133,24 +154,17 @@ void mock_read_unlock(struct mock_lock *l)
 	if (!mock_lockdep_release(l, true))
 		return;
 	__atomic_sub_fetch(&l->readers, 1, __ATOMIC_RELAXED);
-	pthread_rwlock_unlock(rwlock_of(l));
+	__atomic_sub_fetch(&l->state, 1, __ATOMIC_RELEASE);
 }
 
 void mock_write_lock(struct mock_lock *l)
 {
-	mock_sched_point(MOCK_SCHED_LOCK, MOCK_LOCK_RW, 0);
-	mock_lockdep_acquire(l, MOCK_LOCK_RW, false);
-	pthread_rwlock_wrlock(rwlock_of(l));
-	__atomic_store_n(&l->owner, me(), __ATOMIC_RELAXED);
-	mock_lockdep_acquired(l, MOCK_LOCK_RW, false);
+	lock_excl(l, MOCK_LOCK_RW);
 }
 
 void mock_write_unlock(struct mock_lock *l)
 {
-	if (!mock_lockdep_release(l, false))
-		return;
-	__atomic_store_n(&l->owner, 0, __ATOMIC_RELAXED);
-	pthread_rwlock_unlock(rwlock_of(l));
+	unlock_excl(l);
 }
 
 bool mock_lock_is_locked(const struct mock_lock *l)

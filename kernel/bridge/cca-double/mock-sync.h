@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The mock kernel's concurrency: the locks behind spinlock_t, rwlock_t and
- * struct mutex (real pthread locks), lockdep-lite, host threads standing
+ * struct mutex (real locks shared by threads), lockdep-lite, host threads standing
  * for CPUs, the kick IPI, and the stress mode's injected delays.
  *
  * Locks (kernel/src/sync.c).  A spinlock never sleeps: taking one makes the
@@ -30,14 +30,19 @@
 #include <stddef.h>
 
 /*
- * A lock.  `impl` holds a pthread_mutex_t or pthread_rwlock_t, whose
- * all-zero value is the unlocked initialiser (glibc; sync.c checks), so a
- * zero-filled lock (kzalloc, a static) is ready.
+ * A lock: a word taken with atomic compare-and-swap (0 free, -1 held for
+ * writing or exclusively, n > 0 readers), waiters spinning with yields and
+ * short sleeps.  Not a pthread lock: glibc's rwlock and recursive mutexes
+ * remember their holder by kernel thread id, which a fork changes, and the
+ * sweep forks its runs in the middle of an RMI call made under
+ * kvm->mmu_lock.  The holder here is the mock's thread number, which the
+ * forked thread keeps.  A zero-filled lock (kzalloc, a static) is ready.
  */
 struct mock_lock {
-	unsigned long long impl[8];
+	int state;		/* 0 free, -1 held exclusively, n > 0 readers */
+	int writers_waiting;	/* readers let a waiting writer go first */
 	const char *name;	/* lock class; NULL: by address */
-	int owner;		/* thread number of the holder (write side), 0: none */
+	int owner;		/* thread number + 1 of the exclusive holder, 0: none */
 	int readers;		/* read holders (rwlock) */
 };
 
