@@ -69,11 +69,43 @@ int harness_activate(struct harness_vm *vm)
 	return ret;
 }
 
+static int harness_rec_enter_exit(struct kvm_vcpu *vcpu, struct harness_run *r, bool *stop);
+
 /*
  * One REC entry and its exit, as arm.c's loop body does it for the realm
  * code under test: > 0 enter again, 0 to userspace, < 0 an error.
  */
-static int harness_rec_round(struct kvm_vcpu *vcpu, struct harness_run *r, bool *stop)
+static int harness_rec_round(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
+			     bool *stop)
+{
+	int ret;
+
+	mock_sched_point(MOCK_SCHED_VCPU_ENTRY, vcpu->vcpu_idx, 0);
+	/* check_vcpu_requests(): the ones every vCPU handles. */
+	if (kvm_check_request(KVM_REQ_VM_DEAD, vcpu))
+		return -EIO;
+	if (kvm_check_request(KVM_REQ_SLEEP, vcpu) && kvm_arm_vcpu_stopped(vcpu))
+		return -EAGAIN;
+	/*
+	 * Guest mode, then a last look for the VMM's signal: a kick from now
+	 * on sends an IPI that ends the REC_ENTER below at once.  (The kernel
+	 * sets IN_GUEST_MODE after the pre-entry work; here it covers that
+	 * work too, so an entry abandoned for a signal never has it redone.)
+	 */
+	__atomic_store_n(&vcpu->mock_cpu, mock_this_cpu(), __ATOMIC_SEQ_CST);
+	smp_store_mb(vcpu->mode, IN_GUEST_MODE);
+	if (harness_vcpu_signalled(vm, vcpu)) {
+		smp_store_mb(vcpu->mode, OUTSIDE_GUEST_MODE);
+		vcpu->run->exit_reason = KVM_EXIT_INTR;
+		return -EINTR;
+	}
+	ret = harness_rec_enter_exit(vcpu, r, stop);
+	smp_store_mb(vcpu->mode, OUTSIDE_GUEST_MODE);
+	return ret;
+}
+
+/* Pre-entry work, the REC entry and its exit handling. */
+static int harness_rec_enter_exit(struct kvm_vcpu *vcpu, struct harness_run *r, bool *stop)
 {
 	int ret;
 
@@ -107,7 +139,7 @@ static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct 
 {
 	int ret;
 
-	if (vm->kvm->vm_dead)
+	if (__atomic_load_n(&vm->kvm->vm_dead, __ATOMIC_SEQ_CST))
 		return -EIO;	/* kvm_vcpu_ioctl() refuses every ioctl of a dead VM */
 	ret = harness_first_run(vm, vcpu);
 	if (ret)
@@ -117,9 +149,9 @@ static int harness_kvm_run(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct 
 	for (unsigned int n = 0; n < budget; n++) {
 		bool stop = false;
 
-		if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+		if (kvm_arm_vcpu_stopped(vcpu))
 			return -EAGAIN;		/* would block: powered off */
-		ret = harness_rec_round(vcpu, r, &stop);
+		ret = harness_rec_round(vm, vcpu, r, &stop);
 		/* An exit KVM hands to the VMM (MMIO) ends the run too; the VMM still completes it. */
 		r->stopped_on_reason |= stop;
 		if (ret <= 0)
@@ -174,17 +206,18 @@ static bool vmm_handle_exit(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct
 }
 
 /* Counts KVM_RUN calls that saw no REC exit; true once there were too many in a row. */
-static bool run_idle(struct harness_run *r, unsigned int exits_before, unsigned int *idle)
+static bool run_idle(struct harness_vm *vm, struct harness_run *r, unsigned int exits_before,
+		     unsigned int *idle)
 {
 	*idle = r->exits == exits_before ? *idle + 1 : 0;
-	if (*idle < HARNESS_MAX_IDLE_RUNS)
+	if (*idle < (vm->max_idle_runs ? vm->max_idle_runs : HARNESS_MAX_IDLE_RUNS))
 		return false;
 	r->stuck = true;
 	return true;
 }
 
-static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
-		    unsigned int limit, unsigned int *idle)
+int harness_run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness_run *r,
+		     unsigned int limit, unsigned int *idle)
 {
 	unsigned int start = r->exits;
 
@@ -196,7 +229,7 @@ static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness
 			return 0;
 		}
 		r->ret = harness_kvm_run(vm, vcpu, r, limit - used);
-		if (run_idle(r, before, idle))
+		if (run_idle(vm, r, before, idle))
 			return 0;
 		r->kvm_exit_reason = vcpu->run->exit_reason;
 		if (r->stopped_on_reason) {
@@ -205,9 +238,11 @@ static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness
 				vmm_handle_exit(vm, vcpu, r);
 			return 0;
 		}
+		if (r->ret == -EINTR && harness_vcpu_signalled(vm, vcpu))
+			return 0;	/* the VMM's signal: its thread stops */
 		if (r->ret == -EINTR)
 			continue;	/* slice used up: the budget check decides */
-		if (r->ret == -EAGAIN && vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED) {
+		if (r->ret == -EAGAIN && kvm_arm_vcpu_stopped(vcpu)) {
 			r->powered_off = vm->nr_vcpus == 1 || r->powered_off;
 			return 0;
 		}
@@ -216,7 +251,7 @@ static int run_vcpu(struct harness_vm *vm, struct kvm_vcpu *vcpu, struct harness
 	}
 }
 
-static void run_defaults(struct harness_run *r)
+void harness_run_defaults(struct harness_run *r)
 {
 	if (!r->max_exits)
 		r->max_exits = HARNESS_DEFAULT_MAX_EXITS;
@@ -229,8 +264,8 @@ int harness_vcpu_run(struct harness_vm *vm, int id, struct harness_run *r)
 
 	if (!vcpu)
 		return -EINVAL;
-	run_defaults(r);
-	run_vcpu(vm, vcpu, r, r->max_exits, &idle);
+	harness_run_defaults(r);
+	harness_run_vcpu(vm, vcpu, r, r->max_exits, &idle);
 	return r->ret;
 }
 
@@ -239,17 +274,17 @@ int harness_run_all(struct harness_vm *vm, struct harness_run *r)
 {
 	unsigned int idle = 0;
 
-	run_defaults(r);
+	harness_run_defaults(r);
 	for (;;) {
 		bool ran = false;
 
 		for (unsigned int i = 0; i < vm->nr_vcpus; i++) {
 			struct kvm_vcpu *vcpu = vm->vcpus[i];
 
-			if (vcpu->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED)
+			if (kvm_arm_vcpu_stopped(vcpu))
 				continue;
 			ran = true;
-			run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS, &idle);
+			harness_run_vcpu(vm, vcpu, r, HARNESS_SLICE_EXITS, &idle);
 			if (r->stopped_on_reason || r->exhausted || r->powered_off || r->stuck)
 				return r->ret;
 			if (r->ret && r->ret != -EINTR && r->ret != -EAGAIN)

@@ -227,10 +227,12 @@ int harness_vcpu_create(struct harness_vm *vm, int *id)
 	vcpu->vcpu_id = idx;
 	vcpu->vcpu_idx = idx;
 	vcpu->arch.hw_mmu = &kvm->arch.mmu;
+	vcpu->mode = OUTSIDE_GUEST_MODE;
+	spin_lock_init(&vcpu->arch.mp_state_lock);
 	__set_bit(KVM_ARM_VCPU_PSCI_0_2, vcpu->arch.features);
 	if (idx) {
 		__set_bit(KVM_ARM_VCPU_POWER_OFF, vcpu->arch.features);
-		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
+		kvm_arm_vcpu_set_mp_state(vcpu, KVM_MP_STATE_STOPPED);
 	}
 	__vcpu_assign_sys_reg(vcpu, MPIDR_EL1, (u64)idx);
 #ifdef CCA_REALM_RESET_DFR0
@@ -283,6 +285,11 @@ void harness_vm_destroy(struct harness_vm *vm)
 {
 	struct kvm *kvm = vm->kvm;
 
+	/* vCPU threads still running (a case that ended early): stopped first, as at process exit. */
+	if (vm->threaded) {
+		harness_threads_stop(vm);
+		harness_threads_join(vm, 5000);
+	}
 	if (kvm) {
 		struct kvm_memslots *slots = kvm->memslots[0];
 

@@ -12,28 +12,44 @@
 
 #include "kvm_internal.h"
 
+/* Every vCPU stops; those running elsewhere are kicked out to see it (KVM_REQ_SLEEP). */
 static void psci_system_event(struct kvm_vcpu *vcpu, u32 type)
 {
 	struct kvm_vcpu *tmp;
 	unsigned long i;
 
-	kvm_for_each_vcpu(i, tmp, vcpu->kvm)
-		tmp->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
+	kvm_for_each_vcpu(i, tmp, vcpu->kvm) {
+		spin_lock(&tmp->arch.mp_state_lock);
+		kvm_arm_vcpu_set_mp_state(tmp, KVM_MP_STATE_STOPPED);
+		spin_unlock(&tmp->arch.mp_state_lock);
+	}
+	kvm_make_all_cpus_request(vcpu->kvm, KVM_REQ_SLEEP);
 	vcpu->run->exit_reason = KVM_EXIT_SYSTEM_EVENT;
 	vcpu->run->system_event.type = type;
 	vcpu->run->system_event.ndata = 0;
 }
 
+/*
+ * The target's power state changes under its mp_state_lock, and a target
+ * blocked waiting to be powered on is woken (as kvm_psci_vcpu_on()): its
+ * thread may reach REC_ENTER before this vCPU is back in the RMM.
+ */
 static long psci_cpu_on(struct kvm_vcpu *vcpu)
 {
 	struct kvm_vcpu *target = kvm_mpidr_to_vcpu(vcpu->kvm, smccc_get_arg1(vcpu));
+	long ret = PSCI_RET_SUCCESS;
 
 	if (!target)
 		return PSCI_RET_INVALID_PARAMS;
-	if (target->arch.mp_state.mp_state != KVM_MP_STATE_STOPPED)
-		return PSCI_RET_ALREADY_ON;
-	target->arch.mp_state.mp_state = KVM_MP_STATE_RUNNABLE;
-	return PSCI_RET_SUCCESS;
+	spin_lock(&target->arch.mp_state_lock);
+	if (!kvm_arm_vcpu_stopped(target))
+		ret = PSCI_RET_ALREADY_ON;
+	else
+		kvm_arm_vcpu_set_mp_state(target, KVM_MP_STATE_RUNNABLE);
+	spin_unlock(&target->arch.mp_state_lock);
+	if (ret == PSCI_RET_SUCCESS)
+		kvm_vcpu_wake_up(target);
+	return ret;
 }
 
 static long psci_affinity_info(struct kvm_vcpu *vcpu)
@@ -42,7 +58,7 @@ static long psci_affinity_info(struct kvm_vcpu *vcpu)
 
 	if (!target || smccc_get_arg2(vcpu))
 		return PSCI_RET_INVALID_PARAMS;
-	return target->arch.mp_state.mp_state == KVM_MP_STATE_STOPPED ?
+	return kvm_arm_vcpu_stopped(target) ?
 	       PSCI_0_2_AFFINITY_LEVEL_OFF : PSCI_0_2_AFFINITY_LEVEL_ON;
 }
 
@@ -93,7 +109,9 @@ int kvm_psci_call(struct kvm_vcpu *vcpu)
 		psci_complete_for_rmm(vcpu, val);
 		break;
 	case PSCI_0_2_FN_CPU_OFF:
-		vcpu->arch.mp_state.mp_state = KVM_MP_STATE_STOPPED;
+		spin_lock(&vcpu->arch.mp_state_lock);
+		kvm_arm_vcpu_set_mp_state(vcpu, KVM_MP_STATE_STOPPED);
+		spin_unlock(&vcpu->arch.mp_state_lock);
 		val = PSCI_RET_SUCCESS;
 		break;
 	case PSCI_0_2_FN_SYSTEM_OFF:

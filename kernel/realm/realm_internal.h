@@ -220,7 +220,7 @@ void realm_vmid_reset(void);
 /* realm_map.c */
 void realm_unmap_private_range(struct kvm *kvm, unsigned long start, unsigned long end,
 			       bool fold);
-int realm_topup_cache(struct kvm_mmu_memory_cache *mc);
+int realm_topup_cache(struct realm *realm, struct kvm_mmu_memory_cache *mc);
 
 /* realm_rec.c */
 int realm_create_rec(struct kvm_vcpu *vcpu);

@@ -11,10 +11,17 @@
 
 #include "realm_internal.h"
 
-/* Makes sure a fault can create every table down to the leaf level. */
-int realm_topup_cache(struct kvm_mmu_memory_cache *mc)
+/*
+ * Makes sure a fault can create every table below the root down to the
+ * leaf level: RMM_RTT_MAX_LEVEL - start level of them, the count KVM's
+ * fault path (kvm_mmu_cache_min_pages()) tops up to before it takes
+ * mmu_lock.  Asking for more would allocate (GFP_KERNEL, may sleep) under
+ * that rwlock, which lockdep-lite reports as sleeping in atomic context.
+ */
+int realm_topup_cache(struct realm *realm, struct kvm_mmu_memory_cache *mc)
 {
-	return mc ? kvm_mmu_topup_memory_cache(mc, RMM_RTT_MAX_LEVEL) : 0;
+	return mc ? kvm_mmu_topup_memory_cache(mc, RMM_RTT_MAX_LEVEL - realm_start_level(realm))
+		  : 0;
 }
 
 int realm_map_protected(struct kvm *kvm, unsigned long ipa, kvm_pfn_t pfn, unsigned long size,

@@ -39,7 +39,7 @@ int rmi1_map_private(struct kvm *kvm, unsigned long ipa, phys_addr_t phys, unsig
 	struct realm *realm = kvm_realm(kvm);
 
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
-		int ret = realm_topup_cache(mc);
+		int ret = realm_topup_cache(realm, mc);
 
 		if (!ret)
 			ret = rmi1_map_data_page(realm, ipa + off, phys + off, mc);
@@ -71,7 +71,7 @@ int rmi1_map_shared(struct realm *realm, unsigned long ipa, phys_addr_t phys,
 
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
 		u64 desc = rmi1_unprot_desc(phys + off, prot);
-		int ret = realm_topup_cache(mc);
+		int ret = realm_topup_cache(realm, mc);
 
 		if (ret)
 			return ret;

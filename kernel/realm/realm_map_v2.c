@@ -68,7 +68,12 @@ static int rmi2_map_range(struct realm *realm, unsigned long ipa, unsigned long 
 		phys_addr_t pa = phys + (addr - ipa);
 		unsigned long next = addr;
 
-		ret = realm_topup_cache(mc);
+		/*
+		 * Tables for a new address; a retry after creating them needs
+		 * none (and a fault holds mmu_lock: topping up again would
+		 * allocate where nothing may sleep).
+		 */
+		ret = addr != retry_at ? realm_topup_cache(realm, mc) : 0;
 		if (ret)
 			break;
 		if (private)

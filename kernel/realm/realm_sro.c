@@ -71,6 +71,13 @@ struct rmi_sro_alloc {
 };
 
 struct rmi_sro_state {
+	/*
+	 * How its memory is allocated: GFP_KERNEL for the memory-transfer
+	 * operations (realm, REC and RMM lifecycle, which may sleep);
+	 * GFP_ATOMIC for the continue-only commands, which the fault and
+	 * unmap paths issue under kvm->mmu_lock, a spinning rwlock.
+	 */
+	gfp_t gfp;
 	unsigned long handle;
 	u64 *list;		/* one page of address-range descriptors */
 	unsigned int nr_units, nr_allocs;
@@ -102,7 +109,11 @@ static void rmi_smc_retry(struct arm_smccc_1_2_regs *regs)
 
 struct rmi_sro_state *rmi_sro_alloc(void)
 {
-	return kzalloc(sizeof(struct rmi_sro_state), GFP_KERNEL);
+	struct rmi_sro_state *sro = kzalloc(sizeof(struct rmi_sro_state), GFP_KERNEL);
+
+	if (sro)
+		sro->gfp = GFP_KERNEL;
+	return sro;
 }
 
 /*
@@ -165,7 +176,7 @@ static int rmi_sro_prepare_donation(struct rmi_sro_state *sro, u64 req)
 		unsigned long units = alloc_pages / unit_pages;
 		phys_addr_t phys;
 
-		a->va = alloc_pages_exact(alloc_pages << PAGE_SHIFT, GFP_KERNEL | __GFP_ZERO);
+		a->va = alloc_pages_exact(alloc_pages << PAGE_SHIFT, sro->gfp | __GFP_ZERO);
 		if (!a->va)
 			return n ? n : -ENOMEM;
 		phys = virt_to_phys(a->va);
@@ -333,7 +344,7 @@ static int rmi_sro_drive(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *r
 	if (WARN_ON(!rmi_ops))
 		return -ENODEV;
 	if (!sro->list)
-		sro->list = (u64 *)get_zeroed_page(GFP_KERNEL);
+		sro->list = (u64 *)get_zeroed_page(sro->gfp);
 	if (!sro->list)
 		return -ENOMEM;
 	sro->handle = regs->a1;
@@ -373,9 +384,11 @@ static int rmi_sro_run(struct rmi_sro_state *sro, struct arm_smccc_1_2_regs *reg
 	if (RMI_RETURN_STATUS(regs->a0) != RMI_INCOMPLETE)
 		return (int)regs->a0;
 	if (!sro) {
-		own = rmi_sro_alloc();
+		/* A continue-only command: perhaps under mmu_lock, so nothing may sleep. */
+		own = kzalloc(sizeof(*own), GFP_ATOMIC);
 		if (!own)
 			return (int)regs->a0;
+		own->gfp = GFP_ATOMIC;
 		sro = own;
 	}
 	ret = rmi_sro_drive(sro, regs, transfer);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <kunit/test-bug.h>
 
@@ -23,7 +24,8 @@ static bool leak_allowed;
 
 void __mock_warn(const char *file, int line, const char *cond, const char *fmt, ...)
 {
-	warn_count++;
+	__atomic_add_fetch(&warn_count, 1, __ATOMIC_RELAXED);
+	flockfile(stdout);	/* one report at a time when vCPU threads WARN */
 	printf("    ------------[ cut here ]------------\n");
 	printf("    WARNING: at %s:%d%s%s\n", file, line, cond ? ": " : "", cond ? cond : "");
 	if (fmt) {
@@ -36,15 +38,35 @@ void __mock_warn(const char *file, int line, const char *cond, const char *fmt, 
 		printf("\n");
 	}
 	mock_print_backtrace(1);
+	funlockfile(stdout);
+}
+
+/*
+ * A BUG on a thread a case started (mock_thread_start) cannot unwind the
+ * case, which runs on another thread: the case fails and its process ends
+ * (each KUnit case runs in its own).
+ */
+static void __attribute__((noreturn)) abort_case(const char *msg)
+{
+	if (mock_in_worker_thread()) {
+		kunit_fail_current_test("%s (on a vCPU thread; the case ends here)", msg);
+		fflush(stdout);
+		fflush(stderr);
+		_exit(1);
+	}
+	kunit_abort_current_test("%s", msg);
+	abort();
 }
 
 void __mock_bug(const char *file, int line, const char *cond)
 {
-	bug_count++;
+	char msg[512];
+
+	__atomic_add_fetch(&bug_count, 1, __ATOMIC_RELAXED);
 	printf("    kernel BUG at %s:%d! (%s)\n", file, line, cond);
 	mock_print_backtrace(1);
-	kunit_abort_current_test("kernel BUG at %s:%d: %s", file, line, cond);
-	abort();
+	snprintf(msg, sizeof(msg), "kernel BUG at %s:%d: %s", file, line, cond);
+	abort_case(msg);
 }
 
 void mock_report_bug(const char *fmt, ...)
@@ -52,19 +74,18 @@ void mock_report_bug(const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 
-	bug_count++;
+	__atomic_add_fetch(&bug_count, 1, __ATOMIC_RELAXED);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	printf("    mock kernel: %s\n", msg);
 	mock_print_backtrace(1);
-	kunit_abort_current_test("%s", msg);
-	abort();
+	abort_case(msg);
 }
 
 unsigned int mock_warn_count(void)
 {
-	return warn_count;
+	return __atomic_load_n(&warn_count, __ATOMIC_RELAXED);
 }
 
 void mock_warn_expect(unsigned int n)

@@ -95,6 +95,10 @@ static int install(struct rmm *rmm, struct pmem *pm, bool owned, char *err, size
 	generation++;
 	slab_set_page_source(&arena_source);
 	mock_warn_reset();
+	mock_lockdep_reset();
+	/* kvm_vcpu_kick()'s IPI reaches the REC_ENTER running on the kicked CPU (sync.c). */
+	if (owned)
+		rmm_set_host_irq_poll(rmm, mock_cpu_take_ipi, NULL);
 	return 0;
 nomem:
 	snprintf(err, errlen, "out of memory");

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include <cca-double/mock-kernel.h>
+#include <cca-double/mock-sync.h>
 #include <cca-double/pmem.h>
 #include <cca-double/rmm.h>
 
@@ -81,5 +82,14 @@ void mock_print_backtrace(unsigned int skip);
 const char *mock_symbolize(void *addr, char *buf, size_t len);
 /* Frames looked up so far in this process (tests: none for a report to /dev/null). */
 unsigned long mock_backtrace_frames_described(void);
+
+/* Lockdep-lite (lockdep.c), called by the locks (sync.c). */
+void mock_lockdep_acquire(const struct mock_lock *l, enum mock_lock_kind kind, bool read);
+void mock_lockdep_acquired(const struct mock_lock *l, enum mock_lock_kind kind, bool read);
+bool mock_lockdep_release(const struct mock_lock *l, bool read);
+/* A thread mock_thread_start() made (a BUG there cannot unwind the case: sync.c). */
+bool mock_in_worker_thread(void);
+/* The fake RMM's host-interrupt poll: an IPI pending for the calling thread's CPU. */
+bool mock_cpu_take_ipi(void *ctx, uint64_t rec);
 
 #endif

@@ -12,6 +12,7 @@
  * (the test fails and ends).  Fresh pages are poisoned unless __GFP_ZERO.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,8 +74,34 @@ void mock_page_alloc_fail_from(unsigned long npages)
 	fail_from_pages = npages;
 }
 
+/*
+ * vCPU threads allocate and free at once (mock-sync.h): one lock over the
+ * page array, recursive because a BUG on the main thread unwinds past it
+ * and the case's leak check takes it again.
+ */
+static pthread_mutex_t page_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+/* Must equal __GFP_DIRECT_RECLAIM in kernel/include/linux/gfp_types.h: it may sleep. */
+#define MOCK_GFP_DIRECT_RECLAIM	0x400u
+
+static struct page *alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
+				void *site);
+
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 			      void *site)
+{
+	struct page *p;
+
+	if (gfp & MOCK_GFP_DIRECT_RECLAIM)
+		mock_might_sleep(__FILE__, __LINE__);
+	pthread_mutex_lock(&page_lock);
+	p = alloc_block(npages, align_order, gfp, site);
+	pthread_mutex_unlock(&page_lock);
+	return p;
+}
+
+static struct page *alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
+				void *site)
 {
 	struct mock_machine *m = machine("page allocation");
 	uint64_t align = 1ULL << align_order;
@@ -120,7 +147,16 @@ static void check_ns(struct mock_machine *m, uint64_t idx, unsigned long n, cons
 	}
 }
 
+static void free_block(struct page *head, const char *what);
+
 void mock_free_block(struct page *head, const char *what)
+{
+	pthread_mutex_lock(&page_lock);
+	free_block(head, what);
+	pthread_mutex_unlock(&page_lock);
+}
+
+static void free_block(struct page *head, const char *what)
 {
 	struct mock_machine *m = machine(what);
 	uint64_t idx = index_of(head);
@@ -211,12 +247,14 @@ struct page *alloc_pages(unsigned int gfp, unsigned int order)
 
 static void release(struct page *page, const char *what)
 {
+	pthread_mutex_lock(&page_lock);
 	if (page->use != PAGE_ALLOCATED)
 		mock_report_bug("%s of a page that is not the head of an allocated block", what);
 	if (page->refcount <= 0)
 		mock_report_bug("%s: page refcount underflow", what);
 	if (--page->refcount == 0)
-		mock_free_block(page, what);
+		free_block(page, what);
+	pthread_mutex_unlock(&page_lock);
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -361,12 +399,14 @@ void get_page(struct page *page)
 	struct page *head;
 	uint64_t idx = index_of(page);
 
+	pthread_mutex_lock(&page_lock);
 	head = head_of(page);
 	if (head->use != PAGE_ALLOCATED)
 		mock_report_bug("get_page() of a free page");
 	head->refcount++;
 	if (rmm_holds(mock_current, idx))
 		page->quarantined = true;
+	pthread_mutex_unlock(&page_lock);
 }
 
 void put_page(struct page *page)

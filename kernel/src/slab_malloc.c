@@ -16,7 +16,11 @@
  * Fresh kmalloc() memory is filled with KMALLOC_POISON (the kernel gives
  * garbage): code that forgets to initialise fails the same way every run.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP */
+#endif
 #include <malloc.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +30,8 @@
 
 /* Must equal __GFP_ZERO in kernel/include/linux/gfp_types.h. */
 #define GFP_ZERO_FLAG	0x100u
+/* Must equal __GFP_DIRECT_RECLAIM there: an allocation that may sleep. */
+#define GFP_DIRECT_RECLAIM_FLAG	0x400u
 /* kmalloc(0) result, as ZERO_SIZE_PTR in linux/slab.h. */
 #define ZERO_SIZE_PTR	((void *)16)
 #define KMALLOC_POISON	0x6b
@@ -319,14 +325,30 @@ unsigned long slab_count_live(bool report)
 	return n;
 }
 
+/*
+ * vCPU threads allocate at once (mock-sync.h): one lock over the arena
+ * objects, recursive because a BUG on the main thread unwinds past it and
+ * the case's leak check takes it again.
+ */
+static pthread_mutex_t slab_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+/* The mock kernel's might_sleep() (kernel/src/lockdep.c), where it is linked. */
+void mock_might_sleep(const char *file, int line) __attribute__((weak));
+
 static void *do_kmalloc(size_t size, unsigned int flags, void *site)
 {
 	void *p;
 
+	if ((flags & GFP_DIRECT_RECLAIM_FLAG) && mock_might_sleep)
+		mock_might_sleep(__FILE__, __LINE__);	/* a blocking allocation */
 	if (!size)
 		return ZERO_SIZE_PTR;
-	if (source)
-		return arena_alloc(size, flags, site);
+	if (source) {
+		pthread_mutex_lock(&slab_lock);
+		p = arena_alloc(size, flags, site);
+		pthread_mutex_unlock(&slab_lock);
+		return p;
+	}
 	p = malloc(size);
 	if (p)
 		fill_new(p, size, flags);
@@ -347,9 +369,11 @@ void kfree(const void *objp)
 {
 	if (is_zero_or_null(objp))
 		return;
-	if (is_arena(objp))
+	if (is_arena(objp)) {
+		pthread_mutex_lock(&slab_lock);
 		arena_free(objp);
-	else
+		pthread_mutex_unlock(&slab_lock);
+	} else
 		free((void *)objp);
 }
 
@@ -357,7 +381,14 @@ size_t ksize(const void *objp)
 {
 	if (is_zero_or_null(objp))
 		return 0;
-	return is_arena(objp) ? arena_size_of(objp) : malloc_usable_size((void *)objp);
+	size_t n;
+
+	if (!is_arena(objp))
+		return malloc_usable_size((void *)objp);
+	pthread_mutex_lock(&slab_lock);
+	n = arena_size_of(objp);
+	pthread_mutex_unlock(&slab_lock);
+	return n;
 }
 
 void kfree_sensitive(const void *objp)
@@ -380,7 +411,9 @@ void *krealloc(const void *p, size_t new_size, unsigned int flags)
 	if (is_zero_or_null(p))
 		return do_kmalloc(new_size, flags, __builtin_return_address(0));
 	if (is_arena(p)) {
+		pthread_mutex_lock(&slab_lock);
 		old_size = arena_requested(p);
+		pthread_mutex_unlock(&slab_lock);
 		q = do_kmalloc(new_size, flags, __builtin_return_address(0));
 		if (q) {
 			memcpy(q, p, old_size < new_size ? old_size : new_size);

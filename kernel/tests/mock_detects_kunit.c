@@ -3,10 +3,13 @@
  * The mock kernel catches host bugs: every case here does one on purpose
  * and must FAIL with the right report (CTest checks the output, see
  * mock-detects-required.txt).  A case that passes means the mock missed a
- * bug.  The last case is the control: the same steps done right pass.
+ * bug.  locks_done_right and the last case are the controls: the same
+ * steps done right pass.
  */
 #include <linux/mm.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 
 #include "realm_test.h"
 
@@ -88,6 +91,107 @@ static void extra_reference_on_ns_page(struct kunit *test)
 	free_page(page);
 }
 
+/* ---- lockdep-lite (cca-double/mock-sync.h) ---- */
+
+static DEFINE_MUTEX(lock_a);
+static DEFINE_MUTEX(lock_b);
+static DEFINE_SPINLOCK(spin_c);
+static DEFINE_RWLOCK(rw_d);
+
+static void take_a_then_b(void *unused)
+{
+	mutex_lock(&lock_a);
+	mutex_lock(&lock_b);
+	mutex_unlock(&lock_b);
+	mutex_unlock(&lock_a);
+}
+
+/* A then B once, B then A later: two threads doing so can deadlock, whether or not this run did. */
+static void lock_order_inversion(struct kunit *test)
+{
+	take_a_then_b(NULL);
+	mutex_lock(&lock_b);
+	mutex_lock(&lock_a);
+	mutex_unlock(&lock_a);
+	mutex_unlock(&lock_b);
+}
+
+/* The same orders on two threads (one after the other: the graph is shared). */
+static void lock_order_inversion_across_threads(struct kunit *test)
+{
+	struct mock_thread *t = mock_thread_start(take_a_then_b, NULL, 1);
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_TRUE(test, mock_thread_join(t, 5000));
+	mutex_lock(&lock_b);
+	mutex_lock(&lock_a);
+	mutex_unlock(&lock_a);
+	mutex_unlock(&lock_b);
+}
+
+/* Taking a spinlock the thread holds: the real lock would never be granted. */
+static void recursive_spin_lock(struct kunit *test)
+{
+	spin_lock(&spin_c);
+	spin_lock(&spin_c);
+	KUNIT_FAIL(test, "the second spin_lock() returned");
+}
+
+static void mutex_under_spinlock(struct kunit *test)
+{
+	spin_lock(&spin_c);
+	mutex_lock(&lock_a);
+	mutex_unlock(&lock_a);
+	spin_unlock(&spin_c);
+}
+
+/* GFP_KERNEL may sleep: not under a spinning rwlock such as kvm->mmu_lock. */
+static void blocking_alloc_under_rwlock(struct kunit *test)
+{
+	void *p;
+
+	write_lock(&rw_d);
+	p = kmalloc(64, GFP_KERNEL);
+	write_unlock(&rw_d);
+	kfree(p);
+}
+
+static void unlock_not_held(struct kunit *test)
+{
+	mutex_unlock(&lock_a);
+}
+
+static void assert_held_not_held(struct kunit *test)
+{
+	lockdep_assert_held(&lock_a);
+}
+
+/* What lockdep-lite must accept: the same order everywhere, read recursion, atomic allocations. */
+static void locks_done_right(struct kunit *test)
+{
+	struct mock_thread *t = mock_thread_start(take_a_then_b, NULL, 1);
+	struct mock_lockdep_stats st;
+	void *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	take_a_then_b(NULL);
+	KUNIT_ASSERT_TRUE(test, mock_thread_join(t, 5000));
+	mutex_lock(&lock_a);
+	lockdep_assert_held(&lock_a);
+	spin_lock(&spin_c);		/* a spinlock under a mutex: fine */
+	p = kmalloc(64, GFP_ATOMIC);	/* cannot sleep: fine */
+	spin_unlock(&spin_c);
+	mutex_unlock(&lock_a);
+	kfree(p);
+	read_lock(&rw_d);
+	read_lock(&rw_d);		/* rwlock_t readers recurse */
+	lockdep_assert_held_read(&rw_d);
+	read_unlock(&rw_d);
+	read_unlock(&rw_d);
+	mock_lockdep_stats(&st);
+	KUNIT_EXPECT_EQ(test, st.inversions + st.recursions + st.atomic_sleeps + st.bad_unlocks, 0U);
+}
+
 static void control_done_right(struct kunit *test)
 {
 	struct harness_vm *vm = realm_test_vm(test, NULL);
@@ -111,6 +215,14 @@ static struct kunit_case mock_detects_cases[] = {
 	KUNIT_CASE(bug_on),
 	KUNIT_CASE(freeing_a_delegated_page),
 	KUNIT_CASE(extra_reference_on_ns_page),
+	KUNIT_CASE(lock_order_inversion),
+	KUNIT_CASE(lock_order_inversion_across_threads),
+	KUNIT_CASE(recursive_spin_lock),
+	KUNIT_CASE(mutex_under_spinlock),
+	KUNIT_CASE(blocking_alloc_under_rwlock),
+	KUNIT_CASE(unlock_not_held),
+	KUNIT_CASE(assert_held_not_held),
+	KUNIT_CASE(locks_done_right),
 	KUNIT_CASE(control_done_right),
 	{}
 };

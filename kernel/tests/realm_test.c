@@ -6,8 +6,14 @@
 
 int realm_test_machine(struct kunit *test, const char *profile)
 {
+	return realm_test_machine_budget(test, profile, 200000);
+}
+
+int realm_test_machine_budget(struct kunit *test, const char *profile,
+			      unsigned long long rec_insn_budget)
+{
 	struct mock_machine_config cfg = { .profile = profile, .arena_size = 64ULL << 20,
-					   .rec_insn_budget = 200000 };
+					   .rec_insn_budget = rec_insn_budget };
 	char err[256];
 
 	if (mock_machine_create(&cfg, err, sizeof(err))) {
@@ -48,6 +54,13 @@ static int realm_test_init_profile(struct kunit *test, const char *profile)
 {
 	case_profile = profile;
 	return realm_test_machine(test, profile);
+}
+
+int realm_test_init_profile_budget(struct kunit *test, const char *profile,
+				   unsigned long long rec_insn_budget)
+{
+	case_profile = profile;
+	return realm_test_machine_budget(test, profile, rec_insn_budget);
 }
 
 int realm_test_init(struct kunit *test)

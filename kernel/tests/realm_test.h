@@ -20,6 +20,12 @@
 
 /* A machine with the given fake-RMM profile, and KVM initialised on it. */
 int realm_test_machine(struct kunit *test, const char *profile);
+/* The same with a REC_ENTER instruction budget of its own (suites default to 200000). */
+int realm_test_machine_budget(struct kunit *test, const char *profile,
+			      unsigned long long rec_insn_budget);
+/* A suite init on `profile` ("1.0", "2.0-bet1", ...) with that budget. */
+int realm_test_init_profile_budget(struct kunit *test, const char *profile,
+				   unsigned long long rec_insn_budget);
 /*
  * Suite inits: the code under test's own revision (upstream mode), or
  * 1.0, 2.0-bet1, 2.0-bet3.

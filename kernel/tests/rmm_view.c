@@ -9,6 +9,7 @@
 
 #include <rmi/common.h>
 
+#include <cca-double/abi.h>
 #include <cca-double/fault.h>
 #include <cca-double/mock-kernel.h>
 #include <cca-double/rmm.h>
@@ -173,4 +174,21 @@ int realm_test_delegate(unsigned long long pa)
 
 	rmm_smc(mock_rmm(), &r);
 	return (int)r.x[0];
+}
+
+unsigned long realm_test_fid(const char *command)
+{
+	const struct abi_command *c =
+		abi_command_by_name(rmm_profile(mock_rmm()), ABI_RMI, command);
+
+	return c ? c->fid : 0;
+}
+
+bool realm_test_status_is(unsigned long x0, const char *status)
+{
+	char buf[64];
+
+	trace_format_status(rmm_profile(mock_rmm()), x0, buf, sizeof(buf));
+	return !strncmp(buf, status, strlen(status)) &&
+	       (buf[strlen(status)] == '\0' || buf[strlen(status)] == '(');
 }

@@ -8,6 +8,7 @@
 #ifndef CCA_REALM_TEST_RMM_VIEW_H
 #define CCA_REALM_TEST_RMM_VIEW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 unsigned long long realm_test_granules_not_ns(void);
@@ -36,5 +37,10 @@ int realm_test_inject_where(const char *command, const char *arg, unsigned long 
 int realm_test_limit_progress(const char *command, unsigned long long granules);
 /* One granule to DELEGATED with the profile's own command, straight to the RMM. */
 int realm_test_delegate(unsigned long long pa);
+
+/* The running profile's FID of an RMI command by its spec name (0: none). */
+unsigned long realm_test_fid(const char *command);
+/* An RMI answer's status is `status` ("ERROR_REC"; any index). */
+bool realm_test_status_is(unsigned long x0, const char *status);
 
 #endif

@@ -39,6 +39,8 @@ if(NOT TARGET kunit_kernel_world)
     $<$<COMPILE_LANGUAGE:C>:-nostdinc>
     $<$<COMPILE_LANGUAGE:C>:-isystem${KUNIT_CC_INCLUDE_DIR}>
     $<$<COMPILE_LANGUAGE:C>:-I${KUNIT_KERNEL_INCLUDE_DIR}>
+    # The mock kernel's world-neutral APIs (its locks: cca-double/mock-sync.h).
+    $<$<COMPILE_LANGUAGE:C>:-I${KUNIT_KERNEL_INCLUDE_DIR}/../bridge>
     $<$<COMPILE_LANGUAGE:C>:-I${KUNIT_DIR}/include>
     "$<$<COMPILE_LANGUAGE:C>:SHELL:-include linux/kconfig.h>"
     "$<$<COMPILE_LANGUAGE:C>:SHELL:-include linux/compiler_types.h>"

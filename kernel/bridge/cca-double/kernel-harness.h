@@ -136,6 +136,25 @@ int harness_vcpu_run(struct harness_vm *vm, int id, struct harness_run *run);
 /* Runs every runnable vCPU round-robin until all stop (bounded by max_exits in all). */
 int harness_run_all(struct harness_vm *vm, struct harness_run *run);
 
+/*
+ * Threaded mode (kernel/harness/threads.c): every vCPU's KVM_RUN loop on a
+ * thread of its own, runs[i] for vCPU i (inputs and results as for
+ * harness_vcpu_run).  A powered-off vCPU blocks until CPU_ON; an entry
+ * refused with ERROR_REC (-EAGAIN) is retried 1 ms later; SYSTEM_OFF or
+ * RESET stops every thread.  Meanwhile the caller's thread may unmap,
+ * convert or kick.  The single-threaded calls above are unchanged.
+ */
+int harness_threads_start(struct harness_vm *vm, struct harness_run *runs);
+/* The VMM's signal to every vCPU thread, and a kick: each leaves KVM_RUN (-EINTR). */
+void harness_threads_stop(struct harness_vm *vm);
+/*
+ * Waits for every thread: true if all ended within timeout_ms; those still
+ * running then are stopped and waited for (5 s more, else a BUG).
+ */
+bool harness_threads_join(struct harness_vm *vm, unsigned int timeout_ms);
+/* Start and join: 0, or -ETIMEDOUT if a thread had to be stopped. */
+int harness_run_threads(struct harness_vm *vm, struct harness_run *runs, unsigned int timeout_ms);
+
 /* Guest programs (hosted: cca_guests).  0, or -1 if no such program. */
 int harness_guest_program(const char *name, const unsigned char **bytes, size_t *size,
 			  unsigned long long *entry);

@@ -38,6 +38,7 @@
  * vCPU requests.  KVM_REQ_RMI is the CCA series' (a REC exit that needs
  * finishing before the next REC entry); its number is the mock's.
  */
+#define KVM_REQ_SLEEP			KVM_ARCH_REQ(0)
 #define KVM_REQ_IRQ_PENDING		KVM_ARCH_REQ(1)
 #define KVM_REQ_RMI			KVM_ARCH_REQ(11)
 
@@ -121,6 +122,8 @@ struct kvm_vcpu_arch {
 	unsigned int sve_max_vl;
 	DECLARE_BITMAP(features, KVM_VCPU_MAX_FEATURES);
 	struct kvm_mp_state mp_state;
+	/* Serialises power-state changes (PSCI CPU_ON from another vCPU's thread). */
+	spinlock_t mp_state_lock;
 	bool has_run_once;
 	bool pmu_enabled;
 	u64 hcr_el2;
@@ -170,6 +173,12 @@ struct kvm_vm_stat {
 
 struct kvm;
 struct kvm_vcpu;
+
+/*
+ * kvm_arm_vcpu_stopped(): the power state, read from any thread and
+ * written under mp_state_lock (arch/arm64/kvm/arm.c, psci.c); defined with
+ * struct kvm_vcpu in linux/kvm_host.h.
+ */
 
 u64 kvm_read_vm_id_reg(const struct kvm *kvm, u32 reg);
 bool kvm_has_sve(const struct kvm *kvm);

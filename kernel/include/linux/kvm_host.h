@@ -75,10 +75,25 @@ struct kvm {
 	unsigned long mem_attr_npages;
 };
 
+/* Where a vCPU's thread is, for kvm_vcpu_kick() (virt/kvm/kvm_main.c's protocol). */
+enum {
+	OUTSIDE_GUEST_MODE,
+	IN_GUEST_MODE,
+	EXITING_GUEST_MODE,
+	READING_SHADOW_PAGE_TABLES,
+};
+
 struct kvm_vcpu {
 	struct kvm *kvm;
+	/*
+	 * The CPU (host thread, mock_this_cpu()) the vCPU last entered guest
+	 * mode on: where a kick sends its IPI (the kernel's int cpu).
+	 */
+	void *mock_cpu;
 	int vcpu_id;
 	int vcpu_idx;
+	int mode;			/* *_GUEST_MODE, read and changed atomically */
+	bool blocked;			/* in kvm_vcpu_block(): a kick wakes it */
 	struct kvm_run *run;
 	bool mmio_needed;
 	u64 requests;
@@ -86,38 +101,81 @@ struct kvm_vcpu {
 	struct kvm_vcpu_arch arch;
 };
 
+static inline bool kvm_arm_vcpu_stopped(struct kvm_vcpu *vcpu)
+{
+	return __atomic_load_n(&vcpu->arch.mp_state.mp_state, __ATOMIC_ACQUIRE) ==
+	       KVM_MP_STATE_STOPPED;
+}
+
+/* The mock's writer of the power state (callers hold vcpu->arch.mp_state_lock). */
+static inline void kvm_arm_vcpu_set_mp_state(struct kvm_vcpu *vcpu, u32 state)
+{
+	__atomic_store_n(&vcpu->arch.mp_state.mp_state, state, __ATOMIC_RELEASE);
+}
+
 /* ---- vCPU requests (KVM_REQ_*: bit number, flags above bit 7) ---- */
 
 #define KVM_REQUEST_MASK		GENMASK(7, 0)
 #define KVM_REQUEST_ARCH_BASE		8
 #define KVM_ARCH_REQ(nr)		((unsigned int)((nr) + KVM_REQUEST_ARCH_BASE))
 
+/*
+ * Requests are made from any thread and consumed by the vCPU's: the bit is
+ * set after a barrier (whatever the request is about is visible first) and
+ * tested and cleared atomically, as the kernel's set_bit/test_and_clear.
+ */
+#define KVM_REQ_VM_DEAD			1
+
 static inline void kvm_make_request(int req, struct kvm_vcpu *vcpu)
 {
-	vcpu->requests |= BIT_ULL(req & KVM_REQUEST_MASK);
+	smp_wmb();
+	__atomic_fetch_or(&vcpu->requests, BIT_ULL(req & KVM_REQUEST_MASK), __ATOMIC_SEQ_CST);
 }
 
 static inline bool kvm_request_pending(struct kvm_vcpu *vcpu)
 {
-	return READ_ONCE(vcpu->requests);
+	return __atomic_load_n(&vcpu->requests, __ATOMIC_SEQ_CST);
 }
 
 static inline bool kvm_test_request(int req, struct kvm_vcpu *vcpu)
 {
-	return vcpu->requests & BIT_ULL(req & KVM_REQUEST_MASK);
+	return __atomic_load_n(&vcpu->requests, __ATOMIC_SEQ_CST) & BIT_ULL(req & KVM_REQUEST_MASK);
 }
 
 static inline void kvm_clear_request(int req, struct kvm_vcpu *vcpu)
 {
-	vcpu->requests &= ~BIT_ULL(req & KVM_REQUEST_MASK);
+	__atomic_fetch_and(&vcpu->requests, ~BIT_ULL(req & KVM_REQUEST_MASK), __ATOMIC_SEQ_CST);
 }
 
 static inline bool kvm_check_request(int req, struct kvm_vcpu *vcpu)
 {
-	if (!kvm_test_request(req, vcpu))
+	u64 bit = BIT_ULL(req & KVM_REQUEST_MASK);
+
+	if (!(__atomic_fetch_and(&vcpu->requests, ~bit, __ATOMIC_SEQ_CST) & bit))
 		return false;
-	kvm_clear_request(req, vcpu);
+	smp_mb();	/* what the request is about, after the bit */
 	return true;
+}
+
+/*
+ * virt/kvm/kvm_main.c (kernel/kvm/kvm_main.c): a kick wakes a vCPU blocked
+ * in kvm_vcpu_block() or, if it is in guest mode, moves it to
+ * EXITING_GUEST_MODE and sends its CPU an IPI, which ends the REC_ENTER
+ * running there with an IRQ exit.  A vCPU outside guest mode sees the
+ * request (or the signal) before its next entry (the KVM_RUN loop sets
+ * IN_GUEST_MODE, then checks), so no kick is lost.
+ */
+void kvm_vcpu_kick(struct kvm_vcpu *vcpu);
+bool kvm_vcpu_wake_up(struct kvm_vcpu *vcpu);
+bool kvm_make_all_cpus_request(struct kvm *kvm, unsigned int req);
+/* Whether a kick should send an IPI: IN_GUEST_MODE -> EXITING_GUEST_MODE. */
+static inline int kvm_vcpu_exiting_guest_mode(struct kvm_vcpu *vcpu)
+{
+	int in = IN_GUEST_MODE;
+
+	__atomic_compare_exchange_n(&vcpu->mode, &in, EXITING_GUEST_MODE, false,
+				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return in;
 }
 
 /* ---- vCPUs ---- */
@@ -252,7 +310,8 @@ static inline void kvm_prepare_memory_fault_exit(struct kvm_vcpu *vcpu, gpa_t gp
 /* The VM is unusable: every later ioctl on it fails with -EIO. */
 static inline void kvm_vm_dead(struct kvm *kvm)
 {
-	kvm->vm_dead = true;
+	__atomic_store_n(&kvm->vm_dead, true, __ATOMIC_SEQ_CST);
+	kvm_make_all_cpus_request(kvm, KVM_REQ_VM_DEAD);
 }
 
 static inline void kvm_vm_bugged(struct kvm *kvm)

@@ -14,6 +14,11 @@
 
 /* The test running on this thread, or NULL. */
 struct kunit *kunit_get_current_test(void);
+/*
+ * Makes `test` the calling thread's current test: a thread a case starts
+ * fails that case (kunit_fail_current_test) as its own thread would.
+ */
+void kunit_set_current_test(struct kunit *test);
 
 void __kunit_fail_current_test_impl(const char *file, int line, const char *fmt, ...)
 	__attribute__((__format__(printf, 3, 4)));
