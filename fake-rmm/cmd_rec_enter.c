@@ -159,11 +159,33 @@ bool rec_irq_due(struct rmm *rmm, struct rec *rec)
 	return rec_timer_irq_due(rec, &t);
 }
 
-/* Between the engine's slices of a spinning realm. */
+/*
+ * Drops the engine's cached stage-2 translations if an RMI call finished
+ * since they were last dropped (rec->tlb_calls_done).  The count is read
+ * before the flush, so a call that finishes meanwhile is seen next time;
+ * one still running is not counted yet (its entry may still be valid).
+ */
+static void rec_tlb_sync(struct rmm *rmm, struct rec *rec)
+{
+	uint64_t done = atomic_load(&rmm->calls_done);
+
+	if (done != rec->tlb_calls_done) {
+		rec->tlb_calls_done = done;
+		vcpu_stage2_changed(rec->vcpu);
+	}
+}
+
+/*
+ * Between the engine's slices of a spinning realm.  An RMI call from
+ * another thread meanwhile may have unmapped what this REC maps: TF-RMM's
+ * RTT commands end in a broadcast TLB invalidation that a running REC sees
+ * at once, so the engine's TLB forgets its stage-2 entries here (at most a
+ * slice later), not at the REC's next entry.
+ */
 static bool poll_irq(void *ctx)
 {
 	struct rec_irq_poll *p = ctx;
-
+	rec_tlb_sync(p->rmm, p->rec);
 	return rec_irq_due(p->rmm, p->rec);
 }
 
@@ -312,9 +334,14 @@ uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c)
 		trace_note(rmm->trace, "REC 0x%llx cannot run: %s", (unsigned long long)rec_pa, why);
 		return RMI_EREC;
 	}
-	/* TLBs: any other RMI call since this REC last ran may have unmapped something. */
+	/*
+	 * TLBs: any other RMI call since this REC last ran may have unmapped
+	 * something (the REC_ENTER of another REC too, on one thread); one
+	 * that finishes while this REC runs, or after, by rec_tlb_sync().
+	 */
 	if (rec->calls_at_exit + 1 != atomic_load(&rmm->ncalls))
 		vcpu_stage2_changed(rec->vcpu);
+	rec_tlb_sync(rmm, rec);
 
 	/*
 	 * From here REC_ENTER holds its REC by the running flag alone (TF-RMM:

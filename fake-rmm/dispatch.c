@@ -231,6 +231,9 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 			    i < ABI_MAX_RESULTS && 1 + i < SMC_NREGS; i++)
 		regs->x[1 + i] = call.res[i];
 	call_unlock_all(rmm);
+	/* A REC_ENTER changes no stage 2 (its realm's own changes are flushed where made). */
+	if (slot->fn != smc_rec_enter)
+		atomic_fetch_add(&rmm->calls_done, 1);
 	call_end(&ctx, outer);
 	trace_rmi(rmm->trace, slot->cmd, fid, args, x0, call.res, rule != NULL);
 }

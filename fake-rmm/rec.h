@@ -80,6 +80,7 @@ struct rec {
 	uint64_t entry_x[REC_CREATE_NR_GPRS];
 	struct vcpu *vcpu;		/* created on the first REC_ENTER */
 	uint64_t calls_at_exit;		/* rmm->ncalls when the REC last exited */
+	uint64_t tlb_calls_done;	/* rmm->calls_done when its engine's TLB was last dropped */
 
 	struct rec_last_exit last;
 	struct rec_ripas_change ripas;

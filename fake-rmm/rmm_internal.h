@@ -195,6 +195,8 @@ struct rmm {
 	 */
 	char ncalls_pad_before[64];
 	_Atomic uint64_t ncalls;
+	/* Calls but REC_ENTER finished, locks dropped (a running REC's TLB check, cmd_rec_enter.c). */
+	_Atomic uint64_t calls_done;
 	char ncalls_pad_after[64];
 
 	/* 2.0: global state INIT -> ACTIVE (RMM_ACTIVATE), back (RMM_DEACTIVATE). */
@@ -279,6 +281,9 @@ void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 		       enum granule_state state);
 /* Applies the pending host-access changes (end of every RMI call). */
 void granule_protect_flush(struct rmm *rmm);
+
+/* REC_ENTER's handler (cmd_rec_enter.c): the dispatcher counts it apart. */
+uint64_t smc_rec_enter(struct rmm *rmm, struct rmi_call *c);
 uint64_t granule_pa(const struct rmm *rmm, const struct granule *g);
 void *granule_map(const struct rmm *rmm, uint64_t pa);	/* RMM view */
 void granule_zero(const struct rmm *rmm, uint64_t pa);

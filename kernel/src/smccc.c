@@ -4,10 +4,10 @@
  * issues becomes rmm_smc() on the installed machine's fake RMM.  With no
  * RMM the answer is SMCCC NOT_SUPPORTED, as firmware without an RMM gives.
  * Each call is an interleaving point before and after (mock-sync.h): the
- * stress mode's delays, a race test's hook.
+ * stress mode's delays, a race test's hook.  Threads call in at once: the
+ * fake RMM takes its own per-granule locks, and a REC_ENTER holds only its
+ * REC while the realm runs.
  */
-#include <pthread.h>
-
 #include "mock_internal.h"
 
 /* Same layout as struct arm_smccc_1_2_regs: a0..a17. */
@@ -16,23 +16,6 @@ struct arm_smccc_1_2_regs {
 };
 
 void cca_smccc_call(struct arm_smccc_1_2_regs *regs);
-
-/*
- * TEMPORARY until the fake RMM is thread-safe (#16.1): one lock around
- * rmm_smc() so vCPU threads and the threads faulting or unmapping memory
- * reach the fake RMM one at a time.  A REC_ENTER holds it while the realm
- * runs; a kick still ends it (the RMM polls for host interrupts on the
- * running thread, outside this lock's concern).  Delete this function and
- * call rmm_smc() directly once rmm_smc() takes its own per-granule locks.
- */
-static void rmm_smc_serialised(struct rmm *rmm, struct smc_regs *r)
-{
-	static pthread_mutex_t rmm_smc_lock = PTHREAD_MUTEX_INITIALIZER;
-
-	pthread_mutex_lock(&rmm_smc_lock);
-	rmm_smc(rmm, r);
-	pthread_mutex_unlock(&rmm_smc_lock);
-}
 
 void cca_smccc_call(struct arm_smccc_1_2_regs *regs)
 {
@@ -45,7 +28,7 @@ void cca_smccc_call(struct arm_smccc_1_2_regs *regs)
 	for (int i = 0; i < SMC_NREGS; i++)
 		r.x[i] = regs->a[i];
 	mock_sched_point(MOCK_SCHED_SMC_ENTER, regs->a[0], 0);
-	rmm_smc_serialised(mock_current->rmm, &r);
+	rmm_smc(mock_current->rmm, &r);	/* thread-safe: per-granule locks (docs/architecture.md) */
 	mock_sched_point(MOCK_SCHED_SMC_EXIT, regs->a[0], (unsigned long)r.x[0]);
 	for (int i = 0; i < SMC_NREGS; i++)
 		regs->a[i] = r.x[i];
