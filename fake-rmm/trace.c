@@ -11,6 +11,8 @@
 #include <rmi/common.h>
 #include <rmi/v2.h>
 
+#include "trace_format.h"
+
 struct trace {
 	FILE *out;
 	bool keep;
@@ -150,7 +152,7 @@ void trace_format_status(const struct abi_profile *p, uint64_t x0, char *buf, si
 		snprintf(buf, len, "%s", name);
 }
 
-static size_t append(char *buf, size_t used, size_t len, const char *fmt, ...)
+size_t trace_append(char *buf, size_t used, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -195,7 +197,7 @@ static size_t format_call(struct trace *t, char *line, size_t len, const char *i
 	used = (size_t)snprintf(line, len, "%s %s", iface, cmd->name);
 	for (unsigned int i = 0; cmd->args_known && i < cmd->nargs; i++) {
 		trace_format_value(t, args[i], v, sizeof(v));
-		used = append(line, used, len, " %s=%s", cmd->args[i], v);
+		used = trace_append(line, used, len, " %s=%s", cmd->args[i], v);
 	}
 	return used;
 }
@@ -212,7 +214,7 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 		t->call_hook(t->call_hook_ctx, cmd, args);
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
-	used = append(line, used, sizeof(line), " > %s", st);
+	used = trace_append(line, used, sizeof(line), " > %s", st);
 	if (x0 != SMC_UNKNOWN && (x0 & RMI_RETURN_CODE_STATUS_MASK) == RMI_STATUS_INCOMPLETE && cmd &&
 	    strncmp(cmd->name, "OP_", 3)) {
 		/*
@@ -220,21 +222,21 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 		 * x2 what memory it asks for (its declared results are what it
 		 * answers on SUCCESS).  The OP_* commands declare theirs.
 		 */
-		used = append(line, used, sizeof(line), " handle=%llu", (unsigned long long)results[0]);
+		used = trace_append(line, used, sizeof(line), " handle=%llu", (unsigned long long)results[0]);
 		if ((x0 & RMI_V2_RETURN_CODE_MEMREQ_MASK) >> RMI_V2_RETURN_CODE_MEMREQ_SHIFT ==
 		    RMI_V2_MEM_REQ_DONATE)
-			used = append(line, used, sizeof(line), " donate_req=0x%llx",
+			used = trace_append(line, used, sizeof(line), " donate_req=0x%llx",
 				      (unsigned long long)results[1]);
 	} else {
 		for (unsigned int i = 0; cmd && x0 != SMC_UNKNOWN && i < cmd->nresults; i++) {
 			trace_format_value(t, results[i], v, sizeof(v));
-			used = append(line, used, sizeof(line), " %s=%s", cmd->results[i], v);
+			used = trace_append(line, used, sizeof(line), " %s=%s", cmd->results[i], v);
 		}
 		if (cmd && x0 == RMI_STATUS_SUCCESS)
 			used = append_exit(t, cmd, args, line, used, sizeof(line));
 	}
 	if (injected)
-		append(line, used, sizeof(line), " [injected]");
+		trace_append(line, used, sizeof(line), " [injected]");
 	emit(t, line);
 }
 
@@ -248,7 +250,7 @@ void trace_rsi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 		return;
 	used = format_call(t, line, sizeof(line),
 			   cmd && cmd->iface == ABI_PSCI ? "PSCI" : "RSI", cmd, fid, args);
-	append(line, used, sizeof(line), " > %s", outcome);
+	trace_append(line, used, sizeof(line), " > %s", outcome);
 	emit(t, line);
 }
 

@@ -21,6 +21,8 @@
 
 #include <cca-double/trace.h>
 
+#include "trace_format.h"
+
 /* The fields shown per exit reason, by their rec_exit names. */
 static const struct {
 	const char *reason;
@@ -88,28 +90,12 @@ static bool field(const struct exit_view *v, const char *name, unsigned int i, u
 	return true;
 }
 
-static size_t put(char *buf, size_t used, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static size_t put(char *buf, size_t used, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (used >= len)
-		return used;
-	va_start(ap, fmt);
-	n = vsnprintf(buf + used, len - used, fmt, ap);
-	va_end(ap);
-	return n < 0 ? used : used + (size_t)n;
-}
-
 static size_t put_value(char *buf, size_t used, size_t len, const char *name, uint64_t value)
 {
 	char v[32];
 
 	trace_format_value(NULL, value, v, sizeof(v));
-	return put(buf, used, len, " %s=%s", name, v);
+	return trace_append(buf, used, len, " %s=%s", name, v);
 }
 
 /* gprs[0] is the PSCI function ID; its arguments follow, named as the description names them. */
@@ -123,7 +109,7 @@ static size_t put_psci(const struct exit_view *v, char *buf, size_t used, size_t
 	fn = fid >> 32 ? NULL : abi_command_by_fid(v->p, (uint32_t)fid);
 	if (!fn || fn->iface != ABI_PSCI)
 		return put_value(buf, used, len, "psci", fid);
-	used = put(buf, used, len, " psci=%s", fn->name);
+	used = trace_append(buf, used, len, " psci=%s", fn->name);
 	for (unsigned int i = 0; fn->args_known && i < fn->nargs; i++)
 		if (field(v, "gprs", 1 + i, &arg))
 			used = put_value(buf, used, len, fn->args[i], arg);
@@ -151,7 +137,7 @@ size_t trace_format_rec_exit(const struct abi_profile *p, const void *run, size_
 	reason = abi_enum_name(abi_enum_find(p, "exit_reason"), (int64_t)value);
 	if (!reason)
 		return put_value(buf, used, len, "exit", value);
-	used = put(buf, used, len, " exit=%s", reason);
+	used = trace_append(buf, used, len, " exit=%s", reason);
 	if (!strcmp(reason, "PSCI"))
 		return put_psci(&v, buf, used, len);
 	for (size_t r = 0; r < sizeof(exit_fields) / sizeof(exit_fields[0]); r++) {
@@ -167,11 +153,11 @@ size_t trace_format_rec_exit(const struct abi_profile *p, const void *run, size_
 					? abi_enum_name(abi_enum_find(p, "ripas"), (int64_t)value)
 					: NULL;
 			if (ripas)
-				used = put(buf, used, len, " %s=%s", name, ripas);
+				used = trace_append(buf, used, len, " %s=%s", name, ripas);
 			else
 				used = put_value(buf, used, len, name, value);
 			if (!strcmp(name, "esr") && trace_esr_class(value))
-				used = put(buf, used, len, " ec=%s", trace_esr_class(value));
+				used = trace_append(buf, used, len, " ec=%s", trace_esr_class(value));
 		}
 	}
 	return used;
