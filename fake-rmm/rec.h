@@ -65,7 +65,11 @@ struct rec {
 	struct realm *realm;
 	unsigned int index;		/* from the MPIDR (REC_CREATE order) */
 	uint64_t mpidr;
-	bool runnable;
+	/*
+	 * Atomic: a running REC's CPU_OFF clears it on its own thread while
+	 * another CPU's PSCI_COMPLETE (CPU_ON, AFFINITY_INFO) reads it.
+	 */
+	atomic_bool runnable;
 	/*
 	 * Inside REC_ENTER: TF-RMM's REC granule refcount 1, set under the REC's
 	 * lock and cleared with release semantics when the REC is done with,
