@@ -108,11 +108,36 @@ static void discarded_report_is_not_symbolized(struct kunit *test)
 	KUNIT_EXPECT_GT(test, backtrace_frames_described(), before + 3);
 }
 
+static unsigned int occurrences(const char *text, const char *what)
+{
+	unsigned int n = 0;
+
+	for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* Host code WARNing in a loop: 16 reports in full, one line, then only the count. */
+static void warn_flood_is_bounded(struct kunit *test)
+{
+	const char *out;
+
+	mock_warn_expect(100);
+	backtrace_capture_begin();
+	for (int i = 0; i < 100; i++)
+		WARN_ON(i >= 0);
+	out = backtrace_capture_end();
+	KUNIT_EXPECT_EQ(test, occurrences(out, "[ cut here ]"), 16u);
+	KUNIT_EXPECT_EQ(test, occurrences(out, "more than 16 WARNs in this case"), 1u);
+	KUNIT_EXPECT_EQ(test, mock_warn_count(), 100u);
+}
+
 static struct kunit_case backtrace_cases[] = {
 	KUNIT_CASE(warn_names_function_and_line),
 	KUNIT_CASE(trace_is_bounded),
 	KUNIT_CASE(no_debug_info_degrades_to_symbols),
 	KUNIT_CASE(discarded_report_is_not_symbolized),
+	KUNIT_CASE(warn_flood_is_bounded),
 	{}
 };
 
