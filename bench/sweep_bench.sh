@@ -21,14 +21,15 @@
 #   x wall = after runs/s / before runs/s, x cpu = before CPU per run / after
 #   (each side's own run count: another BEFORE binary may run other host code)
 #
-# Measured on the 2-core CI machine while other builds ran (load average 3.5
-# to 7), RelWithDebInfo, -n 3, BEFORE = the cca-double of the commit before
-# sweeps branched (README.md "Sweeps" says what the figures mean):
+# Measured on the 2-core CI machine, nearly idle (load average 1 to 3),
+# RelWithDebInfo, BEFORE = the cca-double of the commit before sweeps
+# branched (its host code differs a little, so its tables do too), -n 3
+# for the host-level sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1641 |      36.6    44.8   13.47 |       6.9   236.3    4.60 |     5.3     2.9
-#   sweep@2.0-bet1      1698 |      47.4    35.8   14.76 |      11.6   146.1    5.94 |     4.1     2.5
-#   hazards@2.0-bet1    1209 |     224.4     5.4  106.03 |     107.5    11.3   49.77 |     2.1     2.1
+#   sweep@1.0           1581 |      48.9    33.5   23.44 |      14.0   112.5   16.00 |     3.4     1.5
+#   sweep@2.0-bet1      1638 |      51.4    33.0   23.53 |      16.0   102.4   17.85 |     3.1     1.3
+#   hazards@2.0-bet1    1177 |     119.9    10.1   91.14 |      14.6    80.4   18.17 |     8.0     5.0
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -118,6 +119,6 @@ for s in $sweeps; do
 	acpu=$(awk '{ print $2 }' "$work/a.txt" | median)
 	echo "$s $runs $bwall $bcpu $awall $acpu $bruns" | awk '{
 		printf "%-18s %5d | %9.1f %7.1f %7.2f | %9.1f %7.1f %7.2f | %7.1f %7.1f\n", $1, $2,
-		       $3, $7 / $3, 1000 * $4 / $7, $5, $2 / $5, 1000 * $6 / $2, ($2 / $5) / ($7 / $3), ($7 / $4) / ($2 / $6) }'
+		       $3, $7 / $3, 1000 * $4 / $7, $5, $2 / $5, 1000 * $6 / $2, ($2 / $5) / ($7 / $3), ($4 / $7) / ($6 / $2) }'
 done
 [ "$differ" = 0 ] || echo "note: BEFORE's tables differ from AFTER's (other host code); runs/s and the ratios use each side's own run count"
