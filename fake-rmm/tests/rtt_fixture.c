@@ -3,8 +3,12 @@
 #include "v2_fixture.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <rmi/v2.h>
+
+#include "rec.h"
+#include "rmm_internal.h"
 
 uint64_t rc(struct fix *f, uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 	    uint64_t a5, struct smc_regs *out)
@@ -241,4 +245,17 @@ void rt_reopen_with_s2sz(struct fix *f, unsigned int s2sz)
 	f->rmm = rmm_create(&rc, err, sizeof(err));
 	if (!f->rmm)
 		fail_msg("rmm_create: %s", err);
+}
+
+void *rec_kick_when_running(void *arg)
+{
+	const struct rec_kicker *k = arg;
+	struct rec *rec = rec_of(k->rmm, k->rec_pa);
+	unsigned int waited;
+
+	for (waited = 0; rec && !atomic_load(&rec->running) && waited < 60000000; waited += 100)
+		usleep(100);
+	usleep(k->delay_us);
+	rmm_host_irq_raise(k->rmm);
+	return NULL;
 }

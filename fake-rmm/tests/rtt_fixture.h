@@ -88,6 +88,18 @@ unsigned int rt_edge_ipas(const struct rt_geometry *g, uint64_t *out, unsigned i
 int64_t rt_hw_walk(struct fix *f, const struct rt_geometry *g, uint64_t rtt_base, uint64_t ipa,
 		   int *leaf_level);
 
+/*
+ * A host thread's kick: rmm_host_irq_raise() delay_us after the REC at
+ * rec_pa is inside REC_ENTER (a kick before the entry is another case).
+ * pthread_create(&t, NULL, rec_kick_when_running, &kicker).
+ */
+struct rec_kicker {
+	struct rmm *rmm;
+	uint64_t rec_pa;
+	unsigned int delay_us;
+};
+void *rec_kick_when_running(void *kicker);
+
 /* Replaces the (still empty) RMM of `f` with one whose FEATURES.S2SZ is `s2sz`. */
 void rt_reopen_with_s2sz(struct fix *f, unsigned int s2sz);
 

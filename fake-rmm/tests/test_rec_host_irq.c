@@ -22,39 +22,16 @@ static uint64_t realm_x(struct rx *x, unsigned int n)
 	return rec_get_x(rec_of(x->f->rmm, x->rec[0]), n);
 }
 
-struct kicker {
-	struct rmm *rmm;
-	struct rec *rec;
-};
-
-/*
- * Kicks only once the REC is inside REC_ENTER: on a loaded machine a kick
- * after a fixed delay can land before the entry, which is the other test.
- */
-static void *kick(void *arg)
-{
-	struct kicker *k = arg;
-	unsigned int waited;
-
-	for (waited = 0; !__atomic_load_n(&k->rec->running, __ATOMIC_ACQUIRE) && waited < 60000000; waited += 100)
-		usleep(100);
-	usleep(KICK_DELAY_US);
-	rmm_host_irq_raise(k->rmm);
-	return NULL;
-}
-
 static void host_thread_kicks_spinning_rec(void **state)
 {
 	struct rx *x = *state;
-	struct kicker k;
+	struct rec_kicker k = { x->f->rmm, x->rec[0], KICK_DELAY_US };
 	pthread_t t;
 	uint64_t count;
 
 	x->f->rmm->rec_insn_budget = LONG_BUDGET;
 	rx_boot(x, "spin", 0);
-	k.rmm = x->f->rmm;
-	k.rec = rec_of(x->f->rmm, x->rec[0]);
-	assert_int_equal(pthread_create(&t, NULL, kick, &k), 0);
+	assert_int_equal(pthread_create(&t, NULL, rec_kick_when_running, &k), 0);
 	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
 	assert_int_equal(pthread_join(t, NULL), 0);
 	count = realm_x(x, 1);

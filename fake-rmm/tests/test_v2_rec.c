@@ -391,35 +391,17 @@ static void timer_exits_v2(void **state)
  * kicks a spinning REC with rmm_host_irq_raise(); REC_ENTER ends with an
  * IRQ exit within a slice, long before its budget (seconds of spinning).
  */
-struct kicker {
-	struct rmm *rmm;
-	struct rec *rec;
-};
-
-/* 20 ms after the REC is inside REC_ENTER (a kick before it is another case). */
-static void *kick_after_20ms(void *arg)
-{
-	struct kicker *k = arg;
-	unsigned int waited;
-
-	for (waited = 0; !__atomic_load_n(&k->rec->running, __ATOMIC_ACQUIRE) && waited < 60000000; waited += 100)
-		usleep(100);
-	usleep(20000);
-	rmm_host_irq_raise(k->rmm);
-	return NULL;
-}
-
 static void host_irq_kicks_spinning_rec_v2(void **state)
 {
 	struct fix *f = *state;
 	uint64_t run, rec = boot_guest(f, "spin", 0, 0, &run), count;
 	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
-	struct kicker k = { f->rmm, rec_of(f->rmm, rec) };
+	struct rec_kicker k = { f->rmm, rec, 20000 };
 	pthread_t t;
 
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
 	f->rmm->rec_insn_budget = 2000000000ULL;
-	assert_int_equal(pthread_create(&t, NULL, kick_after_20ms, &k), 0);
+	assert_int_equal(pthread_create(&t, NULL, rec_kick_when_running, &k), 0);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
 	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
