@@ -247,15 +247,40 @@ void rt_reopen_with_s2sz(struct fix *f, unsigned int s2sz)
 		fail_msg("rmm_create: %s", err);
 }
 
-void *rec_kick_when_running(void *arg)
+/* The RMM asks before the realm's first slice, then after each one (rmm_set_host_irq_poll). */
+static bool kicker_count_poll(void *ctx, uint64_t rec_pa)
 {
-	const struct rec_kicker *k = arg;
-	struct rec *rec = rec_of(k->rmm, k->rec_pa);
+	struct rec_kicker *k = ctx;
+
+	(void)rec_pa;
+	atomic_fetch_add(&k->polls, 1);
+	return false;
+}
+
+static void *kicker_thread(void *arg)
+{
+	struct rec_kicker *k = arg;
 	unsigned int waited;
 
-	for (waited = 0; rec && !atomic_load(&rec->running) && waited < 60000000; waited += 100)
+	/* Two answers: the realm has run a whole slice (a minute at most, then kick anyway). */
+	for (waited = 0; atomic_load(&k->polls) < 2 && waited < 60000000; waited += 100)
 		usleep(100);
-	usleep(k->delay_us);
 	rmm_host_irq_raise(k->rmm);
 	return NULL;
+}
+
+void rec_kicker_start(struct rec_kicker *k, struct rmm *rmm)
+{
+	k->rmm = rmm;
+	atomic_store(&k->polls, 0);
+	rmm_set_host_irq_poll(rmm, kicker_count_poll, k);
+	if (pthread_create(&k->thread, NULL, kicker_thread, k))
+		fail_msg("pthread_create");
+}
+
+void rec_kicker_join(struct rec_kicker *k)
+{
+	if (pthread_join(k->thread, NULL))
+		fail_msg("pthread_join");
+	rmm_set_host_irq_poll(k->rmm, NULL, NULL);
 }

@@ -7,6 +7,9 @@
 #ifndef FAKE_RMM_TEST_RTT_FIXTURE_H
 #define FAKE_RMM_TEST_RTT_FIXTURE_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "fixture.h"
 
 #define GRAN 0x1000ULL
@@ -89,16 +92,19 @@ int64_t rt_hw_walk(struct fix *f, const struct rt_geometry *g, uint64_t rtt_base
 		   int *leaf_level);
 
 /*
- * A host thread's kick: rmm_host_irq_raise() delay_us after the REC at
- * rec_pa is inside REC_ENTER (a kick before the entry is another case).
- * pthread_create(&t, NULL, rec_kick_when_running, &kicker).
+ * A host thread's kick: rmm_host_irq_raise() once the realm inside
+ * REC_ENTER has run at least one slice, so the kick is neither before the
+ * entry (another case) nor before the first instruction, however loaded
+ * the machine.  Counts slices with the RMM's host IRQ poll function until
+ * rec_kicker_join().
  */
 struct rec_kicker {
 	struct rmm *rmm;
-	uint64_t rec_pa;
-	unsigned int delay_us;
+	pthread_t thread;
+	atomic_uint polls;
 };
-void *rec_kick_when_running(void *kicker);
+void rec_kicker_start(struct rec_kicker *k, struct rmm *rmm);
+void rec_kicker_join(struct rec_kicker *k);
 
 /* Replaces the (still empty) RMM of `f` with one whose FEATURES.S2SZ is `s2sz`. */
 void rt_reopen_with_s2sz(struct fix *f, unsigned int s2sz);

@@ -7,15 +7,11 @@
  */
 #include "rec_fixture.h"
 
-#include <pthread.h>
-#include <unistd.h>
-
 #include "rec.h"
 #include "rmm_internal.h"
 
 /* Without the interrupt the spin guest would run for seconds (1e9 iterations). */
 #define LONG_BUDGET 2000000000ULL
-#define KICK_DELAY_US 20000
 
 static uint64_t realm_x(struct rx *x, unsigned int n)
 {
@@ -25,15 +21,14 @@ static uint64_t realm_x(struct rx *x, unsigned int n)
 static void host_thread_kicks_spinning_rec(void **state)
 {
 	struct rx *x = *state;
-	struct rec_kicker k = { x->f->rmm, x->rec[0], KICK_DELAY_US };
-	pthread_t t;
+	struct rec_kicker k;
 	uint64_t count;
 
 	x->f->rmm->rec_insn_budget = LONG_BUDGET;
 	rx_boot(x, "spin", 0);
-	assert_int_equal(pthread_create(&t, NULL, rec_kick_when_running, &k), 0);
+	rec_kicker_start(&k, x->f->rmm);
 	rx_enter_expect(x, 0, RMI_EXIT_REASON_IRQ);
-	assert_int_equal(pthread_join(t, NULL), 0);
+	rec_kicker_join(&k);
 	count = realm_x(x, 1);
 	/*
 	 * The kick, not the budget: far fewer than budget / 2 iterations.  No

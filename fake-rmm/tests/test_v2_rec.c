@@ -396,14 +396,13 @@ static void host_irq_kicks_spinning_rec_v2(void **state)
 	struct fix *f = *state;
 	uint64_t run, rec = boot_guest(f, "spin", 0, 0, &run), count;
 	struct rmi_v2_rec_run *p = pmem_host_ptr(f->pm, run);
-	struct rec_kicker k = { f->rmm, rec, 20000 };
-	pthread_t t;
+	struct rec_kicker k;
 
 	assert_rmi(rc(f, RMI_FID_REALM_ACTIVATE, f->rd, 0, 0, 0, 0, NULL), 0);
 	f->rmm->rec_insn_budget = 2000000000ULL;
-	assert_int_equal(pthread_create(&t, NULL, rec_kick_when_running, &k), 0);
+	rec_kicker_start(&k, f->rmm);
 	assert_rmi(rc(f, RMI_FID_REC_ENTER, rec, run, 0, 0, 0, NULL), 0);
-	assert_int_equal(pthread_join(t, NULL), 0);
+	rec_kicker_join(&k);
 	assert_int_equal(p->exit.exit_reason, V2(EXIT_REASON_IRQ));
 	count = rec_get_x(rec_of(f->rmm, rec), 1);
 	/* The kick, not the budget (no wall-clock bound: a loaded machine may stall either thread). */
