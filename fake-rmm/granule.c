@@ -86,8 +86,13 @@ void granule_set_state(struct rmm *rmm, uint64_t pa, struct granule *g,
 	call_note_change();
 	/* Release: a thread that reads the new state sees the granule's new contents. */
 	atomic_store_explicit(&g->state, (uint8_t)state, memory_order_release);
-	if (was_ns != (state == GRANULE_NS))
+	if (was_ns != (state == GRANULE_NS)) {
 		protect_note(rmm, pa, state == GRANULE_NS);
+		if (was_ns)
+			atomic_fetch_add_explicit(&rmm->granules_not_ns, 1, memory_order_relaxed);
+		else
+			atomic_fetch_sub_explicit(&rmm->granules_not_ns, 1, memory_order_relaxed);
+	}
 }
 
 void *granule_map(const struct rmm *rmm, uint64_t pa)
@@ -142,5 +147,5 @@ uint64_t rmm_granules_in_state(const struct rmm *rmm, enum granule_state s)
 
 uint64_t rmm_granules_not_ns(const struct rmm *rmm)
 {
-	return rmm->ngranules - rmm_granules_in_state(rmm, GRANULE_NS);
+	return atomic_load_explicit(&rmm->granules_not_ns, memory_order_relaxed);
 }

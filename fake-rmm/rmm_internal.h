@@ -175,6 +175,8 @@ struct rmm {
 
 	uint64_t pa_base, ngranules;
 	struct granule *granules;
+	/* Granules in any state but NS, kept by granule_set_state(): leak checks read it per run. */
+	atomic_uint_fast64_t granules_not_ns;
 	/* Host-view protection changes made outside any RMI call (rmm_destroy; granule.c). */
 	struct protect_run protect_run;
 

@@ -86,7 +86,7 @@ static int harness_add_ram(struct harness_vm *vm, bool shared_backing)
 	if (!slot->gmem.file)
 		return -ENOMEM;
 	if (shared_backing) {
-		vm->shared_backing = alloc_pages_exact(vm->ram_size, GFP_KERNEL | __GFP_ZERO);
+		vm->shared_backing = mock_user_pages_alloc(vm->ram_size);
 		if (!vm->shared_backing) {
 			kvm_gmem_destroy(slot->gmem.file);
 			return -ENOMEM;
@@ -272,7 +272,7 @@ unsigned long long harness_user_buffer(struct harness_vm *vm, unsigned long page
 
 	if (vm->nr_buffers == HARNESS_MAX_USER_BUFFERS || !pages)
 		return 0;
-	p = alloc_pages_exact(pages << PAGE_SHIFT, GFP_KERNEL | __GFP_ZERO);
+	p = mock_user_pages_alloc(pages << PAGE_SHIFT);
 	if (!p)
 		return 0;
 	vm->buffers[vm->nr_buffers].addr = p;
@@ -314,8 +314,8 @@ void harness_vm_destroy(struct harness_vm *vm)
 		kfree(kvm);
 	}
 	if (vm->shared_backing)
-		free_pages_exact(vm->shared_backing, vm->ram_size);
+		mock_user_pages_free(vm->shared_backing, vm->ram_size);
 	for (unsigned int i = 0; i < vm->nr_buffers; i++)
-		free_pages_exact(vm->buffers[i].addr, vm->buffers[i].pages << PAGE_SHIFT);
+		mock_user_pages_free(vm->buffers[i].addr, vm->buffers[i].pages << PAGE_SHIFT);
 	kfree(vm);
 }

@@ -30,7 +30,7 @@ static void *slab_pages(unsigned long npages, void *site)
 	if (!p)
 		return NULL;
 	p->use = PAGE_SLAB;
-	mock_current->live_pages -= npages;	/* counted as objects, not pages */
+	mock_page_account(p, -1);	/* counted as objects, not pages */
 	return mock_current->host + ((uint64_t)(p - mock_current->pages) << MOCK_PAGE_SHIFT);
 }
 
@@ -39,7 +39,6 @@ static void slab_free_pages(void *addr)
 	struct mock_machine *m = mock_current;
 	struct page *p = &m->pages[((uint8_t *)addr - m->host) >> MOCK_PAGE_SHIFT];
 
-	m->live_pages += p->npages;
 	mock_free_block(p, "kfree()");
 }
 
@@ -182,6 +181,11 @@ void mock_machine_leaks(struct mock_leaks *leaks, bool report)
 	}
 	if (leaks)
 		*leaks = l;
+}
+
+void mock_machine_quarantined(unsigned long *pages, unsigned long long *granules)
+{
+	mock_count_quarantined(pages, granules);
 }
 
 void mock_machine_teardown(struct mock_leaks *leaks, bool report)

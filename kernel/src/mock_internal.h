@@ -47,6 +47,7 @@ struct page {
 	unsigned long npages;	/* block length (alloc_pages_exact may trim) */
 	void *site;		/* return address of the allocating call */
 	bool init;		/* allocated at init: lives as long as the kernel */
+	bool user;		/* the VMM's memory: not poisoned when freed */
 };
 
 struct mock_machine {
@@ -57,7 +58,10 @@ struct mock_machine {
 	uint64_t npages;
 	uint8_t *host;		/* host view of the whole arena */
 	struct page *pages;
-	unsigned long live_pages;
+	unsigned long live_pages;	/* in PAGE_ALLOCATED blocks */
+	unsigned long init_live_pages;	/* of those, in .init blocks */
+	unsigned long quarantine_marks;	/* pages with .quarantined set */
+	uint64_t quarantine_lo, quarantine_hi;	/* and where they are, while there are any */
 };
 
 extern struct mock_machine *mock_current;
@@ -68,6 +72,8 @@ extern bool mock_init_allocs;
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 			      void *site);
 void mock_free_block(struct page *head, const char *what);
+/* Counts a PAGE_ALLOCATED block in (sign 1) or out (-1) of live_pages and init_live_pages. */
+void mock_page_account(const struct page *head, int sign);
 unsigned long mock_count_live_pages(bool report);
 /* Quarantined blocks (pages) and their granules the RMM still holds. */
 void mock_count_quarantined(unsigned long *pages, unsigned long long *granules);

@@ -9,7 +9,8 @@
  * Honest where it matters for realm code: virt_to_phys()/phys_to_virt()
  * are exact, and translating a pointer outside the arena, freeing a page
  * the RMM still owns, or freeing a page twice is reported as the bug it is
- * (the test fails and ends).  Fresh pages are poisoned unless __GFP_ZERO.
+ * (the test fails and ends).  Fresh pages are poisoned unless __GFP_ZERO,
+ * freed ones always but the VMM's (mock_user_pages_alloc()).
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -87,6 +88,15 @@ static pthread_mutex_t page_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 static struct page *alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 				void *site);
 
+void mock_page_account(const struct page *head, int sign)
+{
+	struct mock_machine *m = mock_current;
+
+	m->live_pages += sign * (long)head->npages;
+	if (head->init)
+		m->init_live_pages += sign * (long)head->npages;
+}
+
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 			      void *site)
 {
@@ -128,7 +138,7 @@ static struct page *alloc_block(unsigned long npages, unsigned int align_order, 
 	m->pages[first].refcount = 1;
 	m->pages[first].site = site;
 	m->pages[first].init = mock_init_allocs;
-	m->live_pages += npages;
+	mock_page_account(&m->pages[first], 1);
 	memset(va_of(m, first), (gfp & MOCK_GFP_ZERO) ? 0 : MOCK_ALLOC_POISON,
 	       npages << MOCK_PAGE_SHIFT);
 	return &m->pages[first];
@@ -166,10 +176,14 @@ static void free_block(struct page *head, const char *what)
 		mock_report_bug("%s: PA 0x%" PRIx64 " is not an allocated block (double free?)", what,
 				m->pa_base + (idx << MOCK_PAGE_SHIFT));
 	check_ns(m, idx, n, what);
-	memset(va_of(m, idx), MOCK_ALLOC_POISON, n << MOCK_PAGE_SHIFT);
-	for (unsigned long i = 0; i < n; i++)
+	if (head->use == PAGE_ALLOCATED)
+		mock_page_account(head, -1);
+	if (!head->user)
+		memset(va_of(m, idx), MOCK_ALLOC_POISON, n << MOCK_PAGE_SHIFT);
+	for (unsigned long i = 0; i < n; i++) {
+		m->quarantine_marks -= m->pages[idx + i].quarantined;
 		memset(&m->pages[idx + i], 0, sizeof(struct page));
-	m->live_pages -= n;
+	}
 }
 
 /* Does the RMM hold the granule of arena page idx (any state but NS)? */
@@ -189,37 +203,63 @@ static unsigned long quarantined_in_block(struct mock_machine *m, uint64_t head)
 {
 	unsigned long n = 0;
 
+	if (!m->quarantine_marks)
+		return 0;
 	for (unsigned long i = 0; i < m->pages[head].npages; i++)
 		n += m->pages[head + i].quarantined && rmm_holds(m, head + i);
 	return n;
 }
 
-void mock_count_quarantined(unsigned long *pages, unsigned long long *granules)
+/*
+ * The blocks kept on purpose (see quarantined_in_block): their pages, the
+ * init-time ones among them, and the granules of theirs the RMM holds.
+ * Only the span of marked pages is looked at.
+ */
+static void scan_quarantined(struct mock_machine *m, unsigned long *pages, unsigned long *init_pages,
+			     unsigned long long *granules)
 {
-	struct mock_machine *m = mock_current;
+	uint64_t i;
 
-	*pages = 0;
+	*pages = *init_pages = 0;
 	*granules = 0;
-	for (uint64_t i = 0; m && i < m->npages; i++) {
+	if (!m || !m->quarantine_marks)
+		return;
+	for (i = m->quarantine_lo; i > 0 && m->pages[i].use == PAGE_TAIL; i--)
+		;
+	for (; i <= m->quarantine_hi; i++) {
 		unsigned long q;
 
 		if (m->pages[i].use != PAGE_ALLOCATED)
 			continue;
 		q = quarantined_in_block(m, i);
-		if (q) {
-			*pages += m->pages[i].npages;
-			*granules += q;
-		}
+		if (!q)
+			continue;
+		*pages += m->pages[i].npages;
+		*init_pages += m->pages[i].init ? m->pages[i].npages : 0;
+		*granules += q;
 	}
 }
 
+void mock_count_quarantined(unsigned long *pages, unsigned long long *granules)
+{
+	unsigned long init_pages;
+
+	scan_quarantined(mock_current, pages, &init_pages, granules);
+}
+
+/* Leaks: live blocks neither init-time nor kept on purpose; `report` names each (a full scan). */
 unsigned long mock_count_live_pages(bool report)
 {
 	struct mock_machine *m = mock_current;
-	unsigned long n = 0;
+	unsigned long n = 0, kept, kept_init, counted;
+	unsigned long long granules;
 
 	if (!m)
 		return 0;
+	scan_quarantined(m, &kept, &kept_init, &granules);
+	counted = m->live_pages - m->init_live_pages - (kept - kept_init);
+	if (!report || !counted)
+		return counted;
 	for (uint64_t i = 0; i < m->npages; i++) {
 		struct page *p = &m->pages[i];
 		char sym[128];
@@ -227,8 +267,6 @@ unsigned long mock_count_live_pages(bool report)
 		if (p->use != PAGE_ALLOCATED || quarantined_in_block(m, i) || p->init)
 			continue;
 		n += p->npages;
-		if (!report)
-			continue;
 		mock_symbolize(p->site, sym, sizeof(sym));
 		printf("    # leak: %lu page(s) at PA 0x%" PRIx64 " (refcount %d, granule %s), allocated from %s\n",
 		       p->npages, m->pa_base + (i << MOCK_PAGE_SHIFT), p->refcount,
@@ -237,6 +275,8 @@ unsigned long mock_count_live_pages(bool report)
 		       sym);
 	}
 	fflush(stdout);
+	if (n != counted)
+		mock_report_bug("page accounting: %lu leaked pages counted, %lu found", counted, n);
 	return n;
 }
 
@@ -316,6 +356,33 @@ void free_pages_exact(void *virt, size_t size)
 		mock_report_bug("free_pages_exact(%p, %zu) does not match an alloc_pages_exact() block",
 				virt, size);
 	release(p, "free_pages_exact()");
+}
+
+void *mock_user_pages_alloc(unsigned long size)
+{
+	unsigned long n = (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT;
+	/* Aligned as alloc_pages_exact() would: block mappings of guest RAM stay possible. */
+	struct page *p = mock_alloc_block(n, order_of(size), MOCK_GFP_ZERO,
+					  __builtin_return_address(0));
+
+	if (!p)
+		return NULL;
+	p->user = true;
+	return page_address(p);
+}
+
+void mock_user_pages_free(void *addr, unsigned long size)
+{
+	struct page *p;
+
+	if (!addr)
+		return;
+	p = virt_to_page(addr);
+	if (p->use != PAGE_ALLOCATED || !p->user ||
+	    p->npages != (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT)
+		mock_report_bug("mock_user_pages_free(%p, %lu) does not match a mock_user_pages_alloc() block",
+				addr, size);
+	release(p, "mock_user_pages_free()");
 }
 
 void *page_address(const struct page *page)
@@ -404,8 +471,15 @@ void get_page(struct page *page)
 	if (head->use != PAGE_ALLOCATED)
 		mock_report_bug("get_page() of a free page");
 	head->refcount++;
-	if (rmm_holds(mock_current, idx))
+	if (rmm_holds(mock_current, idx) && !page->quarantined) {
+		struct mock_machine *m = mock_current;
+
 		page->quarantined = true;
+		if (!m->quarantine_marks++)
+			m->quarantine_lo = m->quarantine_hi = idx;
+		m->quarantine_lo = idx < m->quarantine_lo ? idx : m->quarantine_lo;
+		m->quarantine_hi = idx > m->quarantine_hi ? idx : m->quarantine_hi;
+	}
 	pthread_mutex_unlock(&page_lock);
 }
 

@@ -61,6 +61,8 @@ bool mock_machine_owned(void);
 void mock_machine_teardown(struct mock_leaks *leaks, bool report);
 /* The same count without tearing down. */
 void mock_machine_leaks(struct mock_leaks *leaks, bool report);
+/* Only its quarantined_pages and quarantined_granules. */
+void mock_machine_quarantined(unsigned long *pages, unsigned long long *granules);
 
 struct rmm *mock_rmm(void);
 /* The arena as physical memory: [base, base + size). */
@@ -77,6 +79,17 @@ unsigned long mock_machine_generation(void);
  * asking for 2 MiB blocks.
  */
 void mock_page_alloc_fail_from(unsigned long npages);
+
+/*
+ * The VMM's own memory (guest RAM backing, user buffers): zeroed pages of
+ * the arena, as an anonymous mmap gives, so the kernel's translations of
+ * user addresses hold.  Freed without poisoning, unlike the kernel's pages:
+ * munmap gives it to nothing the kernel could mistake for its own, and a
+ * sweep's every run would otherwise rewrite megabytes nobody reads again.
+ * A block not freed is a leak as any other.
+ */
+void *mock_user_pages_alloc(unsigned long size);
+void mock_user_pages_free(void *addr, unsigned long size);
 
 /*
  * Allocations made between these live as long as the kernel, as what KVM's
