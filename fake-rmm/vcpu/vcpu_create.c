@@ -14,6 +14,7 @@
  * every engine of the realm (the REC layer calls vcpu_stage2_changed /
  * vcpu_code_changed on each REC).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,6 +285,78 @@ int vcpu_reset(struct vcpu *v, uint64_t pc, const uint64_t x[8])
 	return 0;
 }
 
+/*
+ * Engines of destroyed vCPUs, closed later.  A sweep's injected run
+ * destroys its RECs at teardown and then ends with _exit(): closing an
+ * engine (freeing its translation cache and regions, some 12 % of such a
+ * run's time) is work the process's exit does anyway.  At most
+ * RETIRED_MAX wait (a bound on what a long-lived process holds): the
+ * oldest is closed when another comes, the rest at exit().
+ */
+#define RETIRED_MAX 4
+
+struct retired_engine {
+	uc_engine *uc;
+	void *cover;		/* the host reservation the engine maps (regions_map) */
+	size_t cover_len;
+};
+
+static struct retired_engine retired[RETIRED_MAX];
+static unsigned int nretired;
+static pthread_mutex_t retired_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void close_engine(struct retired_engine e)
+{
+	uc_close(e.uc);
+	if (e.cover)
+		munmap(e.cover, e.cover_len);
+}
+
+static void close_retired(void)
+{
+	pthread_mutex_lock(&retired_lock);
+	while (nretired)
+		close_engine(retired[--nretired]);
+	pthread_mutex_unlock(&retired_lock);
+}
+
+unsigned int vcpu_retired_engines(bool close)
+{
+	unsigned int n;
+
+	if (close)
+		close_retired();
+	pthread_mutex_lock(&retired_lock);
+	n = nretired;
+	pthread_mutex_unlock(&retired_lock);
+	return n;
+}
+
+static void close_retired_at_exit(void)
+{
+	atexit(close_retired);
+}
+
+static void retire_engine(struct vcpu *v)
+{
+	static pthread_once_t at_exit = PTHREAD_ONCE_INIT;
+	struct retired_engine e = { v->uc, v->cover, v->cover_len }, oldest = { 0 };
+
+	pthread_once(&at_exit, close_retired_at_exit);
+	v->uc = NULL;
+	v->cover = NULL;
+	pthread_mutex_lock(&retired_lock);
+	if (nretired == RETIRED_MAX) {
+		oldest = retired[0];
+		memmove(&retired[0], &retired[1], (RETIRED_MAX - 1) * sizeof(retired[0]));
+		nretired--;
+	}
+	retired[nretired++] = e;
+	pthread_mutex_unlock(&retired_lock);
+	if (oldest.uc)
+		close_engine(oldest);
+}
+
 void vcpu_destroy(struct vcpu *v)
 {
 	if (!v)
@@ -291,7 +364,7 @@ void vcpu_destroy(struct vcpu *v)
 	if (v->reset_ctx)
 		uc_context_free(v->reset_ctx);
 	if (v->uc)
-		uc_close(v->uc);
+		retire_engine(v);
 	regions_unmap(v);
 	free(v);
 }

@@ -85,6 +85,28 @@ static void test_create_at_unmapped_entry(void **state)
 	test_realm_fini(&r);
 }
 
+/* Destroyed vCPUs' engines wait to be closed, never more than four of them. */
+static void test_destroyed_engines_are_bounded(void **state)
+{
+	struct test_realm r;
+	struct vcpu_config cfg;
+
+	(void)state;
+	assert_true(test_realm_init(&r, 40, 1));
+	cfg = test_realm_vcpu_config(&r, GUEST_IPA, 0, 0, 0, 0);
+	vcpu_retired_engines(true);
+	for (unsigned int i = 0; i < 7; i++) {
+		struct vcpu *v = vcpu_create(&cfg);
+
+		if (!v)
+			fail_msg("vcpu_create: %s", vcpu_create_error());
+		vcpu_destroy(v);
+		assert_int_equal(vcpu_retired_engines(false), i < 4 ? i + 1 : 4);
+	}
+	assert_int_equal(vcpu_retired_engines(true), 0);
+	test_realm_fini(&r);
+}
+
 static void test_host_call_smc(void **state)
 {
 	struct fixture *f = fixture_new("host_call", 40, 1, 0x42, 0x1111, 0x2222, 0x3333);
@@ -352,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_create_geometries),
 		cmocka_unit_test(test_create_rejects),
 		cmocka_unit_test(test_create_at_unmapped_entry),
+		cmocka_unit_test(test_destroyed_engines_are_bounded),
 		cmocka_unit_test(test_host_call_smc),
 		cmocka_unit_test(test_hello_mmio),
 		cmocka_unit_test(test_mmio_forms),

@@ -161,7 +161,13 @@ enum vcpu_reg {
  */
 struct vcpu *vcpu_create(const struct vcpu_config *cfg);
 const char *vcpu_create_error(void);
+/*
+ * Its engine is closed later: when more than a few wait, or at exit() (a
+ * process that ends with _exit(), such as a sweep's injected run, skips it).
+ */
 void vcpu_destroy(struct vcpu *vcpu);
+/* Engines of destroyed vCPUs not closed yet (at most 4); closes them all now if `close`. */
+unsigned int vcpu_retired_engines(bool close);
 
 /* Back to the state right after creation, with a new PC and x0..x7
  * (PSCI CPU_ON of a REC whose engine already exists). */
