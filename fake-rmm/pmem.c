@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <execinfo.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -274,6 +275,23 @@ void pmem_destroy(struct pmem *pm)
 int pmem_memfd(const struct pmem *pm)
 {
 	return pm->fd;
+}
+
+void pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len)
+{
+	uint64_t off = pa - pm->pa_base, first = (off + PMEM_GRANULE_SIZE - 1) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
+	uint64_t last = (off + len) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
+
+	if (first >= last) {
+		memset(pm->rmm + off, 0, len);
+		return;
+	}
+	memset(pm->rmm + off, 0, first - off);
+	memset(pm->rmm + last, 0, off + len - last);
+	/* A kernel without hole punching on memfds: write the zeros. */
+	if (fallocate(pm->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)first,
+		      (off_t)(last - first)))
+		memset(pm->rmm + first, 0, last - first);
 }
 
 uint64_t pmem_pa_base(const struct pmem *pm)

@@ -62,6 +62,14 @@ bool pmem_host_to_pa(const struct pmem *pm, const void *host, uint64_t *pa);
 void *pmem_rmm_base(const struct pmem *pm);
 
 /*
+ * Makes [pa, pa + len) (inside the arena) read as zeros in both views.
+ * Whole pages go back to the memfd as holes: none is written or faulted
+ * in now, and an arena copy (pmem_copy) skips them; the partial pages at
+ * either end are written.
+ */
+void pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len);
+
+/*
  * Host access to one granule: allowed only while it is NS.  Returns 0, or
  * -1 if the protection could not be changed (too many mappings: the
  * protection of this granule is then lost and pmem_protection_degraded()

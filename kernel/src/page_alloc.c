@@ -82,6 +82,13 @@ void mock_page_alloc_fail_from(unsigned long npages)
  */
 static pthread_mutex_t page_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
+/*
+ * Zeroed blocks this large (guest RAM backing) are zeroed by giving their
+ * pages back to the arena's memfd (pmem_zero): nothing is written, and no
+ * page is faulted in until it is used.
+ */
+#define ZERO_BY_DISCARD_PAGES	16
+
 /* Must equal __GFP_DIRECT_RECLAIM in kernel/include/linux/gfp_types.h: it may sleep. */
 #define MOCK_GFP_DIRECT_RECLAIM	0x400u
 
@@ -139,8 +146,12 @@ static struct page *alloc_block(unsigned long npages, unsigned int align_order, 
 	m->pages[first].site = site;
 	m->pages[first].init = mock_init_allocs;
 	mock_page_account(&m->pages[first], 1);
-	memset(va_of(m, first), (gfp & MOCK_GFP_ZERO) ? 0 : MOCK_ALLOC_POISON,
-	       npages << MOCK_PAGE_SHIFT);
+	if (!(gfp & MOCK_GFP_ZERO))
+		memset(va_of(m, first), MOCK_ALLOC_POISON, npages << MOCK_PAGE_SHIFT);
+	else if (npages < ZERO_BY_DISCARD_PAGES)
+		memset(va_of(m, first), 0, npages << MOCK_PAGE_SHIFT);
+	else
+		pmem_zero(m->pm, m->pa_base + (first << MOCK_PAGE_SHIFT), npages << MOCK_PAGE_SHIFT);
 	return &m->pages[first];
 }
 
