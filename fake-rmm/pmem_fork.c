@@ -65,37 +65,82 @@ static int ranges_add(struct ranges *l, uintptr_t start, uintptr_t end, int prot
 	return 0;
 }
 
-/* The mappings of [lo, hi) that are not read-write, from /proc/self/maps. */
+/* Parses "start-end perms ..." of one /proc/self/maps line; false if it is not one. */
+static bool parse_maps_line(const char *line, const char *end, uintptr_t *start, uintptr_t *stop,
+			    int *prot)
+{
+	uintptr_t *v[2] = { start, stop };
+	const char *p = line;
+
+	for (int i = 0; i < 2; i++) {
+		const char *first = p;
+
+		*v[i] = 0;
+		for (; p < end; p++) {
+			int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
+
+			if (d < 0)
+				break;
+			*v[i] = *v[i] << 4 | (uintptr_t)d;
+		}
+		if (p == first || p == end || *p++ != (i ? ' ' : '-'))
+			return false;
+	}
+	if (end - p < 3)
+		return false;
+	*prot = (p[0] == 'r' ? PROT_READ : 0) | (p[1] == 'w' ? PROT_WRITE : 0) |
+		(p[2] == 'x' ? PROT_EXEC : 0);
+	return true;
+}
+
+/*
+ * The mappings of [lo, hi) that are not read-write, from /proc/self/maps.
+ * Read with read() and parsed here, not with stdio: a branched run calls
+ * this once, first thing, and stdio would allocate (and bind symbols) anew
+ * in every such process.
+ */
 static int read_protections(uintptr_t lo, uintptr_t hi, struct ranges *l)
 {
-	FILE *f = fopen("/proc/self/maps", "re");
-	char *line = NULL;
-	size_t cap = 0;
-	int ret = 0;
+	char buf[8192];
+	size_t have = 0;
+	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC), ret = 0;
 
-	if (!f)
+	if (fd < 0)
 		return -1;
-	while (getline(&line, &cap, f) > 0) {
-		uintptr_t start, end;
-		char perms[5];
-		int prot = PROT_NONE;
+	for (;;) {
+		ssize_t n = read(fd, buf + have, sizeof(buf) - have);
+		char *line = buf, *nl;
 
-		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR " %4s", &start, &end, perms) != 3)
+		if (n < 0 && errno == EINTR)
 			continue;
-		if (end <= lo || start >= hi)
-			continue;
-		prot |= perms[0] == 'r' ? PROT_READ : 0;
-		prot |= perms[1] == 'w' ? PROT_WRITE : 0;
-		prot |= perms[2] == 'x' ? PROT_EXEC : 0;
-		if (prot == (PROT_READ | PROT_WRITE))
-			continue;
-		if (ranges_add(l, start < lo ? lo : start, end > hi ? hi : end, prot)) {
+		if (n < 0) {
+			ret = -1;
+			break;
+		}
+		have += (size_t)n;
+		while ((nl = memchr(line, '\n', have - (size_t)(line - buf)))) {
+			uintptr_t start, end;
+			int prot;
+
+			if (parse_maps_line(line, nl, &start, &end, &prot) && end > lo && start < hi &&
+			    prot != (PROT_READ | PROT_WRITE) &&
+			    ranges_add(l, start < lo ? lo : start, end > hi ? hi : end, prot)) {
+				ret = -1;
+				break;
+			}
+			line = nl + 1;
+		}
+		if (ret || n == 0)
+			break;
+		/* The unfinished line moves to the front (a line is far shorter than buf). */
+		have -= (size_t)(line - buf);
+		memmove(buf, line, have);
+		if (have == sizeof(buf)) {
 			ret = -1;
 			break;
 		}
 	}
-	free(line);
-	fclose(f);
+	close(fd);
 	return ret;
 }
 
