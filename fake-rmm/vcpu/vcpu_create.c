@@ -39,6 +39,64 @@
 
 static _Thread_local char create_error[256];
 
+static void close_idle_engines(void);
+static void close_idle_at_exit(void)
+{
+	atexit(close_idle_engines);
+}
+
+static pthread_once_t at_exit_once = PTHREAD_ONCE_INIT;
+
+/*
+ * An engine opened and initialised ahead of need (vcpu_prepare_engine()).
+ * Unicorn builds an engine's machine (TCG, the CPU and its TLBs) at its
+ * first use, some milliseconds, far more than opening it: a process about
+ * to fork children that may each create a vCPU (a sweep's brancher)
+ * prepares one, and each child takes it ready-made.
+ */
+static uc_engine *prepared;
+static pthread_mutex_t prepared_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uc_err open_engine(uc_engine **uc)
+{
+	uc_err e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, uc);
+
+	/* No `until` address anywhere: Unicorn would plant a fake WFI there
+	 * (spike §3.1, §8.10); with exits enabled and none set, none exists. */
+	if (e == UC_ERR_OK)
+		uc_ctl_exits_enable(*uc);
+	return e;
+}
+
+int vcpu_prepare_engine(void)
+{
+	uint64_t pc;
+	int ret = 0;
+
+	pthread_once(&at_exit_once, close_idle_at_exit);
+	pthread_mutex_lock(&prepared_lock);
+	/* Reading a register builds the machine, as the first mapping would. */
+	if (!prepared && (open_engine(&prepared) != UC_ERR_OK ||
+			  uc_reg_read(prepared, UC_ARM64_REG_PC, &pc) != UC_ERR_OK)) {
+		if (prepared)
+			uc_close(prepared);
+		prepared = NULL;
+		ret = -1;
+	}
+	pthread_mutex_unlock(&prepared_lock);
+	return ret;
+}
+
+/* The prepared engine if there is one, else a new one. */
+static uc_err take_engine(uc_engine **uc)
+{
+	pthread_mutex_lock(&prepared_lock);
+	*uc = prepared;
+	prepared = NULL;
+	pthread_mutex_unlock(&prepared_lock);
+	return *uc ? UC_ERR_OK : open_engine(uc);
+}
+
 const char *vcpu_create_error(void)
 {
 	return create_error;
@@ -232,15 +290,12 @@ struct vcpu *vcpu_create(const struct vcpu_config *cfg)
 	v->hcr = HCR_RW | HCR_VM | HCR_IMO | HCR_FMO | HCR_TWI;
 	v->hook_limit = 16;     /* the ERET trick must not hit any hook */
 
-	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &v->uc);
+	e = take_engine(&v->uc);
 	if (e != UC_ERR_OK) {
 		set_create_error("uc_open: %s", uc_strerror(e));
 		free(v);
 		return NULL;
 	}
-	/* No `until` address anywhere: Unicorn would plant a fake WFI there
-	 * (spike §3.1, §8.10); with exits enabled and none set, none exists. */
-	uc_ctl_exits_enable(v->uc);
 
 	if (regions_map(v, err, sizeof(err)) != 0) {
 		set_create_error("%s", err);
@@ -312,12 +367,17 @@ static void close_engine(struct retired_engine e)
 		munmap(e.cover, e.cover_len);
 }
 
-static void close_retired(void)
+static void close_idle_engines(void)
 {
 	pthread_mutex_lock(&retired_lock);
 	while (nretired)
 		close_engine(retired[--nretired]);
 	pthread_mutex_unlock(&retired_lock);
+	pthread_mutex_lock(&prepared_lock);
+	if (prepared)
+		uc_close(prepared);
+	prepared = NULL;
+	pthread_mutex_unlock(&prepared_lock);
 }
 
 unsigned int vcpu_retired_engines(bool close)
@@ -325,24 +385,18 @@ unsigned int vcpu_retired_engines(bool close)
 	unsigned int n;
 
 	if (close)
-		close_retired();
+		close_idle_engines();
 	pthread_mutex_lock(&retired_lock);
 	n = nretired;
 	pthread_mutex_unlock(&retired_lock);
 	return n;
 }
 
-static void close_retired_at_exit(void)
-{
-	atexit(close_retired);
-}
-
 static void retire_engine(struct vcpu *v)
 {
-	static pthread_once_t at_exit = PTHREAD_ONCE_INIT;
 	struct retired_engine e = { v->uc, v->cover, v->cover_len }, oldest = { 0 };
 
-	pthread_once(&at_exit, close_retired_at_exit);
+	pthread_once(&at_exit_once, close_idle_at_exit);
 	v->uc = NULL;
 	v->cover = NULL;
 	pthread_mutex_lock(&retired_lock);

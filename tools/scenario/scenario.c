@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cca-double/vcpu.h>
+
 static const struct scenario_host_ops *host_ops;
 
 void scenario_register_host(const struct scenario_host_ops *ops)
@@ -639,6 +641,8 @@ static void after_call(void *ctx, const struct abi_command *cmd, const uint64_t 
 
 int scenario_branch_prepare(struct scenario_branch *b, int fd, char *err, size_t errlen)
 {
+	/* The child's first vCPU engine, built once here rather than in every child. */
+	vcpu_prepare_engine();
 	return pmem_copy(b->r->pm, fd, err, errlen);
 }
 

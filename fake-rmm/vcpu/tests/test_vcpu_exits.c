@@ -132,6 +132,21 @@ static void test_host_call_smc(void **state)
 	fixture_free(f);
 }
 
+/* A prepared engine (as a sweep's brancher makes before it forks) runs a realm as a new one does. */
+static void test_prepared_engine_runs(void **state)
+{
+	struct fixture *f;
+
+	(void)state;
+	assert_int_equal(vcpu_prepare_engine(), 0);
+	assert_int_equal(vcpu_prepare_engine(), 0);	/* one is ready: nothing more */
+	f = fixture_new("host_call", 40, 1, 0x42, 0x1111, 0x2222, 0x3333);
+	run_expect_smc(f, RSI_HOST_CALL);
+	assert_int_equal(xreg(f, 1), GUEST_IPA + HOSTCALL_OFF);
+	assert_int_equal(f->exit.pc, vcpu_get_reg(f->vcpu, VCPU_REG_PC));
+	fixture_free(f);
+}
+
 static void test_hello_mmio(void **state)
 {
 	struct fixture *f = fixture_new("hello_mmio", 40, 1, MMIO_IPA, 0, 0, 0);
@@ -375,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_create_rejects),
 		cmocka_unit_test(test_create_at_unmapped_entry),
 		cmocka_unit_test(test_destroyed_engines_are_bounded),
+		cmocka_unit_test(test_prepared_engine_runs),
 		cmocka_unit_test(test_host_call_smc),
 		cmocka_unit_test(test_hello_mmio),
 		cmocka_unit_test(test_mmio_forms),

@@ -166,6 +166,13 @@ const char *vcpu_create_error(void);
  * process that ends with _exit(), such as a sweep's injected run, skips it).
  */
 void vcpu_destroy(struct vcpu *vcpu);
+/*
+ * Opens and initialises an engine for the next vcpu_create() (of this
+ * process or of a child forked now: building an engine's machine takes
+ * milliseconds).  0, or -1 if Unicorn refused (vcpu_create() then opens
+ * its own, and says why if it fails too).
+ */
+int vcpu_prepare_engine(void);
 /* Engines of destroyed vCPUs not closed yet (at most 4); closes them all now if `close`. */
 unsigned int vcpu_retired_engines(bool close);
 
