@@ -52,9 +52,12 @@ static pthread_once_t at_exit_once = PTHREAD_ONCE_INIT;
  * Unicorn builds an engine's machine (TCG, the CPU and its TLBs) at its
  * first use, some milliseconds, far more than opening it: a process about
  * to fork children that may each create a vCPU (a sweep's brancher)
- * prepares one, and each child takes it ready-made.
+ * prepares them, and each child takes them ready-made: two, as a realm of
+ * two RECs needs (a third is built where it is needed).
  */
-static uc_engine *prepared;
+#define PREPARED_MAX 2
+static uc_engine *prepared[PREPARED_MAX];
+static unsigned int nprepared;
 static pthread_mutex_t prepared_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uc_err open_engine(uc_engine **uc)
@@ -76,12 +79,16 @@ int vcpu_prepare_engine(void)
 	pthread_once(&at_exit_once, close_idle_at_exit);
 	pthread_mutex_lock(&prepared_lock);
 	/* Reading a register builds the machine, as the first mapping would. */
-	if (!prepared && (open_engine(&prepared) != UC_ERR_OK ||
-			  uc_reg_read(prepared, UC_ARM64_REG_PC, &pc) != UC_ERR_OK)) {
-		if (prepared)
-			uc_close(prepared);
-		prepared = NULL;
-		ret = -1;
+	while (nprepared < PREPARED_MAX) {
+		uc_engine *uc = NULL;
+
+		if (open_engine(&uc) != UC_ERR_OK || uc_reg_read(uc, UC_ARM64_REG_PC, &pc) != UC_ERR_OK) {
+			if (uc)
+				uc_close(uc);
+			ret = -1;
+			break;
+		}
+		prepared[nprepared++] = uc;
 	}
 	pthread_mutex_unlock(&prepared_lock);
 	return ret;
@@ -91,8 +98,7 @@ int vcpu_prepare_engine(void)
 static uc_err take_engine(uc_engine **uc)
 {
 	pthread_mutex_lock(&prepared_lock);
-	*uc = prepared;
-	prepared = NULL;
+	*uc = nprepared ? prepared[--nprepared] : NULL;
 	pthread_mutex_unlock(&prepared_lock);
 	return *uc ? UC_ERR_OK : open_engine(uc);
 }
@@ -374,9 +380,8 @@ static void close_idle_engines(void)
 		close_engine(retired[--nretired]);
 	pthread_mutex_unlock(&retired_lock);
 	pthread_mutex_lock(&prepared_lock);
-	if (prepared)
-		uc_close(prepared);
-	prepared = NULL;
+	while (nprepared)
+		uc_close(prepared[--nprepared]);
 	pthread_mutex_unlock(&prepared_lock);
 }
 

@@ -167,7 +167,7 @@ const char *vcpu_create_error(void);
  */
 void vcpu_destroy(struct vcpu *vcpu);
 /*
- * Opens and initialises an engine for the next vcpu_create() (of this
+ * Opens and initialises engines (two) for the next vcpu_create()s (of this
  * process or of a child forked now: building an engine's machine takes
  * milliseconds).  0, or -1 if Unicorn refused (vcpu_create() then opens
  * its own, and says why if it fails too).
