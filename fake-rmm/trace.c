@@ -64,6 +64,17 @@ void trace_free(struct trace *t)
 	free(t);
 }
 
+void trace_set_keep(struct trace *t, bool keep)
+{
+	t->keep = keep;
+}
+
+/* Nobody would see the line: neither kept nor printed. */
+static bool unseen(const struct trace *t)
+{
+	return !t->out && !t->keep;
+}
+
 void trace_set_namer(struct trace *t, trace_namer fn, void *ctx)
 {
 	t->namer = fn;
@@ -212,6 +223,8 @@ void trace_rmi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 		return;
 	if (t->call_hook && cmd)
 		t->call_hook(t->call_hook_ctx, cmd, args);
+	if (unseen(t))
+		return;
 	used = format_call(t, line, sizeof(line), "RMI", cmd, fid, args);
 	trace_format_status(t->profile, x0, st, sizeof(st));
 	used = trace_append(line, used, sizeof(line), " > %s", st);
@@ -246,7 +259,7 @@ void trace_rsi(struct trace *t, const struct abi_command *cmd, uint32_t fid,
 	char line[1024];
 	size_t used;
 
-	if (!t)
+	if (!t || unseen(t))
 		return;
 	used = format_call(t, line, sizeof(line),
 			   cmd && cmd->iface == ABI_PSCI ? "PSCI" : "RSI", cmd, fid, args);
@@ -259,7 +272,7 @@ void trace_note(struct trace *t, const char *fmt, ...)
 	char line[1024];
 	va_list ap;
 
-	if (!t)
+	if (!t || unseen(t))
 		return;
 	line[0] = '#';
 	line[1] = ' ';

@@ -60,6 +60,12 @@ void trace_set_profile(struct trace *t, const struct abi_profile *p);
 typedef bool (*trace_reader)(void *ctx, uint64_t pa, void *buf, size_t len);
 void trace_set_reader(struct trace *t, trace_reader fn, void *ctx);
 
+/*
+ * Whether lines from now on are kept for trace_line() (trace_new's `keep`).
+ * A trace that neither keeps nor prints its lines does not format them:
+ * only the call hook runs.
+ */
+void trace_set_keep(struct trace *t, bool keep);
 size_t trace_nlines(const struct trace *t);
 const char *trace_line(const struct trace *t, size_t i);
 

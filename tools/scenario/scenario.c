@@ -534,7 +534,8 @@ int scenario_run(const struct scenario *s, const char *profile,
 		scn_err(&r, s->features_node, "fake RMM: %s", err);
 		goto out;
 	}
-	r.trace = trace_new(opts->trace_out, true);
+	/* Lines are kept for `expect: trace:` only (a run that ignores expect formats none). */
+	r.trace = trace_new(opts->trace_out, !opts->ignore_expect);
 	trace_set_namer(r.trace, namer, &r);
 	rmm_set_trace(r.rmm, r.trace);
 	if (opts->record_calls || opts->before_call || opts->on_rmi_call)
@@ -658,6 +659,7 @@ int scenario_branch_child(struct scenario_branch *b, int fd, const struct fault_
 		return -1;
 	b->child_opts = *r->opts;
 	b->child_opts.ignore_expect = true;
+	trace_set_keep(r->trace, false);
 	b->child_opts.before_call = NULL;
 	r->opts = &b->child_opts;
 	return 0;
