@@ -26,11 +26,9 @@ static void *slab_pages(unsigned long npages, void *site)
 
 	while ((1UL << order) < npages)
 		order++;
-	p = mock_alloc_block(npages, order, 0, site);
+	p = mock_alloc_slab_block(npages, order, site);
 	if (!p)
 		return NULL;
-	p->use = PAGE_SLAB;
-	mock_page_account(p, -1);	/* counted as objects, not pages */
 	return mock_current->host + ((uint64_t)(p - mock_current->pages) << MOCK_PAGE_SHIFT);
 }
 

@@ -72,8 +72,8 @@ extern bool mock_init_allocs;
 struct page *mock_alloc_block(unsigned long npages, unsigned int align_order, unsigned int gfp,
 			      void *site);
 void mock_free_block(struct page *head, const char *what);
-/* Counts a PAGE_ALLOCATED block in (sign 1) or out (-1) of live_pages and init_live_pages. */
-void mock_page_account(const struct page *head, int sign);
+/* A block for kmalloc (PAGE_SLAB, not counted in live_pages). */
+struct page *mock_alloc_slab_block(unsigned long npages, unsigned int align_order, void *site);
 unsigned long mock_count_live_pages(bool report);
 /* Quarantined blocks (pages) and their granules the RMM still holds. */
 void mock_count_quarantined(unsigned long *pages, unsigned long long *granules);
