@@ -128,6 +128,13 @@ struct rmm *rmm_create(const struct rmm_config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
+	/*
+	 * Read once now: every page of the table is mapped (to the zero page,
+	 * nothing is allocated), so a forked sweep run that reads a state does
+	 * not take a page fault for it.
+	 */
+	for (uint64_t i = 0; i < rmm->ngranules; i += 4096 / sizeof(*rmm->granules))
+		(void)atomic_load_explicit(&rmm->granules[i].state, memory_order_relaxed);
 	if (dispatch_build(rmm, err, errlen))
 		goto fail;
 	/* 1.0 has no global state: it is ready at once. */
