@@ -228,10 +228,13 @@ int rmm_check_invariants(const struct rmm *rmm, char *msg, size_t len)
 		sro_for_each_granule(rmm, sro_granule, &s);
 		ret = s.ret;
 	}
-	if (!ret && rmm_granules_not_ns(rmm) != rmm->ngranules - rmm_granules_in_state(rmm, GRANULE_NS))
-		ret = fail(&c, "%llu granules counted not NS, %llu found",
-			   (unsigned long long)rmm_granules_not_ns(rmm),
-			   (unsigned long long)(rmm->ngranules - rmm_granules_in_state(rmm, GRANULE_NS)));
+	if (!ret) {
+		uint64_t found = rmm->ngranules - rmm_granules_in_state(rmm, GRANULE_NS);
+
+		if (rmm_granules_not_ns(rmm) != found)
+			ret = fail(&c, "%llu granules counted not NS, %llu found",
+				   (unsigned long long)rmm_granules_not_ns(rmm), (unsigned long long)found);
+	}
 	for (uint64_t i = 0; !ret && i < rmm->ngranules; i++) {
 		const struct granule *g = &rmm->granules[i];
 		uint64_t pa = rmm->pa_base + (i << GRANULE_SHIFT);

@@ -277,14 +277,17 @@ int pmem_memfd(const struct pmem *pm)
 	return pm->fd;
 }
 
-void pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len)
+int pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len)
 {
-	uint64_t off = pa - pm->pa_base, first = (off + PMEM_GRANULE_SIZE - 1) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
-	uint64_t last = (off + len) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
+	uint64_t off = pa - pm->pa_base, first, last;
 
+	if (!pmem_contains(pm, pa, len))
+		return -1;
+	first = (off + PMEM_GRANULE_SIZE - 1) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
+	last = (off + len) & ~(uint64_t)(PMEM_GRANULE_SIZE - 1);
 	if (first >= last) {
 		memset(pm->rmm + off, 0, len);
-		return;
+		return 0;
 	}
 	memset(pm->rmm + off, 0, first - off);
 	memset(pm->rmm + last, 0, off + len - last);
@@ -292,6 +295,7 @@ void pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len)
 	if (fallocate(pm->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)first,
 		      (off_t)(last - first)))
 		memset(pm->rmm + first, 0, last - first);
+	return 0;
 }
 
 uint64_t pmem_pa_base(const struct pmem *pm)

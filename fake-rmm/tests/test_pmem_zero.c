@@ -58,6 +58,10 @@ static void zero_range_with_partial_ends(void **state)
 	assert_true(all_bytes(host + 10, 20, 0));
 	assert_int_equal(host[9], 0xa5);
 	assert_int_equal(host[30], 0xa5);
+	/* Outside the arena, or running past its end: refused, nothing written. */
+	assert_int_equal(pmem_zero(pm, base - PAGE, PAGE), -1);
+	assert_int_equal(pmem_zero(pm, base + (1 << 20) - PAGE, 2 * PAGE), -1);
+	assert_int_equal(pmem_zero(pm, UINT64_MAX - 10, 20), -1);
 	pmem_destroy(pm);
 }
 

@@ -62,12 +62,12 @@ bool pmem_host_to_pa(const struct pmem *pm, const void *host, uint64_t *pa);
 void *pmem_rmm_base(const struct pmem *pm);
 
 /*
- * Makes [pa, pa + len) (inside the arena) read as zeros in both views.
- * Whole pages go back to the memfd as holes: none is written or faulted
- * in now, and an arena copy (pmem_copy) skips them; the partial pages at
- * either end are written.
+ * Makes [pa, pa + len) read as zeros in both views.  Whole pages go back
+ * to the memfd as holes: none is written or faulted in now, and an arena
+ * copy (pmem_copy) skips them; the partial pages at either end are
+ * written.  -1 (and nothing changed) if the range is not in the arena.
  */
-void pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len);
+int pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len);
 
 /*
  * Host access to one granule: allowed only while it is NS.  Returns 0, or

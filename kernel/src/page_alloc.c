@@ -166,8 +166,8 @@ static struct page *alloc_block(unsigned long npages, unsigned int align_order, 
 		memset(va_of(m, first), MOCK_ALLOC_POISON, npages << MOCK_PAGE_SHIFT);
 	else if (npages < ZERO_BY_DISCARD_PAGES)
 		memset(va_of(m, first), 0, npages << MOCK_PAGE_SHIFT);
-	else
-		pmem_zero(m->pm, m->pa_base + (first << MOCK_PAGE_SHIFT), npages << MOCK_PAGE_SHIFT);
+	else if (pmem_zero(m->pm, m->pa_base + (first << MOCK_PAGE_SHIFT), npages << MOCK_PAGE_SHIFT))
+		mock_report_bug("pmem_zero() of a block outside the arena (%lu pages)", npages);
 	return &m->pages[first];
 }
 
@@ -380,7 +380,8 @@ void free_pages_exact(void *virt, size_t size)
 	if (!virt)
 		return;
 	p = virt_to_page(virt);
-	if (p->use != PAGE_ALLOCATED || p->npages != (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT)
+	if (p->use != PAGE_ALLOCATED || p->user ||
+	    p->npages != (size + MOCK_PAGE_SIZE - 1) >> MOCK_PAGE_SHIFT)
 		mock_report_bug("free_pages_exact(%p, %zu) does not match an alloc_pages_exact() block",
 				virt, size);
 	release(p, "free_pages_exact()");

@@ -91,6 +91,24 @@ static void extra_reference_on_ns_page(struct kunit *test)
 	free_page(page);
 }
 
+/* The VMM's memory is not the kernel's: freeing it as kernel pages is a bug. */
+static void vmm_memory_freed_as_kernel_pages(struct kunit *test)
+{
+	void *p = mock_user_pages_alloc(2 * PAGE_SIZE);
+
+	free_pages_exact(p, 2 * PAGE_SIZE);
+	KUNIT_FAIL(test, "free_pages_exact() of VMM memory went unnoticed");
+}
+
+/* ... and the other way round. */
+static void kernel_pages_freed_as_vmm_memory(struct kunit *test)
+{
+	void *p = alloc_pages_exact(2 * PAGE_SIZE, GFP_KERNEL);
+
+	mock_user_pages_free(p, 2 * PAGE_SIZE);
+	KUNIT_FAIL(test, "mock_user_pages_free() of kernel pages went unnoticed");
+}
+
 /* ---- lockdep-lite (cca-double/mock-sync.h) ---- */
 
 static DEFINE_MUTEX(lock_a);
@@ -215,6 +233,8 @@ static struct kunit_case mock_detects_cases[] = {
 	KUNIT_CASE(bug_on),
 	KUNIT_CASE(freeing_a_delegated_page),
 	KUNIT_CASE(extra_reference_on_ns_page),
+	KUNIT_CASE(vmm_memory_freed_as_kernel_pages),
+	KUNIT_CASE(kernel_pages_freed_as_vmm_memory),
 	KUNIT_CASE(lock_order_inversion),
 	KUNIT_CASE(lock_order_inversion_across_threads),
 	KUNIT_CASE(recursive_spin_lock),
