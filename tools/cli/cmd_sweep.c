@@ -107,6 +107,78 @@ static void progress(void *p, const struct sweep_report *rep, const struct sweep
 	fflush(stderr);
 }
 
+/* One sweep to run (or a file that did not load, or a profile it is not on), in order. */
+struct item {
+	int arg;			/* its file's argv index */
+	struct scenario *s;		/* NULL: did not load (err says why) */
+	bool owner;			/* frees s (its file's first item) */
+	const char *profile;
+	bool skipped;			/* not on that profile */
+	char *err;
+	struct sweep_ahead ahead;	/* when started: run ahead (scn_sweep.h) */
+	bool started;
+};
+
+static void add_item(struct item **items, size_t *n, struct item it)
+{
+	struct item *grown = realloc(*items, (*n + 1) * sizeof(**items));
+
+	if (!grown) {
+		fprintf(stderr, "sweep: out of memory\n");
+		exit(2);
+	}
+	*items = grown;
+	it.ahead.pid = -1;
+	it.ahead.fd = -1;
+	grown[(*n)++] = it;
+}
+
+/* Every file of argv[first..], loaded, with each profile it is swept on. */
+static size_t plan_items(int argc, char **argv, int first, const char *profile,
+			 struct item **items)
+{
+	size_t n = 0;
+
+	for (int i = first; i < argc; i++) {
+		char err[2048];
+		struct scenario *s = scenario_load(argv[i], err, sizeof(err));
+
+		if (!s) {
+			char *copy = strdup(err);
+
+			if (!copy) {
+				fprintf(stderr, "sweep: out of memory\n");
+				exit(2);
+			}
+			add_item(items, &n, (struct item){ .arg = i, .err = copy });
+			continue;
+		}
+		for (unsigned int p = 0; p < scenario_nprofiles(s); p++) {
+			const char *prof = profile ? profile : scenario_profile(s, p);
+
+			if (profile && p > 0)
+				break;
+			add_item(items, &n, (struct item){ .arg = i, .s = s, .owner = p == 0,
+							   .profile = prof,
+							   .skipped = !scenario_runs_on(s, prof) });
+		}
+		if (!scenario_nprofiles(s))
+			scenario_free(s);
+	}
+	return n;
+}
+
+static void free_items(struct item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sweep_ahead_cancel(&items[i].ahead);	/* a worker left by an early exit */
+		if (items[i].owner)
+			scenario_free(items[i].s);
+		free(items[i].err);
+	}
+	free(items);
+}
+
 static int parse_shard(const char *s, struct sweep_opts *so)
 {
 	unsigned int k, n;
@@ -170,6 +242,8 @@ int sweep_main(int argc, char **argv)
 	bool merge = false, run_opts = false;
 	long repros = 0;
 	unsigned int load_errors = 0;
+	struct item *items = NULL;
+	size_t nitems = 0;
 	int c, status;
 
 	optind = 1;
@@ -247,47 +321,52 @@ int sweep_main(int argc, char **argv)
 	cli_register_host();
 	sweep_json_begin(&jw);
 	sweep_junit_begin(&ju);
-	for (int i = optind; i < argc; i++) {
-		char err[2048];
-		struct scenario *s = scenario_load(argv[i], err, sizeof(err));
+	nitems = plan_items(argc, argv, optind, profile, &items);
+	for (size_t i = 0; i < nitems; i++) {
+		struct item *it = &items[i];
+		struct sweep_opts each = sweep_ahead_opts(&so);
+		struct sweep_report rep;
+		long n = 0;
+		int rc;
 
-		if (!s) {
-			fprintf(stderr, "%s\n", err);
+		if (!it->s) {
+			fprintf(stderr, "%s\n", it->err);
 			t.clean_failed++;
 			load_errors++;
 			continue;
 		}
-		for (unsigned int p = 0; p < scenario_nprofiles(s); p++) {
-			const char *prof = profile ? profile : scenario_profile(s, p);
-			struct sweep_report rep;
-			long n = 0;
-
-			if (profile && p > 0)
-				break;
-			if (!scenario_runs_on(s, prof)) {
-				printf("sweep %s (%s): not on profile %s, skipped\n", scenario_name(s),
-				       argv[i], prof);
-				continue;
-			}
-			printf("sweep %s (%s) on %s\n", scenario_name(s), argv[i], prof);
-			sweep_scenario(s, prof, &so, &rep);
-			rep.path = argv[i];
-			if (cx.tty)
-				fputs("\r\033[K", stderr);
-			cx.done = 0;
-			sweep_print_summary(&rep, &t);
-			sweep_json_sweep(&jw, &rep);
-			sweep_junit_sweep(&ju, &rep);
-			if (repro && (n = write_repros(s, &rep, repro)) < 0) {
-				sweep_report_free(&rep);
-				scenario_free(s);
-				status = 2;
-				goto out;
-			}
-			repros += repro ? n : 0;
-			sweep_report_free(&rep);
+		if (it->skipped) {
+			printf("sweep %s (%s): not on profile %s, skipped\n", scenario_name(it->s),
+			       argv[it->arg], it->profile);
+			continue;
 		}
-		scenario_free(s);
+		/* The next sweep runs ahead while this one runs (scn_sweep.h). */
+		for (size_t j = i + 1; sweep_ahead_allowed(&so) && j < nitems; j++) {
+			if (!items[j].s || items[j].skipped)
+				continue;
+			if (!items[j].started)
+				sweep_ahead_start(&items[j].ahead, items[j].s, items[j].profile, &so);
+			items[j].started = true;
+			break;
+		}
+		printf("sweep %s (%s) on %s\n", scenario_name(it->s), argv[it->arg], it->profile);
+		if (!it->started ||
+		    sweep_ahead_finish(&it->ahead, it->s, it->profile, &each, &rep, &rc) < 0)
+			sweep_scenario(it->s, it->profile, &each, &rep);
+		rep.path = argv[it->arg];
+		if (cx.tty)
+			fputs("\r\033[K", stderr);
+		cx.done = 0;
+		sweep_print_summary(&rep, &t);
+		sweep_json_sweep(&jw, &rep);
+		sweep_junit_sweep(&ju, &rep);
+		if (repro && (n = write_repros(it->s, &rep, repro)) < 0) {
+			sweep_report_free(&rep);
+			status = 2;
+			goto out;
+		}
+		repros += repro ? n : 0;
+		sweep_report_free(&rep);
 	}
 	sweep_json_end(&jw, &t);
 	sweep_junit_end(&ju);
@@ -297,6 +376,7 @@ int sweep_main(int argc, char **argv)
 	/* A file that does not load is a load error (2), whatever the others did. */
 	status = load_errors ? 2 : t.bad || t.clean_failed ? 1 : 0;
 out:
+	free_items(items, nitems);
 	if (jw.f)
 		fclose(jw.f);
 	if (ju.f)

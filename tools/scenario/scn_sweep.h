@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <cca-double/scenario.h>
 
@@ -80,6 +81,31 @@ struct sweep_opts {
 int sweep_scenario(const struct scenario *s, const char *profile, const struct sweep_opts *opts,
 		   struct sweep_report *rep);
 void sweep_report_free(struct sweep_report *rep);
+
+/*
+ * scn_sweep_ahead.c: the next scenario's sweep, run in a worker process
+ * while the caller finishes the current one (two sweeps at once, each
+ * with half the jobs: sweep_ahead_opts()).  Only where the output cannot
+ * tell (sweep_ahead_allowed(): two jobs or more, no shards, not verbose,
+ * not replayed).  sweep_ahead_finish() waits for the worker, fills rep and
+ * *status as sweep_scenario() would, and calls opts->progress for each run
+ * in order; it returns -1 if the worker gave nothing (it could not start,
+ * or died): then the caller runs the sweep itself.
+ */
+struct sweep_ahead {
+	pid_t pid;	/* -1: none */
+	int fd;
+};
+
+bool sweep_ahead_allowed(const struct sweep_opts *opts);
+/* opts with the jobs of one of two sweeps at once (opts as they are if not allowed). */
+struct sweep_opts sweep_ahead_opts(const struct sweep_opts *opts);
+int sweep_ahead_start(struct sweep_ahead *a, const struct scenario *s, const char *profile,
+		      const struct sweep_opts *opts);
+int sweep_ahead_finish(struct sweep_ahead *a, const struct scenario *s, const char *profile,
+		       const struct sweep_opts *opts, struct sweep_report *rep, int *status);
+/* Kills and reaps a worker not finished (nothing if none). */
+void sweep_ahead_cancel(struct sweep_ahead *a);
 /* Crashed, hung, GPF, leaked, or could not run: WARN-only runs are not bad. */
 bool sweep_run_bad(const struct sweep_run *r);
 const char *sweep_outcome_name(enum sweep_outcome o);
