@@ -21,15 +21,15 @@
 #   x wall = after runs/s / before runs/s, x cpu = before CPU per run / after
 #   (each side's own run count: another BEFORE binary may run other host code)
 #
-# Measured on the 2-core CI machine, nearly idle (load average about 1),
-# RelWithDebInfo, BEFORE = the cca-double of the commit before sweeps
-# branched (its host code differs a little, so its tables do too), -n 3
-# for the host-level sweeps, -n 1 for the hazards (README.md "Sweeps"):
+# Measured on the 2-core CI machine, otherwise idle, RelWithDebInfo,
+# BEFORE = the cca-double of the commit before sweeps branched (its host
+# code differs a little, so its tables do too), -n 3 for the host-level
+# sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1581 |      48.1    34.1   22.59 |       6.5   242.7    6.90 |     7.1     3.3
-#   sweep@2.0-bet1      1638 |      49.1    34.6   22.35 |       8.0   204.2    8.53 |     5.9     2.6
-#   hazards@2.0-bet1    1177 |     104.9    11.5   78.90 |       5.6   210.7    8.40 |    18.3     9.4
+#   sweep@1.0           1581 |      49.2    33.3   23.36 |       6.3   250.2    7.37 |     7.5     3.2
+#   sweep@2.0-bet1      1638 |      54.7    31.0   25.56 |       8.8   186.7    9.02 |     6.0     2.8
+#   hazards@2.0-bet1    1177 |     100.7    12.0   75.47 |       5.3   223.5    7.30 |    18.6    10.3
 set -eu
 cd "$(dirname "$0")/.."
 
