@@ -301,21 +301,23 @@ int pmem_copy(const struct pmem *pm, int fd, char *err, size_t errlen)
 }
 
 /*
- * Maps the copied pages into the host view now, in one call per range,
- * instead of one page fault each as the host touches them (the mock
- * kernel poisons every page it frees, so a run touches most of them).
- * Protected granules are left out (MADV_POPULATE_WRITE fails on them).
- * Only a matter of speed: failures are ignored.
+ * Maps the copied pages into a view (at `view`) now, in one call per
+ * range, instead of one page fault each as they are touched: the mock
+ * kernel poisons every page it frees through the host view, the RMM
+ * scrubs granules and walks RTTs through its own, so a run touches most
+ * of them, and a fault costs ten times a populated page or more
+ * (bench/bench_process_floor.c).  Protected granules (prot: absolute
+ * addresses in the host view) are left out: MADV_POPULATE_WRITE fails on
+ * them.  Only a matter of speed: failures are ignored.
  */
-static void populate_host_view(uint8_t *host, const struct ranges *copied,
-			       const struct ranges *prot)
+static void populate_view(uint8_t *view, const struct ranges *copied, const struct ranges *prot)
 {
 #ifdef MADV_POPULATE_WRITE
 	size_t j = 0;
 
 	for (size_t i = 0; i < copied->n; i++) {
-		uintptr_t pos = (uintptr_t)host + copied->r[i].start;
-		uintptr_t end = (uintptr_t)host + copied->r[i].end;
+		uintptr_t pos = (uintptr_t)view + copied->r[i].start;
+		uintptr_t end = (uintptr_t)view + copied->r[i].end;
 
 		while (pos < end) {
 			uintptr_t stop = end;
@@ -356,8 +358,10 @@ int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen)
 			errf(err, errlen, "restoring the host view's protections");
 			goto out;
 		}
-	if (fd == last_copy_fd)
-		populate_host_view(host, &last_copied, &prot);
+	if (fd == last_copy_fd) {
+		populate_view(host, &last_copied, &prot);
+		populate_view(rmm, &last_copied, &(struct ranges){ 0 });
+	}
 	/* The arena's descriptor number now names the copy: pmem_destroy() closes it. */
 	if (dup3(fd, pmem_memfd(pm), O_CLOEXEC) < 0) {
 		errf(err, errlen, "dup3");
