@@ -27,9 +27,9 @@
 # sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1581 |      49.2    33.3   23.36 |       6.3   250.2    7.37 |     7.5     3.2
-#   sweep@2.0-bet1      1638 |      54.7    31.0   25.56 |       8.8   186.7    9.02 |     6.0     2.8
-#   hazards@2.0-bet1    1177 |     100.7    12.0   75.47 |       5.3   223.5    7.30 |    18.6    10.3
+#   sweep@1.0           1581 |      50.5    32.5   24.14 |       6.4   246.1    7.67 |     7.6     3.1
+#   sweep@2.0-bet1      1638 |      54.1    31.4   25.19 |       8.0   204.4    8.60 |     6.5     2.9
+#   hazards@2.0-bet1    1177 |     112.5    10.7   85.11 |       5.7   206.1    8.13 |    19.2    10.5
 set -eu
 cd "$(dirname "$0")/.."
 
