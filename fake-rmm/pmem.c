@@ -27,6 +27,7 @@ struct pmem {
 	int fd;
 	bool protect;
 	bool degraded;
+	bool populate_on_allow;		/* pmem_populate_on_allow() */
 	pmem_state_namer namer;
 	void *namer_ctx;
 };
@@ -360,7 +361,17 @@ int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool 
 		pm->degraded = true;
 		return -1;
 	}
+#ifdef MADV_POPULATE_WRITE
+	/* Only a matter of speed: a failure leaves the page faults to come. */
+	if (allowed && pm->populate_on_allow)
+		madvise(pmem_host_ptr(pm, start), end - start, MADV_POPULATE_WRITE);
+#endif
 	return 0;
+}
+
+void pmem_populate_on_allow(struct pmem *pm, bool on)
+{
+	pm->populate_on_allow = on;
 }
 
 int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed)

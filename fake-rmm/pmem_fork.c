@@ -362,6 +362,8 @@ int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen)
 		populate_view(host, &last_copied, &prot);
 		populate_view(rmm, &last_copied, &(struct ranges){ 0 });
 	}
+	/* The protected granules have no page-table entries in the new mapping. */
+	pmem_populate_on_allow(pm, true);
 	/* The arena's descriptor number now names the copy: pmem_destroy() closes it. */
 	if (dup3(fd, pmem_memfd(pm), O_CLOEXEC) < 0) {
 		errf(err, errlen, "dup3");

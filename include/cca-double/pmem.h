@@ -97,6 +97,14 @@ bool pmem_protection_degraded(const struct pmem *pm);
 int pmem_copy(const struct pmem *pm, int fd, char *err, size_t errlen);
 int pmem_adopt(struct pmem *pm, int fd, char *err, size_t errlen);
 /*
+ * on: host-view pages made accessible again (pmem_set_host_access*()) are
+ * mapped at once, one madvise for the range, rather than by a page fault
+ * each as the host writes them (it poisons a page it frees).  For a host
+ * view mapped afresh, whose protected pages have no page-table entries:
+ * pmem_adopt() turns it on.  Only a matter of speed.
+ */
+void pmem_populate_on_allow(struct pmem *pm, bool on);
+/*
  * The memfd behind both views (for pmem_copy(), or a harness's own view):
  * file offset = PA - pmem_pa_base().  A mapping the caller makes of it
  * has no GPF protection; the host view does.
