@@ -27,9 +27,9 @@
 # sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1581 |      50.5    32.5   24.14 |       6.4   246.1    7.67 |     7.6     3.1
-#   sweep@2.0-bet1      1638 |      54.1    31.4   25.19 |       8.0   204.4    8.60 |     6.5     2.9
-#   hazards@2.0-bet1    1177 |     112.5    10.7   85.11 |       5.7   206.1    8.13 |    19.2    10.5
+#   sweep@1.0           1581 |      50.9    32.2   24.42 |       6.2   256.7    7.12 |     8.0     3.4
+#   sweep@2.0-bet1      1638 |      53.9    31.5   25.06 |       8.1   202.4    8.45 |     6.4     3.0
+#   hazards@2.0-bet1    1177 |     122.0     9.9   93.17 |       6.5   181.5    9.35 |    18.3    10.0
 set -eu
 cd "$(dirname "$0")/.."
 
