@@ -53,6 +53,31 @@ static int child_checks(struct pmem *pm, int fd, uint64_t base, uint64_t prot_pa
 	return 4;
 }
 
+/* Copies the arena into a new memfd (*fd) and forks: fork()'s result. */
+static pid_t fork_with_copy(struct pmem *pm, int *fd)
+{
+	char err[256];
+	pid_t pid;
+
+	*fd = pmem_copy(pm, -1, err, sizeof(err));
+	if (*fd < 0)
+		fail_msg("pmem_copy: %s", err);
+	pid = fork();
+	assert_true(pid >= 0);
+	return pid;
+}
+
+/* The child ended with 0 (every check held); the copy is closed. */
+static void child_passed(pid_t pid, int fd)
+{
+	int status;
+
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	close(fd);
+}
+
 /* Has the page at va a page-table entry (/proc/self/pagemap bit 63)? 1, 0, or -1. */
 static int mapped(const volatile void *va)
 {
@@ -91,7 +116,7 @@ static void child_maps_granules_given_back_at_once(void **state)
 	char err[256];
 	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
 	uint64_t a, b;
-	int fd, status;
+	int fd;
 	pid_t pid;
 
 	(void)state;
@@ -101,17 +126,10 @@ static void child_maps_granules_given_back_at_once(void **state)
 	b = a + 2 * PAGE;
 	assert_int_equal(pmem_set_host_access(pm, a, false), 0);
 	assert_int_equal(pmem_set_host_access(pm, b, false), 0);
-	fd = pmem_copy(pm, -1, err, sizeof(err));
-	if (fd < 0)
-		fail_msg("pmem_copy: %s", err);
-	pid = fork();
-	assert_true(pid >= 0);
+	pid = fork_with_copy(pm, &fd);
 	if (!pid)
 		_exit(child_populates(pm, fd, a, b));
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
-	close(fd);
+	child_passed(pid, fd);
 	assert_int_equal(pmem_set_host_access(pm, a, true), 0);
 	assert_int_equal(pmem_set_host_access(pm, b, true), 0);
 	pmem_destroy(pm);
@@ -124,7 +142,7 @@ static void child_has_the_copy_and_its_protections(void **state)
 	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
 	uint64_t base, prot_pa;
 	uint8_t *host;
-	int fd, status;
+	int fd;
 	pid_t pid;
 
 	(void)state;
@@ -136,21 +154,14 @@ static void child_has_the_copy_and_its_protections(void **state)
 	host[0] = 0x11;
 	host[PAGE] = 0x22;
 	assert_int_equal(pmem_set_host_access(pm, prot_pa, false), 0);
-	fd = pmem_copy(pm, -1, err, sizeof(err));
-	if (fd < 0)
-		fail_msg("pmem_copy: %s", err);
-	pid = fork();
-	assert_true(pid >= 0);
+	pid = fork_with_copy(pm, &fd);
 	if (!pid)
 		_exit(child_checks(pm, fd, base, prot_pa));
 	/* The parent goes on writing: the child must not see this either. */
 	host[PAGE] = 0x44;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	child_passed(pid, fd);
 	assert_int_equal(host[0], 0x11);
 	assert_int_equal(host[PAGE], 0x44);
-	close(fd);
 	assert_int_equal(pmem_set_host_access(pm, prot_pa, true), 0);
 	pmem_destroy(pm);
 }

@@ -146,17 +146,18 @@ static ssize_t read_full(int fd, void *buf, size_t len, double deadline)
 /*
  * A child that has reported (or closed its pipe) is exiting: its status,
  * after at most EXIT_GRACE_S, then it is killed (and so judged crashed).
- * A pidfd wakes us as it exits; without one (Linux before 5.3) we look
- * every 200 us.
+ * A pidfd wakes us as it exits; without one (Linux before 5.3), or if
+ * poll() fails, we look every 200 us.
  */
 static void wait_exit(pid_t pid, int *status)
 {
 	double until = now() + EXIT_GRACE_S;
+	int ready = -1;
+#ifdef SYS_pidfd_open
 	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 
 	if (pidfd >= 0) {
 		struct pollfd p = { .fd = pidfd, .events = POLLIN };
-		int ready;
 
 		do {
 			double left = until - now();
@@ -164,12 +165,14 @@ static void wait_exit(pid_t pid, int *status)
 			ready = left > 0 ? poll(&p, 1, (int)(left * 1000) + 1) : 0;
 		} while (ready < 0 && errno == EINTR);
 		close(pidfd);
-		if (ready <= 0)
-			kill(pid, SIGKILL);
+	}
+#endif
+	if (ready == 0)		/* the grace is over */
+		kill(pid, SIGKILL);
+	if (ready >= 0) {
 		waitpid(pid, status, 0);
 		return;
 	}
-
 	while (waitpid(pid, status, WNOHANG) == 0) {
 		if (now() >= until) {
 			kill(pid, SIGKILL);
