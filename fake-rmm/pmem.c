@@ -28,6 +28,12 @@ struct pmem {
 	bool protect;
 	bool degraded;
 	bool populate_on_allow;		/* pmem_populate_on_allow() */
+	/*
+	 * A bit per granule whose host-view page is PROT_NONE now, set and
+	 * cleared where the mprotect() succeeded: what pmem_adopt() puts back
+	 * on a new mapping (NULL without protection).
+	 */
+	uint64_t *denied;
 	pmem_state_namer namer;
 	void *namer_ctx;
 };
@@ -232,6 +238,11 @@ struct pmem *pmem_create(const struct pmem_config *cfg, char *err, size_t errlen
 		errf(err, errlen, "too many arenas (at most %d)", MAX_ARENAS);
 		goto fail;
 	}
+	if (pm->protect &&
+	    !(pm->denied = calloc((pm->size / PMEM_GRANULE_SIZE + 63) / 64, sizeof(uint64_t)))) {
+		errf(err, errlen, "out of memory");
+		goto fail;
+	}
 	pm->fd = memfd_create("cca-double-pmem", MFD_CLOEXEC);
 	if (pm->fd < 0 || ftruncate(pm->fd, (off_t)pm->size)) {
 		errf(err, errlen, "memfd: %s", strerror(errno));
@@ -256,6 +267,7 @@ fail:
 		munmap(pm->rmm, pm->size);
 	if (pm->fd >= 0)
 		close(pm->fd);
+	free(pm->denied);
 	free(pm);
 	return NULL;
 }
@@ -270,6 +282,7 @@ void pmem_destroy(struct pmem *pm)
 	munmap(pm->host, pm->size);
 	munmap(pm->rmm, pm->size);
 	close(pm->fd);
+	free(pm->denied);
 	free(pm);
 }
 
@@ -361,12 +374,46 @@ int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool 
 		pm->degraded = true;
 		return -1;
 	}
+	for (uint64_t g = (start - pm->pa_base) / PMEM_GRANULE_SIZE;
+	     g < (end - pm->pa_base) / PMEM_GRANULE_SIZE; g++) {
+		if (allowed)
+			pm->denied[g / 64] &= ~(1ULL << (g % 64));
+		else
+			pm->denied[g / 64] |= 1ULL << (g % 64);
+	}
 #ifdef MADV_POPULATE_WRITE
 	/* Only a matter of speed: a failure leaves the page faults to come. */
 	if (allowed && pm->populate_on_allow)
 		madvise(pmem_host_ptr(pm, start), end - start, MADV_POPULATE_WRITE);
 #endif
 	return 0;
+}
+
+static bool denied_at(const struct pmem *pm, uint64_t g)
+{
+	return pm->denied[g / 64] >> (g % 64) & 1;
+}
+
+bool pmem_denied_run(const struct pmem *pm, uint64_t from, uint64_t *start, uint64_t *end)
+{
+	uint64_t n = pm->size / PMEM_GRANULE_SIZE, g = from / PMEM_GRANULE_SIZE;
+
+	if (!pm->denied)
+		return false;
+	/* Whole words of allowed granules at a time: most of an arena is NS. */
+	while (g < n && !denied_at(pm, g)) {
+		if (g % 64 == 0 && !pm->denied[g / 64])
+			g += 64;
+		else
+			g++;
+	}
+	if (g >= n)
+		return false;
+	*start = g * PMEM_GRANULE_SIZE;
+	while (g < n && denied_at(pm, g))
+		g++;
+	*end = g * PMEM_GRANULE_SIZE;
+	return true;
 }
 
 void pmem_populate_on_allow(struct pmem *pm, bool on)

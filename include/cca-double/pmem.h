@@ -78,6 +78,12 @@ int pmem_zero(struct pmem *pm, uint64_t pa, uint64_t len);
 int pmem_set_host_access(struct pmem *pm, uint64_t pa, bool allowed);
 /* The same for every granule of [pa, pa + len), in one mprotect. */
 int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool allowed);
+/*
+ * The first run of granules at or after arena offset `from` whose host
+ * view denies access now (the calls above that succeeded): true with the
+ * run as arena offsets [*start, *end), false if there is none.
+ */
+bool pmem_denied_run(const struct pmem *pm, uint64_t from, uint64_t *start, uint64_t *end);
 bool pmem_protection_degraded(const struct pmem *pm);
 
 /*
