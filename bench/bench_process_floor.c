@@ -9,7 +9,10 @@
  *  - a first-touch page fault (a fresh anonymous page, zeroed);
  *  - a copy-on-write fault (a page written after fork, still shared);
  *  - a fresh page mapped by MADV_POPULATE_WRITE instead: what a page
- *    costs without the fault (pmem_fork.c maps an arena copy so).
+ *    costs without the fault (pmem_fork.c maps an arena copy so);
+ *  - a shared page made private by MADV_POPULATE_WRITE, a page per call
+ *    and 64 per call: the copy-on-write without the fault (what writing
+ *    in bulk the pages a branched run is known to write would save).
  *
  * CPU time (parent and children, getrusage) and wall time per operation,
  * medians of several rounds.  On bare metal these are tens of
@@ -32,6 +35,7 @@
 #define PAGES 4096
 #define BIG_MIB 16
 #define MAX_ROUNDS 32
+#define N_CASES 7
 
 static double now(void)
 {
@@ -131,8 +135,12 @@ static struct sample populated(void)
 	return (struct sample){ w / PAGES * 1e6, c / PAGES * 1e6 };
 }
 
-/* The child holds the pages, paused, while the parent writes every one. */
-static struct sample cow(void)
+/*
+ * The child holds the pages, paused, while the parent writes every one
+ * (by_call 0), or breaks their sharing by MADV_POPULATE_WRITE, by_call
+ * pages per call.
+ */
+static struct sample cow(size_t by_call)
 {
 	unsigned char *mem = map_pages(PAGES);
 	int go[2];
@@ -155,7 +163,16 @@ static struct sample cow(void)
 	}
 	w = now();
 	c = cpu();
-	touch(mem, PAGES);
+	if (!by_call)
+		touch(mem, PAGES);
+#ifdef MADV_POPULATE_WRITE
+	for (size_t i = 0; by_call && i < PAGES; i += by_call)
+		if (madvise(mem + i * PAGE, by_call * PAGE, MADV_POPULATE_WRITE))
+			touch(mem + i * PAGE, by_call);
+#else
+	if (by_call)
+		touch(mem, PAGES);
+#endif
 	w = now() - w;
 	c = cpu() - c;
 	close(go[1]);
@@ -187,24 +204,27 @@ int main(int argc, char **argv)
 		"first-touch page fault",
 		"copy-on-write page fault",
 		"fresh page, MADV_POPULATE_WRITE",
+		"copy-on-write, POPULATE_WRITE 1 page",
+		"copy-on-write, POPULATE_WRITE 64 pages",
 	};
-	double wall[5][MAX_ROUNDS], cpus[5][MAX_ROUNDS];
+	double wall[N_CASES][MAX_ROUNDS], cpus[N_CASES][MAX_ROUNDS];
 
 	if (rounds < 1 || rounds > MAX_ROUNDS) {
 		fprintf(stderr, "bench_process_floor: rounds 1..%d\n", MAX_ROUNDS);
 		return 2;
 	}
 	for (int r = 0; r < rounds; r++) {
-		struct sample s[5] = { forks(0), forks(BIG_MIB), first_touch(), cow(), populated() };
+		struct sample s[N_CASES] = { forks(0), forks(BIG_MIB), first_touch(), cow(0),
+					     populated(), cow(1), cow(64) };
 
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < N_CASES; i++) {
 			wall[i][r] = s[i].wall;
 			cpus[i][r] = s[i].cpu;
 		}
 	}
-	printf("%-36s %10s %10s\n", "per operation (median)", "wall us", "CPU us");
-	for (int i = 0; i < 5; i++)
-		printf("%-36s %10.2f %10.2f\n", names[i], median(wall[i], rounds),
+	printf("%-40s %10s %10s\n", "per operation (median)", "wall us", "CPU us");
+	for (int i = 0; i < N_CASES; i++)
+		printf("%-40s %10.2f %10.2f\n", names[i], median(wall[i], rounds),
 		       median(cpus[i], rounds));
 	return 0;
 }
