@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +32,10 @@ struct pmem {
 	/*
 	 * A bit per granule whose host-view page is PROT_NONE now, set and
 	 * cleared where the mprotect() succeeded: what pmem_adopt() puts back
-	 * on a new mapping (NULL without protection).
+	 * on a new mapping (NULL without protection).  Atomic: RMI calls on
+	 * other CPUs change granules of the same word at once.
 	 */
-	uint64_t *denied;
+	_Atomic uint64_t *denied;
 	pmem_state_namer namer;
 	void *namer_ctx;
 };
@@ -267,7 +269,7 @@ fail:
 		munmap(pm->rmm, pm->size);
 	if (pm->fd >= 0)
 		close(pm->fd);
-	free(pm->denied);
+	free((void *)pm->denied);
 	free(pm);
 	return NULL;
 }
@@ -282,7 +284,7 @@ void pmem_destroy(struct pmem *pm)
 	munmap(pm->host, pm->size);
 	munmap(pm->rmm, pm->size);
 	close(pm->fd);
-	free(pm->denied);
+	free((void *)pm->denied);
 	free(pm);
 }
 
@@ -377,9 +379,11 @@ int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool 
 	for (uint64_t g = (start - pm->pa_base) / PMEM_GRANULE_SIZE;
 	     g < (end - pm->pa_base) / PMEM_GRANULE_SIZE; g++) {
 		if (allowed)
-			pm->denied[g / 64] &= ~(1ULL << (g % 64));
+			atomic_fetch_and_explicit(&pm->denied[g / 64], ~(1ULL << (g % 64)),
+						  memory_order_relaxed);
 		else
-			pm->denied[g / 64] |= 1ULL << (g % 64);
+			atomic_fetch_or_explicit(&pm->denied[g / 64], 1ULL << (g % 64),
+						 memory_order_relaxed);
 	}
 #ifdef MADV_POPULATE_WRITE
 	/* Only a matter of speed: a failure leaves the page faults to come. */
@@ -391,7 +395,7 @@ int pmem_set_host_access_range(struct pmem *pm, uint64_t pa, uint64_t len, bool 
 
 static bool denied_at(const struct pmem *pm, uint64_t g)
 {
-	return pm->denied[g / 64] >> (g % 64) & 1;
+	return atomic_load_explicit(&pm->denied[g / 64], memory_order_relaxed) >> (g % 64) & 1;
 }
 
 bool pmem_denied_run(const struct pmem *pm, uint64_t from, uint64_t *start, uint64_t *end)
@@ -402,7 +406,7 @@ bool pmem_denied_run(const struct pmem *pm, uint64_t from, uint64_t *start, uint
 		return false;
 	/* Whole words of allowed granules at a time: most of an arena is NS. */
 	while (g < n && !denied_at(pm, g)) {
-		if (g % 64 == 0 && !pm->denied[g / 64])
+		if (g % 64 == 0 && !atomic_load_explicit(&pm->denied[g / 64], memory_order_relaxed))
 			g += 64;
 		else
 			g++;
