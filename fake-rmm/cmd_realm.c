@@ -198,6 +198,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	uint8_t *page;
 	struct params p;
 	struct realm *r;
+	struct sro_ctx *ctx = NULL;
 	uint64_t status = RMI_OK;
 	int vmid = -1;
 
@@ -259,9 +260,13 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 		status = RMI_EINPUT;
 		goto out;
 	}
-	/* An operation (cmd_realm_sro.c) needs a context: BLOCKED, nothing changes. */
-	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER && !sro_context_free(rmm)) {
-		status = rmi_ret(RMI_STATUS_BLOCKED, 0);
+	/*
+	 * An operation (cmd_realm_sro.c) needs a context, reserved now so that
+	 * no other CPU takes it before the realm is built: BLOCKED, nothing
+	 * changes, if there is none.
+	 */
+	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER && !(ctx = sro_alloc(rmm))) {
+		status = sro_none_free(rmm, c->cmd);
 		goto out;
 	}
 	r = calloc(1, sizeof(*r));
@@ -301,7 +306,7 @@ uint64_t smc_realm_create(struct rmm *rmm, struct rmi_call *c)
 	realm_list_add(rmm, r);
 	/* Where the profile makes REALM_CREATE an operation: usable once memory is donated. */
 	if (c->cmd->stateful == ABI_STATEFUL_TRANSFER)
-		status = realm_create_sro(rmm, r, c);
+		status = realm_create_sro(rmm, r, ctx, c);
 out:
 	if (vmid >= 0)
 		vmid_free(rmm, (unsigned int)vmid);
@@ -345,10 +350,11 @@ uint64_t smc_realm_destroy(struct rmm *rmm, struct rmi_call *c)
 	if (granule_at(rmm, rd)->refcount || root_refcount(rmm, r))
 		return RMI_EREALM;
 	/* Aux granules to give back (cmd_realm_sro.c): an operation, or BLOCKED. */
-	if (r->num_aux && !sro_context_free(rmm))
-		return rmi_ret(RMI_STATUS_BLOCKED, 0);
-	if (r->num_aux)
-		return realm_destroy_sro(rmm, r, c);
+	if (r->num_aux) {
+		struct sro_ctx *ctx = sro_alloc(rmm);
+
+		return ctx ? realm_destroy_sro(rmm, r, ctx, c) : sro_none_free(rmm, c->cmd);
+	}
 	realm_unbuild(rmm, r);
 	granule_zero(rmm, rd);
 	granule_at(rmm, rd)->obj = NULL;

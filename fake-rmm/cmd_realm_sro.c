@@ -75,9 +75,9 @@ static void create_abandon(struct rmm *rmm, struct sro_ctx *ctx)
 	ctx->target = NULL;
 }
 
-uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c)
+uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct sro_ctx *ctx,
+			  struct rmi_call *c)
 {
-	struct sro_ctx *ctx = sro_alloc(rmm);	/* the caller made sure one is free */
 	struct granule *g = granule_at(rmm, r->rd);
 
 	/* Usable once the donation is in: until then rd names no realm. */
@@ -94,13 +94,12 @@ uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c)
 	return sro_answer(&ctx->main);
 }
 
-uint64_t realm_destroy_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c)
+uint64_t realm_destroy_sro(struct rmm *rmm, struct realm *r, struct sro_ctx *ctx,
+			   struct rmi_call *c)
 {
-	struct sro_ctx *ctx;
 	uint64_t rd = r->rd;
 	struct granule *g = granule_at(rmm, rd);
 
-	ctx = sro_alloc(rmm);
 	ctx->main.held_state = GRANULE_INTERNAL;
 	for (unsigned int i = 0; i < r->num_aux; i++) {
 		ctx->main.held[i] = r->aux[i];

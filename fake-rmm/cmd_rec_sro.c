@@ -8,7 +8,8 @@
  *
  *   REC_CREATE(rd, rec, params)
  *     rec not DELEGATED                 -> ERROR_INPUT
- *     no free context                   -> BLOCKED
+ *     no free context                   -> BLOCKED (BUSY if another CPU
+ *                                          is running an operation's call)
  *     rec -> PARTIAL                    -> INCOMPLETE|DONATE, x1 handle,
  *                                          x2 = 16 x 4 KiB, delegated
  *   OP_MEM_DONATE ...                   -> INCOMPLETE|DONATE (more) or |NONE
@@ -19,7 +20,7 @@
  *       ok   -> rec REC, SUCCESS
  *
  *   REC_DESTROY(rec)
- *     no free context -> BLOCKED; not a REC -> ERROR_INPUT; running -> ERROR_REC
+ *     no free context -> BLOCKED or BUSY; not a REC -> ERROR_INPUT; running -> ERROR_REC
  *     rec -> PARTIAL, RD refcount - 1     -> INCOMPLETE|RECLAIM, x1 handle
  *   OP_MEM_RECLAIM ...                  -> aux granules DELEGATED, listed
  *   OP_CONTINUE                         -> rec DELEGATED, SUCCESS
@@ -91,7 +92,7 @@ uint64_t smc_rec_create_sro(struct rmm *rmm, struct rmi_call *c)
 		return RMI_EINPUT;
 	ctx = sro_alloc(rmm);
 	if (!ctx)
-		return rmi_ret(RMI_STATUS_BLOCKED, 0);
+		return sro_none_free(rmm, c->cmd);
 	granule_set_state(rmm, rec, g, GRANULE_PARTIAL);
 	ctx->obj = rec;
 	ctx->rd = rd;
@@ -108,9 +109,9 @@ uint64_t smc_rec_destroy_sro(struct rmm *rmm, struct rmi_call *c)
 	struct sro_ctx *ctx = sro_alloc(rmm);
 	struct rec *rec;
 
-	/* TF-RMM reserves the context first: with none free, BLOCKED beats ERROR_INPUT. */
+	/* TF-RMM reserves the context first: with none free, BLOCKED (or BUSY) beats ERROR_INPUT. */
 	if (!ctx)
-		return rmi_ret(RMI_STATUS_BLOCKED, 0);
+		return sro_none_free(rmm, c->cmd);
 	/* rec_align, rec_bound, rec_gran_state */
 	rec = rec_of(rmm, c->arg[0]);
 	if (!rec) {

@@ -156,9 +156,8 @@ uint64_t smc_rmm_deactivate(struct rmm *rmm, struct rmi_call *c)
 	(void)c;
 	if (rmm_granules_not_ns(rmm))
 		return rmi_ret(RMI_STATUS_ERROR_GLOBAL, 0);
-	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
-		if (rmm->sro->ctx[i].live)
-			return rmi_ret(RMI_STATUS_BUSY, 0);
+	if (sro_any_in_use(rmm))
+		return rmi_ret(RMI_STATUS_BUSY, 0);
 	rmm->active = false;
 	rmm->config_set = false;
 	return RMI_OK;

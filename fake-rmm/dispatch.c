@@ -167,6 +167,7 @@ static uint64_t run_locked(struct rmm *rmm, const struct dispatch_slot *slot,
 		x0 = slot->fn(rmm, call);
 		if (!call_restart_wanted())
 			return x0;
+		sro_call_end(rmm, true);	/* as they were before this attempt */
 		call_unlock_all(rmm);
 		memset(call->res, 0, sizeof(call->res));
 		call->nres = 0;
@@ -230,6 +231,8 @@ void dispatch_call(struct rmm *rmm, struct smc_regs *regs)
 	for (unsigned int i = 0; i < (call.nres ? call.nres : slot->cmd->nresults) &&
 			    i < ABI_MAX_RESULTS && 1 + i < SMC_NREGS; i++)
 		regs->x[1 + i] = call.res[i];
+	/* Operation contexts this call leaves behind wait for the host now. */
+	sro_call_end(rmm, false);
 	call_unlock_all(rmm);
 	/* A REC_ENTER changes no stage 2 (its realm's own changes are flushed where made). */
 	if (slot->fn != smc_rec_enter)

@@ -66,8 +66,12 @@ void realm_unlock_rd(const struct rmm *rmm, const struct realm *r);
  * until the donation is in; destroy: the realm is gone, its RD PARTIAL
  * until the host reclaimed the aux granules.
  */
-uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c);
-uint64_t realm_destroy_sro(struct rmm *rmm, struct realm *r, struct rmi_call *c);
+struct sro_ctx;
+/* ctx: reserved by the caller (sro_alloc()). */
+uint64_t realm_create_sro(struct rmm *rmm, struct realm *r, struct sro_ctx *ctx,
+			  struct rmi_call *c);
+uint64_t realm_destroy_sro(struct rmm *rmm, struct realm *r, struct sro_ctx *ctx,
+			   struct rmi_call *c);
 /* Undoes a realm that never became usable: roots DELEGATED, VMID free, object freed. */
 void realm_unbuild(struct rmm *rmm, struct realm *r);
 /* Frees the realm object only (no granule transitions). */

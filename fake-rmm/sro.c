@@ -7,6 +7,7 @@
  * made first here so that every error leaves the state unchanged.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <rmi/v2.h>
 
@@ -25,49 +26,155 @@ struct sro_pool *sro_pool_new(void)
 
 	if (!p)
 		abort();
-	p->last_alloc = -1;
+	pthread_mutex_init(&p->lock, NULL);
 	return p;
 }
 
 void sro_pool_free(struct sro_pool *p)
 {
+	if (p)
+		pthread_mutex_destroy(&p->lock);
 	free(p);
+}
+
+/* Back to FREE, every field zero; under the pool lock. */
+static void make_free(struct sro_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->life = SRO_FREE;
 }
 
 struct sro_ctx *sro_alloc(struct rmm *rmm)
 {
-	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++) {
+	struct sro_ctx *found = NULL;
+
+	pthread_mutex_lock(&rmm->sro->lock);
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS && !found; i++) {
 		struct sro_ctx *ctx = &rmm->sro->ctx[i];
 
-		if (!ctx->live) {
-			memset(ctx, 0, sizeof(*ctx));
-			ctx->live = true;
+		if (ctx->life == SRO_FREE) {
+			make_free(ctx);
+			ctx->life = SRO_RESERVED;
+			ctx->owner = call_current();
 			ctx->handle = i;
-			rmm->sro->last_alloc = (int)i;
-			return ctx;
+			found = ctx;
 		}
 	}
-	return NULL;
+	pthread_mutex_unlock(&rmm->sro->lock);
+	return found;
 }
 
-bool sro_context_free(const struct rmm *rmm)
+uint64_t sro_none_free(struct rmm *rmm, const struct abi_command *cmd)
 {
+	bool reserved = false, busy_listed = false;
+
+	pthread_mutex_lock(&rmm->sro->lock);
 	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
-		if (!rmm->sro->ctx[i].live)
-			return true;
-	return false;
+		reserved |= rmm->sro->ctx[i].life == SRO_RESERVED;
+	pthread_mutex_unlock(&rmm->sro->lock);
+	for (unsigned int i = 0; i < cmd->nerrors; i++)
+		busy_listed |= !strcmp(cmd->errors[i], "BUSY");
+	return rmi_ret(reserved && busy_listed ? RMI_STATUS_BUSY : RMI_STATUS_BLOCKED, 0);
+}
+
+bool sro_any_in_use(struct rmm *rmm)
+{
+	bool used = false;
+
+	pthread_mutex_lock(&rmm->sro->lock);
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
+		used |= rmm->sro->ctx[i].life != SRO_FREE;
+	pthread_mutex_unlock(&rmm->sro->lock);
+	return used;
 }
 
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx)
 {
-	memset(ctx, 0, sizeof(*ctx));
+	pthread_mutex_lock(&rmm->sro->lock);
+	make_free(ctx);
+	pthread_mutex_unlock(&rmm->sro->lock);
 }
 
+/*
+ * The SEALED context of `handle`, now RESERVED for the current call; NULL
+ * if there is none.  One this call holds already is found again (an
+ * injected layer on OP_CONTINUE runs OP_CONTINUE inside the same call).
+ */
 static struct sro_ctx *sro_find(struct rmm *rmm, uint64_t handle)
 {
-	if (handle >= SRO_MAX_CONTEXTS || !rmm->sro->ctx[handle].live)
+	struct sro_ctx *ctx = NULL, *h;
+
+	if (handle >= SRO_MAX_CONTEXTS)
 		return NULL;
-	return &rmm->sro->ctx[handle];
+	pthread_mutex_lock(&rmm->sro->lock);
+	h = &rmm->sro->ctx[handle];
+	if (h->life == SRO_SEALED) {
+		ctx = h;
+		ctx->life = SRO_RESERVED;
+		ctx->owner = call_current();
+		ctx->was_sealed = true;
+	} else if (h->life == SRO_RESERVED && h->owner == call_current()) {
+		ctx = h;
+	}
+	pthread_mutex_unlock(&rmm->sro->lock);
+	return ctx;
+}
+
+/* Moves `from` into the FREE context of handle h (false if h is not free). */
+static bool move_into(struct rmm *rmm, struct sro_ctx *from, unsigned int h)
+{
+	struct sro_ctx *to = &rmm->sro->ctx[h];
+	bool moved = false;
+
+	pthread_mutex_lock(&rmm->sro->lock);
+	if (to->life == SRO_FREE) {
+		*to = *from;
+		to->handle = h;
+		make_free(from);
+		moved = true;
+	}
+	pthread_mutex_unlock(&rmm->sro->lock);
+	return moved;
+}
+
+/* The context the current call started, other than `but` (NULL if none). */
+static struct sro_ctx *started_by_call(struct rmm *rmm, const struct sro_ctx *but)
+{
+	const void *me = call_current();
+	struct sro_ctx *found = NULL;
+
+	pthread_mutex_lock(&rmm->sro->lock);
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS && !found; i++) {
+		struct sro_ctx *ctx = &rmm->sro->ctx[i];
+
+		if (ctx != but && ctx->life == SRO_RESERVED && ctx->owner == me && !ctx->was_sealed)
+			found = ctx;
+	}
+	pthread_mutex_unlock(&rmm->sro->lock);
+	return found;
+}
+
+void sro_call_end(struct rmm *rmm, bool restart)
+{
+	const void *me = call_current();
+
+	if (!rmm->sro)
+		return;
+	pthread_mutex_lock(&rmm->sro->lock);
+	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++) {
+		struct sro_ctx *ctx = &rmm->sro->ctx[i];
+
+		if (ctx->life != SRO_RESERVED || ctx->owner != me)
+			continue;
+		if (restart && !ctx->was_sealed) {
+			make_free(ctx);
+			continue;
+		}
+		ctx->life = SRO_SEALED;
+		ctx->owner = NULL;
+		ctx->was_sealed = false;
+	}
+	pthread_mutex_unlock(&rmm->sro->lock);
 }
 
 void sro_mem_donate_blocks(struct sro_mem *m, unsigned int block, unsigned int count, bool contig,
@@ -488,7 +595,7 @@ uint64_t sro_inject(struct rmm *rmm, const struct abi_command *cmd, rmi_handler 
 	if (!layer) {
 		ctx = sro_alloc(rmm);
 		if (!ctx)
-			return rmi_ret(RMI_STATUS_BLOCKED, 0);
+			return sro_none_free(rmm, cmd);
 		ctx->fresh = true;
 	}
 	ctx->inj_active = true;
@@ -540,11 +647,8 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 	inner.cmd = saved.cmd;
 	inner.arg = saved.args;
 	inner.regs = c->regs;
-	if (!layer) {
-		/* This context existed only for the fault: give it up first. */
-		sro_release(rmm, ctx);
-		rmm->sro->last_alloc = -1;
-	}
+	if (!layer)
+		sro_release(rmm, ctx);	/* it existed only for the fault: given up first */
 	if (stop)
 		call_current()->progress_limit = 1;
 	x0 = saved.fn(rmm, &inner);
@@ -556,17 +660,14 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 		c->nres = 2;
 	/*
 	 * The command started an operation of its own (REC_CREATE): it moves
-	 * into the handle the host already holds, which was free again.
+	 * into the handle the host already holds, if that is still free (a
+	 * call on another CPU may have taken it: then x1 names the new one).
 	 */
-	if (!layer && rmm->sro->last_alloc >= 0 && (unsigned int)rmm->sro->last_alloc != h &&
-	    FIELD_OF(RMI_RETURN_CODE_STATUS, x0) == RMI_STATUS_INCOMPLETE &&
-	    !rmm->sro->ctx[h].live) {
-		struct sro_ctx *moved = &rmm->sro->ctx[rmm->sro->last_alloc];
+	if (!layer && FIELD_OF(RMI_RETURN_CODE_STATUS, x0) == RMI_STATUS_INCOMPLETE) {
+		struct sro_ctx *started = started_by_call(rmm, NULL);
 
-		rmm->sro->ctx[h] = *moved;
-		rmm->sro->ctx[h].handle = h;
-		sro_release(rmm, moved);
-		c->res[0] = h;
+		if (started && started->handle != h && move_into(rmm, started, h))
+			c->res[0] = h;
 	}
 	return x0;
 }
@@ -578,7 +679,7 @@ void sro_for_each_granule(const struct rmm *rmm, sro_granule_fn fn, void *arg)
 	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++) {
 		const struct sro_ctx *ctx = &rmm->sro->ctx[i];
 
-		if (!ctx->live)
+		if (ctx->life == SRO_FREE)
 			continue;
 		if (ctx->obj)
 			fn(arg, ctx->obj, GRANULE_PARTIAL);

@@ -27,6 +27,7 @@
 #ifndef FAKE_RMM_SRO_H
 #define FAKE_RMM_SRO_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -78,8 +79,19 @@ struct sro_saved_call {
 	uint64_t args[ABI_MAX_ARGS];
 };
 
+/*
+ * A context's life (TF-RMM main lib/sro_context): FREE; RESERVED while an
+ * RMI call runs on it (the one that started the operation, or an OP_*
+ * command naming it); SEALED between calls, waiting for the host.  An OP_*
+ * command finds only a SEALED handle: one another CPU is driving now is
+ * not valid for it (ERROR_INPUT).
+ */
+enum sro_life { SRO_FREE, SRO_RESERVED, SRO_SEALED };
+
 struct sro_ctx {
-	bool live;
+	enum sro_life life;
+	const void *owner;		/* RESERVED: the call holding it (call_current()) */
+	bool was_sealed;		/* RESERVED by an OP_* command, not started by it */
 	unsigned int handle;
 	/* The operation's own phase; `ready` runs when it is READY. */
 	struct sro_mem main;
@@ -98,18 +110,37 @@ struct sro_ctx {
 };
 
 struct sro_pool {
+	/* Over every context's `life` and `owner` (a leaf lock). */
+	pthread_mutex_t lock;
 	struct sro_ctx ctx[SRO_MAX_CONTEXTS];
-	int last_alloc;			/* handle of the newest context, -1 if none */
 };
 
 struct sro_pool *sro_pool_new(void);
 void sro_pool_free(struct sro_pool *p);
 
-/* A fresh context (handle in ctx->handle), or NULL: every context is in use. */
+/*
+ * A fresh context (handle in ctx->handle) RESERVED for the current call,
+ * or NULL: none is FREE (the caller answers sro_none_free(), changing
+ * nothing).
+ */
 struct sro_ctx *sro_alloc(struct rmm *rmm);
-/* Would sro_alloc() find one (a command that must answer BLOCKED before changing anything)? */
-bool sro_context_free(const struct rmm *rmm);
+/*
+ * What `cmd` answers when no context is free: BLOCKED when every one
+ * waits for the host (SEALED), BUSY when some are RESERVED by calls
+ * running on other CPUs and may soon be free (TF-RMM sro_ctx_reserve()),
+ * where the profile lists BUSY for the command (else BLOCKED).
+ */
+uint64_t sro_none_free(struct rmm *rmm, const struct abi_command *cmd);
 void sro_release(struct rmm *rmm, struct sro_ctx *ctx);
+/* Is any context in use (not FREE)? */
+bool sro_any_in_use(struct rmm *rmm);
+/*
+ * The end of an RMI call (dispatch.c): the contexts it reserved and did
+ * not release are SEALED.  With `restart` (the handler runs again from the
+ * start, granule_lock.c) they go back to what they were instead: SEALED
+ * if an OP_* command found them, FREE if the call started them.
+ */
+void sro_call_end(struct rmm *rmm, bool restart);
 
 /* Phase set-up for an operation's main phase: `want` 4 KiB granules of delegated memory. */
 void sro_mem_donate(const struct rmm *rmm, struct sro_mem *m, unsigned int want,
