@@ -27,9 +27,9 @@
 # sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1581 |      50.9    32.2   24.42 |       6.2   256.7    7.12 |     8.0     3.4
-#   sweep@2.0-bet1      1638 |      53.9    31.5   25.06 |       8.1   202.4    8.45 |     6.4     3.0
-#   hazards@2.0-bet1    1177 |     122.0     9.9   93.17 |       6.5   181.5    9.35 |    18.3    10.0
+#   sweep@1.0           1581 |      49.7    33.0   23.56 |       5.5   285.3    6.40 |     8.6     3.7
+#   sweep@2.0-bet1      1638 |      52.9    32.1   24.52 |       8.0   203.7    8.25 |     6.3     3.0
+#   hazards@2.0-bet1    1177 |     111.4    10.9   84.45 |       6.2   190.8    9.41 |    17.6     9.0
 set -eu
 cd "$(dirname "$0")/.."
 

@@ -33,42 +33,40 @@ static unsigned int runs(const struct pmem *pm, uint64_t *out, unsigned int max)
 	return n;
 }
 
+/* The runs are exactly `want` (n values: start, end, start, end ...). */
+static void expect_runs(const struct pmem *pm, const uint64_t *want, unsigned int n)
+{
+	uint64_t r[16];
+
+	assert_int_equal(runs(pm, r, 16), n);
+	for (unsigned int i = 0; i < n; i++)
+		assert_int_equal(r[i], want[i]);
+}
+
 static void runs_follow_the_calls(void **state)
 {
 	struct pmem_config pc = { .size = 1 << 20 };	/* 256 granules: 4 words */
 	char err[256];
 	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
-	uint64_t base, r[16];
+	uint64_t base;
 
 	(void)state;
 	if (!pm)
 		fail_msg("pmem_create: %s", err);
 	base = pmem_pa_base(pm);
-	assert_int_equal(runs(pm, r, 16), 0);
+	expect_runs(pm, NULL, 0);
 
 	/* Two neighbouring calls make one run; one across a word boundary too. */
 	assert_int_equal(pmem_set_host_access(pm, base + 3 * PAGE, false), 0);
 	assert_int_equal(pmem_set_host_access(pm, base + 4 * PAGE, false), 0);
 	assert_int_equal(pmem_set_host_access_range(pm, base + 60 * PAGE, 10 * PAGE, false), 0);
 	assert_int_equal(pmem_set_host_access(pm, base + 255 * PAGE, false), 0);
-	assert_int_equal(runs(pm, r, 16), 6);
-	assert_int_equal(r[0], 3);
-	assert_int_equal(r[1], 5);
-	assert_int_equal(r[2], 60);
-	assert_int_equal(r[3], 70);
-	assert_int_equal(r[4], 255);
-	assert_int_equal(r[5], 256);
+	expect_runs(pm, (const uint64_t[]){ 3, 5, 60, 70, 255, 256 }, 6);
 
 	/* Access given back in the middle splits a run; at its end shortens it. */
 	assert_int_equal(pmem_set_host_access(pm, base + 64 * PAGE, true), 0);
 	assert_int_equal(pmem_set_host_access(pm, base + 4 * PAGE, true), 0);
-	assert_int_equal(runs(pm, r, 16), 8);
-	assert_int_equal(r[0], 3);
-	assert_int_equal(r[1], 4);
-	assert_int_equal(r[2], 60);
-	assert_int_equal(r[3], 64);
-	assert_int_equal(r[4], 65);
-	assert_int_equal(r[5], 70);
+	expect_runs(pm, (const uint64_t[]){ 3, 4, 60, 64, 65, 70, 255, 256 }, 8);
 
 	/* A search from inside a run starts there. */
 	{
@@ -82,9 +80,9 @@ static void runs_follow_the_calls(void **state)
 
 	/* A range outside the arena changes nothing. */
 	assert_int_equal(pmem_set_host_access(pm, base + (1 << 20), false), 0);
-	assert_int_equal(runs(pm, r, 16), 8);
+	expect_runs(pm, (const uint64_t[]){ 3, 4, 60, 64, 65, 70, 255, 256 }, 8);
 	assert_int_equal(pmem_set_host_access_range(pm, base, 1 << 20, true), 0);
-	assert_int_equal(runs(pm, r, 16), 0);
+	expect_runs(pm, NULL, 0);
 
 	/* From the middle of a word with nothing denied into the next word's start. */
 	assert_int_equal(pmem_set_host_access(pm, base + 66 * PAGE, false), 0);
@@ -103,13 +101,11 @@ static void no_protection_no_runs(void **state)
 	struct pmem_config pc = { .size = 1 << 20, .no_gpf_protection = true };
 	char err[256];
 	struct pmem *pm = pmem_create(&pc, err, sizeof(err));
-	uint64_t r[4];
-
 	(void)state;
 	if (!pm)
 		fail_msg("pmem_create: %s", err);
 	assert_int_equal(pmem_set_host_access(pm, pmem_pa_base(pm), false), 0);
-	assert_int_equal(runs(pm, r, 4), 0);
+	expect_runs(pm, NULL, 0);
 	pmem_destroy(pm);
 }
 
