@@ -66,11 +66,13 @@ struct sro_ctx *sro_alloc(struct rmm *rmm)
 
 uint64_t sro_none_free(struct rmm *rmm, const struct abi_command *cmd)
 {
+	const void *me = call_current();
 	bool reserved = false, busy_listed = false;
 
+	/* This call's own reservations are sealed when it returns: they do not count. */
 	pthread_mutex_lock(&rmm->sro->lock);
 	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS; i++)
-		reserved |= rmm->sro->ctx[i].life == SRO_RESERVED;
+		reserved |= rmm->sro->ctx[i].life == SRO_RESERVED && rmm->sro->ctx[i].owner != me;
 	pthread_mutex_unlock(&rmm->sro->lock);
 	for (unsigned int i = 0; i < cmd->nerrors; i++)
 		busy_listed |= !strcmp(cmd->errors[i], "BUSY");
@@ -137,8 +139,8 @@ static bool move_into(struct rmm *rmm, struct sro_ctx *from, unsigned int h)
 	return moved;
 }
 
-/* The context the current call started, other than `but` (NULL if none). */
-static struct sro_ctx *started_by_call(struct rmm *rmm, const struct sro_ctx *but)
+/* The context the current call started (NULL if none). */
+static struct sro_ctx *started_by_call(struct rmm *rmm)
 {
 	const void *me = call_current();
 	struct sro_ctx *found = NULL;
@@ -147,7 +149,7 @@ static struct sro_ctx *started_by_call(struct rmm *rmm, const struct sro_ctx *bu
 	for (unsigned int i = 0; i < SRO_MAX_CONTEXTS && !found; i++) {
 		struct sro_ctx *ctx = &rmm->sro->ctx[i];
 
-		if (ctx != but && ctx->life == SRO_RESERVED && ctx->owner == me && !ctx->was_sealed)
+		if (ctx->life == SRO_RESERVED && ctx->owner == me && !ctx->was_sealed)
 			found = ctx;
 	}
 	pthread_mutex_unlock(&rmm->sro->lock);
@@ -664,7 +666,7 @@ static uint64_t run_saved(struct rmm *rmm, struct sro_ctx *ctx, struct rmi_call 
 	 * call on another CPU may have taken it: then x1 names the new one).
 	 */
 	if (!layer && FIELD_OF(RMI_RETURN_CODE_STATUS, x0) == RMI_STATUS_INCOMPLETE) {
-		struct sro_ctx *started = started_by_call(rmm, NULL);
+		struct sro_ctx *started = started_by_call(rmm);
 
 		if (started && started->handle != h && move_into(rmm, started, h))
 			c->res[0] = h;
