@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double run: scenarios as one KTAP document. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,16 @@ int run_main(int argc, char **argv)
 
 		if (!f) {
 			perror(so.trace_path);
+			return 2;
+		}
+		fclose(f);
+	}
+	/* Here, not where the suites start: an error names this command. */
+	if (ko.junit_path) {
+		FILE *f = fopen(ko.junit_path, "w");
+
+		if (!f) {
+			fprintf(stderr, "run: --junit %s: %s\n", ko.junit_path, strerror(errno));
 			return 2;
 		}
 		fclose(f);

@@ -36,3 +36,16 @@ foreach(i RANGE 0 ${last} 2)
   endif()
   message(STATUS "exit ${rc} as expected: ${args}")
 endforeach()
+
+# An unwritable --junit is named by the command that was given it.
+foreach(cmd run kunit)
+  set(what ${WORK}/passes.yaml)
+  if(cmd STREQUAL "kunit")
+    set(what --filter realm_lifecycle*)
+  endif()
+  execute_process(COMMAND ${CLI} ${cmd} --junit ${WORK}/no-such-dir/x.xml ${what}
+                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT err MATCHES "^${cmd}: --junit ${WORK}/no-such-dir/x.xml: ")
+    message(FATAL_ERROR "cca-double ${cmd} --junit <unwritable>: stderr '${err}', expected it to start with '${cmd}: --junit'")
+  endif()
+endforeach()
