@@ -162,7 +162,9 @@ int harness_vm_create(const struct harness_vm_config *cfg, struct harness_vm **o
 	}
 	if (vm->ipa_bits < 32 || vm->ipa_bits > CCA_REALM_IPA_LIMIT() ||
 	    !PAGE_ALIGNED(vm->ram_base) || !PAGE_ALIGNED(vm->ram_size) || !vm->ram_size ||
-	    vm->ram_base + vm->ram_size > BIT_ULL(vm->ipa_bits - 1)) {
+	    /* The RAM in the protected half of the IPA space; the sum must not wrap. */
+	    vm->ram_base >= BIT_ULL(vm->ipa_bits - 1) ||
+	    vm->ram_size > BIT_ULL(vm->ipa_bits - 1) - vm->ram_base) {
 		ret = -EINVAL;
 		goto free_vm;
 	}

@@ -99,6 +99,9 @@ static void ipa_beyond_rmm_limit_refused(struct kunit *test)
 	struct harness_vm *vm = NULL;
 
 	KUNIT_EXPECT_EQ(test, harness_vm_create(&cfg, &vm), -EINVAL);
+	/* Nor RAM whose end wraps around (it would pass an end-past-the-limit check). */
+	cfg = (struct harness_vm_config){ .ram_base = ~0ULL << PAGE_SHIFT, .ram_size = 2 * PAGE_SIZE };
+	KUNIT_EXPECT_EQ(test, harness_vm_create(&cfg, &vm), -EINVAL);
 }
 
 static void realm_create_failure_cleans_up(struct kunit *test)
