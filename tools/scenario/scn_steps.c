@@ -210,7 +210,15 @@ static int check_exit(struct scn_run *r, const struct abi_command *c, yaml_node_
 		return scn_err(r, ex, "exit: only after REC_ENTER");
 	if (!ynode_is_map(ex))
 		return scn_err(r, ex, "exit: expected a mapping of rec_exit fields");
-	page = r->dry ? NULL : (const uint8_t *)pmem_host_ptr(r->pm, run_pa) + RUN_EXIT_OFFSET;
+	/*
+	 * Read through the RMM's view: the run page the scenario named may
+	 * be any address, a delegated granule's too (the host view would
+	 * fault), or none in the arena (then there is no exit to check).
+	 */
+	if (!r->dry && (run_pa % PMEM_GRANULE_SIZE || !pmem_contains(r->pm, run_pa, PMEM_GRANULE_SIZE)))
+		return scn_err(r, ex, "exit: the run page 0x%llx is not a granule of the arena",
+			       (unsigned long long)run_pa);
+	page = r->dry ? NULL : (const uint8_t *)pmem_rmm_ptr(r->pm, run_pa) + RUN_EXIT_OFFSET;
 	for (size_t i = 0; i < ymap_len(ex); i++) {
 		yaml_node_t *kn, *v;
 		const char *k = ymap_key(r->d, ex, i, &kn, &v);
@@ -327,6 +335,7 @@ static int step_write(struct scn_run *r, yaml_node_t *step)
 	static const char *const keys[] = { "to", "guest", "bytes", "fill", "u64", "size", NULL };
 	yaml_node_t *w = ymap_get(r->d, step, "write"), *to, *v;
 	uint64_t pa, size = PMEM_GRANULE_SIZE;
+	const struct guest_program *g = NULL;
 	int kinds = 0;
 	uint8_t *dst = NULL;
 
@@ -347,22 +356,8 @@ static int step_write(struct scn_run *r, yaml_node_t *step)
 		!!ymap_get(r->d, w, "fill") + !!ymap_get(r->d, w, "u64");
 	if (kinds != 1)
 		return scn_err(r, w, "write: exactly one of guest, bytes, fill, u64");
-	if (!r->dry) {
-		/* Writes are host accesses: only NS granules, or it is the scenario's bug. */
-		for (uint64_t off = 0; off < size; off += PMEM_GRANULE_SIZE) {
-			enum granule_state gs = rmm_granule_state(r->rmm, (pa + off) & ~0xfffULL);
-
-			if (gs != GRANULE_NS)
-				return scn_err(r, to, "write to 0x%llx: granule is %s, not NS",
-					       (unsigned long long)(pa + off), granule_state_name(gs));
-		}
-		dst = pmem_host_ptr(r->pm, pa);
-		if (!dst || !pmem_contains(r->pm, pa, size))
-			return scn_err(r, to, "write: outside the arena");
-	}
 	if ((v = ymap_get(r->d, w, "guest"))) {
-		const struct guest_program *g = ynode_str(v) ? guest_program_find(ynode_str(v)) : NULL;
-
+		g = ynode_str(v) ? guest_program_find(ynode_str(v)) : NULL;
 		if (!g)
 			return scn_err(r, v, "unknown guest program '%s' (see scenarios/guests)",
 				       ynode_str(v) ? ynode_str(v) : "?");
@@ -370,11 +365,31 @@ static int step_write(struct scn_run *r, yaml_node_t *step)
 			size = (g->size + PMEM_GRANULE_SIZE - 1) & ~(PMEM_GRANULE_SIZE - 1);
 		if (g->size > size)
 			return scn_err(r, v, "guest '%s' is %zu bytes, more than size", g->name, g->size);
-		if (dst) {
-			if (!pmem_contains(r->pm, pa, size))
-				return scn_err(r, to, "write: outside the arena");
-			memcpy(dst, g->bytes, g->size);
+	}
+	if (!r->dry) {
+		dst = pmem_host_ptr(r->pm, pa);
+		if (!dst || !pmem_contains(r->pm, pa, size))
+			return scn_err(r, to, "write: 0x%llx, %llu bytes: outside the arena",
+				       (unsigned long long)pa, (unsigned long long)size);
+		/*
+		 * Writes are host accesses: only NS granules, or it is the
+		 * scenario's bug.  Every granule the bytes touch, the last one
+		 * of an unaligned write too.
+		 */
+		uint64_t last = size ? (pa + size - 1) & ~0xfffULL : 0;
+
+		for (uint64_t g0 = pa & ~0xfffULL; size && g0 <= last; g0 += PMEM_GRANULE_SIZE) {
+			enum granule_state gs = rmm_granule_state(r->rmm, g0);
+
+			if (gs != GRANULE_NS)
+				return scn_err(r, to, "write to 0x%llx, %llu bytes: granule 0x%llx is %s, not NS",
+					       (unsigned long long)pa, (unsigned long long)size,
+					       (unsigned long long)g0, granule_state_name(gs));
 		}
+	}
+	if (g) {
+		if (dst)
+			memcpy(dst, g->bytes, g->size);
 	} else if ((v = ymap_get(r->d, w, "fill"))) {
 		uint64_t b;
 
