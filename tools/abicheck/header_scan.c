@@ -291,10 +291,11 @@ static void add_member(struct hs_struct *s, const char *name, bool array, unsign
 /*
  * Parses members up to the matching '}' (the '{' is consumed).  A member is
  * the last identifier before ';' or '[' at this nesting level; anonymous
- * unions/structs are entered and flattened.  Returns false at the end of
- * the text (the brace is unmatched).
+ * unions/structs are entered and flattened, at most HS_MAX_NESTING deep
+ * (each level is a call).  Returns false at the end of the text (the brace
+ * is unmatched) or too deep (with the error).
  */
-static bool parse_body(struct lexer *lx, struct hs_struct *s)
+static bool parse_body(struct lexer *lx, struct hs_struct *s, unsigned int depth)
 {
 	struct hs_token t;
 	char last[128] = "";
@@ -306,7 +307,12 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s)
 		if (t.kind == HS_END)
 			return false;
 		if (is_punct(&t, '{')) {
-			if (!parse_body(lx, s))
+			if (depth >= HS_MAX_NESTING) {
+				lx_error(lx, t.line, t.col, "braces nested deeper than %d (struct %s)",
+					 HS_MAX_NESTING, s->name);
+				return false;
+			}
+			if (!parse_body(lx, s, depth + 1))
 				return false;
 			last[0] = 0;	/* anonymous aggregate: members already added */
 			continue;
@@ -552,7 +558,7 @@ static void parse_top(struct lexer *lx)
 				s->name = xstrdup(name.text);
 				s->file = lx->file;
 				s->line = name.line;
-				if (!parse_body(lx, s))
+				if (!parse_body(lx, s, 1))
 					lx_error(lx, brace.line, brace.col, "unmatched '{' (struct %s)",
 						 name.text);
 			} else {
