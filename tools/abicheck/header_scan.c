@@ -37,6 +37,18 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+/*
+ * Room for element n of *arr (cap allocated): the capacity doubles, so n
+ * appends copy O(n) elements, not O(n^2).
+ */
+static void *grow(void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(arr, *cap * size);
+}
+
 static char *xstrdup(const char *s)
 {
 	char *d = strdup(s);
@@ -64,6 +76,17 @@ static void lx_error(struct lexer *lx, unsigned int line, unsigned int col, cons
 	va_start(ap, fmt);
 	vsnprintf(lx->err + n, lx->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
+}
+
+/* Counts one more name against HS_MAX_NAMES; false (with the error) past it. */
+static bool count_name(struct lexer *lx, unsigned int line, unsigned int col)
+{
+	if (++lx->h->nnames <= HS_MAX_NAMES)
+		return true;
+	lx_error(lx, line, col,
+		 "more than %d names (#defines, enum constants, structs, members, functions): not an RMI header",
+		 HS_MAX_NAMES);
+	return false;
 }
 
 static unsigned int col_of(const struct lexer *lx, const char *at)
@@ -126,11 +149,11 @@ static void directive(struct lexer *lx)
 		while ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof(name))
 			name[n++] = *p++;
 		name[n] = 0;
-		if (n) {
+		if (n && count_name(lx, lx->line, col_of(lx, p - n))) {
 			struct hs_header *h = lx->h;
 			struct hs_macro *m;
 
-			h->macros = xrealloc(h->macros, (h->nmacros + 1) * sizeof(*m));
+			h->macros = grow(h->macros, h->nmacros, &h->cap_macros, sizeof(*m));
 			m = &h->macros[h->nmacros++];
 			m->name = xstrdup(name);
 			m->function_like = *p == '(';
@@ -276,11 +299,14 @@ static bool is_padding(const char *name)
 	       !strncmp(name, "reserved", 8) || !strncmp(name, "__pad", 5);
 }
 
-static void add_member(struct hs_struct *s, const char *name, bool array, unsigned int line)
+static void add_member(struct lexer *lx, struct hs_struct *s, const char *name, bool array,
+		       unsigned int line, unsigned int col)
 {
 	struct hs_member *m;
 
-	s->members = xrealloc(s->members, (s->nmembers + 1) * sizeof(*m));
+	if (!count_name(lx, line, col))
+		return;
+	s->members = grow(s->members, s->nmembers, &s->cap_members, sizeof(*m));
 	m = &s->members[s->nmembers++];
 	m->name = xstrdup(name);
 	m->is_array = array;
@@ -299,7 +325,7 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s, unsigned int depth
 {
 	struct hs_token t;
 	char last[128] = "";
-	unsigned int last_line = 0;
+	unsigned int last_line = 0, last_col = 0;
 	bool array = false;
 
 	for (;;) {
@@ -323,6 +349,7 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s, unsigned int depth
 			if (!array) {
 				snprintf(last, sizeof(last), "%s", t.text);
 				last_line = t.line;
+				last_col = t.col;
 			}
 			continue;
 		}
@@ -332,7 +359,7 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s, unsigned int depth
 		}
 		if (is_punct(&t, ';') || is_punct(&t, ',')) {
 			if (last[0] && strcmp(last, "struct") && strcmp(last, "union"))
-				add_member(s, last, array, last_line);
+				add_member(lx, s, last, array, last_line, last_col);
 			if (t.text[0] == ';')
 				last[0] = 0;
 			array = false;
@@ -364,7 +391,9 @@ static bool parse_enum(struct lexer *lx)
 			struct hs_header *h = lx->h;
 			struct hs_enum_const *e;
 
-			h->enums = xrealloc(h->enums, (h->nenums + 1) * sizeof(*e));
+			if (!count_name(lx, t.line, t.col))
+				return true;	/* the error stops the scan */
+			h->enums = grow(h->enums, h->nenums, &h->cap_enums, sizeof(*e));
 			e = &h->enums[h->nenums++];
 			e->name = xstrdup(t.text);
 			e->file = lx->file;
@@ -430,8 +459,13 @@ static bool parse_params(struct lexer *lx, struct hs_function *f)
 	return true;
 }
 
-/* The body of a function (its '{' consumed), up to the matching '}'. */
-static bool capture_body(struct lexer *lx, struct hs_function *f)
+/*
+ * The body of a function (its '{' consumed), up to the matching '}'.
+ * Returns false at the end of the text, or past HS_MAX_BODY_TOKENS or
+ * HS_MAX_TOKENS (with the error): wrapper_scan.c walks a body once per
+ * call it finds.
+ */
+static bool capture_body(struct lexer *lx, struct hs_function *f, const char *name)
 {
 	struct hs_token t;
 	size_t cap = 0;
@@ -445,11 +479,16 @@ static bool capture_body(struct lexer *lx, struct hs_function *f)
 			depth++;
 		if (is_punct(&t, '}') && --depth == 0)
 			return true;
-		if (f->ntoks == cap) {
-			cap = cap ? cap * 2 : 64;
-			f->toks = xrealloc(f->toks, cap * sizeof(*f->toks));
+		if (f->ntoks >= HS_MAX_BODY_TOKENS || lx->h->ntokens >= HS_MAX_TOKENS) {
+			lx_error(lx, t.line, t.col, "%s: more than %d tokens (%s)",
+				 f->ntoks >= HS_MAX_BODY_TOKENS ? "function body" : "function bodies",
+				 f->ntoks >= HS_MAX_BODY_TOKENS ? HS_MAX_BODY_TOKENS : HS_MAX_TOKENS,
+				 name);
+			return false;
 		}
+		f->toks = grow(f->toks, f->ntoks, &cap, sizeof(*f->toks));
 		f->toks[f->ntoks++] = t;
+		lx->h->ntokens++;
 	}
 }
 
@@ -490,16 +529,20 @@ static void maybe_function(struct lexer *lx, const struct hs_token *name)
 	}
 	line = t.line;
 	col = t.col;
-	if (!capture_body(lx, &f)) {
+	if (!capture_body(lx, &f, name->text)) {
 		lx_error(lx, line, col, "unmatched '{' (body of %s)", name->text);
+		free_function(&f);
+		return;
+	}
+	if (!count_name(lx, name->line, name->col)) {
 		free_function(&f);
 		return;
 	}
 	f.name = xstrdup(name->text);
 	f.file = lx->file;
 	f.line = name->line;
-	lx->h->functions = xrealloc(lx->h->functions,
-				    (lx->h->nfunctions + 1) * sizeof(*lx->h->functions));
+	lx->h->functions = grow(lx->h->functions, lx->h->nfunctions, &lx->h->cap_functions,
+				sizeof(*lx->h->functions));
 	lx->h->functions[lx->h->nfunctions++] = f;
 }
 
@@ -552,7 +595,9 @@ static void parse_top(struct lexer *lx)
 				struct hs_header *h = lx->h;
 				struct hs_struct *s;
 
-				h->structs = xrealloc(h->structs, (h->nstructs + 1) * sizeof(*s));
+				if (!count_name(lx, name.line, name.col))
+					return;
+				h->structs = grow(h->structs, h->nstructs, &h->cap_structs, sizeof(*s));
 				s = &h->structs[h->nstructs++];
 				memset(s, 0, sizeof(*s));
 				s->name = xstrdup(name.text);
