@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,59 @@ static void newline(struct lexer *lx, const char *after)
 {
 	lx->line++;
 	lx->line_start = after;
+}
+
+/*
+ * A preprocessing number at p: returns the character after it.  An integer
+ * constant (decimal, 0x hex, 0b binary, 0 octal, with u/l suffixes) wider
+ * than 64 bits is an error: the compiler would truncate it (with -w,
+ * silently) and the check would compare the truncated value.
+ */
+static const char *scan_number(struct lexer *lx, const char *p)
+{
+	const char *start = p, *digits = p, *end;
+	unsigned int base = 10;
+	uint64_t v = 0;
+	bool overflow = false;
+
+	for (end = p; isalnum((unsigned char)*end) || *end == '_' || *end == '.'; end++)
+		if ((*end == 'e' || *end == 'E' || *end == 'p' || *end == 'P') &&
+		    (end[1] == '+' || end[1] == '-'))
+			end++;	/* an exponent's sign belongs to the number */
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		digits = p + 2;
+	} else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B')) {
+		base = 2;
+		digits = p + 2;
+	} else if (p[0] == '0') {
+		base = 8;
+	}
+	for (p = digits; p < end; p++) {
+		unsigned int d;
+
+		if (isdigit((unsigned char)*p))
+			d = (unsigned int)(*p - '0');
+		else if (base == 16 && isxdigit((unsigned char)*p))
+			d = (unsigned int)(tolower((unsigned char)*p) - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			return end;	/* 09, 0b2: not an integer constant this scanner judges */
+		if (v > (UINT64_MAX - d) / base)
+			overflow = true;
+		v = v * base + d;
+	}
+	if (p == digits && base != 8)
+		return end;
+	for (; p < end; p++)
+		if (!strchr("uUlL", *p))
+			return end;	/* a floating constant, or not C */
+	if (overflow)
+		lx_error(lx, lx->line, col_of(lx, start),
+			 "integer constant %.*s%s does not fit 64 bits",
+			 end - start > 40 ? 40 : (int)(end - start), start, end - start > 40 ? "..." : "");
+	return end;
 }
 
 /* Skips a comment starting at p ("/" "*"); returns the character after it. */
@@ -197,6 +251,15 @@ static void directive(struct lexer *lx)
 		}
 		if (*p == '\n')
 			break;
+		if (isalpha((unsigned char)*p) || *p == '_') {
+			while (isalnum((unsigned char)*p) || *p == '_')
+				p++;	/* digits in a name are not a number */
+			continue;
+		}
+		if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+			p = scan_number(lx, p);
+			continue;
+		}
 		p++;
 	}
 	lx->p = p;
@@ -262,6 +325,7 @@ static void next(struct lexer *lx, struct hs_token *t)
 		} else if (isdigit((unsigned char)*p)) {
 			size_t n = 0;
 
+			scan_number(lx, p);	/* judges it; the token stays its alphanumerics */
 			while ((isalnum((unsigned char)*p)) && n + 1 < sizeof(t->text))
 				t->text[n++] = *p++;
 			while (isalnum((unsigned char)*p))
