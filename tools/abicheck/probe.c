@@ -314,11 +314,11 @@ static int compile(struct probe *pr, const char *files, struct rb_result *r, cha
 		if (!failed)
 			return 1;
 		snprintf(err, errlen, "compiler failed on %s (%s: %s):\n%.1500s", files, argv[0],
-			 failed, r->output);
+			 failed, r->output + strspn(r->output, "\n"));
 		return -1;
 	case RB_SIGNALED:
 		snprintf(err, errlen, "compiler failed on %s (%s: %s):\n%.1500s", files, argv[0],
-			 compiler_failure(r, why, sizeof(why)), r->output);
+			 compiler_failure(r, why, sizeof(why)), r->output + strspn(r->output, "\n"));
 		return -1;
 	case RB_TIMED_OUT:
 		snprintf(err, errlen, "compiler timed out after %u s on %s (%s; --timeout sets the limit)",

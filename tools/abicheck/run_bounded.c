@@ -58,11 +58,6 @@ void rb_guard_end(void)
 	}
 }
 
-int rb_interrupted(void)
-{
-	return caught;
-}
-
 static long long now_ms(void)
 {
 	struct timespec ts;

@@ -43,7 +43,5 @@ struct rb_result {
 void rb_run(char *const argv[], const struct rb_limits *lim, struct rb_result *r);
 void rb_guard_begin(void);
 void rb_guard_end(void);
-/* The signal caught since rb_guard_begin(), or 0. */
-int rb_interrupted(void);
 
 #endif
