@@ -11,8 +11,15 @@
 
 #include <cca-double/abi.h>
 
+/* Each run of the compiler and of the probe it builds: wall-clock seconds
+ * (--timeout), address space. */
+#define ABICHECK_TIMEOUT_S 60
+#define ABICHECK_MAX_TIMEOUT_S 3600
+#define ABICHECK_MEM_LIMIT_MB 1024
+
 struct abicheck_options {
-	const char *cc;			/* compiler for the probe; NULL = "cc" */
+	const char *cc;			/* compiler for the probe, split at blanks; NULL = "cc" */
+	unsigned int timeout;		/* seconds per run; 0 = ABICHECK_TIMEOUT_S */
 	const char *mock_include;	/* the project's kernel/include */
 	bool verbose;			/* list every pair, and names only one side has */
 };

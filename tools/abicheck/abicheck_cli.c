@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* Command line of `cca-double abi-check`. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,12 +24,14 @@ static void usage(FILE *f)
 		"\n"
 		"  -p, --profile P     a profile name, or auto: chosen from the headers\n"
 		"  -v, --verbose       list every pair, and names only one side has\n"
-		"      --cc CC         compiler for the probe (default: $CC or cc)\n"
+		"      --cc CC         compiler for the probe, split at blanks (default: $CC or cc)\n"
 		"      --include DIR   mock kernel headers (default: %s)\n"
+		"      --timeout S     seconds each compile and probe run may take (default: %d);\n"
+		"                      each also gets %d MiB of address space\n"
 		"  -h, --help          this text\n"
 		"\n"
 		"Exit status: 0 no mismatch, 1 mismatches found, 2 usage, header or probe error.\n",
-		cli_mock_include_dir());
+		cli_mock_include_dir(), ABICHECK_TIMEOUT_S, ABICHECK_MEM_LIMIT_MB);
 }
 
 static void list_profiles(FILE *f)
@@ -46,6 +49,7 @@ int abicheck_main(int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "cc", required_argument, NULL, 'c' },
 		{ "include", required_argument, NULL, 'I' },
+		{ "timeout", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -55,6 +59,8 @@ int abicheck_main(int argc, char **argv)
 	struct abicheck_result r;
 	const char *pname = NULL;
 	char err[2048];
+	unsigned long secs;
+	char *end;
 	int c;
 
 	optind = 1;
@@ -71,6 +77,17 @@ int abicheck_main(int argc, char **argv)
 			break;
 		case 'I':
 			o.mock_include = optarg;
+			break;
+		case 't':
+			errno = 0;
+			secs = strtoul(optarg, &end, 10);
+			if (errno || end == optarg || *end || optarg[0] == '-' || !secs ||
+			    secs > ABICHECK_MAX_TIMEOUT_S) {
+				fprintf(stderr, "abi-check: --timeout '%s': expected seconds, 1 to %d\n",
+					optarg, ABICHECK_MAX_TIMEOUT_S);
+				return 2;
+			}
+			o.timeout = (unsigned int)secs;
 			break;
 		case 'h':
 			usage(stdout);

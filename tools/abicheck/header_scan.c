@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,18 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+/*
+ * Room for element n of *arr (cap allocated): the capacity doubles, so n
+ * appends copy O(n) elements, not O(n^2).
+ */
+static void *grow(void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(arr, *cap * size);
+}
+
 static char *xstrdup(const char *s)
 {
 	char *d = strdup(s);
@@ -66,6 +79,17 @@ static void lx_error(struct lexer *lx, unsigned int line, unsigned int col, cons
 	va_end(ap);
 }
 
+/* Counts one more name against HS_MAX_NAMES; false (with the error) past it. */
+static bool count_name(struct lexer *lx, unsigned int line, unsigned int col)
+{
+	if (++lx->h->nnames <= HS_MAX_NAMES)
+		return true;
+	lx_error(lx, line, col,
+		 "more than %d names (#defines, enum constants, structs, members, functions): not an RMI header",
+		 HS_MAX_NAMES);
+	return false;
+}
+
 static unsigned int col_of(const struct lexer *lx, const char *at)
 {
 	return (unsigned int)(at - lx->line_start) + 1;
@@ -75,6 +99,59 @@ static void newline(struct lexer *lx, const char *after)
 {
 	lx->line++;
 	lx->line_start = after;
+}
+
+/*
+ * A preprocessing number at p: returns the character after it.  An integer
+ * constant (decimal, 0x hex, 0b binary, 0 octal, with u/l suffixes) wider
+ * than 64 bits is an error: the compiler would truncate it (with -w,
+ * silently) and the check would compare the truncated value.
+ */
+static const char *scan_number(struct lexer *lx, const char *p)
+{
+	const char *start = p, *digits = p, *end;
+	unsigned int base = 10;
+	uint64_t v = 0;
+	bool overflow = false;
+
+	for (end = p; isalnum((unsigned char)*end) || *end == '_' || *end == '.'; end++)
+		if ((*end == 'e' || *end == 'E' || *end == 'p' || *end == 'P') &&
+		    (end[1] == '+' || end[1] == '-'))
+			end++;	/* an exponent's sign belongs to the number */
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		digits = p + 2;
+	} else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B')) {
+		base = 2;
+		digits = p + 2;
+	} else if (p[0] == '0') {
+		base = 8;
+	}
+	for (p = digits; p < end; p++) {
+		unsigned int d;
+
+		if (isdigit((unsigned char)*p))
+			d = (unsigned int)(*p - '0');
+		else if (base == 16 && isxdigit((unsigned char)*p))
+			d = (unsigned int)(tolower((unsigned char)*p) - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			return end;	/* 09, 0b2: not an integer constant this scanner judges */
+		if (v > (UINT64_MAX - d) / base)
+			overflow = true;
+		v = v * base + d;
+	}
+	if (p == digits && base != 8)
+		return end;
+	for (; p < end; p++)
+		if (!strchr("uUlL", *p))
+			return end;	/* a floating constant, or not C */
+	if (overflow)
+		lx_error(lx, lx->line, col_of(lx, start),
+			 "integer constant %.*s%s does not fit 64 bits",
+			 end - start > 40 ? 40 : (int)(end - start), start, end - start > 40 ? "..." : "");
+	return end;
 }
 
 /* Skips a comment starting at p ("/" "*"); returns the character after it. */
@@ -126,11 +203,11 @@ static void directive(struct lexer *lx)
 		while ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof(name))
 			name[n++] = *p++;
 		name[n] = 0;
-		if (n) {
+		if (n && count_name(lx, lx->line, col_of(lx, p - n))) {
 			struct hs_header *h = lx->h;
 			struct hs_macro *m;
 
-			h->macros = xrealloc(h->macros, (h->nmacros + 1) * sizeof(*m));
+			h->macros = grow(h->macros, h->nmacros, &h->cap_macros, sizeof(*m));
 			m = &h->macros[h->nmacros++];
 			m->name = xstrdup(name);
 			m->function_like = *p == '(';
@@ -174,6 +251,15 @@ static void directive(struct lexer *lx)
 		}
 		if (*p == '\n')
 			break;
+		if (isalpha((unsigned char)*p) || *p == '_') {
+			while (isalnum((unsigned char)*p) || *p == '_')
+				p++;	/* digits in a name are not a number */
+			continue;
+		}
+		if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+			p = scan_number(lx, p);
+			continue;
+		}
 		p++;
 	}
 	lx->p = p;
@@ -239,6 +325,7 @@ static void next(struct lexer *lx, struct hs_token *t)
 		} else if (isdigit((unsigned char)*p)) {
 			size_t n = 0;
 
+			scan_number(lx, p);	/* judges it; the token stays its alphanumerics */
 			while ((isalnum((unsigned char)*p)) && n + 1 < sizeof(t->text))
 				t->text[n++] = *p++;
 			while (isalnum((unsigned char)*p))
@@ -276,11 +363,14 @@ static bool is_padding(const char *name)
 	       !strncmp(name, "reserved", 8) || !strncmp(name, "__pad", 5);
 }
 
-static void add_member(struct hs_struct *s, const char *name, bool array, unsigned int line)
+static void add_member(struct lexer *lx, struct hs_struct *s, const char *name, bool array,
+		       unsigned int line, unsigned int col)
 {
 	struct hs_member *m;
 
-	s->members = xrealloc(s->members, (s->nmembers + 1) * sizeof(*m));
+	if (!count_name(lx, line, col))
+		return;
+	s->members = grow(s->members, s->nmembers, &s->cap_members, sizeof(*m));
 	m = &s->members[s->nmembers++];
 	m->name = xstrdup(name);
 	m->is_array = array;
@@ -291,14 +381,15 @@ static void add_member(struct hs_struct *s, const char *name, bool array, unsign
 /*
  * Parses members up to the matching '}' (the '{' is consumed).  A member is
  * the last identifier before ';' or '[' at this nesting level; anonymous
- * unions/structs are entered and flattened.  Returns false at the end of
- * the text (the brace is unmatched).
+ * unions/structs are entered and flattened, at most HS_MAX_NESTING deep
+ * (each level is a call).  Returns false at the end of the text (the brace
+ * is unmatched) or too deep (with the error).
  */
-static bool parse_body(struct lexer *lx, struct hs_struct *s)
+static bool parse_body(struct lexer *lx, struct hs_struct *s, unsigned int depth)
 {
 	struct hs_token t;
 	char last[128] = "";
-	unsigned int last_line = 0;
+	unsigned int last_line = 0, last_col = 0;
 	bool array = false;
 
 	for (;;) {
@@ -306,7 +397,12 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s)
 		if (t.kind == HS_END)
 			return false;
 		if (is_punct(&t, '{')) {
-			if (!parse_body(lx, s))
+			if (depth >= HS_MAX_NESTING) {
+				lx_error(lx, t.line, t.col, "braces nested deeper than %d (struct %s)",
+					 HS_MAX_NESTING, s->name);
+				return false;
+			}
+			if (!parse_body(lx, s, depth + 1))
 				return false;
 			last[0] = 0;	/* anonymous aggregate: members already added */
 			continue;
@@ -317,6 +413,7 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s)
 			if (!array) {
 				snprintf(last, sizeof(last), "%s", t.text);
 				last_line = t.line;
+				last_col = t.col;
 			}
 			continue;
 		}
@@ -326,7 +423,7 @@ static bool parse_body(struct lexer *lx, struct hs_struct *s)
 		}
 		if (is_punct(&t, ';') || is_punct(&t, ',')) {
 			if (last[0] && strcmp(last, "struct") && strcmp(last, "union"))
-				add_member(s, last, array, last_line);
+				add_member(lx, s, last, array, last_line, last_col);
 			if (t.text[0] == ';')
 				last[0] = 0;
 			array = false;
@@ -358,7 +455,9 @@ static bool parse_enum(struct lexer *lx)
 			struct hs_header *h = lx->h;
 			struct hs_enum_const *e;
 
-			h->enums = xrealloc(h->enums, (h->nenums + 1) * sizeof(*e));
+			if (!count_name(lx, t.line, t.col))
+				return true;	/* the error stops the scan */
+			h->enums = grow(h->enums, h->nenums, &h->cap_enums, sizeof(*e));
 			e = &h->enums[h->nenums++];
 			e->name = xstrdup(t.text);
 			e->file = lx->file;
@@ -424,8 +523,13 @@ static bool parse_params(struct lexer *lx, struct hs_function *f)
 	return true;
 }
 
-/* The body of a function (its '{' consumed), up to the matching '}'. */
-static bool capture_body(struct lexer *lx, struct hs_function *f)
+/*
+ * The body of a function (its '{' consumed), up to the matching '}'.
+ * Returns false at the end of the text, or past HS_MAX_BODY_TOKENS or
+ * HS_MAX_TOKENS (with the error): wrapper_scan.c walks a body once per
+ * call it finds.
+ */
+static bool capture_body(struct lexer *lx, struct hs_function *f, const char *name)
 {
 	struct hs_token t;
 	size_t cap = 0;
@@ -439,11 +543,16 @@ static bool capture_body(struct lexer *lx, struct hs_function *f)
 			depth++;
 		if (is_punct(&t, '}') && --depth == 0)
 			return true;
-		if (f->ntoks == cap) {
-			cap = cap ? cap * 2 : 64;
-			f->toks = xrealloc(f->toks, cap * sizeof(*f->toks));
+		if (f->ntoks >= HS_MAX_BODY_TOKENS || lx->h->ntokens >= HS_MAX_TOKENS) {
+			lx_error(lx, t.line, t.col, "%s: more than %d tokens (%s)",
+				 f->ntoks >= HS_MAX_BODY_TOKENS ? "function body" : "function bodies",
+				 f->ntoks >= HS_MAX_BODY_TOKENS ? HS_MAX_BODY_TOKENS : HS_MAX_TOKENS,
+				 name);
+			return false;
 		}
+		f->toks = grow(f->toks, f->ntoks, &cap, sizeof(*f->toks));
 		f->toks[f->ntoks++] = t;
+		lx->h->ntokens++;
 	}
 }
 
@@ -484,16 +593,20 @@ static void maybe_function(struct lexer *lx, const struct hs_token *name)
 	}
 	line = t.line;
 	col = t.col;
-	if (!capture_body(lx, &f)) {
+	if (!capture_body(lx, &f, name->text)) {
 		lx_error(lx, line, col, "unmatched '{' (body of %s)", name->text);
+		free_function(&f);
+		return;
+	}
+	if (!count_name(lx, name->line, name->col)) {
 		free_function(&f);
 		return;
 	}
 	f.name = xstrdup(name->text);
 	f.file = lx->file;
 	f.line = name->line;
-	lx->h->functions = xrealloc(lx->h->functions,
-				    (lx->h->nfunctions + 1) * sizeof(*lx->h->functions));
+	lx->h->functions = grow(lx->h->functions, lx->h->nfunctions, &lx->h->cap_functions,
+				sizeof(*lx->h->functions));
 	lx->h->functions[lx->h->nfunctions++] = f;
 }
 
@@ -546,13 +659,15 @@ static void parse_top(struct lexer *lx)
 				struct hs_header *h = lx->h;
 				struct hs_struct *s;
 
-				h->structs = xrealloc(h->structs, (h->nstructs + 1) * sizeof(*s));
+				if (!count_name(lx, name.line, name.col))
+					return;
+				h->structs = grow(h->structs, h->nstructs, &h->cap_structs, sizeof(*s));
 				s = &h->structs[h->nstructs++];
 				memset(s, 0, sizeof(*s));
 				s->name = xstrdup(name.text);
 				s->file = lx->file;
 				s->line = name.line;
-				if (!parse_body(lx, s))
+				if (!parse_body(lx, s, 1))
 					lx_error(lx, brace.line, brace.col, "unmatched '{' (struct %s)",
 						 name.text);
 			} else {

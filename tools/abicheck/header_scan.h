@@ -15,6 +15,16 @@
 #include <stddef.h>
 
 #define HS_MAX_PARAMS 16
+/*
+ * Bounds on what one input (all its files) may hold; beyond them the input
+ * is rejected with file:line:col, not scanned for minutes or out of the
+ * stack.  An RMI header has a few hundred names, structures nested three
+ * deep and wrappers of a hundred tokens each.
+ */
+#define HS_MAX_NESTING 64		/* braces inside a struct */
+#define HS_MAX_NAMES 20000		/* #defines, enum constants, structs, members, functions */
+#define HS_MAX_BODY_TOKENS 8192		/* tokens in one function body */
+#define HS_MAX_TOKENS 262144		/* tokens in all function bodies */
 
 struct hs_macro {
 	char *name;
@@ -38,7 +48,7 @@ struct hs_member {
 struct hs_struct {
 	char *name;
 	unsigned int file, line;
-	size_t nmembers;
+	size_t nmembers, cap_members;
 	struct hs_member *members;
 };
 
@@ -69,6 +79,8 @@ struct hs_header {
 	size_t nfiles;
 	char **files;		/* paths as given */
 	size_t nmacros, nenums, nstructs, nfunctions;
+	size_t cap_macros, cap_enums, cap_structs, cap_functions;
+	size_t nnames, ntokens;	/* against HS_MAX_NAMES, HS_MAX_TOKENS */
 	struct hs_macro *macros;
 	struct hs_enum_const *enums;
 	struct hs_struct *structs;
@@ -78,7 +90,8 @@ struct hs_header {
 /*
  * Scans one more file into h (zero h before the first).  Returns 0, or -1
  * with "path: what" or "path:line:col: what" in err: unreadable, empty, not
- * text, an unterminated comment or string, unbalanced braces.
+ * text, an unterminated comment or string, unbalanced braces, an integer
+ * constant wider than 64 bits, or more than the HS_MAX_* bounds above.
  */
 int hs_scan_file(const char *path, struct hs_header *h, char *err, size_t errlen);
 /* The same for text in memory, recorded as file `name`. */

@@ -5,10 +5,15 @@
  * compile error names the item (its line) rather than stopping the check.
  * Items that do not compile are dropped round by round; a header that does
  * not compile at all is left out when the others can still be compiled.
+ * The compiler and the probe run without a shell, each within --timeout
+ * seconds and ABICHECK_MEM_LIMIT_MB of address space (run_bounded.c): a
+ * header can make either loop or grow without end.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +22,15 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "run_bounded.h"
 
 /* Rounds of dropping items that do not compile: each drops all it can. */
 #define PROBE_ROUNDS 8
 #define PROBE_MAX_FILES 16
+/* Words of --cc / $CC ("ccache gcc -m64"), split at blanks. */
+#define PROBE_MAX_CC_WORDS 16
+/* Output kept of each run: enough to attribute every error. */
+#define PROBE_MAX_OUTPUT (1u << 20)
 
 struct probe {
 	struct check *c;
@@ -91,38 +101,6 @@ static void write_probe(struct probe *pr, FILE *f)
 		}
 	}
 	fprintf(f, "\treturn 0;\n}\n");
-}
-
-static int run_cmd(const char *cmd, char **output)
-{
-	FILE *p = popen(cmd, "r");
-	size_t len = 0, cap = 0;
-	char buf[4096];
-	size_t n;
-	int st;
-
-	*output = NULL;
-	if (!p)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
-		/* Keep the first 1 MiB: enough to attribute every error. */
-		if (len + n + 1 > (1u << 20))
-			continue;
-		if (len + n + 1 > cap) {
-			cap = (len + n + 1) * 2;
-			*output = realloc(*output, cap);
-			if (!*output)
-				abort();
-		}
-		memcpy(*output + len, buf, n);
-		len += n;
-	}
-	if (!*output)
-		*output = calloc(1, 1);
-	else
-		(*output)[len] = 0;
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 /* The item a probe line prints, or -1. */
@@ -233,26 +211,19 @@ static void write_shims(struct probe *pr)
 	}
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* The temporary directory and all in it: the compiler's own leftovers too. */
 static void remove_tree(struct probe *pr)
 {
-	const struct hs_header *h = pr->c->h;
-	static const char *const dirs[] = { "asm", "linux" };
-	char path[PATH_MAX + 64];
-
-	unlink(pr->probe_c);
-	unlink(pr->probe_bin);
-	for (unsigned int d = 0; d < 2; d++) {
-		for (unsigned int i = 0; i < pr->nfiles; i++) {
-			snprintf(path, sizeof(path), "%s/inc/%s/%s", pr->dir, dirs[d],
-				 hs_file_base(h, i));
-			unlink(path);
-		}
-		snprintf(path, sizeof(path), "%s/inc/%s", pr->dir, dirs[d]);
-		rmdir(path);
-	}
-	snprintf(path, sizeof(path), "%s/inc", pr->dir);
-	rmdir(path);
-	rmdir(pr->dir);
+	nftw(pr->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static void read_values(struct check *c, char *output)
@@ -273,11 +244,138 @@ static void read_values(struct check *c, char *output)
 	}
 }
 
+static unsigned int timeout_of(const struct check *c)
+{
+	return c->opt->timeout ? c->opt->timeout : ABICHECK_TIMEOUT_S;
+}
+
+/* Why the compiler, rather than the code, failed: a crash or no memory; NULL if not. */
+static const char *compiler_failure(const struct rb_result *r, char *buf, size_t len)
+{
+	static const char *const oom[] = { "out of memory", "memory exhausted",
+					   "Cannot allocate memory", "std::bad_alloc" };
+	static const char *const crash[] = { "internal compiler error", "terminated program",
+					     "unable to execute command", "PLEASE submit a bug report" };
+
+	if (r->outcome == RB_SIGNALED) {
+		snprintf(buf, len, "killed by signal %d, %s", r->status, strsignal(r->status));
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(oom) / sizeof(oom[0]); i++) {
+		if (strstr(r->output, oom[i])) {
+			snprintf(buf, len, "out of memory, limit %u MiB", ABICHECK_MEM_LIMIT_MB);
+			return buf;
+		}
+	}
+	for (size_t i = 0; i < sizeof(crash) / sizeof(crash[0]); i++)
+		if (strstr(r->output, crash[i]))
+			return "internal compiler error";
+	return NULL;
+}
+
+/* One compile of the probe; 0, 1 (errors in r->output) or -1 (err set). */
+static int compile(struct probe *pr, const char *files, struct rb_result *r, char *err,
+		   size_t errlen)
+{
+	const struct check *c = pr->c;
+	const struct rb_limits lim = { .seconds = timeout_of(c),
+				       .mem_bytes = (unsigned long long)ABICHECK_MEM_LIMIT_MB << 20,
+				       .max_output = PROBE_MAX_OUTPUT, .tmpdir = pr->dir };
+	char cc[1024], inc[PATH_MAX + 8], mock[PATH_MAX + 8], why[96];
+	char *argv[PROBE_MAX_CC_WORDS + 16];
+	unsigned int n = 0;
+	const char *failed;
+	char *save = NULL;
+
+	snprintf(cc, sizeof(cc), "%s", c->opt->cc && *c->opt->cc ? c->opt->cc : "cc");
+	for (char *w = strtok_r(cc, " \t", &save); w && n < PROBE_MAX_CC_WORDS;
+	     w = strtok_r(NULL, " \t", &save))
+		argv[n++] = w;
+	if (!n)
+		argv[n++] = "cc";
+	snprintf(inc, sizeof(inc), "-I%s/inc", pr->dir);
+	snprintf(mock, sizeof(mock), "-I%s", c->opt->mock_include);
+	argv[n++] = "-std=gnu11";
+	argv[n++] = "-w";
+	/* Implicit declarations are errors: they would fail the link, not a line. */
+	argv[n++] = "-Werror=implicit-function-declaration";
+	argv[n++] = inc;
+	argv[n++] = mock;
+	argv[n++] = "-o";
+	argv[n++] = pr->probe_bin;
+	argv[n++] = pr->probe_c;
+	argv[n] = NULL;
+	rb_run(argv, &lim, r);
+	switch (r->outcome) {
+	case RB_EXITED:
+		if (!r->status)
+			return 0;
+		failed = compiler_failure(r, why, sizeof(why));
+		if (!failed)
+			return 1;
+		snprintf(err, errlen, "compiler failed on %s (%s: %s):\n%.1500s", files, argv[0],
+			 failed, r->output + strspn(r->output, "\n"));
+		return -1;
+	case RB_SIGNALED:
+		snprintf(err, errlen, "compiler failed on %s (%s: %s):\n%.1500s", files, argv[0],
+			 compiler_failure(r, why, sizeof(why)), r->output + strspn(r->output, "\n"));
+		return -1;
+	case RB_TIMED_OUT:
+		snprintf(err, errlen, "compiler timed out after %u s on %s (%s; --timeout sets the limit)",
+			 lim.seconds, files, argv[0]);
+		return -1;
+	case RB_NOT_STARTED:
+		snprintf(err, errlen, "cannot run the compiler '%s': %s", argv[0], strerror(r->status));
+		return -1;
+	case RB_INTERRUPTED:
+		break;
+	}
+	snprintf(err, errlen, "interrupted by signal %d", r->status);
+	return -1;
+}
+
+/* Runs the probe built; 0, or -1 with err. */
+static int run_probe(struct probe *pr, const char *files, struct rb_result *r, char *err,
+		     size_t errlen)
+{
+	const struct rb_limits lim = { .seconds = timeout_of(pr->c),
+				       .mem_bytes = (unsigned long long)ABICHECK_MEM_LIMIT_MB << 20,
+				       .max_output = PROBE_MAX_OUTPUT, .tmpdir = pr->dir };
+	char *argv[] = { pr->probe_bin, NULL };
+
+	rb_run(argv, &lim, r);
+	switch (r->outcome) {
+	case RB_EXITED:
+		if (!r->status)
+			return 0;
+		snprintf(err, errlen, "probe failed: the program built from %s exited with status %d",
+			 files, r->status);
+		break;
+	case RB_SIGNALED:
+		snprintf(err, errlen, "probe failed: the program built from %s was killed by signal %d, %s",
+			 files, r->status, strsignal(r->status));
+		break;
+	case RB_TIMED_OUT:
+		snprintf(err, errlen,
+			 "probe timed out after %u s: the program built from %s does not finish (--timeout sets the limit)",
+			 lim.seconds, files);
+		break;
+	case RB_NOT_STARTED:
+		snprintf(err, errlen, "probe failed: cannot run the program built from %s: %s", files,
+			 strerror(r->status));
+		break;
+	case RB_INTERRUPTED:
+		snprintf(err, errlen, "interrupted by signal %d", r->status);
+		break;
+	}
+	return -1;
+}
+
 int probe_items(struct check *c, bool hidden, char *err, size_t errlen)
 {
 	struct probe pr = { .c = c, .hidden = hidden };
-	char cmd[6 * PATH_MAX], files[512] = "";
-	char *output = NULL;
+	struct rb_result r = { .output = NULL };
+	char inc[PATH_MAX + 8], files[512] = "";
 	const char *tmp;
 	size_t count = 0;
 	int rc = -1;
@@ -292,17 +390,26 @@ int probe_items(struct check *c, bool hidden, char *err, size_t errlen)
 			snprintf(err, errlen, "%s: %s", c->h->files[i], strerror(errno));
 			return -1;
 		}
+		/* #include "PATH" cannot spell these. */
+		if (strpbrk(pr.abs[i], "\"\n")) {
+			snprintf(err, errlen, "%s: a path with '\"' or a newline cannot be #included",
+				 c->h->files[i]);
+			return -1;
+		}
 		snprintf(files + strlen(files), sizeof(files) - strlen(files), "%s%s", i ? ", " : "",
 			 hs_file_base(c->h, i));
 	}
 	tmp = getenv("TMPDIR");
 	snprintf(pr.dir, sizeof(pr.dir), "%s/cca-abicheck-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+	/* From here on, an interrupt still removes the directory (rb_guard_end re-raises it). */
+	rb_guard_begin();
 	if (!mkdtemp(pr.dir)) {
 		snprintf(err, errlen, "%s: %s", pr.dir, strerror(errno));
+		rb_guard_end();
 		return -1;
 	}
-	snprintf(cmd, sizeof(cmd), "%s/inc", pr.dir);
-	mkdir(cmd, 0700);
+	snprintf(inc, sizeof(inc), "%s/inc", pr.dir);
+	mkdir(inc, 0700);
 	write_shims(&pr);
 	snprintf(pr.probe_c, sizeof(pr.probe_c), "%s/probe.c", pr.dir);
 	snprintf(pr.probe_bin, sizeof(pr.probe_bin), "%s/probe", pr.dir);
@@ -316,32 +423,26 @@ int probe_items(struct check *c, bool hidden, char *err, size_t errlen)
 		}
 		write_probe(&pr, f);
 		fclose(f);
-		/* Implicit declarations are errors: they would fail the link, not a line. */
-		snprintf(cmd, sizeof(cmd),
-			 "%s -std=gnu11 -w -Werror=implicit-function-declaration -I'%s/inc' -I'%s' -o '%s' '%s' 2>&1",
-			 c->opt->cc ? c->opt->cc : "cc", pr.dir, c->opt->mock_include, pr.probe_bin,
-			 pr.probe_c);
-		free(output);
-		st = run_cmd(cmd, &output);
+		free(r.output);
+		st = compile(&pr, files, &r, err, errlen);
+		if (st < 0)
+			goto out;
 		if (st == 0)
 			break;
-		if (round + 1 >= PROBE_ROUNDS || !drop_failed(&pr, output)) {
+		if (round + 1 >= PROBE_ROUNDS || !drop_failed(&pr, r.output)) {
 			snprintf(err, errlen, "%s do%s not compile with the mock kernel headers:\n%.1500s",
-				 files, c->h->nfiles > 1 ? "" : "es", output);
+				 files, c->h->nfiles > 1 ? "" : "es", r.output);
 			goto out;
 		}
 	}
-	free(output);
-	output = NULL;
-	snprintf(cmd, sizeof(cmd), "'%s'", pr.probe_bin);
-	if (run_cmd(cmd, &output)) {
-		snprintf(err, errlen, "the probe program for %s failed to run", files);
+	free(r.output);
+	if (run_probe(&pr, files, &r, err, errlen))
 		goto out;
-	}
-	read_values(c, output);
+	read_values(c, r.output);
 	rc = 0;
 out:
-	free(output);
+	free(r.output);
 	remove_tree(&pr);
+	rb_guard_end();
 	return rc;
 }

@@ -7,6 +7,7 @@
  * names that agree, less those that disagree, wins.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abicheck.h"
@@ -32,24 +33,48 @@ const struct abi_profile *abicheck_choose(const struct abicheck_input *in,
 	bool has_version = false;
 	unsigned int major = 0, minor = 0;
 	const struct score *best = NULL;
-	FILE *null = fopen("/dev/null", "w");
+	char failure[1600] = "";
+	bool failed = false;
 	size_t used;
 
-	if (!null) {
-		snprintf(why, len, "cannot open /dev/null");
-		return NULL;
-	}
 	quiet.verbose = false;
 	for (unsigned int i = 0; i < n; i++) {
+		char *report = NULL;
+		size_t size = 0;
+		FILE *out = open_memstream(&report, &size);
+
+		if (!out)
+			abort();
 		s[i].p = abi_profiles[i];
-		s[i].ran = !abicheck_run(s[i].p, in, &quiet, null, &s[i].r);
-		if (s[i].ran && s[i].r.has_version) {
+		s[i].ran = !abicheck_run(s[i].p, in, &quiet, out, &s[i].r);
+		fclose(out);
+		if (!s[i].ran && !failed) {
+			/* The probe's message: the report's last "abi-check: " line on. */
+			const char *msg = report;
+
+			for (const char *q = report; q && *q; q++)
+				if (*q == '\n' && !strncmp(q + 1, "abi-check: ", 11))
+					msg = q + 1;
+			if (msg && !strncmp(msg, "abi-check: ", 11))
+				msg += 11;
+			snprintf(failure, sizeof(failure), "%s", msg && *msg ? msg : "the probe failed");
+			used = strlen(failure);
+			if (used && failure[used - 1] == '\n')
+				failure[used - 1] = 0;
+			failed = true;
+		}
+		free(report);
+		/* A timeout would come again for each profile, --timeout later each time. */
+		if (!s[i].ran && strstr(failure, "timed out after")) {
+			snprintf(why, len, "%s", failure);
+			return NULL;
+		}
+		if (s[i].r.has_version) {
 			has_version = true;
 			major = s[i].r.major;
 			minor = s[i].r.minor;
 		}
 	}
-	fclose(null);
 	for (unsigned int i = 0; i < n; i++)
 		candidates += s[i].ran && has_version && s[i].p->rmi_major == major &&
 			      s[i].p->rmi_minor == minor;
@@ -61,7 +86,7 @@ const struct abi_profile *abicheck_choose(const struct abicheck_input *in,
 			best = &s[i];
 	}
 	if (!best) {
-		snprintf(why, len, "no profile could be compared with the headers");
+		snprintf(why, len, "no profile could be compared with the headers: %s", failure);
 		return NULL;
 	}
 	if (!has_version)

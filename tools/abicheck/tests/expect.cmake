@@ -7,6 +7,8 @@
 #                        some output line matches / no line matches / the
 #                        first line matches (stdout and stderr, in that order);
 #                        ; [ and ] in the output read as <SC>, <LB> and <RB>
+#   -DTMPDIR=<dir>       optional: run with this TMPDIR, made empty before;
+#                        it must be empty after (no temporary file left)
 
 cmake_minimum_required(VERSION 3.16)
 
@@ -16,7 +18,13 @@ foreach(var CMD EXPECT_EXIT CHECKS)
   endif()
 endforeach()
 
-execute_process(COMMAND ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err
+set(env "")
+if(DEFINED TMPDIR)
+  file(REMOVE_RECURSE "${TMPDIR}")
+  file(MAKE_DIRECTORY "${TMPDIR}")
+  set(env ${CMAKE_COMMAND} -E env "TMPDIR=${TMPDIR}")
+endif()
+execute_process(COMMAND ${env} ${CMD} OUTPUT_VARIABLE out ERROR_VARIABLE err
   RESULT_VARIABLE rc TIMEOUT 50)
 set(text "${out}${err}")
 # ; [ ] are encoded so that the list of lines survives.
@@ -28,6 +36,13 @@ string(REPLACE "\n" ";" lines "${text}")
 set(failures "")
 if(NOT "${rc}" STREQUAL "${EXPECT_EXIT}")
   string(APPEND failures "exit status: got '${rc}', want '${EXPECT_EXIT}'\n")
+endif()
+
+if(DEFINED TMPDIR)
+  file(GLOB left "${TMPDIR}/*")
+  if(left)
+    string(APPEND failures "left in TMPDIR: ${left}\n")
+  endif()
 endif()
 
 file(STRINGS ${CHECKS} checks)
