@@ -5,8 +5,8 @@
  * hang: size and nesting limits (libyaml's scanner is quadratic in flow
  * nesting), byte-exact positions of invalid UTF-8 and of tabs used for
  * indentation (libyaml says only "cannot start any token" or reports 1:1),
- * duplicate keys (libyaml keeps both) and a second document (libyaml stops
- * after the first).
+ * duplicate keys (libyaml keeps both), a second document (libyaml stops
+ * after the first) and strings holding NUL (C strings would end there).
  */
 #include "yaml_guard.h"
 
@@ -73,9 +73,10 @@ static size_t utf8_len(const unsigned char *s, size_t n)
  * opens a quoted scalar only where a scalar starts, '' and backslash
  * escapes, block scalars, comments), which a character scan only
  * approximates: "don't" or "a\\" put such a scan out of step and let
- * the nesting through.  Scanning stops at the first level too deep, so
- * libyaml never holds more than YDOC_MAX_DEPTH + 1 levels here.  A
- * syntax error ends the scan: the load reports it.
+ * the nesting through.  Scanning stops at the first level too deep (the
+ * scanner looks at most 1024 characters ahead for a key, so this costs
+ * milliseconds even for 100,000 '[').  A syntax error ends the scan: the
+ * load reports it.
  */
 static int check_flow_depth(struct ydoc *d, const unsigned char *text, size_t len)
 {
