@@ -280,6 +280,23 @@ static int check_raw_features(struct scn_run *r, struct scenario *s)
 			       (unsigned long long)sz, (unsigned long long)max);
 	if ((bps.width && !abi_bits_get(bps, r0)) || (wps.width && !abi_bits_get(wps, r0)))
 		return scn_err(r, at, "register0: NUM_BPS and NUM_WPS must be at least 1");
+	/* The hash flags: register0 in 1.0, register1 in 2.0. */
+	for (unsigned int i = 0; i < 2; i++) {
+		char reg[24], key[16];
+		struct abi_bits h256, h512;
+		uint64_t v = s->platform.feature_register[i];
+
+		snprintf(reg, sizeof(reg), "feature_register_%u", i);
+		h256 = abi_bits(r->abi, reg, "HASH_SHA_256");
+		h512 = abi_bits(r->abi, reg, "HASH_SHA_512");
+		if (!h256.width || !h512.width || abi_bits_get(h256, v) || abi_bits_get(h512, v))
+			continue;
+		snprintf(key, sizeof(key), "register%u", i);
+		at = ymap_get(&s->doc, s->features_node, key);
+		return scn_err(r, at ? at : s->features_node,
+			       "%s: HASH_SHA_256 or HASH_SHA_512 must be set (REALM_CREATE needs a hash algorithm)",
+			       key);
+	}
 	return 0;
 }
 

@@ -204,6 +204,7 @@ static void features_out_of_range_are_load_errors(void **state)
 		{ "{hash_sha_256: false, hash_sha_512: false}", ":2:11:", "hash_sha_256 or hash_sha_512" },
 		{ "{register0: 0xffffffffffffffff}", ":2:23:", "register0: S2SZ 255 is out of range" },
 		{ "{register0: 0x30}", ":2:23:", "NUM_BPS and NUM_WPS" },
+		{ "{register0: 0x8000000000104028}", ":2:23:", "register0: HASH_SHA_256 or HASH_SHA_512" },
 	};
 	char err[512], text[512];
 	struct scenario *s;
@@ -222,6 +223,16 @@ static void features_out_of_range_are_load_errors(void **state)
 		scenario_free(s);
 	}
 	assert_int_equal(failed, 0);
+	/* 2.0 keeps the hash flags in register1. */
+	s = load_text("name: f\nprofile: \"2.0-bet1\"\nfeatures: {register0: 0x104028}\nmemory: 8M\n"
+		      "granules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	if (s || !strstr(err, ":3:11: register1: HASH_SHA_256 or HASH_SHA_512"))
+		fail_msg("%s", s ? "loaded" : err);
+	s = load_text("name: f\nprofile: \"2.0-bet1\"\nfeatures: {register0: 0x104028, register1: 0x9}\n"
+		      "memory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	if (!s)
+		fail_msg("%s", err);
+	scenario_free(s);
 	s = load_text("name: f\nfeatures: {s2sz: 52, lpa2: true}\nmemory: 8M\ngranules: [g]\n"
 		      "steps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
 	if (!s)
