@@ -16,6 +16,8 @@
 #include <cca-double/mock-kernel.h>
 #include <cca-double/scenario.h>
 
+#include "yaml_doc.h"
+
 struct scenario_host {
 	struct harness_vm *vm;
 	unsigned long long guest_entry;	/* of the last guest populated */
@@ -69,33 +71,43 @@ static int check_keys(struct args *a, const char *const *known)
 	return 0;
 }
 
-static int parse_u64(struct args *a, const char *key, unsigned long long def,
-		     unsigned long long *out)
+/*
+ * A number as everywhere else in a scenario (parse_u64_text: decimal, 0x,
+ * 0b, K/M/G/T; no sign, no blanks, no octal), or true/false, at most
+ * `max`: a value the step would truncate is an error, not another value.
+ */
+static int parse_max(struct args *a, const char *key, unsigned long long def,
+		     unsigned long long max, unsigned long long *out)
 {
 	const char *v = find(a, key);
-	char *end;
+	uint64_t u;
+	int ret;
 
 	*out = def;
 	if (!v)
 		return 0;
-	if (!strcmp(v, "true")) {
-		*out = 1;
+	if (!strcmp(v, "true") || !strcmp(v, "false")) {
+		*out = !strcmp(v, "true");
 		return 0;
 	}
-	if (!strcmp(v, "false")) {
-		*out = 0;
-		return 0;
+	ret = parse_u64_text(v, true, &u);
+	if (ret == YDOC_OVERFLOW)
+		return fail(a, "'%s': does not fit 64 bits", key);
+	if (ret)
+		return fail(a, "'%s': expected a number (4096, 0x1000, 2M ...)", key);
+	if (u > max) {
+		snprintf(a->err, a->errlen, "'%s': %llu is out of range (at most %llu)", key,
+			 (unsigned long long)u, max);
+		return -1;
 	}
-	errno = 0;
-	*out = strtoull(v, &end, 0);
-	switch (*end) {
-	case 'K': *out <<= 10; end++; break;
-	case 'M': *out <<= 20; end++; break;
-	case 'G': *out <<= 30; end++; break;
-	}
-	if (errno || end == v || *end)
-		return fail(a, "'%s': expected a number", key);
+	*out = u;
 	return 0;
+}
+
+static int parse_u64(struct args *a, const char *key, unsigned long long def,
+		     unsigned long long *out)
+{
+	return parse_max(a, key, def, ~0ULL, out);
 }
 
 static const struct {
@@ -151,12 +163,12 @@ static int step_vm_create(struct scenario_host *h, struct args *a, bool dry)
 	struct harness_vm_config cfg = { 0 };
 	int ret;
 
-	if (check_keys(a, keys) || parse_u64(a, "ipa_bits", 0, &ipa) ||
+	/* An IPA width of 64 bits or less; whether the kernel takes it is its call. */
+	if (check_keys(a, keys) || parse_max(a, "ipa_bits", 0, 64, &ipa) ||
 	    parse_u64(a, "ram_base", 0, &base) || parse_u64(a, "ram_size", 0, &size) ||
-	    parse_u64(a, "vcpus", 0, &vcpus) || parse_u64(a, "no_vgic", 0, &novgic))
+	    parse_max(a, "vcpus", 0, HARNESS_MAX_VCPUS, &vcpus) ||
+	    parse_max(a, "no_vgic", 0, 1, &novgic))
 		return -1;
-	if (vcpus > HARNESS_MAX_VCPUS)
-		return fail(a, "vcpus: at most %s", "8");
 	if (dry)
 		return 0;
 	if (h->vm)
@@ -199,8 +211,8 @@ static int step_populate(struct scenario_host *h, struct args *a, bool dry)
 	int expect, ret;
 
 	if (check_keys(a, keys) || parse_u64(a, "base", ~0ULL, &base) ||
-	    parse_u64(a, "size", 0, &size) || parse_u64(a, "measure", 0, &measure) ||
-	    parse_u64(a, "fill", 0, &fill) || parse_errno(a, "expect", &expect))
+	    parse_u64(a, "size", 0, &size) || parse_max(a, "measure", 0, 1, &measure) ||
+	    parse_max(a, "fill", 0, 0xff, &fill) || parse_errno(a, "expect", &expect))
 		return -1;
 	if (base == ~0ULL)
 		return fail(a, "populate: '%s' is required", "base");
@@ -214,6 +226,18 @@ static int step_populate(struct scenario_host *h, struct args *a, bool dry)
 		return 0;
 	if (need_vm(h, a, "populate"))
 		return -1;
+	/*
+	 * The harness copies the contents from a source buffer of `size`
+	 * bytes, as a VMM would: more than the VM's RAM can never be
+	 * populated, and would only make the harness allocate without bound.
+	 * Smaller ranges outside RAM are the kernel's to refuse.
+	 */
+	if (size > harness_vm_ram_size(h->vm)) {
+		snprintf(a->err, a->errlen,
+			 "populate: size 0x%llx is more than the VM's RAM (0x%llx bytes)", size,
+			 harness_vm_ram_size(h->vm));
+		return -1;
+	}
 	if (!guest && fill && size) {
 		len = size;
 		buf = malloc(len);
@@ -243,7 +267,7 @@ static int step_vcpu_create(struct scenario_host *h, struct args *a, bool dry)
 	unsigned long long count, pc, x[8];
 	unsigned int nx = 0;
 
-	if (check_keys(a, keys) || parse_u64(a, "count", 1, &count) ||
+	if (check_keys(a, keys) || parse_max(a, "count", 1, HARNESS_MAX_VCPUS, &count) ||
 	    parse_u64(a, "pc", 0, &pc))
 		return -1;
 	for (unsigned int i = 0; i < 8; i++) {
@@ -308,9 +332,12 @@ static int step_run(struct scenario_host *h, struct args *a, bool dry)
 	struct harness_run run = { 0 };
 	int reason;
 
-	if (check_keys(a, keys) || (!all && parse_u64(a, "vcpu", 0, &vcpu)) ||
-	    parse_u64(a, "exit.imm", 0, &imm) || parse_u64(a, "max_exits", 1000, &max) ||
-	    parse_u64(a, "mmio_read", 0, &mmio) || parse_u64(a, "refuse_conversion", 0, &refuse) ||
+	/* vCPU ids are below HARNESS_MAX_VCPUS; an HVC/SMC immediate has 16 bits. */
+	if (check_keys(a, keys) ||
+	    (!all && parse_max(a, "vcpu", 0, HARNESS_MAX_VCPUS - 1, &vcpu)) ||
+	    parse_max(a, "exit.imm", 0, 0xffff, &imm) || parse_u64(a, "max_exits", 1000, &max) ||
+	    parse_u64(a, "mmio_read", 0, &mmio) ||
+	    parse_max(a, "refuse_conversion", 0, 1, &refuse) ||
 	    parse_reason(a, &reason, &system_off) || parse_errno(a, "expect", &expect))
 		return -1;
 	for (unsigned int i = 0; i < 8; i++) {

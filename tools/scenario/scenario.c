@@ -217,7 +217,7 @@ static int load_granules(struct scenario *s, yaml_node_t *n)
 			if (v) {
 				if (yscalar_size(d, v, "align", &align))
 					return -1;
-				if (align % PMEM_GRANULE_SIZE || align & (align - 1))
+				if (!align || align % PMEM_GRANULE_SIZE || align & (align - 1))
 					return ydoc_err(d, v, "align: a power of two multiple of 4K");
 				align /= PMEM_GRANULE_SIZE;
 			}
@@ -231,6 +231,10 @@ static int load_granules(struct scenario *s, yaml_node_t *n)
 		if (scn_granule_find(s, name))
 			return ydoc_err(d, g, "granule '%s' declared twice", name);
 		next = (next + align - 1) / align * align;
+		/* At the granule that does not fit (memory: loads first). */
+		if (next + count > s->memory / PMEM_GRANULE_SIZE)
+			return ydoc_err(d, g, "granule '%s': the named granules need more than memory: %llu bytes",
+					name, (unsigned long long)s->memory);
 		sg = &s->granules[s->ngranules++];
 		snprintf(sg->name, sizeof(sg->name), "%s", name);
 		sg->index = next;
@@ -253,6 +257,49 @@ static void run_init(struct scn_run *r, const struct scenario *s, const char *pr
 	r->next_free = s->granules_used;
 }
 
+/*
+ * Raw FEATURES registers, decoded as the profile lays them out (DEN0137
+ * RmiFeatureRegister0): the same ranges as named fields (load_features),
+ * so 0xffff... is a load error rather than a failure when a run starts.
+ */
+static int check_raw_features(struct scn_run *r, struct scenario *s)
+{
+	yaml_node_t *at = ymap_get(&s->doc, s->features_node, "register0");
+	uint64_t r0 = s->platform.feature_register[0];
+	struct abi_bits s2sz = abi_bits(r->abi, "feature_register_0", "S2SZ");
+	struct abi_bits lpa2 = abi_bits(r->abi, "feature_register_0", "LPA2");
+	struct abi_bits bps = abi_bits(r->abi, "feature_register_0", "NUM_BPS");
+	struct abi_bits wps = abi_bits(r->abi, "feature_register_0", "NUM_WPS");
+	uint64_t sz = abi_bits_get(s2sz, r0);
+	uint64_t max = lpa2.width && abi_bits_get(lpa2, r0) ? 52 : 48;
+
+	if (!at)
+		at = s->features_node;
+	if (s2sz.width && (sz < 32 || sz > max))
+		return scn_err(r, at, "register0: S2SZ %llu is out of range (32..%llu)",
+			       (unsigned long long)sz, (unsigned long long)max);
+	if ((bps.width && !abi_bits_get(bps, r0)) || (wps.width && !abi_bits_get(wps, r0)))
+		return scn_err(r, at, "register0: NUM_BPS and NUM_WPS must be at least 1");
+	/* The hash flags: register0 in 1.0, register1 in 2.0. */
+	for (unsigned int i = 0; i < 2; i++) {
+		char reg[24], key[16];
+		struct abi_bits h256, h512;
+		uint64_t v = s->platform.feature_register[i];
+
+		snprintf(reg, sizeof(reg), "feature_register_%u", i);
+		h256 = abi_bits(r->abi, reg, "HASH_SHA_256");
+		h512 = abi_bits(r->abi, reg, "HASH_SHA_512");
+		if (!h256.width || !h512.width || abi_bits_get(h256, v) || abi_bits_get(h512, v))
+			continue;
+		snprintf(key, sizeof(key), "register%u", i);
+		at = ymap_get(&s->doc, s->features_node, key);
+		return scn_err(r, at ? at : s->features_node,
+			       "%s: HASH_SHA_256 or HASH_SHA_512 must be set (REALM_CREATE needs a hash algorithm)",
+			       key);
+	}
+	return 0;
+}
+
 /* The dry run: every step resolved against the profile, nothing executed. */
 static int dry_run(struct scenario *s, const char *profile, char *err, size_t errlen)
 {
@@ -261,7 +308,9 @@ static int dry_run(struct scenario *s, const char *profile, char *err, size_t er
 	int ret;
 
 	run_init(&r, s, profile, true);
-	ret = scn_load_faults(&r, plan);
+	ret = s->platform.raw_features ? check_raw_features(&r, s) : 0;
+	if (!ret)
+		ret = scn_load_faults(&r, plan);
 	if (!ret)
 		ret = scn_run_steps(&r);
 	if (!ret)
@@ -279,8 +328,17 @@ static int dry_run(struct scenario *s, const char *profile, char *err, size_t er
  * `features:` - what the platform is: FEATURES by field name (the rest
  * keep their defaults) or as raw registers (register0 .. register4), not
  * both; the VMID width and the GIC's priority bits; the PA size and memory
- * map (scn_platform.c).  Ranges are the fake
- * RMM's (rmm_create), reported at this key when a run starts.
+ * map (scn_platform.c).  Each value is checked here, at its own key, so a
+ * platform the fake RMM (rmm_create) would refuse is a load error:
+ *  - DEN0137 RmiFeatureRegister0 (spec/<profile>.yaml feature_register_0):
+ *    S2SZ is an IPA width, 32..48 bits (52 with LPA2, FEAT_LPA2);
+ *    NUM_BPS and NUM_WPS (6 bits) count what a realm may use, at least 1;
+ *    SVE_VL (4 bits) and MAX_RECS_ORDER (4 bits) <= 15; PMU_NUM_CTRS
+ *    (5 bits) <= 31; GICV3_NUM_LRS 1..16 (the field holds the count minus
+ *    one in 4 bits); at least one of HASH_SHA_256 and HASH_SHA_512, since
+ *    REALM_CREATE needs a hash algorithm; L0GPTSZ (4 bits) <= 15.
+ *  - vmid_bits: VTCR_EL2.VS gives 8- or 16-bit VMIDs (Arm ARM).
+ *  - gic_priority_bits: ICH_VTR_EL2.PRIbits, 5..8 (GICv3).
  */
 static int load_features(struct scenario *s, yaml_node_t *n)
 {
@@ -289,12 +347,17 @@ static int load_features(struct scenario *s, yaml_node_t *n)
 		"max_recs_order", "l0gptsz", "register0", "register1", "register2", "register3",
 		"register4", "vmid_bits", "gic_priority_bits", "pa_bits", "memory_map", NULL };
 	struct rmm_features *f = &s->features;
-	struct { const char *name; unsigned int *field; } uints[] = {
-		{ "s2sz", &f->s2sz }, { "sve_vl", &f->sve_vl }, { "num_bps", &f->num_bps },
-		{ "num_wps", &f->num_wps }, { "pmu_num_ctrs", &f->pmu_num_ctrs },
-		{ "gicv3_num_lrs", &f->gicv3_num_lrs }, { "max_recs_order", &f->max_recs_order },
-		{ "l0gptsz", &f->l0gptsz }, { "vmid_bits", &s->platform.vmid_bits },
-		{ "gic_priority_bits", &s->platform.gic_priority_bits },
+	struct { const char *name; unsigned int *field, lo, hi; const char *range; } uints[] = {
+		{ "s2sz", &f->s2sz, 32, 52, "32..48, 52 with lpa2" },
+		{ "sve_vl", &f->sve_vl, 0, 15, "0..15" },
+		{ "num_bps", &f->num_bps, 1, 63, "1..63" },
+		{ "num_wps", &f->num_wps, 1, 63, "1..63" },
+		{ "pmu_num_ctrs", &f->pmu_num_ctrs, 0, 31, "0..31" },
+		{ "gicv3_num_lrs", &f->gicv3_num_lrs, 1, 16, "1..16" },
+		{ "max_recs_order", &f->max_recs_order, 0, 15, "0..15" },
+		{ "l0gptsz", &f->l0gptsz, 0, 15, "0..15" },
+		{ "vmid_bits", &s->platform.vmid_bits, 8, 16, "8 or 16" },
+		{ "gic_priority_bits", &s->platform.gic_priority_bits, 5, 8, "5..8" },
 	};
 	struct { const char *name; bool *field; } bools[] = {
 		{ "lpa2", &f->lpa2 }, { "sve", &f->sve }, { "pmu", &f->pmu },
@@ -317,9 +380,10 @@ static int load_features(struct scenario *s, yaml_node_t *n)
 			continue;
 		if (yscalar_u64(&s->doc, v, uints[i].name, &u))
 			return -1;
-		if (u > 0xffff)
-			return ydoc_err(&s->doc, v, "%s: %llu is out of range", uints[i].name,
-					(unsigned long long)u);
+		if (u < uints[i].lo || u > uints[i].hi ||
+		    (uints[i].field == &s->platform.vmid_bits && u != 8 && u != 16))
+			return ydoc_err(&s->doc, v, "%s: %llu is out of range (%s)", uints[i].name,
+					(unsigned long long)u, uints[i].range);
 		*uints[i].field = (unsigned int)u;
 		s->features_named |= uints[i].field != &s->platform.vmid_bits &&
 				      uints[i].field != &s->platform.gic_priority_bits;
@@ -332,6 +396,11 @@ static int load_features(struct scenario *s, yaml_node_t *n)
 			return -1;
 		s->features_named = true;
 	}
+	v = ymap_get(&s->doc, n, "s2sz");
+	if (v && f->s2sz > 48 && !f->lpa2)
+		return ydoc_err(&s->doc, v, "s2sz: %u needs lpa2: true (at most 48 without it)", f->s2sz);
+	if (!f->sha256 && !f->sha512)
+		return ydoc_err(&s->doc, n, "features: hash_sha_256 or hash_sha_512 must be true (REALM_CREATE needs a hash algorithm)");
 	for (unsigned int i = 0; i < 5; i++) {
 		char key[16];
 
@@ -391,11 +460,6 @@ struct scenario *scenario_load(const char *path, char *err, size_t errlen)
 		goto fail;
 	if (load_features(s, ymap_get(&s->doc, root, "features")))
 		goto fail;
-	if (s->granules_used > s->memory / PMEM_GRANULE_SIZE) {
-		ydoc_err(&s->doc, root, "the named granules need more than memory: %llu bytes",
-			 (unsigned long long)s->memory);
-		goto fail;
-	}
 	s->steps = ymap_get(&s->doc, root, "steps");
 	s->faults = ymap_get(&s->doc, root, "faults");
 	s->expect = ymap_get(&s->doc, root, "expect");

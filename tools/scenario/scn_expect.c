@@ -14,6 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The document's error, which names its file:line:col already. */
+static int doc_err(struct scn_run *r)
+{
+	if (!r->err[0])
+		snprintf(r->err, sizeof(r->err), "%s", r->d->error);
+	return -1;
+}
+
 #define MAX_WORDS 64
 #define WILDCARD "..."
 
@@ -182,10 +190,10 @@ int scn_check_expect(struct scn_run *r)
 	if (!e)
 		return 0;
 	if (ymap_check_keys(r->d, e, "expect", keys))
-		return scn_err(r, NULL, "%s", r->d->error);
+		return doc_err(r);
 	if ((v = ymap_get(r->d, e, "leaks"))) {
 		if (yscalar_u64(r->d, v, "leaks", &want))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
 		if (!r->dry && res->leaked_granules + res->leaked_pages != want)
 			return scn_err(r, v, "leaks: %llu granules not back to NS and %llu host pages not freed, expected %llu in all",
 				       (unsigned long long)res->leaked_granules,
@@ -193,14 +201,14 @@ int scn_check_expect(struct scn_run *r)
 	}
 	if ((v = ymap_get(r->d, e, "warnings"))) {
 		if (yscalar_u64(r->d, v, "warnings", &want))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
 		if (!r->dry && res->warnings != want)
 			return scn_err(r, v, "warnings: %u WARNs in the host code, expected %llu",
 				       res->warnings, (unsigned long long)want);
 	}
 	if ((v = ymap_get(r->d, e, "gpf"))) {
 		if (yscalar_u64(r->d, v, "gpf", &want))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
 		if (!r->dry && res->gpfs != want)
 			return scn_err(r, v, "gpf: %u granule protection faults, expected %llu",
 				       res->gpfs, (unsigned long long)want);

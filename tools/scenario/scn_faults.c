@@ -16,6 +16,17 @@
 #include <string.h>
 
 /*
+ * The document's error as it stands: it names its file:line:col already
+ * (scn_err() would add the step's in front of it again).
+ */
+static int doc_err(struct scn_run *r)
+{
+	if (!r->err[0])
+		snprintf(r->err, sizeof(r->err), "%s", r->d->error);
+	return -1;
+}
+
+/*
  * donate: {block: 4K|2M, count: N, contig: bool, state: S} -> x2, laid out
  * as the profile's donate_request bit field says; S is a value of its
  * op_mem_state enum in lower case (delegated, undelegated, and what a
@@ -32,9 +43,10 @@ static int parse_donate(struct scn_run *r, yaml_node_t *n, uint64_t *req)
 	uint64_t count = 1;
 	bool contig = false;
 
-	if (!ynode_is_map(n) || ymap_check_keys(r->d, n, "donate", keys))
-		return scn_err(r, n, "%s", r->d->error[0] ? r->d->error :
-			       "donate: {block: 4K|2M, count: N, contig: bool, state: delegated|undelegated}");
+	if (ynode_is_map(n) && ymap_check_keys(r->d, n, "donate", keys))
+		return doc_err(r);
+	if (!ynode_is_map(n))
+		return scn_err(r, n, "donate: {block: 4K|2M, count: N, contig: bool, state: delegated|undelegated}");
 	if (!count_bits.width || !states)
 		return scn_err(r, n, "donate: profile %s has no donation requests", r->abi->name);
 	*req = 0;
@@ -51,12 +63,12 @@ static int parse_donate(struct scn_run *r, yaml_node_t *n, uint64_t *req)
 				     (uint64_t)abi_enum_or(r->abi, "block_size", block_names[i], 0));
 	}
 	if ((v = ymap_get(r->d, n, "count")) && yscalar_u64(r->d, v, "count", &count))
-		return scn_err(r, v, "%s", r->d->error);
+		return doc_err(r);
 	if (count > count_bits.mask >> count_bits.shift)
 		return scn_err(r, v, "donate: count does not fit %u bits", count_bits.width);
 	*req |= abi_bits_put(count_bits, count);
 	if ((v = ymap_get(r->d, n, "contig")) && yscalar_bool(r->d, v, "contig", &contig))
-		return scn_err(r, v, "%s", r->d->error);
+		return doc_err(r);
 	*req |= abi_bits_put(abi_bits(r->abi, "donate_request", "contig"), contig);
 	if ((v = ymap_get(r->d, n, "state"))) {
 		const char *st = ynode_str(v);
@@ -108,7 +120,7 @@ static int parse_return(struct scn_run *r, yaml_node_t *n, struct fault_rule *ru
 		static const char *const keys[] = { "status", "index", "can_cancel", "donate", NULL };
 
 		if (ymap_check_keys(r->d, n, "return", keys))
-			return scn_err(r, NULL, "%s", r->d->error);
+			return doc_err(r);
 		sn = ymap_get(r->d, n, "status");
 		in = ymap_get(r->d, n, "index");
 		cn = ymap_get(r->d, n, "can_cancel");
@@ -122,7 +134,7 @@ static int parse_return(struct scn_run *r, yaml_node_t *n, struct fault_rule *ru
 	if ((cn || dn) && strcmp(ynode_str(sn), "INCOMPLETE"))
 		return scn_err(r, cn ? cn : dn, "return: can_cancel and donate go with status INCOMPLETE");
 	if (cn && yscalar_bool(r->d, cn, "can_cancel", &can_cancel))
-		return scn_err(r, cn, "%s", r->d->error);
+		return doc_err(r);
 	if (can_cancel)
 		index |= index_bits(r, "can_cancel", 1);
 	if (dn) {
@@ -152,6 +164,11 @@ static int parse_match(struct scn_run *r, yaml_node_t *n, struct fault_rule *rul
 			if (scn_value(r, yseq_at(r->d, v, 0), "match", &m->lo) ||
 			    scn_value(r, yseq_at(r->d, v, 1), "match", &m->hi))
 				return -1;
+			/* An empty range would select no call: the rule could never fire. */
+			if (m->lo > m->hi)
+				return scn_err(r, v, "match: %s: [lo, hi] with lo <= hi (0x%llx > 0x%llx)",
+					       m->arg, (unsigned long long)m->lo,
+					       (unsigned long long)m->hi);
 		} else if (scn_value(r, v, "match", &m->lo)) {
 			return -1;
 		} else {
@@ -160,6 +177,24 @@ static int parse_match(struct scn_run *r, yaml_node_t *n, struct fault_rule *rul
 		rule->nmatch++;
 	}
 	return 0;
+}
+
+/*
+ * A command whose progress a rule can limit: it walks [base, top) and
+ * answers how far it got in `top` (RTT_INIT_RIPAS, the 2.0 range
+ * delegations and mappings ...).  Unknown commands are
+ * fault_plan_add()'s to report.
+ */
+static bool range_command(struct scn_run *r, const char *name)
+{
+	const struct abi_command *c = abi_command_by_name(r->abi, ABI_RMI, name);
+	bool top_result = false;
+
+	if (!c)
+		return true;
+	for (unsigned int i = 0; i < c->nresults; i++)
+		top_result |= !strcmp(c->results[i], "top");
+	return top_result && abi_arg_index(c, "base") >= 0 && abi_arg_index(c, "top") >= 0;
 }
 
 int scn_load_faults(struct scn_run *r, struct fault_plan *plan)
@@ -176,18 +211,31 @@ int scn_load_faults(struct scn_run *r, struct fault_plan *plan)
 
 		memset(&rule, 0, sizeof(rule));
 		rule.iface = ABI_RMI;
-		if (!ynode_is_map(f) || ymap_check_keys(r->d, f, "fault", keys))
-			return scn_err(r, f, "%s", r->d->error[0] ? r->d->error : "fault: expected a mapping");
+		if (!ynode_is_map(f))
+			return scn_err(r, f, "fault: expected a mapping");
+		if (ymap_check_keys(r->d, f, "fault", keys))
+			return doc_err(r);
 		v = ymap_get(r->d, f, "rmi");
 		if (!v || !ynode_str(v))
 			return scn_err(r, f, "fault: missing 'rmi: COMMAND'");
 		snprintf(rule.command, sizeof(rule.command), "%s", ynode_str(v));
+		/*
+		 * nth counts from 1 and every from 1 (scenarios/README.md, "Fault
+		 * rules": nth fires on one call, every on each k-th, neither on
+		 * all): 0 written out, or both at once, is a mistake, not "all".
+		 */
 		if ((v = ymap_get(r->d, f, "nth")) && yscalar_u64(r->d, v, "nth", &rule.nth))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
+		if (v && !rule.nth)
+			return scn_err(r, v, "nth: the first matching call is 1 (leave nth out to fire on every call)");
 		if ((v = ymap_get(r->d, f, "every")) && yscalar_u64(r->d, v, "every", &rule.every))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
+		if (v && !rule.every)
+			return scn_err(r, v, "every: 1 or more (leave every out to fire on every call)");
+		if (v && rule.nth)
+			return scn_err(r, v, "fault: nth or every, not both");
 		if ((v = ymap_get(r->d, f, "times")) && yscalar_u64(r->d, v, "times", &rule.times))
-			return scn_err(r, v, "%s", r->d->error);
+			return doc_err(r);
 		if ((v = ymap_get(r->d, f, "match")) && parse_match(r, v, &rule))
 			return -1;
 		if ((v = ymap_get(r->d, f, "return"))) {
@@ -200,11 +248,18 @@ int scn_load_faults(struct scn_run *r, struct fault_plan *plan)
 			rule.action = FAULT_PROGRESS;
 			if (yscalar_u64(r->d, v, "progress", &rule.progress) || !rule.progress)
 				return scn_err(r, v, "progress: a number of granules >= 1");
+			if (!range_command(r, rule.command))
+				return scn_err(r, v, "progress: %s is not a range command (one taking base and top and answering top)",
+					       rule.command);
 		}
 		if ((v = ymap_get(r->d, f, "exit"))) {
+			static const char *const exit_keys[] = { "reason", NULL };
 			yaml_node_t *reason = ynode_is_map(v) ? ymap_get(r->d, v, "reason") : v;
 			int64_t ev;
 
+			/* A forced exit sets the reason only (fault.h exit_reason). */
+			if (ynode_is_map(v) && ymap_check_keys(r->d, v, "exit", exit_keys))
+				return doc_err(r);
 			actions++;
 			rule.action = FAULT_EXIT;
 			if (!reason || !ynode_is_scalar(reason) ||

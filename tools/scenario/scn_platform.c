@@ -26,6 +26,8 @@ int scn_load_memory(struct scenario *s, yaml_node_t *n)
 	if (ynode_is_map(n)) {
 		if (ymap_check_keys(&s->doc, n, "memory", keys))
 			return -1;
+		if (!ymap_len(n))
+			return ydoc_err(&s->doc, n, "memory: a size, or {size: SIZE, base: PA} with at least one of them");
 		size = ymap_get(&s->doc, n, "size");
 		base = ymap_get(&s->doc, n, "base");
 	}

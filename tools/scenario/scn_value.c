@@ -82,7 +82,7 @@ int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out
 	}
 	op = strpbrk(text, "+-");
 	len = op ? (size_t)(op - text) : strlen(text);
-	if (len >= sizeof(name))
+	if (!len || len >= sizeof(name))
 		return scn_err(r, n, "%s: '%s' is not a number or a granule name", what, text);
 	memcpy(name, text, len);
 	name[len] = 0;
@@ -101,6 +101,10 @@ int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out
 				       what, text);
 		*out = r->saved[i].value;
 	}
+	/* A PA past 2^64 or below 0 is no address: wrapping would name another granule. */
+	if (op && (*op == '-' ? off > *out : off > UINT64_MAX - *out))
+		return scn_err(r, n, "%s: '%s' %s", what, text,
+			       *op == '-' ? "is below 0" : "does not fit 64 bits");
 	*out = op && *op == '-' ? *out - off : *out + off;
 	return 0;
 }

@@ -340,6 +340,9 @@ int parse_u64_text(const char *s, bool sizes, uint64_t *out)
 	}
 	if (!len)
 		return -1;
+	/* At least one digit: "_" or "0x_" is no number (a lone "_" would read as 0). */
+	if (strspn(p, "_") >= len)
+		return -1;
 	for (size_t i = 0; i < len; i++) {
 		char c = p[i];
 		unsigned digit;

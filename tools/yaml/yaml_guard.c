@@ -5,8 +5,8 @@
  * hang: size and nesting limits (libyaml's scanner is quadratic in flow
  * nesting), byte-exact positions of invalid UTF-8 and of tabs used for
  * indentation (libyaml says only "cannot start any token" or reports 1:1),
- * duplicate keys (libyaml keeps both) and a second document (libyaml stops
- * after the first).
+ * duplicate keys (libyaml keeps both), a second document (libyaml stops
+ * after the first) and strings holding NUL (C strings would end there).
  */
 #include "yaml_guard.h"
 
@@ -66,12 +66,53 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/*
+ * Flow nesting ("[[[[...", "{{{{..."), counted on libyaml's own tokens:
+ * its scanner is quadratic in flow depth, so a 100,000-deep file would
+ * take minutes.  Its tokens follow YAML's quoting rules exactly (a quote
+ * opens a quoted scalar only where a scalar starts, '' and backslash
+ * escapes, block scalars, comments), which a character scan only
+ * approximates: "don't" or "a\\" put such a scan out of step and let
+ * the nesting through.  Scanning stops at the first level too deep (the
+ * scanner looks at most 1024 characters ahead for a key, so this costs
+ * milliseconds even for 100,000 '[').  A syntax error ends the scan: the
+ * load reports it.
+ */
+static int check_flow_depth(struct ydoc *d, const unsigned char *text, size_t len)
+{
+	yaml_parser_t p;
+	yaml_token_t t;
+	unsigned int flow = 0;
+	int ret = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return text_err(d, 1, 1, "out of memory");
+	yaml_parser_set_input_string(&p, text, len);
+	while (!ret && yaml_parser_scan(&p, &t)) {
+		yaml_token_type_t type = t.type;
+
+		if (type == YAML_FLOW_SEQUENCE_START_TOKEN || type == YAML_FLOW_MAPPING_START_TOKEN) {
+			if (++flow > YDOC_MAX_DEPTH)
+				ret = text_err(d, (unsigned long)t.start_mark.line + 1,
+					       (unsigned long)t.start_mark.column + 1,
+					       "nested deeper than %u levels", YDOC_MAX_DEPTH);
+		} else if ((type == YAML_FLOW_SEQUENCE_END_TOKEN ||
+			    type == YAML_FLOW_MAPPING_END_TOKEN) && flow) {
+			flow--;
+		}
+		yaml_token_delete(&t);
+		if (type == YAML_STREAM_END_TOKEN)
+			break;
+	}
+	yaml_parser_delete(&p);
+	return ret;
+}
+
 int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
 {
 	unsigned long line = 1, col = 1;
-	unsigned int flow = 0, dashes = 0;
-	bool indent = true, comment = false, lead = true;
-	char quote = 0;
+	unsigned int dashes = 0;
+	bool indent = true, lead = true;
 
 	if (len > YDOC_MAX_BYTES)
 		return text_err(d, 1, 1, "file is %zu bytes, more than the %u KiB a description may have",
@@ -89,7 +130,6 @@ int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
 			indent = true;
 			lead = true;
 			dashes = 0;
-			comment = false;
 			i++;
 			continue;
 		}
@@ -111,27 +151,10 @@ int ydoc_check_text(struct ydoc *d, const unsigned char *text, size_t len)
 			return text_err(d, line, col, "tab in indentation: YAML indents with spaces");
 		if (c != ' ' && c != '\t')
 			indent = false;
-		/* Flow nesting, outside quotes and comments. */
-		if (!comment) {
-			if (quote) {
-				if (c == (unsigned char)quote && !(quote == '"' && i && text[i - 1] == '\\'))
-					quote = 0;
-			} else if (c == '"' || c == '\'') {
-				quote = (char)c;
-			} else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
-				comment = true;
-			} else if (c == '[' || c == '{') {
-				if (++flow > YDOC_MAX_DEPTH)
-					return text_err(d, line, col, "nested deeper than %u levels",
-							YDOC_MAX_DEPTH);
-			} else if ((c == ']' || c == '}') && flow) {
-				flow--;
-			}
-		}
 		i += n;
 		col++;
 	}
-	return 0;
+	return check_flow_depth(d, text, len);
 }
 
 static int key_cmp(const void *a, const void *b)
@@ -234,9 +257,17 @@ int ydoc_check_tree(struct ydoc *d)
 	int *h, ret;
 
 	/* Every node once, in document order; aliases point back at earlier nodes. */
-	for (n = d->doc.nodes.start; n < d->doc.nodes.top; n++)
+	for (n = d->doc.nodes.start; n < d->doc.nodes.top; n++) {
 		if (n->type == YAML_MAPPING_NODE && check_map(d, n))
 			return -1;
+		/*
+		 * "t\0 garbage" (an escaped NUL): every consumer reads C
+		 * strings, so it would load as "t" with the rest dropped.
+		 */
+		if (n->type == YAML_SCALAR_NODE &&
+		    strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
+			return ydoc_err(d, n, "a string holds a NUL character (\\0): names, values and trace lines are text");
+	}
 	h = calloc(nodes + 1, sizeof(*h));
 	if (!h)
 		return text_err(d, 1, 1, "out of memory");

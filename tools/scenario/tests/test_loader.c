@@ -7,6 +7,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,14 +177,196 @@ static void features_key(void **state)
 		if (!strstr(err, bad[i].where) || !strstr(err, bad[i].what))
 			fail_msg("%s: %s", bad[i].features, err);
 	}
-	/* Well typed but out of the RMM's range: the run fails, at the key. */
-	s = load_text("name: f\nfeatures: {s2sz: 60, vmid_bits: 8}\nmemory: 8M\ngranules: [g]\n"
+	/* Well typed and in range: it loads and runs. */
+	s = load_text("name: f\nfeatures: {s2sz: 40, vmid_bits: 8}\nmemory: 8M\ngranules: [g]\n"
 		      "steps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
-	assert_non_null(s);
-	assert_int_not_equal(scenario_run(s, "1.0", NULL, &res), 0);
-	if (!strstr(res.failure, ":2:11: fake RMM: features out of range"))
-		fail_msg("%s", res.failure);
+	if (!s)
+		fail_msg("%s", err);
+	assert_int_equal(scenario_run(s, "1.0", NULL, &res), 0);
 	scenario_free(s);
+}
+
+/*
+ * Well typed but out of the spec's range (DEN0137 RmiFeatureRegister0,
+ * VTCR_EL2.VS, ICH_VTR_EL2.PRIbits): a load error at the key, not a run
+ * that fails when the fake RMM refuses the platform.
+ */
+static void features_out_of_range_are_load_errors(void **state)
+{
+	static const struct { const char *features, *where, *what; } bad[] = {
+		{ "{vmid_bits: 9}", ":2:23:", "vmid_bits: 9 is out of range (8 or 16)" },
+		{ "{s2sz: 65535}", ":2:18:", "s2sz: 65535 is out of range" },
+		{ "{s2sz: 31}", ":2:18:", "s2sz: 31 is out of range" },
+		{ "{s2sz: 52}", ":2:18:", "needs lpa2" },
+		{ "{gic_priority_bits: 0}", ":2:31:", "gic_priority_bits: 0 is out of range (5..8)" },
+		{ "{num_bps: 0}", ":2:21:", "num_bps: 0 is out of range (1..63)" },
+		{ "{gicv3_num_lrs: 17}", ":2:27:", "gicv3_num_lrs: 17" },
+		{ "{hash_sha_256: false, hash_sha_512: false}", ":2:11:", "hash_sha_256 or hash_sha_512" },
+		{ "{register0: 0xffffffffffffffff}", ":2:23:", "register0: S2SZ 255 is out of range" },
+		{ "{register0: 0x30}", ":2:23:", "NUM_BPS and NUM_WPS" },
+		{ "{register0: 0x8000000000104028}", ":2:23:", "register0: HASH_SHA_256 or HASH_SHA_512" },
+	};
+	char err[512], text[512];
+	struct scenario *s;
+	unsigned int failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: 8M\ngranules: [g]\n"
+			 "steps:\n  - write: {to: g, fill: 1}\n", bad[i].features);
+		err[0] = 0;
+		s = load_text(text, err, sizeof(err));
+		if (s || !strstr(err, bad[i].where) || !strstr(err, bad[i].what)) {
+			print_error("%s: %s\n", bad[i].features, s ? "loaded" : err);
+			failed++;
+		}
+		scenario_free(s);
+	}
+	assert_int_equal(failed, 0);
+	/* 2.0 keeps the hash flags in register1. */
+	s = load_text("name: f\nprofile: \"2.0-bet1\"\nfeatures: {register0: 0x104028}\nmemory: 8M\n"
+		      "granules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	if (s || !strstr(err, ":3:11: register1: HASH_SHA_256 or HASH_SHA_512"))
+		fail_msg("%s", s ? "loaded" : err);
+	s = load_text("name: f\nprofile: \"2.0-bet1\"\nfeatures: {register0: 0x104028, register1: 0x9}\n"
+		      "memory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	if (!s)
+		fail_msg("%s", err);
+	scenario_free(s);
+	s = load_text("name: f\nfeatures: {s2sz: 52, lpa2: true}\nmemory: 8M\ngranules: [g]\n"
+		      "steps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
+	if (!s)
+		fail_msg("%s", err);
+	scenario_free(s);
+}
+
+/*
+ * `text` does not load: the error holds `where` (":line:col: ") and
+ * `what`, and names the file once.  Prints what is wrong and returns
+ * false otherwise (every case is tried, then the test fails).
+ */
+static bool load_error_is(const char *text, const char *where, const char *what)
+{
+	char err[1024];
+	struct scenario *s;
+	const char *first;
+
+	err[0] = 0;
+	s = load_text(text, err, sizeof(err));
+	if (s) {
+		scenario_free(s);
+		print_error("loaded, expected '%s' '%s':\n%s\n", where, what, text);
+		return false;
+	}
+	first = strstr(err, "cca-profiles-");
+	if (!strstr(err, where) || !strstr(err, what) || !first ||
+	    strstr(first + 1, "cca-profiles-")) {
+		print_error("expected '%s' ... '%s', got '%s'\n", where, what, err);
+		return false;
+	}
+	return true;
+}
+
+#define HEAD "name: t\nprofile: \"1.0\"\nmemory: 8M\n"
+#define STEPS "steps:\n  - delegate: [a]\n  - undelegate: [a]\n"
+
+/* Hostile or meaningless input: a load error at file:line:col, said once. */
+static void bad_input_is_a_load_error(void **state)
+{
+	static const struct { const char *text, *where, *what; } bad[] = {
+		/* align 0 divided by zero. */
+		{ HEAD "granules: [{name: a, align: 0}]\n" STEPS, ":4:29: ", "align: a power of two" },
+		/* The granule that does not fit, not 1:1. */
+		{ HEAD "granules: [a, {name: b, count: 2048}]\n" STEPS, ":4:15: ",
+		  "granule 'b': the named granules need more than memory" },
+		{ "name: t\nmemory: {}\ngranules: [a]\n" STEPS, ":2:9: ", "memory: a size" },
+		/* A forced exit sets only the reason. */
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: REC_ENTER, exit: {reason: IRQ, bogus: 7}}]\n", ":8:",
+		  "unknown key 'bogus' in exit" },
+		/* nth and every count from 1, and exclude each other. */
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, nth: 0, return: ERROR_INPUT}]\n", ":8:39: ",
+		  "nth: the first matching call is 1" },
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, every: 0, return: ERROR_INPUT}]\n", ":8:41: ",
+		  "every: 1 or more" },
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, nth: 1, every: 2, return: ERROR_INPUT}]\n",
+		  ":8:49: ", "nth or every, not both" },
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, match: {addr: [5, 1]}, return: ERROR_INPUT}]\n",
+		  ":8:48: ", "lo <= hi" },
+		{ HEAD "granules: [a]\n" STEPS "faults: [{rmi: GRANULE_DELEGATE, progress: 5}]\n",
+		  ":8:44: ", "GRANULE_DELEGATE is not a range command" },
+		/* The document's error, not "f:8:39: f:8:39: ...". */
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, nth: -1, return: ERROR_INPUT}]\n", ":8:39: ",
+		  "nth: expected an unsigned integer" },
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, times: x, return: ERROR_INPUT}]\n", ":8:41: ",
+		  "times: expected an unsigned integer" },
+		{ HEAD "granules: [a]\n" STEPS
+		  "faults: [{rmi: GRANULE_DELEGATE, return: {status: ERROR_INPUT, bogus: 1}}]\n",
+		  ":8:", "unknown key 'bogus' in return" },
+		{ HEAD "granules: [a]\n" STEPS "expect: {leaks: -1}\n", ":8:17: ",
+		  "leaks: expected an unsigned integer" },
+		{ HEAD "granules: [a]\n" STEPS "expect: {warnings: x}\n", ":8:20: ",
+		  "warnings: expected an unsigned integer" },
+		{ HEAD "granules: [a]\n" STEPS "expect: {colour: 1}\n", ":8:10: ",
+		  "unknown key 'colour' in expect" },
+		/* Granule + offset past 2^64 or below 0 would name another address. */
+		{ HEAD "granules: [a]\n"
+		  "steps: [{rmi: GRANULE_DELEGATE, args: {addr: a+0xffffffffffffffff}, expect: any}]\n",
+		  ":5:46: ", "does not fit 64 bits" },
+		{ HEAD "granules: [a]\n"
+		  "steps: [{rmi: GRANULE_DELEGATE, args: {addr: a-0x1000000000000}, expect: any}]\n",
+		  ":5:46: ", "is below 0" },
+		{ HEAD "granules: [a]\n"
+		  "steps: [{rmi: GRANULE_DELEGATE, args: {addr: \"\"}, expect: any}]\n", ":5:46: ",
+		  "'' is not a number or a granule name" },
+		/* A NUL would cut the name short. */
+		{ HEAD "granules: [\"a\\0zzz\"]\n" STEPS, ":4:12: ", "NUL character" },
+	};
+
+	unsigned int failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		failed += !load_error_is(bad[i].text, bad[i].where, bad[i].what);
+	assert_int_equal(failed, 0);
+}
+
+/* What the checks above must not refuse. */
+static void meaningful_input_still_loads(void **state)
+{
+	static const char *const good[] = {
+		/* A granule named '_' is a name, not the number 0. */
+		HEAD "granules: [_]\nsteps: [{rmi: GRANULE_DELEGATE, args: {addr: _}}, "
+		     "{rmi: GRANULE_UNDELEGATE, args: {addr: _}}]\n",
+		HEAD "granules: [{name: a, align: 8K}]\n" STEPS,
+		HEAD "granules: [a, {name: b, count: 2047}]\n" STEPS,
+		HEAD "granules: [a]\n" STEPS
+		     "faults: [{rmi: GRANULE_DELEGATE, nth: 1, match: {addr: [a, a]}, return: ERROR_INPUT}]\n"
+		     "expect: {leaks: 0}\n",
+		"name: t\nprofile: \"1.0\"\nmemory: 8M\ngranules: [a]\n" STEPS
+		     "faults: [{rmi: RTT_INIT_RIPAS, every: 2, progress: 1}, {rmi: REC_ENTER, exit: {reason: IRQ}}]\n",
+		"name: t\nprofile: \"1.0\"\nmemory: {base: 0x90000000}\ngranules: [a]\n" STEPS,
+	};
+	char err[1024];
+	unsigned int failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		struct scenario *s = load_text(good[i], err, sizeof(err));
+
+		if (!s) {
+			print_error("%s\n-> %s\n", good[i], err);
+			failed++;
+		}
+		scenario_free(s);
+	}
+	assert_int_equal(failed, 0);
 }
 
 /*
@@ -318,6 +501,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(features_key),
+		cmocka_unit_test(features_out_of_range_are_load_errors),
+		cmocka_unit_test(bad_input_is_a_load_error),
+		cmocka_unit_test(meaningful_input_still_loads),
 		cmocka_unit_test(platform_map_keys),
 		cmocka_unit_test(family_selects_every_revision),
 		cmocka_unit_test(list_names_each_profile_once),

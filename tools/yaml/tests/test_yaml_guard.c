@@ -107,6 +107,53 @@ static void nesting_is_bounded(void **state)
 	expect_text("a: &x " OPEN25 "1" CLOSE25 "\nb: [*x]\n", "", "");
 }
 
+/*
+ * Text that looks like an open quote but is none (an apostrophe inside a
+ * plain scalar, an escaped backslash before the closing quote) must not
+ * hide the flow nesting after it.  100,000 levels: without the guard,
+ * libyaml takes minutes (ctest's timeout fails it).
+ */
+static void quotes_do_not_hide_nesting(void **state)
+{
+	static const struct {
+		const char *head, *where;	/* the 33rd '[' */
+	} heads[] = {
+		{ "description: don't\na: ", "t.yaml:2:36: " },
+		{ "a: \"a\\\\\"\nb: ", "t.yaml:2:36: " },
+		{ "a: 'it''s'\nb: ", "t.yaml:2:36: " },
+		{ "a: it's \"so\nb: ", "t.yaml:2:36: " },
+		{ "a: |\n  'literal\nb: ", "t.yaml:3:36: " },
+	};
+	size_t n = 100000;
+	char *deep = malloc(2 * n + 64);
+
+	(void)state;
+	assert_non_null(deep);
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		size_t h = strlen(heads[i].head);
+
+		memcpy(deep, heads[i].head, h);
+		memset(deep + h, '[', n);
+		memset(deep + h + n, ']', n);
+		deep[h + 2 * n] = '\n';
+		expect_error(deep, h + 2 * n + 1, heads[i].where, "nested deeper than 32 levels");
+	}
+	free(deep);
+	/* Real quotes still hide brackets: '' and \\ escapes keep them open. */
+	expect_text("a: 'it''s " OPEN25 OPEN25 "'\n", "", "");
+	expect_text("a: \"x\\\\\\\" " OPEN25 OPEN25 "\"\n", "", "");
+	expect_text("a: |\n  " OPEN25 OPEN25 "\n", "", "");
+}
+
+/* An escaped NUL would cut the string short for every consumer. */
+static void nul_in_strings_is_refused(void **state)
+{
+	(void)state;
+	expect_text("name: \"t\\0 garbage\"\n", "t.yaml:1:7: ", "NUL character");
+	expect_text("g: [\"a\\x00zzz\"]\n", "t.yaml:1:5: ", "NUL character");
+	expect_text("name: \"t\\x01\"\n", "", "");
+}
+
 static void alias_cycles_are_refused(void **state)
 {
 	(void)state;
@@ -180,6 +227,12 @@ static void numbers_say_what_is_wrong(void **state)
 	assert_int_equal(parse_u64_text("0x10000000000000000", false, &u), YDOC_OVERFLOW);
 	assert_int_equal(parse_u64_text("20000000T", true, &u), YDOC_OVERFLOW);
 	assert_int_equal(parse_u64_text("0xffffffffffffffff", false, &u), 0);
+	/* A number has a digit: "_" (a name) is none. */
+	assert_int_equal(parse_u64_text("_", false, &u), -1);
+	assert_int_equal(parse_u64_text("0x_", false, &u), -1);
+	assert_int_equal(parse_u64_text("__K", true, &u), -1);
+	assert_int_equal(parse_u64_text("1_000", false, &u), 0);
+	assert_int_equal(u, 1000);
 }
 
 static void files_not_directories(void **state)
@@ -200,6 +253,8 @@ int main(void)
 		cmocka_unit_test(one_document),
 		cmocka_unit_test(alias_cycles_are_refused),
 		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(quotes_do_not_hide_nesting),
+		cmocka_unit_test(nul_in_strings_is_refused),
 		cmocka_unit_test(text_is_checked),
 		cmocka_unit_test(syntax_errors_say_what_to_do),
 		cmocka_unit_test(size_is_bounded),
