@@ -167,9 +167,10 @@ static bool ktap_safe_name(const char *n)
 	return true;
 }
 
-static bool valid_name(const char *n)
+/* A name a scenario gives (granules, save:): an identifier of at most 47 characters. */
+bool scn_valid_name(const char *n)
 {
-	if (!n || !*n || strlen(n) >= 48 || !((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || *n == '_'))
+	if (!n || !*n || strlen(n) > SCN_NAME_MAX || !((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || *n == '_'))
 		return false;
 	for (; *n; n++)
 		if (!((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') ||
@@ -226,8 +227,8 @@ static int load_granules(struct scenario *s, yaml_node_t *n)
 		} else {
 			return ydoc_err(d, g, "granule: expected a name or {name, count, align}");
 		}
-		if (!valid_name(name))
-			return ydoc_err(d, g, "granule name '%s': letters, digits and _ only", name);
+		if (!scn_valid_name(name))
+			return ydoc_err(d, g, "granule name '%s': " SCN_NAME_RULE, name);
 		if (scn_granule_find(s, name))
 			return ydoc_err(d, g, "granule '%s' declared twice", name);
 		next = (next + align - 1) / align * align;

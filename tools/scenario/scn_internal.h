@@ -16,9 +16,12 @@
 #include "yaml_doc.h"
 
 #define SCN_MAX_GRANULES 512
+/* Names a scenario gives (granules, save:): scn_valid_name(). */
+#define SCN_NAME_MAX 47
+#define SCN_NAME_RULE "letters, digits and _, not starting with a digit, at most 47 characters"
 
 struct scn_granule {
-	char name[48];
+	char name[SCN_NAME_MAX + 1];
 	uint64_t index;		/* granule number from the arena base */
 	uint64_t count;		/* contiguous granules under this name */
 };
@@ -64,7 +67,7 @@ struct scn_run {
 	unsigned int hash_len;
 	/* Results kept by `save:` for later steps (SRO handles, tops ...). */
 	struct {
-		char name[48];
+		char name[SCN_NAME_MAX + 1];
 		uint64_t value;
 	} saved[32];
 	unsigned int nsaved;
@@ -81,6 +84,7 @@ int scn_load_platform_map(struct scenario *s, yaml_node_t *features);
 /* scn_value.c: values of arguments, outputs and fields. */
 int scn_value(struct scn_run *r, yaml_node_t *n, const char *what, uint64_t *out);
 /* Enum value by name (case and '_' insensitive), e.g. sha256 for SHA_256. */
+bool scn_valid_name(const char *n);
 bool scn_enum_lookup(const struct abi_enum *e, const char *text, int64_t *out);
 const struct scn_granule *scn_granule_find(const struct scenario *s, const char *name);
 uint64_t scn_granule_pa(const struct scn_run *r, const struct scn_granule *g);

@@ -173,8 +173,10 @@ static int save_outputs(struct scn_run *r, const struct abi_command *c, yaml_nod
 
 		if (idx < 0)
 			return scn_err(r, v, "%s has no output '%s'", c->name, res ? res : "?");
-		if (!k || scn_granule_find(r->s, k) || strpbrk(k, "+- "))
-			return scn_err(r, kn, "save: '%s' must be a new name (not a granule)", k ? k : "?");
+		if (!scn_valid_name(k))
+			return scn_err(r, kn, "save: name '%s': " SCN_NAME_RULE, k ? k : "?");
+		if (scn_granule_find(r->s, k))
+			return scn_err(r, kn, "save: '%s' must be a new name (not a granule)", k);
 		for (j = 0; j < r->nsaved && strcmp(r->saved[j].name, k); j++)
 			;
 		if (j == r->nsaved) {

@@ -327,6 +327,14 @@ static void bad_input_is_a_load_error(void **state)
 		  "'' is not a number or a granule name" },
 		/* A NUL would cut the name short. */
 		{ HEAD "granules: [\"a\\0zzz\"]\n" STEPS, ":4:12: ", "NUL character" },
+		/* save: names are names like granules': not empty, no number, not cut short. */
+		{ HEAD "granules: [a]\nsteps: [{rmi: VERSION, expect: any, save: {\"\": lower}}]\n",
+		  ":5:44: ", "save: name '': letters, digits and _" },
+		{ HEAD "granules: [a]\nsteps: [{rmi: VERSION, expect: any, save: {9x: lower}}]\n",
+		  ":5:44: ", "not starting with a digit" },
+		{ HEAD "granules: [a]\nsteps: [{rmi: VERSION, expect: any, save: "
+		  "{abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv: lower}}]\n",
+		  ":5:44: ", "at most 47 characters" },
 	};
 
 	unsigned int failed = 0;
