@@ -64,6 +64,11 @@ int trace_main(int argc, char **argv)
 	}
 	if (profile && !cli_profile_known(profile))
 		return 2;
+	/* Before the scenario is loaded and the outputs opened (truncated). */
+	if (!cli_outputs_ok("trace", (const struct cli_output[]){ { "--output", out },
+								   { "--fuzz-seed", seed_path } },
+			    2, (const char *const *)argv + optind, 1))
+		return 2;
 	cli_register_host();
 	s = scenario_load(argv[optind], err, sizeof(err));
 	if (!s) {
