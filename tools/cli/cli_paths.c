@@ -75,7 +75,9 @@ bool cli_parse_uint(const char *arg, unsigned long max, unsigned long *out)
 
 /*
  * What names a file: its st_dev/st_ino when it exists; else its
- * directory's and its last component (a file not yet created).
+ * directory's and its last component (a file not yet created).  False for
+ * what needs no comparing: not a regular file, or a directory that is not
+ * there (opening it will fail and say why).
  */
 struct file_id {
 	dev_t dev;
@@ -92,6 +94,9 @@ static bool file_id(const char *path, struct file_id *id)
 
 	memset(id, 0, sizeof(*id));
 	if (!stat(path, &st)) {
+		/* Only a file can lose its contents: /dev/null, a terminal or a pipe cannot. */
+		if (!S_ISREG(st.st_mode))
+			return false;
 		id->dev = st.st_dev;
 		id->ino = st.st_ino;
 		id->exists = true;
