@@ -309,20 +309,18 @@ int sweep_main(int argc, char **argv)
 		perror(repro);
 		return 2;
 	}
-	if (json && !(jw.f = fopen(json, "w"))) {
-		perror(json);
-		return 2;
+	if (merge) {
+		/* It opens the outputs once every shard has been read and checked. */
+		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
+				     cx.quiet, json, junit);
+		goto out;
 	}
-	if (junit && !(ju.f = fopen(junit, "w"))) {
-		perror(junit);
+	if (json && !(jw.f = sweep_open_output("--json", json)))
+		return 2;
+	if (junit && !(ju.f = sweep_open_output("--junit", junit))) {
 		if (jw.f)
 			fclose(jw.f);
 		return 2;
-	}
-	if (merge) {
-		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
-				     cx.quiet, jw.f, ju.f);
-		goto out;
 	}
 	so.progress = progress;
 	so.progress_ctx = &cx;
@@ -388,9 +386,8 @@ int sweep_main(int argc, char **argv)
 	status = load_errors ? 2 : t.bad || t.clean_failed ? 1 : 0;
 out:
 	free_items(items, nitems);
-	if (jw.f)
-		fclose(jw.f);
-	if (ju.f)
-		fclose(ju.f);
+	/* Output that did not reach its file (a full disk) is an error too. */
+	if (sweep_close_output(jw.f, "--json", json) | sweep_close_output(ju.f, "--junit", junit))
+		status = 2;
 	return status;
 }

@@ -257,6 +257,34 @@ void sweep_junit_end(struct sweep_junit *j)
 		junit_end(j->f);
 }
 
+FILE *sweep_open_output(const char *opt, const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		fprintf(stderr, "sweep: %s %s: %s\n", opt, path, strerror(errno));
+	return f;
+}
+
+int sweep_close_output(FILE *f, const char *opt, const char *path)
+{
+	bool failed;
+	int err = 0;
+
+	if (!f)
+		return 0;
+	failed = ferror(f);
+	if (fclose(f)) {
+		failed = true;
+		err = errno;
+	}
+	if (failed) {
+		fprintf(stderr, "sweep: %s %s: %s\n", opt, path, strerror(err ? err : EIO));
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- Merging shards ---- */
 
 /*
@@ -662,11 +690,12 @@ static void print_errors(struct shard *sh, size_t nsh)
 		}
 }
 
-int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json, FILE *junit)
+int sweep_merge(const char *const *paths, size_t npaths, bool quiet, const char *json,
+		const char *junit)
 {
 	struct shard *sh = calloc(npaths, sizeof(*sh));
-	struct sweep_json j = { .f = json };
-	struct sweep_junit ju = { .f = junit };
+	struct sweep_json j = { 0 };
+	struct sweep_junit ju = { 0 };
 	struct sweep_totals t = { 0 };
 	struct sweep_report *reps = NULL;
 	struct sweep_names *names = NULL;
@@ -713,6 +742,9 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json,
 	for (size_t s = 0; s < npaths; s++)
 		if (shard_totals_consistent(&sh[s]))
 			goto bad;
+	if ((json && !(j.f = sweep_open_output("--json", json))) ||
+	    (junit && !(ju.f = sweep_open_output("--junit", junit))))
+		goto out;
 	sweep_json_begin(&j);
 	sweep_junit_begin(&ju);
 	for (size_t i = 0; i < nsweeps; i++) {
@@ -732,10 +764,17 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json,
 	sweep_junit_end(&ju);
 	sweep_print_totals(&t);
 	ret = t.bad || t.clean_failed ? 1 : 0;
+	if (sweep_close_output(j.f, "--json", json) | sweep_close_output(ju.f, "--junit", junit))
+		ret = 2;
+	j.f = ju.f = NULL;
 	goto out;
 bad:
 	print_errors(sh, npaths);
 out:
+	if (j.f)
+		fclose(j.f);
+	if (ju.f)
+		fclose(ju.f);
 	for (size_t i = 0; i < merged; i++)
 		sweep_report_free(&reps[i]);
 	free(reps);

@@ -4,7 +4,9 @@
 # ("seconds": "1e999", inf, nan), an unknown or repeated key, counts the
 # outcome contradicts, a call beyond the sweep's calls, a run in the wrong
 # shard, total_runs or totals the listed runs do not add up to: each exits
-# 2 naming file:line:col and what was expected, before printing anything.
+# 2 naming file:line:col and what was expected, before printing anything
+# or opening an output (a previous --json file is left as it was).  Output
+# that cannot be written (a full disk) is an error too.
 # A detail's control characters are printed escaped.  Run as:
 # cmake -DCLI=<cca-double> -DWORK=<dir> -P merge_strict.cmake
 file(REMOVE_RECURSE ${WORK})
@@ -31,12 +33,17 @@ endforeach()
 function(merge_refused name t1 t2 want)
   file(WRITE ${W}/${name}-1.json "${t1}")
   file(WRITE ${W}/${name}-2.json "${t2}")
+  file(WRITE ${W}/${name}-out.json "a previous merge")
   execute_process(COMMAND ${CLI} sweep --merge --json ${W}/${name}-out.json ${W}/${name}-1.json
                           ${W}/${name}-2.json
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
   if(NOT rc STREQUAL "2" OR NOT err MATCHES "^${W}/${name}-[12]\\.json:[0-9]+:[0-9]+: ${want}\n$"
      OR out MATCHES "sweep:")
     message(FATAL_ERROR "merge ${name}: exit ${rc}, stderr '${err}', stdout '${out}'; expected 2, 'file:line:col: ${want}' and no table")
+  endif()
+  file(READ ${W}/${name}-out.json kept)
+  if(NOT kept STREQUAL "a previous merge")
+    message(FATAL_ERROR "merge ${name} was refused but overwrote its --json file: '${kept}'")
   endif()
   message(STATUS "refused ${name}: ${err}")
 endfunction()
@@ -102,4 +109,13 @@ endif()
 file(READ ${W}/merged.json merged)
 if(NOT merged MATCHES "ERROR_INPUT\\\\u001b\\[31m\"" OR merged MATCHES "inf|nan")
   message(FATAL_ERROR "merged JSON: ${merged}")
+endif()
+if(EXISTS /dev/full)
+  foreach(opt --json --junit)
+    execute_process(COMMAND ${CLI} sweep --merge -q ${opt} /dev/full ${W}/c1.json ${W}/c2.json
+                    RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 60)
+    if(NOT rc STREQUAL "2" OR NOT err MATCHES "^sweep: ${opt} /dev/full: ")
+      message(FATAL_ERROR "sweep --merge ${opt} /dev/full: exit ${rc}, stderr '${err}'; expected 2 and 'sweep: ${opt} /dev/full: ...'")
+    endif()
+  endforeach()
 endif()
