@@ -88,3 +88,16 @@ execute_process(COMMAND ${CLI} sweep --merge -q --json /dev/null --junit /dev/nu
 if(NOT rc MATCHES "^[01]$")
   message(FATAL_ERROR "sweep --merge --json /dev/null --junit /dev/null: exit ${rc}: ${err}")
 endif()
+# An output that does not reach its file (a full disk) is an error (2).
+if(EXISTS /dev/full)
+  foreach(c "trace|--output" "sweep|--json" "sweep|--junit")
+    string(REPLACE "|" ";" c "${c}")
+    list(GET c 0 cmd)
+    list(GET c 1 opt)
+    execute_process(COMMAND ${CLI} ${cmd} ${opt} /dev/full ${W}/S.yaml RESULT_VARIABLE rc OUTPUT_QUIET
+                    ERROR_VARIABLE err TIMEOUT 120)
+    if(NOT rc STREQUAL "2" OR NOT err MATCHES "${cmd}: ${opt} /dev/full: ")
+      message(FATAL_ERROR "${cmd} ${opt} /dev/full: exit ${rc}, stderr '${err}'; expected 2 naming ${opt}")
+    endif()
+  endforeach()
+endif()
