@@ -138,7 +138,7 @@ int run_main(int argc, char **argv)
 		FILE *f = fopen(so.trace_path, "w");	/* start afresh; cases append */
 
 		if (!f) {
-			perror(so.trace_path);
+			fprintf(stderr, "run: --trace %s: %s\n", so.trace_path, strerror(errno));
 			return 2;
 		}
 		fclose(f);

@@ -306,7 +306,7 @@ int sweep_main(int argc, char **argv)
 			    3, (const char *const *)argv + optind, (size_t)(argc - optind)))
 		return 2;
 	if (repro && mkdir(repro, 0777) && errno != EEXIST) {
-		perror(repro);
+		fprintf(stderr, "sweep: --repro %s: %s\n", repro, strerror(errno));
 		return 2;
 	}
 	if (merge) {

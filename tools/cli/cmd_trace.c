@@ -87,7 +87,7 @@ int trace_main(int argc, char **argv)
 	}
 	ro.trace_out = out ? fopen(out, "w") : stdout;
 	if (!ro.trace_out) {
-		perror(out);
+		fprintf(stderr, "trace: --output %s: %s\n", out, strerror(errno));
 		scenario_free(s);
 		return 2;
 	}
