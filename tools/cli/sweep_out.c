@@ -540,9 +540,9 @@ static int shard_totals_consistent(struct shard *sh)
 	return 0;
 }
 
-/* The names a merged report points to. */
+/* The names a merged report points to (longer ones are refused, not cut: get_str()). */
 struct sweep_names {
-	char scenario[512], file[4096], profile[64];
+	char scenario[SCENARIO_NAME_MAX + 1], file[4096], profile[64];
 };
 
 /*

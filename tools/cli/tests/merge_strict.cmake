@@ -64,6 +64,7 @@ set(cases
   "bool-yes|\"fault_fired\": true|\"fault_fired\": yes|\"fault_fired\": expected true or false, not 'yes'"
   "command-number|\"command\": \"GRANULE_DELEGATE\"|\"command\": 5|\"command\": expected a quoted string, not '5'"
   "command-long|\"command\": \"GRANULE_DELEGATE\"|\"command\": \"GRANULE_DELEGATE_GRANULE_DELEGATE_GRANULE_DELEGATE\"|\"command\": expected at most 47 characters, not 50"
+  "name-long|\"scenario\": \"passes\"|\"scenario\": \"passes_passes_passes_passes_passes_passes_passes_passes_passes_passes_passes_passes_passes_passes_\"|\"scenario\": expected at most 96 characters, not 98"
   "leak-but-ok|\"leaked_granules\": 0|\"leaked_granules\": 99|outcome \"ok\" with 0 warnings, 99\\+0 leaked granules\\+pages: a sweep gives no warning and no leak to an ok run"
   "warn-without|\"outcome\": \"ok\"|\"outcome\": \"warn\"|outcome \"warn\" with 0 warnings, .*: a sweep gives warnings and no leak to a warn run"
   "call-max|\"seq\": 0, \"call\": 1,|\"seq\": 0, \"call\": 18446744073709551615,|call 18446744073709551615 of a sweep of 2 calls"
