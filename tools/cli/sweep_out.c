@@ -2,6 +2,7 @@
 /* The sweep's table and JSON, and merging shards' JSON (sweep_out.h). */
 #include "sweep_out.h"
 
+#include <cca-double/abi.h>
 #include <kunit/junit.h>
 
 #include <errno.h>
@@ -540,6 +541,16 @@ static int shard_totals_consistent(struct shard *sh)
 	return 0;
 }
 
+static bool run_error_listed(const struct abi_profile *abi, const struct sweep_run *r)
+{
+	const struct abi_command *c = abi_command_by_name(abi, ABI_RMI, r->command);
+
+	for (unsigned int e = 0; c && e < c->nerrors; e++)
+		if (!strcmp(c->errors[e], r->status))
+			return true;
+	return false;
+}
+
 /* The names a merged report points to (longer ones are refused, not cut: get_str()). */
 struct sweep_names {
 	char scenario[SCENARIO_NAME_MAX + 1], file[4096], profile[64];
@@ -556,6 +567,7 @@ static int merge_sweep(struct shard *sh, size_t nsh, size_t i, uint64_t *offset,
 {
 	char *scenario = names->scenario, *file = names->file, *profile = names->profile;
 	uint64_t ncalls = 0, total = 0, listed = 0;
+	const struct abi_profile *abi = NULL;
 	yaml_node_t **runs = calloc(nsh, sizeof(*runs));
 	bool *have = NULL, clean_failed = false;
 	int ret = -1;
@@ -592,6 +604,11 @@ static int merge_sweep(struct shard *sh, size_t nsh, size_t i, uint64_t *offset,
 		}
 		listed += yseq_len(runs[s]);
 		if (!s) {
+			abi = abi_profile_find(cur.profile);
+			if (!abi) {
+				ydoc_err(d, ymap_get(d, sw, "profile"), "unknown profile '%s'", cur.profile);
+				goto out;
+			}
 			*names = cur;
 			ncalls = calls;
 			total = tr;
@@ -648,6 +665,13 @@ static int merge_sweep(struct shard *sh, size_t nsh, size_t i, uint64_t *offset,
 					 "run %zu of sweep %zu is run %llu of all, not one of shard %u/%u",
 					 r.seq, i + 1, (unsigned long long)(*offset + r.seq), sh[s].index,
 					 sh[s].count);
+				goto out;
+			}
+			/* An error the profile lists for that RMI command (plan_runs(), scn_sweep.c). */
+			if (!run_error_listed(abi, &r)) {
+				ydoc_err(d, ymap_get(d, n, "status"),
+					 "%s is not an error profile %s lists for RMI command '%s'",
+					 r.status, profile, r.command);
 				goto out;
 			}
 			/* A run's call is one of the clean run's (1-based). */
