@@ -19,6 +19,26 @@ bool cli_profile_known(const char *name);
  */
 bool cli_parse_seconds(const char *cmd, const char *opt, const char *arg, unsigned int *out);
 /*
+ * A whole number 0..max written in decimal digits only (no sign, no
+ * blanks, no suffix, not empty) into *out; false (printing nothing)
+ * otherwise, overflow included: every numeric option parses with it.
+ */
+bool cli_parse_uint(const char *arg, unsigned long max, unsigned long *out);
+/* An output option of a subcommand: "--json" and the path it was given. */
+struct cli_output {
+	const char *opt, *path;
+};
+/*
+ * Before any output is opened (opening truncates): each path given is not
+ * empty, names no input file (same st_dev/st_ino), lies in no input
+ * directory as a scenario file (*.yaml, *.yml: `run` would read it), and
+ * no two outputs name the same file (those not yet created compared by
+ * directory and name).  Outputs with a NULL path are not given.  Prints
+ * "cmd: opt path: why" and returns false otherwise.
+ */
+bool cli_outputs_ok(const char *cmd, const struct cli_output *outs, size_t nouts,
+		    const char *const *inputs, size_t ninputs);
+/*
  * Paths the build gives: absolute in the build tree, relative to the
  * executable's directory once installed (cli_paths.c).  cli_path() resolves
  * `path` that way into buf (PATH_MAX bytes) and returns it.

@@ -128,11 +128,17 @@ int run_main(int argc, char **argv)
 		return 2;
 	if (cli_banner() && !ko.list_only && kunit_add_header(cli_banner()))
 		return 2;
+	/* Before either is truncated: not an input, nor a scenario file in an input folder. */
+	if (!cli_outputs_ok("run", (const struct cli_output[]){ { "--trace", so.trace_path },
+								 { "--junit", ko.junit_path } },
+			    2, optind < argc ? (const char *const *)argv + optind : defaults,
+			    optind < argc ? (size_t)(argc - optind) : 1))
+		return 2;
 	if (so.trace_path) {
 		FILE *f = fopen(so.trace_path, "w");	/* start afresh; cases append */
 
 		if (!f) {
-			perror(so.trace_path);
+			fprintf(stderr, "run: --trace %s: %s\n", so.trace_path, strerror(errno));
 			return 2;
 		}
 		fclose(f);

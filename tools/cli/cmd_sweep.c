@@ -179,17 +179,22 @@ static void free_items(struct item *items, size_t n)
 	free(items);
 }
 
+/* K/N, each strictly parsed (cli_parse_uint); N at most what --merge takes. */
 static int parse_shard(const char *s, struct sweep_opts *so)
 {
-	unsigned int k, n;
-	char end;
+	const char *slash = strchr(s, '/');
+	unsigned long k, n;
+	char kbuf[16];
 
-	if (sscanf(s, "%u/%u%c", &k, &n, &end) != 2 || !n || !k || k > n) {
-		fprintf(stderr, "sweep: --shard K/N with 1 <= K <= N, not '%s'\n", s);
+	if (slash && (size_t)(slash - s) < sizeof(kbuf))
+		snprintf(kbuf, sizeof(kbuf), "%.*s", (int)(slash - s), s);
+	if (!slash || (size_t)(slash - s) >= sizeof(kbuf) || !cli_parse_uint(kbuf, 1000000, &k) ||
+	    !cli_parse_uint(slash + 1, 1000000, &n) || !n || !k || k > n) {
+		fprintf(stderr, "sweep: --shard K/N with 1 <= K <= N <= 1000000, not '%s'\n", s);
 		return -1;
 	}
-	so->shard_index = k - 1;
-	so->shard_count = n;
+	so->shard_index = (unsigned int)k - 1;
+	so->shard_count = (unsigned int)n;
 	return 0;
 }
 
@@ -248,7 +253,7 @@ int sweep_main(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:j:qvh", opts, NULL)) != -1) {
-		char *end;
+		unsigned long jobs;
 
 		run_opts |= c != 'J' && c != 'U' && c != 'q' && c != 'M' && c != 'h';
 		switch (c) {
@@ -261,11 +266,11 @@ int sweep_main(int argc, char **argv)
 			break;
 		case 'F': so.first_error_only = true; break;
 		case 'j':
-			so.jobs = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || !so.jobs || so.jobs > 16) {
+			if (!cli_parse_uint(optarg, 16, &jobs) || !jobs) {
 				fprintf(stderr, "sweep: --jobs 1..16, not '%s'\n", optarg);
 				return 2;
 			}
+			so.jobs = (unsigned int)jobs;
 			break;
 		case 'S':
 			if (parse_shard(optarg, &so))
@@ -294,24 +299,28 @@ int sweep_main(int argc, char **argv)
 		return 2;
 	if (cli_banner())
 		printf("# %s\n", cli_banner());
+	/* Before anything is opened for writing: an input given as an output is refused. */
+	if (!cli_outputs_ok("sweep", (const struct cli_output[]){ { "--json", json },
+								   { "--junit", junit },
+								   { "--repro", repro } },
+			    3, (const char *const *)argv + optind, (size_t)(argc - optind)))
+		return 2;
 	if (repro && mkdir(repro, 0777) && errno != EEXIST) {
-		perror(repro);
-		return 2;
-	}
-	if (json && !(jw.f = fopen(json, "w"))) {
-		perror(json);
-		return 2;
-	}
-	if (junit && !(ju.f = fopen(junit, "w"))) {
-		perror(junit);
-		if (jw.f)
-			fclose(jw.f);
+		fprintf(stderr, "sweep: --repro %s: %s\n", repro, strerror(errno));
 		return 2;
 	}
 	if (merge) {
+		/* It opens the outputs once every shard has been read and checked. */
 		status = sweep_merge((const char *const *)argv + optind, (size_t)(argc - optind),
-				     cx.quiet, jw.f, ju.f);
+				     cx.quiet, json, junit);
 		goto out;
+	}
+	if (json && !(jw.f = sweep_open_output("--json", json)))
+		return 2;
+	if (junit && !(ju.f = sweep_open_output("--junit", junit))) {
+		if (jw.f)
+			fclose(jw.f);
+		return 2;
 	}
 	so.progress = progress;
 	so.progress_ctx = &cx;
@@ -377,9 +386,8 @@ int sweep_main(int argc, char **argv)
 	status = load_errors ? 2 : t.bad || t.clean_failed ? 1 : 0;
 out:
 	free_items(items, nitems);
-	if (jw.f)
-		fclose(jw.f);
-	if (ju.f)
-		fclose(ju.f);
+	/* Output that did not reach its file (a full disk) is an error too. */
+	if (sweep_close_output(jw.f, "--json", json) | sweep_close_output(ju.f, "--junit", junit))
+		status = 2;
 	return status;
 }

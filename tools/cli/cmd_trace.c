@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* cca-double trace: run one scenario and print every RMI/RSI call it made. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +48,7 @@ int trace_main(int argc, char **argv)
 	struct fuzz_seed *seed = NULL;
 	struct scenario *s;
 	char err[2048];
+	bool write_failed = false;
 	int c;
 
 	optind = 1;
@@ -64,6 +67,11 @@ int trace_main(int argc, char **argv)
 	}
 	if (profile && !cli_profile_known(profile))
 		return 2;
+	/* Before the scenario is loaded and the outputs opened (truncated). */
+	if (!cli_outputs_ok("trace", (const struct cli_output[]){ { "--output", out },
+								   { "--fuzz-seed", seed_path } },
+			    2, (const char *const *)argv + optind, 1))
+		return 2;
 	cli_register_host();
 	s = scenario_load(argv[optind], err, sizeof(err));
 	if (!s) {
@@ -79,7 +87,7 @@ int trace_main(int argc, char **argv)
 	}
 	ro.trace_out = out ? fopen(out, "w") : stdout;
 	if (!ro.trace_out) {
-		perror(out);
+		fprintf(stderr, "trace: --output %s: %s\n", out, strerror(errno));
 		scenario_free(s);
 		return 2;
 	}
@@ -94,8 +102,11 @@ int trace_main(int argc, char **argv)
 		ro.on_rmi_call_ctx = seed;
 	}
 	scenario_run(s, profile, &ro, &res);
-	if (out)
-		fclose(ro.trace_out);
+	/* A trace that did not reach its file (a full disk) is an error, not a pass. */
+	if (out && (ferror(ro.trace_out) | fclose(ro.trace_out))) {
+		fprintf(stderr, "trace: --output %s: %s\n", out, strerror(errno ? errno : EIO));
+		write_failed = true;
+	}
 	if (seed) {
 		unsigned long calls, bytes, words;
 
@@ -113,5 +124,5 @@ int trace_main(int argc, char **argv)
 			(unsigned long long)res.leaked_pages);
 	scenario_result_free(&res);
 	scenario_free(s);
-	return res.passed ? 0 : 1;
+	return write_failed ? 2 : res.passed ? 0 : 1;
 }

@@ -72,12 +72,9 @@ bool cli_profile_known(const char *name)
 
 bool cli_parse_seconds(const char *cmd, const char *opt, const char *arg, unsigned int *out)
 {
-	char *end = NULL;
 	unsigned long v;
 
-	errno = 0;
-	v = arg && *arg >= '0' && *arg <= '9' ? strtoul(arg, &end, 10) : 0;
-	if (errno || !end || *end || v < 1 || v > 86400) {
+	if (!cli_parse_uint(arg, 86400, &v) || v < 1) {
 		fprintf(stderr, "%s: %s takes whole seconds from 1 to 86400, not '%s'\n", cmd, opt,
 			arg ? arg : "");
 		return false;

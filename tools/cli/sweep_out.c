@@ -2,27 +2,65 @@
 /* The sweep's table and JSON, and merging shards' JSON (sweep_out.h). */
 #include "sweep_out.h"
 
+#include <cca-double/abi.h>
 #include <kunit/junit.h>
 
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "yaml_doc.h"
 
+/*
+ * s on f with control characters (and DEL) as \xNN, padded with blanks to
+ * `width` characters: a run's detail and names may hold any byte (a
+ * scenario's strings, or a merged shard's JSON), and a terminal would obey
+ * an escape sequence printed as it is.
+ */
+static void put_safe(FILE *f, const char *s, int width)
+{
+	int n = 0;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			n += fprintf(f, "\\x%02x", c);
+		else
+			n += fputc(c, f) != EOF;
+	}
+	for (; n < width; n++)
+		fputc(' ', f);
+}
+
 void sweep_print_header(const struct sweep_report *rep)
 {
-	printf("sweep %s (%s) on %s\n", rep->scenario, rep->path, rep->profile);
+	printf("sweep ");
+	put_safe(stdout, rep->scenario, 0);
+	printf(" (");
+	put_safe(stdout, rep->path, 0);
+	printf(") on ");
+	put_safe(stdout, rep->profile, 0);
+	printf("\n");
 }
 
 void sweep_print_run(const struct sweep_run *r)
 {
-	printf("  %4zu %-24s #%-3llu %-16s %-5s warn=%u leak=%llu+%llu quar=%llu teardown=%s%s%s\n",
-	       r->call, r->command, (unsigned long long)r->nth, r->status,
+	printf("  %4zu ", r->call);
+	put_safe(stdout, r->command, 24);
+	printf(" #%-3llu ", (unsigned long long)r->nth);
+	put_safe(stdout, r->status, 16);
+	printf(" %-5s warn=%u leak=%llu+%llu quar=%llu teardown=%s%s",
 	       sweep_outcome_name(r->outcome), r->warnings, (unsigned long long)r->leaked_granules,
 	       (unsigned long long)r->leaked_pages, (unsigned long long)r->quarantined_pages,
 	       r->teardown_complete ? "yes" : "no",
-	       r->detail[0] && r->outcome != SWEEP_OK ? "  " : "",
-	       r->outcome != SWEEP_OK ? r->detail : "");
+	       r->detail[0] && r->outcome != SWEEP_OK ? "  " : "");
+	if (r->outcome != SWEEP_OK)
+		put_safe(stdout, r->detail, 0);
+	printf("\n");
 }
 
 void sweep_print_summary(const struct sweep_report *rep, struct sweep_totals *t)
@@ -30,8 +68,9 @@ void sweep_print_summary(const struct sweep_report *rep, struct sweep_totals *t)
 	unsigned long nbad = 0, nwarn = 0;
 
 	if (rep->clean_failed) {
-		printf("  clean run failed (%s): %s\n", sweep_outcome_name(rep->clean.outcome),
-		       rep->clean.detail);
+		printf("  clean run failed (%s): ", sweep_outcome_name(rep->clean.outcome));
+		put_safe(stdout, rep->clean.detail, 0);
+		printf("\n");
 		t->clean_failed++;
 	}
 	for (size_t k = 0; k < rep->nruns; k++) {
@@ -83,7 +122,9 @@ static void json_run(FILE *f, const struct sweep_run *r, bool seq)
 		(unsigned long long)r->index, sweep_outcome_name(r->outcome),
 		r->fault_fired ? "true" : "false", r->passed ? "true" : "false", r->warnings,
 		(unsigned long long)r->leaked_granules, (unsigned long long)r->leaked_pages,
-		(unsigned long long)r->quarantined_pages, r->teardown_complete ? "true" : "false", r->seconds);
+		(unsigned long long)r->quarantined_pages, r->teardown_complete ? "true" : "false",
+		/* JSON has no inf or nan (a merge refuses them: read_seconds()). */
+		isfinite(r->seconds) && r->seconds >= 0 ? r->seconds : 0.0);
 	json_str(f, r->detail);
 	fputc('}', f);
 }
@@ -110,7 +151,9 @@ void sweep_json_sweep(struct sweep_json *j, const struct sweep_report *rep)
 	json_str(f, rep->scenario);
 	fprintf(f, ", \"file\": ");
 	json_str(f, rep->path);
-	fprintf(f, ", \"profile\": \"%s\", \"clean\": ", rep->profile);
+	fprintf(f, ", \"profile\": ");
+	json_str(f, rep->profile);
+	fprintf(f, ", \"clean\": ");
 	json_run(f, &rep->clean, false);
 	fprintf(f, ", \"calls\": %zu, ", rep->ncalls);
 	if (j->shard_count)
@@ -215,84 +258,233 @@ void sweep_junit_end(struct sweep_junit *j)
 		junit_end(j->f);
 }
 
-/* ---- Merging shards ---- */
-
-struct shard {
-	struct ydoc doc;
-	unsigned int index, count;
-	uint64_t clean_failed;
-	yaml_node_t *sweeps;
-};
-
-static int get_u64(struct ydoc *d, yaml_node_t *map, const char *key, uint64_t *out)
+FILE *sweep_open_output(const char *opt, const char *path)
 {
-	yaml_node_t *v = ymap_get(d, map, key);
+	FILE *f = fopen(path, "w");
 
-	if (!v)
-		return ydoc_err(d, map, "missing \"%s\"", key);
-	return yscalar_u64(d, v, key, out);
+	if (!f)
+		fprintf(stderr, "sweep: %s %s: %s\n", opt, path, strerror(errno));
+	return f;
 }
 
-static int get_str(struct ydoc *d, yaml_node_t *map, const char *key, char *out, size_t len)
+int sweep_close_output(FILE *f, const char *opt, const char *path)
+{
+	bool failed;
+	int err = 0;
+
+	if (!f)
+		return 0;
+	failed = ferror(f);
+	if (fclose(f)) {
+		failed = true;
+		err = errno;
+	}
+	if (failed) {
+		fprintf(stderr, "sweep: %s %s: %s\n", opt, path, strerror(err ? err : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Merging shards ---- */
+
+/*
+ * A shard's JSON is read back as strictly as sweep_json_*() and json_run()
+ * write it: every key known and given once, strings quoted and no longer
+ * than their fields, numbers plain decimal within their fields' types, and
+ * what a sweep guarantees between fields holds (run_consistent(),
+ * merge_sweep()).  Anything else was not written by a sweep, and merging it
+ * would print (and write) what no sweep did.
+ */
+
+static const char *const run_keys[] = {
+	"seq", "call", "command", "nth", "status", "index", "outcome", "fault_fired",
+	"scenario_completed", "warnings", "leaked_granules", "leaked_pages", "quarantined_pages",
+	"teardown_complete", "seconds", "detail", NULL,
+};
+static const char *const *const clean_keys = run_keys + 1;	/* no "seq" */
+static const char *const sweep_keys[] = {
+	"scenario", "file", "profile", "clean", "calls", "total_runs", "runs", NULL,
+};
+static const char *const shard_keys[] = { "index", "count", NULL };
+static const char *const root_keys[] = {
+	"shard", "sweeps", "runs", "ok", "warn", "bad", "clean_failed", NULL,
+};
+
+/* A mapping with only `keys` (ydoc_load_file() refuses a key given twice). */
+static int check_map(struct ydoc *d, yaml_node_t *map, const char *what, const char *const *keys)
+{
+	if (!ynode_is_map(map))
+		return ydoc_err(d, map, "%s: expected a mapping", what);
+	return ymap_check_keys(d, map, what, keys);
+}
+
+/* `key`'s value, a scalar of `style` (or a NULL with the error set). */
+static yaml_node_t *get_scalar(struct ydoc *d, yaml_node_t *map, const char *key,
+			       yaml_scalar_style_t style, const char *expected)
 {
 	yaml_node_t *v = ymap_get(d, map, key);
+
+	if (!v) {
+		ydoc_err(d, map, "missing \"%s\"", key);
+		return NULL;
+	}
+	if (!ynode_is_scalar(v)) {
+		ydoc_err(d, v, "\"%s\": expected %s, not a %s", key, expected,
+			 ynode_is_map(v) ? "mapping" : "sequence");
+		return NULL;
+	}
+	if (v->data.scalar.style != style) {
+		ydoc_err(d, v, "\"%s\": expected %s, not %s'%s'", key, expected,
+			 style == YAML_PLAIN_SCALAR_STYLE ? "the string " : "", ynode_str(v));
+		return NULL;
+	}
+	return v;
+}
+
+/* A whole number 0..max, in decimal digits (as the writer prints it). */
+static int get_uint(struct ydoc *d, yaml_node_t *map, const char *key, uint64_t max, uint64_t *out)
+{
+	char expected[64];
+	yaml_node_t *v;
+	const char *s;
+	uint64_t n = 0;
+
+	snprintf(expected, sizeof(expected), "a whole number from 0 to %llu", (unsigned long long)max);
+	v = get_scalar(d, map, key, YAML_PLAIN_SCALAR_STYLE, expected);
+	if (!v)
+		return -1;
+	s = ynode_str(v);
+	for (const char *p = s; *p; p++) {
+		uint64_t digit = (uint64_t)(*p - '0');
+
+		if (*p < '0' || *p > '9' || n > max / 10 || max - n * 10 < digit)
+			return ydoc_err(d, v, "\"%s\": expected %s, not '%s'", key, expected, s);
+		n = n * 10 + digit;
+	}
+	if (!*s)
+		return ydoc_err(d, v, "\"%s\": expected %s, not nothing", key, expected);
+	*out = n;
+	return 0;
+}
+
+/* A string of at most len - 1 bytes, no NUL in it. */
+static int get_str(struct ydoc *d, yaml_node_t *map, const char *key, char *out, size_t len)
+{
+	yaml_node_t *v = get_scalar(d, map, key, YAML_DOUBLE_QUOTED_SCALAR_STYLE, "a quoted string");
 	const char *s;
 
 	if (!v)
-		return ydoc_err(d, map, "missing \"%s\"", key);
-	if (yscalar_str(d, v, key, &s))
 		return -1;
-	snprintf(out, len, "%s", s);
+	s = ynode_str(v);
+	if (strlen(s) != v->data.scalar.length)
+		return ydoc_err(d, v, "\"%s\": a string with a NUL character", key);
+	if (v->data.scalar.length >= len)
+		return ydoc_err(d, v, "\"%s\": expected at most %zu characters, not %zu", key, len - 1,
+				v->data.scalar.length);
+	memcpy(out, s, v->data.scalar.length + 1);
 	return 0;
 }
 
 static int get_bool(struct ydoc *d, yaml_node_t *map, const char *key, bool *out)
 {
-	yaml_node_t *v = ymap_get(d, map, key);
+	yaml_node_t *v = get_scalar(d, map, key, YAML_PLAIN_SCALAR_STYLE, "true or false");
 
 	if (!v)
-		return ydoc_err(d, map, "missing \"%s\"", key);
-	return yscalar_bool(d, v, key, out);
+		return -1;
+	if (strcmp(ynode_str(v), "true") && strcmp(ynode_str(v), "false"))
+		return ydoc_err(d, v, "\"%s\": expected true or false, not '%s'", key, ynode_str(v));
+	*out = !strcmp(ynode_str(v), "true");
+	return 0;
+}
+
+/* A run's seconds: a finite number >= 0 in JSON's syntax (no inf, nan, hex or quotes). */
+static int read_seconds(struct ydoc *d, yaml_node_t *map, double *out)
+{
+	static const char expected[] = "a finite number of seconds, 0 or more";
+	yaml_node_t *v = get_scalar(d, map, "seconds", YAML_PLAIN_SCALAR_STYLE, expected);
+	const char *s;
+	char *end;
+
+	if (!v)
+		return -1;
+	s = ynode_str(v);
+	errno = 0;
+	*out = s[0] >= '0' && s[0] <= '9' && strspn(s, "0123456789.eE+-") == strlen(s) ?
+		       strtod(s, &end) : NAN;
+	if (isnan(*out) || *end || errno || !isfinite(*out) || *out < 0)
+		return ydoc_err(d, v, "\"seconds\": expected %s, not '%s'", expected, s);
+	return 0;
+}
+
+/*
+ * What judge() in scn_sweep.c guarantees: a leak is a leak count, a WARN
+ * warnings and no leak, ok neither (crashes, hangs, GPFs and runs that
+ * could not run have no counts to check).
+ */
+static int run_consistent(struct ydoc *d, yaml_node_t *n, const struct sweep_run *r)
+{
+	bool leaked = r->leaked_granules || r->leaked_pages;
+	bool ok = r->outcome == SWEEP_OK ? !leaked && !r->warnings :
+		  r->outcome == SWEEP_WARN ? !leaked && r->warnings :
+		  r->outcome == SWEEP_LEAK ? leaked : true;
+
+	if (!ok)
+		return ydoc_err(d, ymap_get(d, n, "outcome"),
+				"outcome \"%s\" with %u warnings, %llu+%llu leaked granules+pages: a sweep gives %s",
+				sweep_outcome_name(r->outcome), r->warnings,
+				(unsigned long long)r->leaked_granules,
+				(unsigned long long)r->leaked_pages,
+				r->outcome == SWEEP_OK ? "no warning and no leak to an ok run" :
+				r->outcome == SWEEP_WARN ? "warnings and no leak to a warn run" :
+				"a leak count to a leak run");
+	return 0;
 }
 
 /* One run as json_run() wrote it. */
 static int read_run(struct ydoc *d, yaml_node_t *n, struct sweep_run *r, bool seq)
 {
-	char outcome[16], seconds[32];
-	uint64_t v;
+	char outcome[16];
+	uint64_t v = 0, w;
 
 	memset(r, 0, sizeof(*r));
-	if (!ynode_is_map(n))
-		return ydoc_err(d, n, "a run is a mapping");
-	if (seq) {
-		if (get_u64(d, n, "seq", &v))
-			return -1;
-		r->seq = (size_t)v;
-	}
-	if (get_u64(d, n, "call", &v))
+	if (check_map(d, n, seq ? "a run" : "the clean run", seq ? run_keys : clean_keys))
+		return -1;
+	if (seq && get_uint(d, n, "seq", SIZE_MAX, &v))
+		return -1;
+	r->seq = (size_t)v;
+	if (get_uint(d, n, "call", SIZE_MAX, &v))
 		return -1;
 	r->call = (size_t)v;
 	if (get_str(d, n, "command", r->command, sizeof(r->command)) ||
-	    get_u64(d, n, "nth", &r->nth) ||
+	    get_uint(d, n, "nth", UINT64_MAX, &r->nth) ||
 	    get_str(d, n, "status", r->status, sizeof(r->status)) ||
-	    get_u64(d, n, "index", &r->index) ||
+	    get_uint(d, n, "index", UINT64_MAX, &r->index) ||
 	    get_str(d, n, "outcome", outcome, sizeof(outcome)) ||
 	    get_bool(d, n, "fault_fired", &r->fault_fired) ||
 	    get_bool(d, n, "scenario_completed", &r->passed) ||
-	    get_u64(d, n, "warnings", &v) ||
-	    get_u64(d, n, "leaked_granules", &r->leaked_granules) ||
-	    get_u64(d, n, "leaked_pages", &r->leaked_pages) ||
-	    get_u64(d, n, "quarantined_pages", &r->quarantined_pages) ||
+	    get_uint(d, n, "warnings", UINT_MAX, &w) ||
+	    get_uint(d, n, "leaked_granules", UINT64_MAX, &r->leaked_granules) ||
+	    get_uint(d, n, "leaked_pages", UINT64_MAX, &r->leaked_pages) ||
+	    get_uint(d, n, "quarantined_pages", UINT64_MAX, &r->quarantined_pages) ||
 	    get_bool(d, n, "teardown_complete", &r->teardown_complete) ||
-	    get_str(d, n, "seconds", seconds, sizeof(seconds)) ||
+	    read_seconds(d, n, &r->seconds) ||
 	    get_str(d, n, "detail", r->detail, sizeof(r->detail)))
 		return -1;
-	r->warnings = (unsigned int)v;
-	r->seconds = strtod(seconds, NULL);
+	r->warnings = (unsigned int)w;
 	if (!sweep_outcome_from_name(outcome, &r->outcome))
 		return ydoc_err(d, ymap_get(d, n, "outcome"), "unknown outcome '%s'", outcome);
-	return 0;
+	return run_consistent(d, n, r);
 }
+
+struct shard {
+	struct ydoc doc;
+	yaml_node_t *root;
+	unsigned int index, count;
+	uint64_t runs, ok, warn, bad, clean_failed;	/* its totals, as written */
+	uint64_t seen_runs, seen_warn, seen_bad, seen_clean_failed;	/* as its sweeps add up */
+	yaml_node_t *sweeps;
+};
 
 static int load_shard(struct shard *sh, const char *path)
 {
@@ -302,15 +494,17 @@ static int load_shard(struct shard *sh, const char *path)
 
 	if (ydoc_load_file(d, path))
 		return -1;
-	root = ydoc_root(d);
+	root = sh->root = ydoc_root(d);
 	if (!ynode_is_map(root))
 		return ydoc_err(d, root, "not a sweep's JSON");
 	n = ymap_get(d, root, "shard");
 	if (!n || !ynode_is_map(n))
 		return ydoc_err(d, root, "not a shard's JSON (no \"shard\": written by sweep --shard K/N --json)");
-	if (get_u64(d, n, "index", &index) || get_u64(d, n, "count", &count))
+	if (check_map(d, root, "a shard's JSON", root_keys) ||
+	    check_map(d, n, "\"shard\"", shard_keys) || get_uint(d, n, "index", 1000000, &index) ||
+	    get_uint(d, n, "count", 1000000, &count))
 		return -1;
-	if (!count || !index || index > count || count > 1000000)
+	if (!count || !index || index > count)
 		return ydoc_err(d, n, "shard %llu of %llu", (unsigned long long)index,
 				(unsigned long long)count);
 	sh->index = (unsigned int)index;
@@ -318,57 +512,115 @@ static int load_shard(struct shard *sh, const char *path)
 	sh->sweeps = ymap_get(d, root, "sweeps");
 	if (!sh->sweeps || !ynode_is_seq(sh->sweeps))
 		return ydoc_err(d, root, "missing \"sweeps\" list");
-	return get_u64(d, root, "clean_failed", &sh->clean_failed);
+	return get_uint(d, root, "runs", ULONG_MAX, &sh->runs) ||
+	       get_uint(d, root, "ok", ULONG_MAX, &sh->ok) ||
+	       get_uint(d, root, "warn", ULONG_MAX, &sh->warn) ||
+	       get_uint(d, root, "bad", ULONG_MAX, &sh->bad) ||
+	       get_uint(d, root, "clean_failed", ULONG_MAX, &sh->clean_failed) ? -1 : 0;
 }
 
-/* The names a merged report points to. */
+/* The shard's totals are those of its runs (sweep_json_end()). */
+static int shard_totals_consistent(struct shard *sh)
+{
+	struct ydoc *d = &sh->doc;
+
+	if (sh->runs != sh->seen_runs || sh->warn != sh->seen_warn || sh->bad != sh->seen_bad ||
+	    sh->ok != sh->runs - sh->warn - sh->bad || sh->warn + sh->bad > sh->runs)
+		return ydoc_err(d, ymap_get(d, sh->root, "runs"),
+				"runs %llu, ok %llu, warn %llu, bad %llu; its sweeps list %llu runs: %llu ok, %llu warn, %llu bad",
+				(unsigned long long)sh->runs, (unsigned long long)sh->ok,
+				(unsigned long long)sh->warn, (unsigned long long)sh->bad,
+				(unsigned long long)sh->seen_runs,
+				(unsigned long long)(sh->seen_runs - sh->seen_warn - sh->seen_bad),
+				(unsigned long long)sh->seen_warn, (unsigned long long)sh->seen_bad);
+	if (sh->clean_failed < sh->seen_clean_failed)
+		return ydoc_err(d, ymap_get(d, sh->root, "clean_failed"),
+				"clean_failed %llu, but %llu of its sweeps' clean runs failed",
+				(unsigned long long)sh->clean_failed,
+				(unsigned long long)sh->seen_clean_failed);
+	return 0;
+}
+
+static bool run_error_listed(const struct abi_profile *abi, const struct sweep_run *r)
+{
+	const struct abi_command *c = abi_command_by_name(abi, ABI_RMI, r->command);
+
+	for (unsigned int e = 0; c && e < c->nerrors; e++)
+		if (!strcmp(c->errors[e], r->status))
+			return true;
+	return false;
+}
+
+/* The names a merged report points to (longer ones are refused, not cut: get_str()). */
 struct sweep_names {
-	char scenario[512], file[4096], profile[64];
+	char scenario[SCENARIO_NAME_MAX + 1], file[4096], profile[64];
 };
 
-/* Sweep i of every shard: the same scenario, clean run and calls, runs that add up. */
-static int merge_sweep(struct shard *sh, size_t nsh, size_t i, struct sweep_report *rep,
-		       struct sweep_names *names)
+/*
+ * Sweep i of every shard: the same scenario, clean run and calls, runs
+ * that add up.  *offset: the runs of the sweeps before it (all shards),
+ * where its runs' numbers among all the runs start (sweep_opts.run_seq),
+ * which say which shard each is in.
+ */
+static int merge_sweep(struct shard *sh, size_t nsh, size_t i, uint64_t *offset,
+		       struct sweep_report *rep, struct sweep_names *names)
 {
 	char *scenario = names->scenario, *file = names->file, *profile = names->profile;
-	uint64_t ncalls = 0, total = 0;
-	bool *have = NULL;
+	uint64_t ncalls = 0, total = 0, listed = 0;
+	const struct abi_profile *abi = NULL;
+	yaml_node_t **runs = calloc(nsh, sizeof(*runs));
+	bool *have = NULL, clean_failed = false;
 	int ret = -1;
 
 	memset(rep, 0, sizeof(*rep));
+	if (!runs)
+		abort();
+	/* First what each shard says, and that the runs it lists add up, before allocating. */
 	for (size_t s = 0; s < nsh; s++) {
 		struct ydoc *d = &sh[s].doc;
-		yaml_node_t *sw = yseq_at(d, sh[s].sweeps, i), *runs;
+		yaml_node_t *sw = yseq_at(d, sh[s].sweeps, i);
 		struct sweep_names cur;
 		struct sweep_run clean;
 		uint64_t calls, tr;
 
-		if (!ynode_is_map(sw))
-			return ydoc_err(d, sh[s].sweeps, "a sweep is a mapping");
-		if (get_str(d, sw, "scenario", cur.scenario, sizeof(cur.scenario)) ||
+		if (check_map(d, sw, "a sweep", sweep_keys) ||
+		    get_str(d, sw, "scenario", cur.scenario, sizeof(cur.scenario)) ||
 		    get_str(d, sw, "file", cur.file, sizeof(cur.file)) ||
 		    get_str(d, sw, "profile", cur.profile, sizeof(cur.profile)) ||
-		    get_u64(d, sw, "calls", &calls) || get_u64(d, sw, "total_runs", &tr) ||
-		    !ymap_get(d, sw, "clean") || read_run(d, ymap_get(d, sw, "clean"), &clean, false))
+		    /* The sweep held every call of its clean run in memory (run_clean(), scn_sweep.c). */
+		    get_uint(d, sw, "calls", SIZE_MAX / sizeof(struct scenario_call), &calls) ||
+		    get_uint(d, sw, "total_runs", SIZE_MAX, &tr))
 			goto out;
-		runs = ymap_get(d, sw, "runs");
-		if (!runs || !ynode_is_seq(runs)) {
+		if (!ymap_get(d, sw, "clean")) {
+			ydoc_err(d, sw, "missing \"clean\"");
+			goto out;
+		}
+		if (read_run(d, ymap_get(d, sw, "clean"), &clean, false))
+			goto out;
+		runs[s] = ymap_get(d, sw, "runs");
+		if (!runs[s] || !ynode_is_seq(runs[s])) {
 			ydoc_err(d, sw, "missing \"runs\" list");
 			goto out;
 		}
+		listed += yseq_len(runs[s]);
 		if (!s) {
+			abi = abi_profile_find(cur.profile);
+			if (!abi) {
+				ydoc_err(d, ymap_get(d, sw, "profile"), "unknown profile '%s'", cur.profile);
+				goto out;
+			}
 			*names = cur;
 			ncalls = calls;
 			total = tr;
 			rep->clean = clean;
-			if (total > 10000000) {
-				ydoc_err(d, sw, "total_runs %llu", (unsigned long long)total);
+			clean_failed = sweep_run_bad(&clean) || !clean.passed;
+			/* sweep_scenario() plans no run after a failed clean run. */
+			if (clean_failed && total) {
+				ydoc_err(d, ymap_get(d, sw, "total_runs"),
+					 "total_runs %llu after a failed clean run: a sweep runs none",
+					 (unsigned long long)total);
 				goto out;
 			}
-			rep->runs = calloc(total + 1, sizeof(*rep->runs));
-			have = calloc(total + 1, sizeof(*have));
-			if (!rep->runs || !have)
-				abort();
 		} else if (strcmp(scenario, cur.scenario) || strcmp(file, cur.file) ||
 			   strcmp(profile, cur.profile) ||
 			   calls != ncalls || tr != total || clean.outcome != rep->clean.outcome ||
@@ -380,55 +632,106 @@ static int merge_sweep(struct shard *sh, size_t nsh, size_t i, struct sweep_repo
 				 sweep_outcome_name(rep->clean.outcome));
 			goto out;
 		}
-		for (size_t k = 0; k < yseq_len(runs); k++) {
+	}
+	if (listed != total) {
+		ydoc_err(&sh[0].doc, ymap_get(&sh[0].doc, yseq_at(&sh[0].doc, sh[0].sweeps, i), "total_runs"),
+			 "total_runs %llu, but the %zu shards list %llu runs of sweep %zu (%s on %s)",
+			 (unsigned long long)total, nsh, (unsigned long long)listed, i + 1, scenario,
+			 profile);
+		goto out;
+	}
+	rep->runs = calloc(total + 1, sizeof(*rep->runs));
+	have = calloc(total + 1, sizeof(*have));
+	if (!rep->runs || !have)
+		abort();
+	for (size_t s = 0; s < nsh; s++) {
+		struct ydoc *d = &sh[s].doc;
+
+		sh[s].seen_clean_failed += clean_failed;
+		for (size_t k = 0; k < yseq_len(runs[s]); k++) {
+			yaml_node_t *n = yseq_at(d, runs[s], k);
 			struct sweep_run r;
 
-			if (read_run(d, yseq_at(d, runs, k), &r, true))
+			if (read_run(d, n, &r, true))
 				goto out;
 			if (r.seq >= total || have[r.seq]) {
-				ydoc_err(d, yseq_at(d, runs, k), "run %zu %s", r.seq,
+				ydoc_err(d, ymap_get(d, n, "seq"), "run %zu %s", r.seq,
 					 r.seq >= total ? "out of range" : "also in another shard");
+				goto out;
+			}
+			/* Shard K/N has the runs numbered K-1 modulo N (plan_runs() in scn_sweep.c). */
+			if ((*offset + r.seq) % sh[s].count != sh[s].index - 1) {
+				ydoc_err(d, ymap_get(d, n, "seq"),
+					 "run %zu of sweep %zu is run %llu of all, not one of shard %u/%u",
+					 r.seq, i + 1, (unsigned long long)(*offset + r.seq), sh[s].index,
+					 sh[s].count);
+				goto out;
+			}
+			/* An error the profile lists for that RMI command (plan_runs(), scn_sweep.c). */
+			if (!run_error_listed(abi, &r)) {
+				ydoc_err(d, ymap_get(d, n, "status"),
+					 "%s is not an error profile %s lists for RMI command '%s'",
+					 r.status, profile, r.command);
+				goto out;
+			}
+			/* A run's call is one of the clean run's (1-based). */
+			if (!r.call || r.call > ncalls) {
+				ydoc_err(d, ymap_get(d, n, "call"), "call %zu of a sweep of %llu calls",
+					 r.call, (unsigned long long)ncalls);
 				goto out;
 			}
 			have[r.seq] = true;
 			rep->runs[r.seq] = r;
+			sh[s].seen_runs++;
+			sh[s].seen_warn += r.outcome == SWEEP_WARN;
+			sh[s].seen_bad += sweep_run_bad(&r);
 		}
 	}
-	for (size_t k = 0; k < total; k++)
-		if (!have[k]) {
-			ydoc_err(&sh[0].doc, yseq_at(&sh[0].doc, sh[0].sweeps, i),
-				 "run %zu of %s on %s is in no shard", k, scenario, profile);
-			goto out;
-		}
+	/* The runs add up to total_runs and none is twice: each is there once. */
+	*offset += total;
 	rep->scenario = scenario;
 	rep->path = file;
 	rep->profile = profile;
 	rep->ncalls = (size_t)ncalls;
 	rep->nruns = rep->total_runs = (size_t)total;
-	rep->clean_failed = sweep_run_bad(&rep->clean) || !rep->clean.passed;
+	rep->clean_failed = clean_failed;
 	ret = 0;
 out:
+	free(runs);
 	free(have);
 	if (ret)
 		sweep_report_free(rep);
 	return ret;
 }
 
-int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json, FILE *junit)
+/* The first error of any shard, on stderr (its strings terminal-safe). */
+static void print_errors(struct shard *sh, size_t nsh)
+{
+	for (size_t s = 0; s < nsh; s++)
+		if (sh[s].doc.error[0]) {
+			put_safe(stderr, sh[s].doc.error, 0);
+			fputc('\n', stderr);
+		}
+}
+
+int sweep_merge(const char *const *paths, size_t npaths, bool quiet, const char *json,
+		const char *junit)
 {
 	struct shard *sh = calloc(npaths, sizeof(*sh));
-	struct sweep_json j = { .f = json };
-	struct sweep_junit ju = { .f = junit };
+	struct sweep_json j = { 0 };
+	struct sweep_junit ju = { 0 };
 	struct sweep_totals t = { 0 };
-	struct sweep_names names;
-	size_t nsweeps;
+	struct sweep_report *reps = NULL;
+	struct sweep_names *names = NULL;
+	uint64_t offset = 0;
+	size_t nsweeps, merged = 0;
 	int ret = 2;
 
 	if (!sh)
 		abort();
 	for (size_t s = 0; s < npaths; s++)
 		if (load_shard(&sh[s], paths[s])) {
-			fprintf(stderr, "%s\n", sh[s].doc.error);
+			print_errors(&sh[s], 1);
 			goto out;
 		}
 	/* Each shard of one split exactly once; then shard 1 first, for the messages. */
@@ -452,25 +755,32 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json,
 			goto out;
 		}
 	}
+	/* All read and checked before anything is printed or written. */
+	reps = calloc(nsweeps + 1, sizeof(*reps));
+	names = calloc(nsweeps + 1, sizeof(*names));
+	if (!reps || !names)
+		abort();
+	for (; merged < nsweeps; merged++)
+		if (merge_sweep(sh, npaths, merged, &offset, &reps[merged], &names[merged]))
+			goto bad;
+	for (size_t s = 0; s < npaths; s++)
+		if (shard_totals_consistent(&sh[s]))
+			goto bad;
+	if ((json && !(j.f = sweep_open_output("--json", json))) ||
+	    (junit && !(ju.f = sweep_open_output("--junit", junit))))
+		goto out;
 	sweep_json_begin(&j);
 	sweep_junit_begin(&ju);
 	for (size_t i = 0; i < nsweeps; i++) {
-		struct sweep_report rep;
+		struct sweep_report *rep = &reps[i];
 
-		if (merge_sweep(sh, npaths, i, &rep, &names)) {
-			for (size_t s = 0; s < npaths; s++)
-				if (sh[s].doc.error[0])
-					fprintf(stderr, "%s\n", sh[s].doc.error);
-			goto out;
-		}
-		sweep_print_header(&rep);
-		for (size_t k = 0; k < rep.nruns; k++)
-			if (!quiet || sweep_run_bad(&rep.runs[k]))
-				sweep_print_run(&rep.runs[k]);
-		sweep_print_summary(&rep, &t);
-		sweep_json_sweep(&j, &rep);
-		sweep_junit_sweep(&ju, &rep);
-		sweep_report_free(&rep);
+		sweep_print_header(rep);
+		for (size_t k = 0; k < rep->nruns; k++)
+			if (!quiet || sweep_run_bad(&rep->runs[k]))
+				sweep_print_run(&rep->runs[k]);
+		sweep_print_summary(rep, &t);
+		sweep_json_sweep(&j, rep);
+		sweep_junit_sweep(&ju, rep);
 	}
 	/* Each shard counts every failed clean run, and scenarios that did not load (in no sweep). */
 	t.clean_failed = (unsigned long)sh[0].clean_failed;
@@ -478,7 +788,21 @@ int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json,
 	sweep_junit_end(&ju);
 	sweep_print_totals(&t);
 	ret = t.bad || t.clean_failed ? 1 : 0;
+	if (sweep_close_output(j.f, "--json", json) | sweep_close_output(ju.f, "--junit", junit))
+		ret = 2;
+	j.f = ju.f = NULL;
+	goto out;
+bad:
+	print_errors(sh, npaths);
 out:
+	if (j.f)
+		fclose(j.f);
+	if (ju.f)
+		fclose(ju.f);
+	for (size_t i = 0; i < merged; i++)
+		sweep_report_free(&reps[i]);
+	free(reps);
+	free(names);
 	for (size_t s = 0; s < npaths; s++)
 		ydoc_free(&sh[s].doc);
 	free(sh);

@@ -61,12 +61,24 @@ void sweep_junit_sweep(struct sweep_junit *j, const struct sweep_report *rep);
 void sweep_junit_end(struct sweep_junit *j);
 
 /*
- * Reads the JSON of every shard of one sweep (all N of one --shard K/N
- * split, each once) and prints, and writes to `json` and `junit` if not
- * NULL, what the whole sweep would have: the same table, the same JSON (the runs' times
- * aside).  Returns the exit status the whole sweep would have had (0, 1),
- * or 2 with an error naming the file (and line:col) on bad input.
+ * Opens for writing output file `path` of option `opt` ("--json"), or
+ * closes it checking that all of it was written (a full disk); on error
+ * prints "sweep: OPT PATH: why" and returns NULL / -1.
  */
-int sweep_merge(const char *const *paths, size_t npaths, bool quiet, FILE *json, FILE *junit);
+FILE *sweep_open_output(const char *opt, const char *path);
+int sweep_close_output(FILE *f, const char *opt, const char *path);
+
+/*
+ * Reads the JSON of every shard of one sweep (all N of one --shard K/N
+ * split, each once) and prints, and writes to the files `json` and `junit`
+ * if not NULL, what the whole sweep would have: the same table, the same
+ * JSON (the runs' times aside).  Every shard is checked before anything is
+ * printed or an output opened, so bad input leaves the outputs as they were.
+ * Returns the exit status the whole sweep would have had (0, 1), or 2 with
+ * an error naming the file (and line:col) on bad input or an output that
+ * could not be written.
+ */
+int sweep_merge(const char *const *paths, size_t npaths, bool quiet, const char *json,
+		const char *junit);
 
 #endif
