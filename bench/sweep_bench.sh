@@ -27,9 +27,9 @@
 # sweeps, -n 1 for the hazards (README.md "Sweeps"):
 #
 #   sweep               runs |  before s  runs/s  cpu ms |   after s  runs/s  cpu ms |  x wall   x cpu
-#   sweep@1.0           1581 |      49.7    33.0   23.56 |       5.5   285.3    6.40 |     8.6     3.7
-#   sweep@2.0-bet1      1638 |      52.9    32.1   24.52 |       8.0   203.7    8.25 |     6.3     3.0
-#   hazards@2.0-bet1    1177 |     111.4    10.9   84.45 |       6.2   190.8    9.41 |    17.6     9.0
+#   sweep@1.0           1581 |      49.5    33.2   23.52 |       5.4   294.5    6.32 |     8.9     3.7
+#   sweep@2.0-bet1      1638 |      54.4    31.2   25.60 |       8.9   184.9    9.07 |     5.9     2.8
+#   hazards@2.0-bet1    1177 |     114.4    10.6   86.93 |       5.9   198.6    8.52 |    18.8    10.2
 set -eu
 cd "$(dirname "$0")/.."
 
