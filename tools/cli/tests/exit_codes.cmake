@@ -2,10 +2,11 @@
 # Exit status as documented (README "The cca-double command"): 0 success,
 # 1 failures found, 2 a usage or load error.  Run as:
 # cmake -DCLI=<cca-double> -DSRC=<repo> -DWORK=<dir> -P exit_codes.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/cli_test_lib.cmake)
 file(MAKE_DIRECTORY ${WORK})
 file(WRITE ${WORK}/dup-key.yaml "name: a\nname: b\nmemory: 8M\ngranules: [g]\nsteps:\n  - write: {to: g, fill: 1}\n")
 file(WRITE ${WORK}/fails.yaml "name: fails\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - {rmi: GRANULE_UNDELEGATE, args: {addr: rd}, expect: SUCCESS}\n")
-file(WRITE ${WORK}/passes.yaml "name: passes\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - delegate: [rd]\n  - undelegate: [rd]\n")
+file(WRITE ${WORK}/passes.yaml "${CLI_PASSES_YAML}")
 set(cases
   "0" "run,${WORK}/passes.yaml"
   "1" "run,${WORK}/fails.yaml"

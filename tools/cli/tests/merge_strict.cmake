@@ -9,18 +9,14 @@
 # that cannot be written (a full disk) is an error too.
 # A detail's control characters are printed escaped.  Run as:
 # cmake -DCLI=<cca-double> -DWORK=<dir> -P merge_strict.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/cli_test_lib.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(W ${WORK})
-file(WRITE ${W}/passes.yaml "name: passes\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - delegate: [rd]\n  - undelegate: [rd]\n")
-foreach(k 1 2)
-  execute_process(COMMAND ${CLI} sweep -q --shard ${k}/2 --json ${W}/c${k}.json ${W}/passes.yaml
-                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 120)
-  if(NOT rc MATCHES "^[01]$")
-    message(FATAL_ERROR "sweep --shard ${k}/2: exit ${rc}: ${err}")
-  endif()
-  file(READ ${W}/c${k}.json c${k})
-endforeach()
+file(WRITE ${W}/passes.yaml "${CLI_PASSES_YAML}")
+cli_sweep_shards(${W} ${W}/passes.yaml)
+file(READ ${W}/c1.json c1)
+file(READ ${W}/c2.json c2)
 # Shard 1 has run 0 (ok), shard 2 run 1 (a leak): the text each case edits.
 foreach(want "\"seq\": 0, \"call\": 1," "\"outcome\": \"ok\"")
   string(FIND "${c1}" "${want}" at)

@@ -5,19 +5,13 @@
 # exits 2 with a message naming the subcommand and the option, before any
 # file is opened, and every input is left as it was.  Run as:
 # cmake -DCLI=<cca-double> -DWORK=<dir> -P outputs_not_inputs.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/cli_test_lib.cmake)
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK}/dir)
-set(scn "name: passes\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - delegate: [rd]\n  - undelegate: [rd]\n")
-file(WRITE ${WORK}/S.yaml "${scn}")
-file(WRITE ${WORK}/dir/a.yaml "${scn}")
+file(WRITE ${WORK}/S.yaml "${CLI_PASSES_YAML}")
+file(WRITE ${WORK}/dir/a.yaml "${CLI_PASSES_YAML}")
 # Two shards of one sweep, for --merge.
-foreach(k 1 2)
-  execute_process(COMMAND ${CLI} sweep -q --shard ${k}/2 --json ${WORK}/c${k}.json ${WORK}/S.yaml
-                  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 120)
-  if(NOT rc MATCHES "^[01]$")
-    message(FATAL_ERROR "sweep --shard ${k}/2: exit ${rc}: ${err}")
-  endif()
-endforeach()
+cli_sweep_shards(${WORK} ${WORK}/S.yaml)
 set(keep S.yaml dir/a.yaml c1.json c2.json)
 foreach(f IN LISTS keep)
   file(SHA256 ${WORK}/${f} before_${f})
@@ -38,11 +32,7 @@ set(cases
   "run,-t,${W}/dir/a.yaml,${W}/dir|^run: --trace ${W}/dir/a.yaml: in the input folder ${W}/dir, it would be read as a scenario"
   "run,--junit,${W}/dir/new.yaml,${W}/dir|^run: --junit ${W}/dir/new.yaml: in the input folder")
 foreach(c IN LISTS cases)
-  string(FIND "${c}" "|" bar)
-  string(SUBSTRING "${c}" 0 ${bar} args)
-  math(EXPR from "${bar} + 1")
-  string(SUBSTRING "${c}" ${from} -1 want)
-  string(REPLACE "," ";" args "${args}")
+  cli_split_case("${c}" args want)
   execute_process(COMMAND ${CLI} ${args} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 60)
   string(REPLACE "." "\\." want_re "${want}")
   if(NOT rc STREQUAL "2" OR NOT err MATCHES "${want_re}")

@@ -4,9 +4,10 @@
 # is not -j 2, --shard 1/-1 not 1/4294967295).  Each bad value exits 2 with
 # a message naming the option and the value.  Run as:
 # cmake -DCLI=<cca-double> -DWORK=<dir> -P strict_numbers.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/cli_test_lib.cmake)
 file(MAKE_DIRECTORY ${WORK})
 set(ok ${WORK}/passes.yaml)
-file(WRITE ${ok} "name: passes\nprofile: \"1.0\"\nmemory: 8M\ngranules: [rd]\nsteps:\n  - delegate: [rd]\n  - undelegate: [rd]\n")
+file(WRITE ${ok} "${CLI_PASSES_YAML}")
 # "args|what stderr must say"; ',' separates arguments.
 set(cases
   "sweep,-j,4294967298|--jobs 1..16, not '4294967298'"
@@ -24,11 +25,7 @@ set(cases
   "sweep,--timeout,18446744073709551617|--timeout takes whole seconds .*, not '18446744073709551617'"
   "run,--timeout,+5|--timeout takes whole seconds from 1 to 86400, not '\\+5'")
 foreach(c IN LISTS cases)
-  string(FIND "${c}" "|" bar)
-  string(SUBSTRING "${c}" 0 ${bar} args)
-  math(EXPR from "${bar} + 1")
-  string(SUBSTRING "${c}" ${from} -1 want)
-  string(REPLACE "," ";" args "${args}")
+  cli_split_case("${c}" args want)
   execute_process(COMMAND ${CLI} ${args} ${ok} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err
                   TIMEOUT 60)
   if(NOT rc STREQUAL "2" OR NOT err MATCHES "${want}")
