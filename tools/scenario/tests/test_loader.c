@@ -154,6 +154,43 @@ static void names_are_ktap_safe(void **state)
 	scenario_free(s);
 }
 
+/*
+ * `text` does not load: the error holds `where` (":line:col: ") and
+ * `what`, and names the file once.  Prints what is wrong and returns
+ * false otherwise (every case is tried, then the test fails).
+ */
+static bool load_error_is(const char *text, const char *where, const char *what)
+{
+	char err[1024];
+	struct scenario *s;
+	const char *first;
+
+	err[0] = 0;
+	s = load_text(text, err, sizeof(err));
+	if (s) {
+		scenario_free(s);
+		print_error("loaded, expected '%s' '%s':\n%s\n", where, what, text);
+		return false;
+	}
+	first = strstr(err, "cca-profiles-");
+	if (!strstr(err, where) || !strstr(err, what) || !first ||
+	    strstr(first + 1, "cca-profiles-")) {
+		print_error("expected '%s' ... '%s', got '%s'\n", where, what, err);
+		return false;
+	}
+	return true;
+}
+
+/* A `features:` value that does not load: load_error_is() on a scenario around it. */
+static bool features_refused(const char *features, const char *where, const char *what)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: 8M\ngranules: [g]\n"
+		 "steps:\n  - write: {to: g, fill: 1}\n", features);
+	return load_error_is(text, where, what);
+}
+
 /* `features:` - field names or raw registers, typed values, errors at file:line:col; ranges at run. */
 static void features_key(void **state)
 {
@@ -164,19 +201,15 @@ static void features_key(void **state)
 		{ "{colour: blue}", ":2:12:", "colour" },
 		{ "[1, 2]", ":2:11:", "features" },
 	};
-	char err[512], text[512];
+	char err[512];
 	struct scenario_result res;
 	struct scenario *s;
+	unsigned int failed = 0;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: 8M\ngranules: [g]\n"
-			 "steps:\n  - write: {to: g, fill: 1}\n", bad[i].features);
-		err[0] = 0;
-		assert_null(load_text(text, err, sizeof(err)));
-		if (!strstr(err, bad[i].where) || !strstr(err, bad[i].what))
-			fail_msg("%s: %s", bad[i].features, err);
-	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		failed += !features_refused(bad[i].features, bad[i].where, bad[i].what);
+	assert_int_equal(failed, 0);
 	/* Well typed and in range: it loads and runs. */
 	s = load_text("name: f\nfeatures: {s2sz: 40, vmid_bits: 8}\nmemory: 8M\ngranules: [g]\n"
 		      "steps:\n  - write: {to: g, fill: 1}\n", err, sizeof(err));
@@ -206,22 +239,13 @@ static void features_out_of_range_are_load_errors(void **state)
 		{ "{register0: 0x30}", ":2:23:", "NUM_BPS and NUM_WPS" },
 		{ "{register0: 0x8000000000104028}", ":2:23:", "register0: HASH_SHA_256 or HASH_SHA_512" },
 	};
-	char err[512], text[512];
+	char err[512];
 	struct scenario *s;
 	unsigned int failed = 0;
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(text, sizeof(text), "name: f\nfeatures: %s\nmemory: 8M\ngranules: [g]\n"
-			 "steps:\n  - write: {to: g, fill: 1}\n", bad[i].features);
-		err[0] = 0;
-		s = load_text(text, err, sizeof(err));
-		if (s || !strstr(err, bad[i].where) || !strstr(err, bad[i].what)) {
-			print_error("%s: %s\n", bad[i].features, s ? "loaded" : err);
-			failed++;
-		}
-		scenario_free(s);
-	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		failed += !features_refused(bad[i].features, bad[i].where, bad[i].what);
 	assert_int_equal(failed, 0);
 	/* 2.0 keeps the hash flags in register1. */
 	s = load_text("name: f\nprofile: \"2.0-bet1\"\nfeatures: {register0: 0x104028}\nmemory: 8M\n"
@@ -238,33 +262,6 @@ static void features_out_of_range_are_load_errors(void **state)
 	if (!s)
 		fail_msg("%s", err);
 	scenario_free(s);
-}
-
-/*
- * `text` does not load: the error holds `where` (":line:col: ") and
- * `what`, and names the file once.  Prints what is wrong and returns
- * false otherwise (every case is tried, then the test fails).
- */
-static bool load_error_is(const char *text, const char *where, const char *what)
-{
-	char err[1024];
-	struct scenario *s;
-	const char *first;
-
-	err[0] = 0;
-	s = load_text(text, err, sizeof(err));
-	if (s) {
-		scenario_free(s);
-		print_error("loaded, expected '%s' '%s':\n%s\n", where, what, text);
-		return false;
-	}
-	first = strstr(err, "cca-profiles-");
-	if (!strstr(err, where) || !strstr(err, what) || !first ||
-	    strstr(first + 1, "cca-profiles-")) {
-		print_error("expected '%s' ... '%s', got '%s'\n", where, what, err);
-		return false;
-	}
-	return true;
 }
 
 #define HEAD "name: t\nprofile: \"1.0\"\nmemory: 8M\n"
