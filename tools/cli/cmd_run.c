@@ -128,30 +128,25 @@ int run_main(int argc, char **argv)
 		return 2;
 	if (cli_banner() && !ko.list_only && kunit_add_header(cli_banner()))
 		return 2;
+	const struct cli_output outs[2] = { { "--trace", so.trace_path }, { "--junit", ko.junit_path } };
+
 	/* Before either is truncated: not an input, nor a scenario file in an input folder. */
-	if (!cli_outputs_ok("run", (const struct cli_output[]){ { "--trace", so.trace_path },
-								 { "--junit", ko.junit_path } },
-			    2, optind < argc ? (const char *const *)argv + optind : defaults,
+	if (!cli_outputs_ok("run", outs, 2, optind < argc ? (const char *const *)argv + optind : defaults,
 			    optind < argc ? (size_t)(argc - optind) : 1))
 		return 2;
-	if (so.trace_path) {
-		FILE *f = fopen(so.trace_path, "w");	/* start afresh; cases append */
+	/*
+	 * Started afresh here (the cases append to the trace; the executor
+	 * writes the JUnit file later), so that an error names this command.
+	 */
+	for (size_t i = 0; i < 2; i++) {
+		FILE *f = outs[i].path ? fopen(outs[i].path, "w") : NULL;
 
-		if (!f) {
-			fprintf(stderr, "run: --trace %s: %s\n", so.trace_path, strerror(errno));
+		if (outs[i].path && !f) {
+			fprintf(stderr, "run: %s %s: %s\n", outs[i].opt, outs[i].path, strerror(errno));
 			return 2;
 		}
-		fclose(f);
-	}
-	/* Here, not where the suites start: an error names this command. */
-	if (ko.junit_path) {
-		FILE *f = fopen(ko.junit_path, "w");
-
-		if (!f) {
-			fprintf(stderr, "run: --junit %s: %s\n", ko.junit_path, strerror(errno));
-			return 2;
-		}
-		fclose(f);
+		if (f)
+			fclose(f);
 	}
 	cli_register_host();
 	if (optind < argc)
